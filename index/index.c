@@ -1,0 +1,607 @@
+/*
+** index.c: opening the vanban index and storing documents in it (see
+** index.h and schema.sql).  Every statement is prepared once per handle and
+** every value is bound, never pasted into SQL.  SQLite's own error text is
+** turned into a short reason; it is never shown raw.
+*/
+#include "index.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tokenizer.h"
+
+extern const char vb_schema_sql[]; /* generated from schema.sql */
+
+#define VB_SCHEMA_VERSION "1"
+#define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
+
+/* Prepared statements, by purpose.  Keep g_sql in the same order. */
+enum {
+  ST_LOOKUP,
+  ST_FIND_ID,
+  ST_FTS_DELETE,
+  ST_DOC_DELETE,
+  ST_DOC_INSERT,
+  ST_TEXT_INSERT,
+  ST_FTS_INSERT,
+  ST_REF_INSERT,
+  ST_RCPT_INSERT,
+  ST_UNIT_INSERT,
+  ST_TASK_INSERT,
+  ST_DEADLINE_INSERT,
+  ST_REPORT_INSERT,
+  ST_EACH_UNDER,
+  ST_COUNT,
+  ST__N
+};
+
+static const char *const g_sql[ST__N] = {
+    [ST_LOOKUP] = "SELECT sha256 FROM documents WHERE source = ?1",
+    [ST_FIND_ID] = "SELECT id FROM documents WHERE source = ?1",
+    [ST_FTS_DELETE] =
+        "INSERT INTO docs_fts(docs_fts, rowid, title, theme, body, extra) "
+        "SELECT 'delete', id, title, theme, body, extra FROM doc_content "
+        "WHERE id = ?1",
+    [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
+    [ST_DOC_INSERT] =
+        "INSERT INTO documents(source, sha256, format, size, mtime, "
+        "ingested_at, doc_type, number, symbol, place, date, year, issuer, "
+        "province, province_2025, title, theme, period_from, period_to, "
+        "signer_name, signer_position, signer_authority, prop_title, "
+        "prop_creator, prop_created, prop_modified, record) VALUES(?1, ?2, "
+        "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+    [ST_TEXT_INSERT] =
+        "INSERT INTO texts(doc_id, body, extra) VALUES(?1, ?2, ?3)",
+    [ST_FTS_INSERT] =
+        "INSERT INTO docs_fts(rowid, title, theme, body, extra) "
+        "VALUES(?1, ?2, ?3, ?4, ?5)",
+    [ST_REF_INSERT] =
+        "INSERT INTO refs(doc_id, seq, type, ref_id, date, issuer, line, "
+        "evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_RCPT_INSERT] =
+        "INSERT INTO recipients(doc_id, seq, name, line, evidence) "
+        "VALUES(?1, ?2, ?3, ?4, ?5)",
+    [ST_UNIT_INSERT] =
+        "INSERT INTO units(doc_id, seq, name, canonical, line, evidence) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_TASK_INSERT] =
+        "INSERT INTO tasks(doc_id, unit_seq, seq, text, line) "
+        "VALUES(?1, ?2, ?3, ?4, ?5)",
+    [ST_DEADLINE_INSERT] =
+        "INSERT INTO deadlines(doc_id, seq, date, recurs, what, who, "
+        "to_body, line, evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_REPORT_INSERT] =
+        "INSERT INTO reports(doc_id, seq, from_unit, from_canonical, "
+        "to_body, via, by_date, line, evidence) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    [ST_EACH_UNDER] =
+        "SELECT source FROM documents WHERE source = ?1 OR "
+        "(substr(source, 1, length(?2)) = ?2) ORDER BY source",
+    [ST_COUNT] = "SELECT count(*) FROM documents",
+};
+
+struct vb_index {
+  sqlite3 *db;            /* the connection */
+  sqlite3_stmt *st[ST__N]; /* prepared on first use */
+  int in_batch;           /* 1 between begin and commit */
+};
+
+/* Fill err from the connection's state, without SQLite's raw wording where
+** a plainer reason exists. */
+static vb_status db_error(vb_index *idx, int rc, const char *what,
+                          vb_error *err) {
+  int prim = rc & 0xff;
+  if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+    return vb_error_set(err, VB_EBUSY,
+                        "%s: the index is locked by another vanban process",
+                        what);
+  if (prim == SQLITE_NOTADB || prim == SQLITE_CORRUPT)
+    return vb_error_set(err, VB_ECORRUPT,
+                        "%s: the index file is damaged or not an index",
+                        what);
+  if (prim == SQLITE_FULL)
+    return vb_error_set(err, VB_EIO, "%s: the disk is full", what);
+  if (prim == SQLITE_NOMEM)
+    return vb_error_set(err, VB_ENOMEM, "%s: out of memory", what);
+  if (prim == SQLITE_CANTOPEN || prim == SQLITE_IOERR ||
+      prim == SQLITE_READONLY || prim == SQLITE_PERM)
+    return vb_error_set(err, VB_EIO, "%s: %s", what, sqlite3_errstr(rc));
+  (void)idx;
+  return vb_error_set(err, VB_EDB, "%s: %s", what, sqlite3_errstr(rc));
+}
+
+/* The prepared statement for purpose i, reset and with bindings cleared. */
+static sqlite3_stmt *stmt(vb_index *idx, int i, vb_error *err,
+                          vb_status *rc) {
+  if (!idx->st[i]) {
+    int r = sqlite3_prepare_v3(idx->db, g_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                               &idx->st[i], NULL);
+    if (r != SQLITE_OK) {
+      *rc = db_error(idx, r, "cannot prepare a statement", err);
+      return NULL;
+    }
+  } else {
+    sqlite3_reset(idx->st[i]);
+    sqlite3_clear_bindings(idx->st[i]);
+  }
+  return idx->st[i];
+}
+
+/* Run a statement to completion (no result rows expected). */
+static vb_status step_done(vb_index *idx, sqlite3_stmt *s, const char *what,
+                           vb_error *err) {
+  int r = sqlite3_step(s);
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE) return db_error(idx, r, what, err);
+  return VB_OK;
+}
+
+/* Execute SQL text without results. */
+static vb_status exec(vb_index *idx, const char *sql, const char *what,
+                      vb_error *err) {
+  int r = sqlite3_exec(idx->db, sql, NULL, NULL, NULL);
+  if (r != SQLITE_OK) return db_error(idx, r, what, err);
+  return VB_OK;
+}
+
+/* A vanban index has meta.app = 'vanban'; an empty database becomes one. */
+static vb_status check_or_create_schema(vb_index *idx, int mode,
+                                        vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  int r = sqlite3_prepare_v2(idx->db,
+                             "SELECT (SELECT count(*) FROM sqlite_schema), "
+                             "(SELECT count(*) FROM sqlite_schema WHERE "
+                             "name = 'meta')",
+                             -1, &s, NULL);
+  if (r != SQLITE_OK) return db_error(idx, r, "cannot read the index", err);
+  r = sqlite3_step(s);
+  if (r != SQLITE_ROW) {
+    sqlite3_finalize(s);
+    return db_error(idx, r, "cannot read the index", err);
+  }
+  int ntables = sqlite3_column_int(s, 0), has_meta = sqlite3_column_int(s, 1);
+  sqlite3_finalize(s);
+  if (ntables > 0) {
+    if (!has_meta)
+      return vb_error_set(err, VB_ECORRUPT,
+                          "not a vanban index (a database of another kind)");
+    r = sqlite3_prepare_v2(idx->db,
+                           "SELECT value FROM meta WHERE key = 'app'", -1, &s,
+                           NULL);
+    if (r != SQLITE_OK) return db_error(idx, r, "cannot read the index", err);
+    int ok = sqlite3_step(s) == SQLITE_ROW &&
+             sqlite3_column_text(s, 0) &&
+             strcmp((const char *)sqlite3_column_text(s, 0), "vanban") == 0;
+    sqlite3_finalize(s);
+    if (!ok)
+      return vb_error_set(err, VB_ECORRUPT,
+                          "not a vanban index (a database of another kind)");
+    if (mode == VB_INDEX_READ) return VB_OK;
+  } else if (mode == VB_INDEX_READ) {
+    return vb_error_set(err, VB_ENOTFOUND,
+                        "the index is empty (run vanban ingest first)");
+  }
+  /* Create or complete the schema; every statement is IF NOT EXISTS. */
+  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
+  vb_status rc = exec(idx, vb_schema_sql, "cannot create the schema", err);
+  if (rc == VB_OK)
+    rc = exec(idx,
+              "INSERT OR IGNORE INTO meta(key, value) VALUES('app', 'vanban'),"
+              "('schema_version', '" VB_SCHEMA_VERSION "')",
+              "cannot create the schema", err);
+  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot create the schema", err);
+  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
+vb_status vb_index_open(const char *path, int mode, vb_index **out,
+                        vb_error *err) {
+  *out = NULL;
+  if (mode == VB_INDEX_READ && access(path, F_OK) != 0)
+    return vb_error_set(err, VB_ENOTFOUND,
+                        "no index at %s (run vanban ingest first)", path);
+  vb_index *idx = vb_calloc(1, sizeof *idx);
+  if (!idx) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  int flags = mode == VB_INDEX_WRITE
+                  ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+                  : SQLITE_OPEN_READWRITE;
+  int r = sqlite3_open_v2(path, &idx->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  vb_status rc = VB_OK;
+  if (r != SQLITE_OK) {
+    rc = db_error(idx, r, "cannot open the index", err);
+    goto fail;
+  }
+  sqlite3_extended_result_codes(idx->db, 1);
+  sqlite3_busy_timeout(idx->db, VB_BUSY_TIMEOUT_MS);
+  if (vb_tokenizer_register(idx->db) != VB_OK) {
+    rc = vb_error_set(err, VB_EDB, "SQLite was built without FTS5");
+    goto fail;
+  }
+  rc = exec(idx,
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+            "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32000",
+            "cannot open the index", err);
+  if (rc != VB_OK) goto fail;
+  if (mode == VB_INDEX_WRITE) {
+    rc = exec(idx, "PRAGMA journal_mode = WAL", "cannot open the index", err);
+    if (rc != VB_OK) goto fail;
+  }
+  rc = check_or_create_schema(idx, mode, err);
+  if (rc != VB_OK) goto fail;
+  *out = idx;
+  return VB_OK;
+fail:
+  vb_index_close(idx);
+  return rc;
+}
+
+void vb_index_close(vb_index *idx) {
+  if (!idx) return;
+  if (idx->in_batch) vb_index_rollback(idx);
+  for (int i = 0; i < ST__N; i++) sqlite3_finalize(idx->st[i]);
+  sqlite3_close(idx->db);
+  vb_free(idx);
+}
+
+sqlite3 *vb_index_db(vb_index *idx) { return idx->db; }
+
+vb_status vb_index_begin(vb_index *idx, vb_error *err) {
+  if (idx->in_batch) return VB_OK;
+  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
+  idx->in_batch = 1;
+  return VB_OK;
+}
+
+vb_status vb_index_commit(vb_index *idx, vb_error *err) {
+  if (!idx->in_batch) return VB_OK;
+  vb_status rc = exec(idx, "COMMIT", "cannot commit to the index", err);
+  if (rc != VB_OK) {
+    vb_index_rollback(idx);
+    return rc;
+  }
+  idx->in_batch = 0;
+  return VB_OK;
+}
+
+void vb_index_rollback(vb_index *idx) {
+  if (!idx->in_batch) return;
+  sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  idx->in_batch = 0;
+}
+
+vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
+                          int *found, vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_LOOKUP, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+  int r = sqlite3_step(s);
+  *found = 0;
+  if (r == SQLITE_ROW) {
+    const unsigned char *h = sqlite3_column_text(s, 0);
+    snprintf(sha, 65, "%s", h ? (const char *)h : "");
+    *found = 1;
+  } else if (r != SQLITE_DONE) {
+    rc = db_error(idx, r, "cannot read the index", err);
+  }
+  sqlite3_reset(s);
+  return rc;
+}
+
+/* ---- Binding values taken from the JSON record ---- */
+
+/* Bind a string member of obj (or NULL) to parameter i. */
+static void bind_json_str(sqlite3_stmt *s, int i, json_t *obj,
+                          const char *key) {
+  const char *v = json_string_value(json_object_get(obj, key));
+  if (v)
+    sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v) {
+  if (v)
+    sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(s, i);
+}
+
+/* Bind the evidence of `key` ("references[2]") to parameters i (line) and
+** i + 1 (text). */
+static void bind_evidence(sqlite3_stmt *s, int i, json_t *rec,
+                          const char *key) {
+  json_t *ev = json_object_get(json_object_get(rec, "evidence"), key);
+  json_t *line = json_object_get(ev, "line");
+  if (json_is_integer(line))
+    sqlite3_bind_int64(s, i, json_integer_value(line));
+  else
+    sqlite3_bind_null(s, i);
+  bind_json_str(s, i + 1, ev, "text");
+}
+
+/* String value of a list item that may be a plain string or an object with
+** a "name" member (units are written either way). */
+static const char *item_name(json_t *item) {
+  if (json_is_string(item)) return json_string_value(item);
+  return json_string_value(json_object_get(item, "name"));
+}
+
+/* Insert the rows of one list of the record.  `kind` selects the table. */
+static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
+                          const char *key, int st_i, vb_error *err) {
+  json_t *list = json_object_get(rec, key);
+  size_t i;
+  json_t *item;
+  vb_status rc = VB_OK;
+  json_array_foreach(list, i, item) {
+    char evkey[64];
+    snprintf(evkey, sizeof evkey, "%s[%zu]", key, i);
+    sqlite3_stmt *s = stmt(idx, st_i, err, &rc);
+    if (!s) return rc;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+    char *who = NULL;
+    switch (st_i) {
+      case ST_REF_INSERT:
+        bind_json_str(s, 3, item, "type");
+        bind_json_str(s, 4, item, "id");
+        bind_json_str(s, 5, item, "date");
+        bind_json_str(s, 6, item, "issuer");
+        bind_evidence(s, 7, rec, evkey);
+        break;
+      case ST_RCPT_INSERT:
+        if (!json_is_string(item)) continue;
+        bind_str(s, 3, json_string_value(item));
+        bind_evidence(s, 4, rec, evkey);
+        break;
+      case ST_UNIT_INSERT:
+        if (!item_name(item)) continue;
+        bind_str(s, 3, item_name(item));
+        bind_json_str(s, 4, item, "canonical");
+        bind_evidence(s, 5, rec, evkey);
+        break;
+      case ST_DEADLINE_INSERT:
+        bind_json_str(s, 3, item, "date");
+        bind_json_str(s, 4, item, "recurs");
+        bind_json_str(s, 5, item, "what");
+        who = json_dumps(json_object_get(item, "who"), JSON_COMPACT);
+        bind_str(s, 6, who);
+        bind_json_str(s, 7, item, "to");
+        bind_evidence(s, 8, rec, evkey);
+        break;
+      case ST_REPORT_INSERT:
+        bind_json_str(s, 3, item, "from");
+        bind_json_str(s, 4, item, "from_canonical");
+        bind_json_str(s, 5, item, "to");
+        bind_json_str(s, 6, item, "via");
+        bind_json_str(s, 7, item, "by");
+        bind_evidence(s, 8, rec, evkey);
+        break;
+    }
+    rc = step_done(idx, s, "cannot store the record", err);
+    free(who); /* jansson allocates with malloc */
+    if (rc != VB_OK) return rc;
+    if (st_i == ST_UNIT_INSERT && json_is_object(item)) {
+      json_t *tasks = json_object_get(item, "tasks"), *t;
+      size_t k;
+      json_array_foreach(tasks, k, t) {
+        const char *txt = item_name(t);
+        if (!txt) txt = json_string_value(json_object_get(t, "text"));
+        if (!txt) continue;
+        sqlite3_stmt *ts = stmt(idx, ST_TASK_INSERT, err, &rc);
+        if (!ts) return rc;
+        sqlite3_bind_int64(ts, 1, id);
+        sqlite3_bind_int64(ts, 2, (sqlite3_int64)i);
+        sqlite3_bind_int64(ts, 3, (sqlite3_int64)k);
+        bind_str(ts, 4, txt);
+        json_t *line = json_object_get(t, "line");
+        if (json_is_integer(line))
+          sqlite3_bind_int64(ts, 5, json_integer_value(line));
+        VB_TRY(step_done(idx, ts, "cannot store the record", err));
+      }
+    }
+  }
+  return VB_OK;
+}
+
+/* Delete a stored document (and, by cascade, all its rows). */
+static vb_status delete_id(vb_index *idx, sqlite3_int64 id, vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_FTS_DELETE, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_int64(s, 1, id);
+  VB_TRY(step_done(idx, s, "cannot update the full-text index", err));
+  s = stmt(idx, ST_DOC_DELETE, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_int64(s, 1, id);
+  return step_done(idx, s, "cannot delete a document", err);
+}
+
+/* The id stored for source: *id > 0 if found. */
+static vb_status find_id(vb_index *idx, const char *source,
+                         sqlite3_int64 *id, vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_FIND_ID, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+  int r = sqlite3_step(s);
+  *id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_reset(s);
+  if (r != SQLITE_ROW && r != SQLITE_DONE)
+    return db_error(idx, r, "cannot read the index", err);
+  return VB_OK;
+}
+
+vb_status vb_index_remove(vb_index *idx, const char *source, int *removed,
+                          vb_error *err) {
+  sqlite3_int64 id;
+  *removed = 0;
+  if (!idx->in_batch)
+    return vb_error_set(err, VB_EINVAL, "remove outside a batch");
+  VB_TRY(find_id(idx, source, &id, err));
+  if (id == 0) return VB_OK;
+  VB_TRY(delete_id(idx, id, err));
+  *removed = 1;
+  return VB_OK;
+}
+
+/* Current UTC time as ISO 8601. */
+static void now_iso(char out[32]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
+                       int *replaced, vb_error *err) {
+  sqlite3_int64 old;
+  vb_status rc = VB_OK;
+  *replaced = 0;
+  if (!idx->in_batch)
+    return vb_error_set(err, VB_EINVAL, "put outside a batch");
+  /* A savepoint makes each document all-or-nothing inside the batch. */
+  VB_TRY(exec(idx, "SAVEPOINT put_doc", "cannot write to the index", err));
+  rc = find_id(idx, doc->source, &old, err);
+  if (rc == VB_OK && old) {
+    rc = delete_id(idx, old, err);
+    *replaced = 1;
+  }
+  sqlite3_stmt *s = rc == VB_OK ? stmt(idx, ST_DOC_INSERT, err, &rc) : NULL;
+  char *json = NULL;
+  if (s) {
+    char now[32];
+    now_iso(now);
+    json_t *period = json_object_get(rec, "period");
+    json_t *signer = json_object_get(rec, "signer");
+    json = json_dumps(rec, JSON_COMPACT);
+    bind_str(s, 1, doc->source);
+    bind_str(s, 2, doc->sha256);
+    bind_str(s, 3, doc->format);
+    sqlite3_bind_int64(s, 4, doc->size);
+    sqlite3_bind_int64(s, 5, doc->mtime);
+    bind_str(s, 6, now);
+    bind_json_str(s, 7, rec, "doc_type");
+    bind_json_str(s, 8, rec, "number");
+    bind_json_str(s, 9, rec, "symbol");
+    bind_json_str(s, 10, rec, "place");
+    bind_json_str(s, 11, rec, "date");
+    json_t *year = json_object_get(rec, "year");
+    if (json_is_integer(year))
+      sqlite3_bind_int64(s, 12, json_integer_value(year));
+    bind_json_str(s, 13, rec, "issuer");
+    bind_json_str(s, 14, rec, "province");
+    bind_json_str(s, 15, rec, "province_2025");
+    bind_json_str(s, 16, rec, "title");
+    bind_json_str(s, 17, rec, "theme");
+    bind_json_str(s, 18, period, "from");
+    bind_json_str(s, 19, period, "to");
+    bind_json_str(s, 20, signer, "name");
+    bind_json_str(s, 21, signer, "position");
+    bind_json_str(s, 22, signer, "authority");
+    bind_str(s, 23, doc->prop_title);
+    bind_str(s, 24, doc->prop_creator);
+    bind_str(s, 25, doc->prop_created);
+    bind_str(s, 26, doc->prop_modified);
+    bind_str(s, 27, json ? json : "{}");
+    rc = step_done(idx, s, "cannot store the document", err);
+  }
+  free(json);
+  sqlite3_int64 id = sqlite3_last_insert_rowid(idx->db);
+  if (rc == VB_OK && (s = stmt(idx, ST_TEXT_INSERT, err, &rc))) {
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_text(s, 2, doc->text, (int)doc->text_len, SQLITE_STATIC);
+    if (doc->extra)
+      sqlite3_bind_text(s, 3, doc->extra, (int)doc->extra_len, SQLITE_STATIC);
+    rc = step_done(idx, s, "cannot store the text", err);
+  }
+  if (rc == VB_OK && (s = stmt(idx, ST_FTS_INSERT, err, &rc))) {
+    sqlite3_bind_int64(s, 1, id);
+    bind_json_str(s, 2, rec, "title");
+    bind_json_str(s, 3, rec, "theme");
+    sqlite3_bind_text(s, 4, doc->text, (int)doc->text_len, SQLITE_STATIC);
+    if (doc->extra)
+      sqlite3_bind_text(s, 5, doc->extra, (int)doc->extra_len, SQLITE_STATIC);
+    rc = step_done(idx, s, "cannot update the full-text index", err);
+  }
+  if (rc == VB_OK) rc = put_list(idx, id, rec, "references", ST_REF_INSERT, err);
+  if (rc == VB_OK)
+    rc = put_list(idx, id, rec, "recipients", ST_RCPT_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, id, rec, "units", ST_UNIT_INSERT, err);
+  if (rc == VB_OK)
+    rc = put_list(idx, id, rec, "deadlines", ST_DEADLINE_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
+  if (rc != VB_OK) {
+    sqlite3_exec(idx->db, "ROLLBACK TO put_doc; RELEASE put_doc", NULL, NULL,
+                 NULL);
+    *replaced = 0;
+    return rc;
+  }
+  return exec(idx, "RELEASE put_doc", "cannot write to the index", err);
+}
+
+vb_status vb_index_each_under(vb_index *idx, const char *dir,
+                              int (*cb)(void *ctx, const char *source),
+                              void *ctx, vb_error *err) {
+  vb_status rc = VB_OK;
+  char prefix[4096];
+  size_t n = strlen(dir);
+  while (n > 1 && dir[n - 1] == '/') n--;
+  if (n + 2 > sizeof prefix)
+    return vb_error_set(err, VB_EINVAL, "directory name too long");
+  memcpy(prefix, dir, n);
+  prefix[n] = '/';
+  prefix[n + 1] = '\0';
+  sqlite3_stmt *s = stmt(idx, ST_EACH_UNDER, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_text(s, 1, dir, (int)n, SQLITE_TRANSIENT);
+  sqlite3_bind_text(s, 2, prefix, -1, SQLITE_TRANSIENT);
+  /* Collect first: the callback may delete rows. */
+  size_t cnt = 0, cap = 0;
+  char **list = NULL;
+  int r;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    if (cnt == cap) {
+      size_t ncap = cap ? cap * 2 : 64;
+      char **nl = vb_realloc(list, ncap * sizeof *nl);
+      if (!nl) {
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+        break;
+      }
+      list = nl;
+      cap = ncap;
+    }
+    list[cnt] = vb_strdup((const char *)sqlite3_column_text(s, 0));
+    if (!list[cnt]) {
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      break;
+    }
+    cnt++;
+  }
+  if (rc == VB_OK && r != SQLITE_DONE)
+    rc = db_error(idx, r, "cannot read the index", err);
+  sqlite3_reset(s);
+  for (size_t i = 0; i < cnt; i++) {
+    if (rc == VB_OK && cb(ctx, list[i])) rc = VB_EINTERRUPTED;
+    vb_free(list[i]);
+  }
+  vb_free(list);
+  return rc == VB_EINTERRUPTED ? VB_OK : rc;
+}
+
+vb_status vb_index_count(vb_index *idx, int64_t *n, vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_COUNT, err, &rc);
+  if (!s) return rc;
+  int r = sqlite3_step(s);
+  *n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_reset(s);
+  if (r != SQLITE_ROW) return db_error(idx, r, "cannot read the index", err);
+  return VB_OK;
+}

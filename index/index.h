@@ -1,0 +1,76 @@
+/*
+** index.h: the vanban index, one SQLite file.
+**
+** The schema (index/schema.sql, embedded in index/schema.c and documented in
+** README.md) holds one row per document with its extracted fields, the text,
+** full-text tables (document and paragraph level, Vietnamese tokenizer), and
+** one table per list of the extraction record (references, recipients,
+** units, tasks, deadlines, reports), each row with its evidence line.
+**
+** Writing: a single writer at a time.  vb_index_put() replaces every row of
+** a document in one go; the caller groups puts into batches with
+** vb_index_begin()/vb_index_commit(), so an interrupted run keeps every
+** committed batch and never leaves a half-written document.  The database is
+** in WAL mode, so readers (searches) run while a writer works.
+**
+** Threads: one vb_index per thread.
+**
+** Ownership: vb_index_open() gives the caller a handle to release with
+** vb_index_close() (accepts NULL; rolls back an open batch).
+*/
+#ifndef VB_INDEX_H
+#define VB_INDEX_H
+
+#include <jansson.h>
+#include <sqlite3.h>
+
+#include "../ingest/reader.h"
+
+typedef struct vb_index vb_index;
+
+enum {
+  VB_INDEX_READ = 0,    /* open an existing index for reading */
+  VB_INDEX_WRITE = 1,   /* open for writing, creating it if missing */
+};
+
+/* Open (and if needed create or upgrade) the index at path.  *out is NULL on
+** failure.  Errors: VB_EIO (cannot open/create), VB_ENOTFOUND (reading a
+** missing file), VB_ECORRUPT (not a vanban index), VB_EBUSY, VB_EDB. */
+vb_status vb_index_open(const char *path, int mode, vb_index **out,
+                        vb_error *err) VB_MUST_CHECK;
+
+void vb_index_close(vb_index *idx);
+
+/* The underlying connection, for the query module (borrowed). */
+sqlite3 *vb_index_db(vb_index *idx);
+
+/* Batches.  begin takes the write lock (VB_EBUSY if another writer holds it
+** past the busy timeout). */
+vb_status vb_index_begin(vb_index *idx, vb_error *err) VB_MUST_CHECK;
+vb_status vb_index_commit(vb_index *idx, vb_error *err) VB_MUST_CHECK;
+void vb_index_rollback(vb_index *idx);
+
+/* The stored hash of a source path: *found = 1 and sha copied, or 0. */
+vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
+                          int *found, vb_error *err) VB_MUST_CHECK;
+
+/* Store a document and its record (replacing any earlier version of the same
+** source).  Must be inside a batch.  *replaced = 1 if a version existed. */
+vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
+                       int *replaced, vb_error *err) VB_MUST_CHECK;
+
+/* Remove a source.  *removed = 1 if it was there.  Must be inside a batch. */
+vb_status vb_index_remove(vb_index *idx, const char *source, int *removed,
+                          vb_error *err) VB_MUST_CHECK;
+
+/* Call cb for every stored source whose path lies under dir (dir itself or
+** dir + "/..."); used by --prune.  A non-zero cb return stops the walk. */
+vb_status vb_index_each_under(vb_index *idx, const char *dir,
+                              int (*cb)(void *ctx, const char *source),
+                              void *ctx, vb_error *err) VB_MUST_CHECK;
+
+/* Number of stored documents. */
+vb_status vb_index_count(vb_index *idx, int64_t *n, vb_error *err)
+    VB_MUST_CHECK;
+
+#endif /* VB_INDEX_H */

@@ -1,0 +1,506 @@
+/*
+** pipeline.c: the ingest job (see pipeline.h).
+**
+**   walk      the main thread lists candidate files (sorted, loop-safe)
+**   workers   each takes the next file, reads it, hashes it, checks the
+**             stored hash through its own read-only connection, and if the
+**             file is new or changed, decodes and extracts it
+**   writer    the main thread stores results in batched transactions
+**
+** Results travel through a bounded queue, so memory stays flat whatever the
+** number of files: at most `QUEUE_PER_WORKER * workers` documents are held.
+*/
+#include "pipeline.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../common/text.h"
+#include "../ingest/extract.h"
+
+#define QUEUE_PER_WORKER 4  /* results in flight per worker */
+#define WALK_MAX_DEPTH 64   /* directory nesting followed by the walk */
+
+void vb_ingest_opts_default(vb_ingest_opts *o) {
+  memset(o, 0, sizeof *o);
+  o->workers = 2;
+  o->batch_docs = 200;
+  o->batch_bytes = (size_t)32 << 20;
+  vb_limits_default(&o->limits);
+}
+
+/* ---- The walk ---- */
+
+typedef struct walk_item {
+  char *path;        /* normalised path */
+  int explicit_arg;  /* named on the command line */
+  vb_error err;      /* set when the walk itself failed on this path */
+  int failed;
+} walk_item;
+
+typedef struct walk {
+  walk_item *items;
+  size_t n, cap;
+  struct { dev_t dev; ino_t ino; } *seen; /* directories on the stack */
+  size_t nseen, capseen;
+} walk;
+
+/* Copy path without "./" prefixes, doubled or trailing slashes. */
+static char *normalise_path(const char *p) {
+  while (p[0] == '.' && p[1] == '/') {
+    p += 2;
+    while (*p == '/' && p[1]) p++;
+  }
+  size_t n = strlen(p);
+  char *out = vb_malloc(n + 1), *o = out;
+  if (!out) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '/' && o > out && o[-1] == '/') continue;
+    *o++ = p[i];
+  }
+  while (o - out > 1 && o[-1] == '/') o--;
+  if (o == out) *o++ = '.';
+  *o = '\0';
+  return out;
+}
+
+static vb_status walk_add(walk *w, char *path, int explicit_arg,
+                          const vb_error *err) {
+  if (w->n == w->cap) {
+    size_t ncap = w->cap ? w->cap * 2 : 256;
+    walk_item *ni = vb_realloc(w->items, ncap * sizeof *ni);
+    if (!ni) {
+      vb_free(path);
+      return VB_ENOMEM;
+    }
+    w->items = ni;
+    w->cap = ncap;
+  }
+  walk_item *it = &w->items[w->n++];
+  memset(it, 0, sizeof *it);
+  it->path = path;
+  it->explicit_arg = explicit_arg;
+  if (err) {
+    it->err = *err;
+    it->failed = 1;
+  }
+  return VB_OK;
+}
+
+static int cmp_str(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk directory `dir` (already normalised, owned by caller). */
+static vb_status walk_dir(walk *w, const char *dir, int depth) {
+  struct stat st;
+  vb_error e = {0};
+  if (stat(dir, &st) != 0) return VB_OK;
+  for (size_t i = 0; i < w->nseen; i++)
+    if (w->seen[i].dev == st.st_dev && w->seen[i].ino == st.st_ino) {
+      vb_error_set(&e, VB_EIO, "directory loop (symbolic link to a parent)");
+      char *p = vb_strdup(dir);
+      return p ? walk_add(w, p, 0, &e) : VB_ENOMEM;
+    }
+  if (depth > WALK_MAX_DEPTH) {
+    vb_error_set(&e, VB_ELIMIT, "directories nested deeper than %d",
+                 WALK_MAX_DEPTH);
+    char *p = vb_strdup(dir);
+    return p ? walk_add(w, p, 0, &e) : VB_ENOMEM;
+  }
+  DIR *d = opendir(dir);
+  if (!d) {
+    vb_error_set(&e, VB_EIO, "cannot open directory: %s", strerror(errno));
+    char *p = vb_strdup(dir);
+    return p ? walk_add(w, p, 0, &e) : VB_ENOMEM;
+  }
+  if (w->nseen == w->capseen) {
+    size_t ncap = w->capseen ? w->capseen * 2 : 16;
+    void *ns = vb_realloc(w->seen, ncap * sizeof *w->seen);
+    if (!ns) {
+      closedir(d);
+      return VB_ENOMEM;
+    }
+    w->seen = ns;
+    w->capseen = ncap;
+  }
+  w->seen[w->nseen].dev = st.st_dev;
+  w->seen[w->nseen].ino = st.st_ino;
+  w->nseen++;
+  /* Read the names, sort them, then visit: a stable order every time. */
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  vb_status rc = VB_OK;
+  struct dirent *de;
+  while ((de = readdir(d)) != NULL) {
+    if (de->d_name[0] == '.') continue; /* ., .., hidden files */
+    if (n == cap) {
+      size_t ncap = cap ? cap * 2 : 32;
+      char **nn = vb_realloc(names, ncap * sizeof *nn);
+      if (!nn) {
+        rc = VB_ENOMEM;
+        break;
+      }
+      names = nn;
+      cap = ncap;
+    }
+    size_t dl = strlen(dir), nl = strlen(de->d_name);
+    char *p = vb_malloc(dl + nl + 2);
+    if (!p) {
+      rc = VB_ENOMEM;
+      break;
+    }
+    memcpy(p, dir, dl);
+    p[dl] = '/';
+    memcpy(p + dl + 1, de->d_name, nl + 1);
+    names[n++] = p;
+  }
+  closedir(d);
+  if (n) qsort(names, n, sizeof *names, cmp_str);
+  for (size_t i = 0; i < n; i++) {
+    char *p = names[i];
+    names[i] = NULL;
+    if (rc != VB_OK) {
+      vb_free(p);
+      continue;
+    }
+    struct stat cs;
+    if (stat(p, &cs) != 0) {
+      /* A dangling link or a file that vanished: report if it looks like
+      ** a document, skip otherwise. */
+      if (vb_reader_for_path(p)) {
+        vb_error_set(&e, VB_EIO, "%s", strerror(errno));
+        rc = walk_add(w, p, 0, &e);
+      } else {
+        vb_free(p);
+      }
+    } else if (S_ISDIR(cs.st_mode)) {
+      rc = walk_dir(w, p, depth + 1);
+      vb_free(p);
+    } else if (S_ISREG(cs.st_mode) && vb_reader_for_path(p)) {
+      rc = walk_add(w, p, 0, NULL);
+    } else {
+      vb_free(p);
+    }
+  }
+  vb_free(names);
+  w->nseen--;
+  return rc;
+}
+
+static void walk_free(walk *w) {
+  for (size_t i = 0; i < w->n; i++) vb_free(w->items[i].path);
+  vb_free(w->items);
+  vb_free(w->seen);
+}
+
+/* ---- Worker threads and the result queue ---- */
+
+typedef struct result {
+  size_t item;       /* index into walk.items */
+  vb_outcome outcome;
+  vb_doc *doc;       /* for ADDED (the writer decides added/updated) */
+  json_t *record;
+  vb_error err;
+  int64_t bytes;
+} result;
+
+typedef struct job {
+  walk *w;
+  const vb_ingest_opts *opts;
+  const char *db_path;
+  const vb_extractor *ex;
+  pthread_mutex_t mu;
+  pthread_cond_t not_full, not_empty;
+  result *ring;
+  size_t cap, head, count;
+  size_t next;        /* next walk item to take */
+  int running;        /* workers still alive */
+  int abort;          /* writer failed: workers stop */
+} job;
+
+/* Process one walk item into *r. */
+static void process_item(job *j, vb_index *ro, size_t i, result *r) {
+  walk_item *it = &j->w->items[i];
+  memset(r, 0, sizeof *r);
+  r->item = i;
+  if (it->failed) {
+    r->outcome = VB_FAILED;
+    r->err = it->err;
+    return;
+  }
+  vb_doc *doc = NULL;
+  vb_status rc = vb_read_file(it->path, &j->opts->limits, &doc, &r->err);
+  if (rc != VB_OK) {
+    if (r->err.msg[0] == '\0') vb_error_set(&r->err, rc, "%s", vb_strerror(rc));
+    r->outcome = VB_FAILED;
+    return;
+  }
+  r->bytes = doc->size;
+  if (ro) {
+    char sha[65];
+    int found = 0;
+    if (vb_index_lookup(ro, doc->source, sha, &found, NULL) == VB_OK &&
+        found && strcmp(sha, doc->sha256) == 0) {
+      r->outcome = VB_UNCHANGED;
+      vb_doc_free(doc);
+      return;
+    }
+  }
+  rc = vb_extract(j->ex, doc, &r->record, &r->err);
+  if (rc != VB_OK) {
+    if (r->err.msg[0] == '\0') vb_error_set(&r->err, rc, "%s", vb_strerror(rc));
+    r->outcome = VB_FAILED;
+    vb_doc_free(doc);
+    return;
+  }
+  r->doc = doc;
+  r->outcome = VB_ADDED;
+}
+
+static void *worker_main(void *arg) {
+  job *j = arg;
+  vb_index *ro = NULL;
+  if (vb_index_open(j->db_path, VB_INDEX_READ, &ro, NULL) != VB_OK) ro = NULL;
+  for (;;) {
+    pthread_mutex_lock(&j->mu);
+    int stop = j->abort || (j->opts->stop && *j->opts->stop);
+    size_t i = j->next;
+    if (!stop && i < j->w->n) j->next++;
+    pthread_mutex_unlock(&j->mu);
+    if (stop || i >= j->w->n) break;
+    result r;
+    process_item(j, ro, i, &r);
+    pthread_mutex_lock(&j->mu);
+    while (j->count == j->cap && !j->abort)
+      pthread_cond_wait(&j->not_full, &j->mu);
+    if (j->abort) {
+      pthread_mutex_unlock(&j->mu);
+      vb_doc_free(r.doc);
+      json_decref(r.record);
+      break;
+    }
+    j->ring[(j->head + j->count) % j->cap] = r;
+    j->count++;
+    pthread_cond_signal(&j->not_empty);
+    pthread_mutex_unlock(&j->mu);
+  }
+  vb_index_close(ro);
+  pthread_mutex_lock(&j->mu);
+  j->running--;
+  pthread_cond_signal(&j->not_empty);
+  pthread_mutex_unlock(&j->mu);
+  return NULL;
+}
+
+/* Take the next result; 0 when every worker has finished and none is left. */
+static int next_result(job *j, result *r) {
+  pthread_mutex_lock(&j->mu);
+  while (j->count == 0 && j->running > 0)
+    pthread_cond_wait(&j->not_empty, &j->mu);
+  int got = j->count > 0;
+  if (got) {
+    *r = j->ring[j->head];
+    j->head = (j->head + 1) % j->cap;
+    j->count--;
+    pthread_cond_signal(&j->not_full);
+  }
+  pthread_mutex_unlock(&j->mu);
+  return got;
+}
+
+/* ---- Prune ---- */
+
+typedef struct prune_ctx {
+  vb_index *idx;
+  char **sorted;  /* walked paths, sorted */
+  size_t n;
+  const vb_ingest_opts *opts;
+  vb_ingest_stats *stats;
+  vb_status rc;
+  vb_error *err;
+} prune_ctx;
+
+static int prune_one(void *arg, const char *source) {
+  prune_ctx *p = arg;
+  if (bsearch(&source, p->sorted, p->n, sizeof *p->sorted, cmp_str))
+    return 0;
+  int removed = 0;
+  p->rc = vb_index_remove(p->idx, source, &removed, p->err);
+  if (p->rc != VB_OK) return 1;
+  if (removed) {
+    p->stats->removed++;
+    if (p->opts->on_file) p->opts->on_file(p->opts->ctx, source, VB_REMOVED, NULL);
+  }
+  return 0;
+}
+
+static vb_status prune(vb_index *idx, walk *w, const char *const *dirs,
+                       int ndirs, const vb_ingest_opts *opts,
+                       vb_ingest_stats *stats, vb_error *err) {
+  prune_ctx p = {idx, NULL, w->n, opts, stats, VB_OK, err};
+  p.sorted = vb_malloc((w->n ? w->n : 1) * sizeof *p.sorted);
+  if (!p.sorted) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  for (size_t i = 0; i < w->n; i++) p.sorted[i] = w->items[i].path;
+  qsort(p.sorted, w->n, sizeof *p.sorted, cmp_str);
+  vb_status rc = vb_index_begin(idx, err);
+  for (int i = 0; i < ndirs && rc == VB_OK; i++) {
+    rc = vb_index_each_under(idx, dirs[i], prune_one, &p, err);
+    if (rc == VB_OK) rc = p.rc;
+  }
+  if (rc == VB_OK)
+    rc = vb_index_commit(idx, err);
+  else
+    vb_index_rollback(idx);
+  vb_free(p.sorted);
+  return rc;
+}
+
+/* ---- The job ---- */
+
+vb_status vb_ingest(vb_index *idx, const char *db_path,
+                    const char *const *paths, int npaths,
+                    const vb_ingest_opts *opts, vb_ingest_stats *stats,
+                    vb_error *err) {
+  walk w = {0};
+  vb_status rc = VB_OK;
+  memset(stats, 0, sizeof *stats);
+  const char **dirs = vb_calloc((size_t)npaths + 1, sizeof *dirs);
+  int ndirs = 0;
+  char **owned = vb_calloc((size_t)npaths + 1, sizeof *owned);
+  if (!dirs || !owned) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  for (int i = 0; i < npaths && rc == VB_OK; i++) {
+    char *p = normalise_path(paths[i]);
+    if (!p) {
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      break;
+    }
+    struct stat st;
+    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+      owned[i] = p;
+      dirs[ndirs++] = p;
+      if (walk_dir(&w, p, 0) != VB_OK)
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    } else {
+      vb_error e = {0};
+      int bad = stat(p, &st) != 0;
+      if (bad) vb_error_set(&e, VB_EIO, "%s", strerror(errno));
+      if (walk_add(&w, p, 1, bad ? &e : NULL) != VB_OK)
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    }
+  }
+  vb_extractor *ex = NULL;
+  if (rc == VB_OK) rc = vb_extractor_new(&ex, err);
+
+  job j;
+  memset(&j, 0, sizeof j);
+  int nworkers = opts->workers < 1 ? 1 : opts->workers;
+  pthread_t *tids = NULL;
+  int sync_ready = 0;
+  if (rc == VB_OK) {
+    j.w = &w;
+    j.opts = opts;
+    j.db_path = db_path;
+    j.ex = ex;
+    j.cap = (size_t)nworkers * QUEUE_PER_WORKER;
+    j.ring = vb_calloc(j.cap, sizeof *j.ring);
+    tids = vb_calloc((size_t)nworkers, sizeof *tids);
+    if (!j.ring || !tids) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  if (rc == VB_OK) {
+    pthread_mutex_init(&j.mu, NULL);
+    pthread_cond_init(&j.not_full, NULL);
+    pthread_cond_init(&j.not_empty, NULL);
+    sync_ready = 1;
+    for (int i = 0; i < nworkers; i++) {
+      if (pthread_create(&tids[i], NULL, worker_main, &j) != 0) break;
+      j.running++;
+    }
+    if (j.running == 0) rc = vb_error_set(err, VB_ENOMEM, "cannot start threads");
+  }
+
+  /* The writer. */
+  int in_batch = 0, batch_docs = 0;
+  size_t batch_bytes = 0;
+  result r;
+  while (j.running > 0 || j.count > 0) {
+    if (!next_result(&j, &r)) break;
+    if (rc != VB_OK) { /* draining after a fatal error */
+      vb_doc_free(r.doc);
+      json_decref(r.record);
+      continue;
+    }
+    const char *src = w.items[r.item].path;
+    stats->bytes += r.bytes;
+    if (r.outcome == VB_ADDED) {
+      int replaced = 0;
+      if (!in_batch) {
+        rc = vb_index_begin(idx, err);
+        in_batch = rc == VB_OK;
+      }
+      if (rc == VB_OK) rc = vb_index_put(idx, r.doc, r.record, &replaced, err);
+      if (rc == VB_OK) {
+        r.outcome = replaced ? VB_UPDATED : VB_ADDED;
+        batch_docs++;
+        batch_bytes += r.doc->text_len;
+      }
+      vb_doc_free(r.doc);
+      json_decref(r.record);
+      if (rc != VB_OK) {
+        pthread_mutex_lock(&j.mu);
+        j.abort = 1;
+        pthread_cond_broadcast(&j.not_full);
+        pthread_mutex_unlock(&j.mu);
+        continue;
+      }
+    }
+    switch (r.outcome) {
+      case VB_ADDED: stats->added++; break;
+      case VB_UPDATED: stats->updated++; break;
+      case VB_UNCHANGED: stats->unchanged++; break;
+      case VB_FAILED: stats->failed++; break;
+      case VB_REMOVED: break;
+    }
+    if (opts->on_file)
+      opts->on_file(opts->ctx, src, r.outcome,
+                    r.outcome == VB_FAILED ? &r.err : NULL);
+    if (opts->on_progress) opts->on_progress(opts->ctx, stats, (int64_t)w.n);
+    if (in_batch && (batch_docs >= opts->batch_docs ||
+                     batch_bytes >= opts->batch_bytes)) {
+      rc = vb_index_commit(idx, err);
+      in_batch = 0;
+      batch_docs = 0;
+      batch_bytes = 0;
+    }
+  }
+  for (int i = 0; i < nworkers && tids; i++)
+    if (tids[i]) pthread_join(tids[i], NULL);
+  if (in_batch) {
+    if (rc == VB_OK)
+      rc = vb_index_commit(idx, err);
+    else
+      vb_index_rollback(idx);
+  }
+  int stopped = opts->stop && *opts->stop;
+  if (rc == VB_OK && !stopped && opts->prune && ndirs > 0)
+    rc = prune(idx, &w, dirs, ndirs, opts, stats, err);
+  if (sync_ready) {
+    pthread_mutex_destroy(&j.mu);
+    pthread_cond_destroy(&j.not_full);
+    pthread_cond_destroy(&j.not_empty);
+  }
+  vb_free(j.ring);
+  vb_free(tids);
+  vb_extractor_free(ex);
+  walk_free(&w);
+  for (int i = 0; i < npaths && owned; i++) vb_free(owned[i]);
+  vb_free(owned);
+  vb_free(dirs);
+  if (rc == VB_OK && stopped)
+    rc = vb_error_set(err, VB_EINTERRUPTED, "stopped on request");
+  return rc;
+}

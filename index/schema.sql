@@ -1,0 +1,140 @@
+-- schema.sql: the vanban index (one SQLite file).  Embedded into the
+-- program at build time; README.md documents every table for people who
+-- open the file with sqlite3, pandas or Datasette.
+--
+-- Every extracted value keeps the line of the document text it was read
+-- from: `line` (1-based line of texts.body) and `evidence` (that line).
+-- Deleting a row of `documents` deletes every row that belongs to it.
+
+CREATE TABLE IF NOT EXISTS meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT
+);
+
+-- One row per ingested file, with the scalar fields of its record.
+CREATE TABLE IF NOT EXISTS documents(
+  id               INTEGER PRIMARY KEY,
+  source           TEXT NOT NULL UNIQUE,  -- path as ingested
+  sha256           TEXT NOT NULL,         -- hash of the file's bytes
+  format           TEXT NOT NULL,         -- txt, md, docx, odt
+  size             INTEGER,               -- bytes on disk
+  mtime            INTEGER,               -- file time, Unix seconds
+  ingested_at      TEXT NOT NULL,         -- UTC, ISO 8601
+  doc_type         TEXT,                  -- Kế hoạch, Quyết định, ...
+  number           TEXT,                  -- "622"; NULL when left blank
+  symbol           TEXT,                  -- "KH-UBND"
+  place            TEXT,                  -- place of issue
+  date             TEXT,                  -- ISO date, or YYYY-MM / YYYY
+  year             INTEGER,
+  issuer           TEXT,                  -- canonical name with locality
+  province         TEXT,                  -- province of the issuer
+  province_2025    TEXT,                  -- province it belongs to since 2025-07-01
+  title            TEXT,
+  theme            TEXT,
+  period_from      TEXT,
+  period_to        TEXT,
+  signer_name      TEXT,
+  signer_position  TEXT,
+  signer_authority TEXT,
+  prop_title       TEXT,                  -- DOCX/ODT document properties
+  prop_creator     TEXT,
+  prop_created     TEXT,
+  prop_modified    TEXT,
+  record           TEXT NOT NULL          -- the full JSON record, with evidence
+);
+CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+
+-- The text vanban read: body (one line per paragraph) and extra (headers
+-- and footers of DOCX/ODT, searchable but apart from the body).
+CREATE TABLE IF NOT EXISTS texts(
+  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  body   TEXT NOT NULL,
+  extra  TEXT
+);
+
+-- Documents cited with a number: "Quyết định số 1790/QĐ-TTg ngày ...".
+CREATE TABLE IF NOT EXISTS refs(
+  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq      INTEGER NOT NULL,              -- position in the record's list
+  type     TEXT,                          -- Quyết định, Nghị định, ...
+  ref_id   TEXT,                          -- "1790/QĐ-TTg"
+  date     TEXT,
+  issuer   TEXT,
+  line     INTEGER,
+  evidence TEXT,
+  PRIMARY KEY(doc_id, seq)
+);
+CREATE INDEX IF NOT EXISTS refs_id ON refs(ref_id);
+
+-- The "Nơi nhận" list, as written.
+CREATE TABLE IF NOT EXISTS recipients(
+  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq      INTEGER NOT NULL,
+  name     TEXT NOT NULL,
+  line     INTEGER,
+  evidence TEXT,
+  PRIMARY KEY(doc_id, seq)
+);
+
+-- Units given tasks in the organising section, and their tasks.
+CREATE TABLE IF NOT EXISTS units(
+  doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  name      TEXT NOT NULL,                -- as written (cleaned up)
+  canonical TEXT,                         -- canonical body, with locality
+  line      INTEGER,
+  evidence  TEXT,
+  PRIMARY KEY(doc_id, seq)
+);
+CREATE TABLE IF NOT EXISTS tasks(
+  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  unit_seq INTEGER NOT NULL,              -- units.seq of the assigned unit
+  seq      INTEGER NOT NULL,
+  text     TEXT NOT NULL,
+  line     INTEGER,
+  PRIMARY KEY(doc_id, unit_seq, seq)
+);
+
+-- Dated duties.  date: ISO, YYYY-MM, or --MM-DD with recurs = 'yearly'.
+CREATE TABLE IF NOT EXISTS deadlines(
+  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq      INTEGER NOT NULL,
+  date     TEXT,
+  recurs   TEXT,
+  what     TEXT,
+  who      TEXT,                          -- JSON array of unit names
+  to_body  TEXT,
+  line     INTEGER,
+  evidence TEXT,
+  PRIMARY KEY(doc_id, seq)
+);
+CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
+
+-- Reporting duties: from -> to (via), by a date.
+CREATE TABLE IF NOT EXISTS reports(
+  doc_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq            INTEGER NOT NULL,
+  from_unit      TEXT,                    -- as written
+  from_canonical TEXT,                    -- canonical body, with locality
+  to_body        TEXT,                    -- canonical
+  via            TEXT,
+  by_date        TEXT,
+  line           INTEGER,
+  evidence       TEXT,
+  PRIMARY KEY(doc_id, seq)
+);
+CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
+
+-- Full-text index over title, theme, body and extra, with the Vietnamese
+-- tokenizer; the text itself lives in documents and texts.
+CREATE VIEW IF NOT EXISTS doc_content AS
+  SELECT d.id AS id, d.title AS title, d.theme AS theme,
+         t.body AS body, t.extra AS extra
+  FROM documents d JOIN texts t ON t.doc_id = d.id;
+CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
+  title, theme, body, extra,
+  content = 'doc_content', content_rowid = 'id',
+  tokenize = 'vietnamese'
+);

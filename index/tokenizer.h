@@ -1,0 +1,40 @@
+/*
+** tokenizer.h: the Vietnamese FTS5 tokenizer ("vietnamese").
+**
+** Documents: every token is emitted in its exact form (NFC, lower case, one
+** tone placement: "Hoà" -> "hòa", "UỶ" -> "ủy"); a token that carries marks
+** is also emitted, colocated, in its folded form ("hòa" + "hoa",
+** "đường" + "duong").  Tokens are runs of letters, marks and digits.
+**
+** Queries: a token typed without marks is looked up in its folded form, so it
+** matches every marked spelling ("binh dang gioi" finds "bình đẳng giới");
+** a token typed with marks is looked up exactly ("bạn" does not find "ban"
+** or "bán").  To search folded anyway, fold the query first (vb_vi_fold).
+**
+** Offsets reported to FTS5 are byte offsets into the original text, so
+** snippets and highlights show the original spelling.
+*/
+#ifndef VB_TOKENIZER_H
+#define VB_TOKENIZER_H
+
+#include <sqlite3.h>
+
+#include "../common/vb.h"
+
+#define VB_TOKENIZER_NAME "vietnamese"
+
+/* Register the tokenizer with db's FTS5 module.  Returns VB_OK, or VB_EDB if
+** FTS5 is missing, VB_ENOMEM. */
+vb_status vb_tokenizer_register(sqlite3 *db) VB_MUST_CHECK;
+
+/* Run the tokenizer over text outside SQLite (for tests and the query
+** parser).  For each token, cb gets the token bytes, the FTS5 flags
+** (0 or FTS5_TOKEN_COLOCATED) and the byte range in text.  query != 0 uses
+** the query-mode rules above.  A non-zero return from cb stops and is
+** returned. */
+int vb_tokenize(const char *text, size_t n, int query,
+                int (*cb)(void *ctx, int flags, const char *tok, int ntok,
+                          int start, int end),
+                void *ctx);
+
+#endif /* VB_TOKENIZER_H */

@@ -1,0 +1,92 @@
+/*
+** reader.h: reading one file into a vb_doc (its text and properties).
+**
+** A reader is a method table (vb_reader) for one format: plain text
+** (ingest/read_txt.c), DOCX (ingest/read_docx.c), ODT (ingest/read_odt.c).
+** vb_read_file() picks the reader by sniffing the first bytes, then by the
+** file extension, reads the whole file under the limits in vb_limits, hashes
+** the bytes, and asks the reader for the text.
+**
+** The text a reader produces is UTF-8 NFC with '\n' line ends: one line per
+** paragraph (or table-cell paragraph), in reading order.  Line numbers in
+** extraction evidence count lines of this text, 1-based.
+**
+** Ownership: a vb_doc returned by vb_read_file()/vb_doc_new() belongs to the
+** caller and is released with vb_doc_free(), which frees every field.
+*/
+#ifndef VB_READER_H
+#define VB_READER_H
+
+#include "../common/buf.h"
+
+/* Limits applied to every file.  vb_limits_default() fills the defaults. */
+typedef struct vb_limits {
+  size_t max_file_bytes;    /* size of the file on disk */
+  size_t max_text_bytes;    /* text produced from one document */
+  size_t max_inflated;      /* total bytes inflated from one zip archive */
+  size_t max_ratio;         /* inflated size / compressed size, per entry */
+  size_t max_entries;       /* entries in one zip archive */
+  int max_xml_depth;        /* element nesting in any XML part */
+} vb_limits;
+
+#define VB_LIMIT_FILE_BYTES ((size_t)64 << 20)   /* 64 MiB on disk */
+#define VB_LIMIT_TEXT_BYTES ((size_t)64 << 20)   /* 64 MiB of text */
+#define VB_LIMIT_INFLATED ((size_t)256 << 20)    /* 256 MiB unzipped */
+#define VB_LIMIT_RATIO ((size_t)200)             /* 200:1 per zip entry */
+#define VB_LIMIT_ENTRIES ((size_t)10000)         /* zip entries */
+#define VB_LIMIT_XML_DEPTH 256                   /* XML nesting */
+
+void vb_limits_default(vb_limits *lim);
+
+/* One document as read. */
+typedef struct vb_doc {
+  char *source;        /* path as given by the user */
+  const char *format;  /* static: "txt", "md", "docx", "odt" */
+  char sha256[65];     /* hex hash of the file's bytes */
+  int64_t size;        /* file size in bytes */
+  int64_t mtime;       /* modification time, seconds since the epoch */
+  char *text;          /* body text (see above); never NULL once read */
+  size_t text_len;     /* bytes in text */
+  char *extra;         /* headers, footers (searchable, not body); or NULL */
+  size_t extra_len;
+  char *prop_title;    /* document properties (DOCX core.xml, ODT meta), */
+  char *prop_creator;  /* each NULL when absent */
+  char *prop_created;  /* ISO 8601 as stored */
+  char *prop_modified;
+} vb_doc;
+
+/* A format reader.  read() receives the whole file and fills doc->text,
+** doc->text_len and optionally extra and the prop_* fields (allocated with
+** vb_malloc); it must not touch source, format, sha256, size or mtime.  On
+** failure it fills err with a one-line reason and returns non-OK; anything
+** it stored in doc is freed by vb_doc_free(). */
+typedef struct vb_reader {
+  const char *name;               /* format name, stored in vb_doc.format */
+  const char *const *extensions;  /* lower-case, without dot; NULL-ended */
+  /* 1 if the first n bytes look like this format (n may be small). */
+  int (*sniff)(const unsigned char *head, size_t n);
+  vb_status (*read)(const unsigned char *data, size_t n,
+                    const vb_limits *lim, vb_doc *doc, vb_error *err);
+} vb_reader;
+
+extern const vb_reader vb_reader_txt;   /* .txt, .md, .text */
+extern const vb_reader vb_reader_docx;  /* .docx, .docm */
+extern const vb_reader vb_reader_odt;   /* .odt */
+
+/* The reader for a path (by its extension), or NULL if none claims it.
+** Used by directory walks to pick the files to ingest. */
+const vb_reader *vb_reader_for_path(const char *path);
+
+/* Read a file.  *out is NULL on failure.  Errors: VB_EIO, VB_ELIMIT,
+** VB_EFORMAT, VB_EENCODING, VB_EEMPTY, VB_ECORRUPT, VB_ENOMEM. */
+vb_status vb_read_file(const char *path, const vb_limits *lim, vb_doc **out,
+                       vb_error *err) VB_MUST_CHECK;
+
+/* Build a document from bytes in memory (as if read from `source`). */
+vb_status vb_read_bytes(const char *source, const unsigned char *data,
+                        size_t n, const vb_limits *lim, vb_doc **out,
+                        vb_error *err) VB_MUST_CHECK;
+
+void vb_doc_free(vb_doc *doc);
+
+#endif /* VB_READER_H */

@@ -1,0 +1,74 @@
+/*
+** cli.h: what the command-line front end's files share.  The front end
+** (query/cli_*.c) only parses options, calls the library and prints; all
+** the work is in the library.
+**
+** Exit codes (documented in README.md):
+*/
+#ifndef VB_CLI_H
+#define VB_CLI_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "../common/vb.h"
+
+enum {
+  CLI_OK = 0,          /* success */
+  CLI_PARTIAL = 1,     /* nothing found, or some inputs failed */
+  CLI_USAGE = 2,       /* bad command line or malformed query */
+  CLI_INDEX = 3,       /* the index is missing, busy, damaged or unwritable */
+  CLI_INTERNAL = 4,    /* out of memory or another internal failure */
+  CLI_INTERRUPTED = 130 /* stopped by SIGINT */
+};
+
+typedef enum cli_format {
+  FMT_TABLE,
+  FMT_JSON,
+  FMT_JSONL,
+  FMT_CSV
+} cli_format;
+
+/* One subcommand: name, one-line summary, entry point. */
+typedef struct cli_command {
+  const char *name;
+  const char *summary;
+  int (*run)(int argc, char **argv);
+} cli_command;
+
+int cli_ingest(int argc, char **argv);
+int cli_text(int argc, char **argv);
+int cli_search(int argc, char **argv);
+int cli_extract(int argc, char **argv);
+int cli_dump(int argc, char **argv);
+int cli_show(int argc, char **argv);
+
+/* Print "vanban: error: <msg>" (or "vanban: <cmd>: ...") on stderr. */
+void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);
+
+/* Print a usage error, a hint to --help, and return CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) VB_PRINTF(2, 3);
+
+/* The index path: --db value, else $VANBAN_DB, else "vanban.db". */
+const char *cli_db_path(const char *opt);
+
+/* Exit code for a library status. */
+int cli_exit_code(vb_status rc);
+
+/* Parse a --format value among the allowed ones (a mask of 1 << FMT_*).
+** Returns 0 and sets *fmt, or prints an error and returns -1. */
+int cli_parse_format(const char *cmd, const char *value, unsigned allowed,
+                     cli_format *fmt);
+
+/* Write one JSON value on a line (compact) or pretty (indent 2). */
+void cli_json_print(FILE *f, json_t *v, int pretty);
+
+/* Write one CSV field (RFC 4180 quoting when needed); sep before it if
+** not first. */
+void cli_csv_field(FILE *f, const char *v, int first);
+
+/* Parse a positive integer option; -1 on error (message printed). */
+long cli_parse_long(const char *cmd, const char *opt, const char *value,
+                    long min, long max);
+
+#endif /* VB_CLI_H */

@@ -1,0 +1,203 @@
+/*
+** cli_dump.c: `vanban dump` — the extraction tables as JSONL, JSON or CSV.
+** Every JSON value is built and written by jansson; CSV follows RFC 4180.
+*/
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../index/index.h"
+#include "cli.h"
+
+/* One dumpable table: its name on the command line and its query.  Columns
+** named "who" or "tasks" hold JSON text and are emitted as JSON values. */
+typedef struct dump_table {
+  const char *name;
+  const char *sql;
+} dump_table;
+
+static const dump_table g_tables[] = {
+    {"documents",
+     "SELECT source, sha256, format, doc_type, number, symbol, place, date, "
+     "year, issuer, province, province_2025, title, theme, period_from, "
+     "period_to, signer_name, signer_position, signer_authority, prop_title, "
+     "prop_creator, prop_created, prop_modified FROM documents ORDER BY source"},
+    {"references",
+     "SELECT d.source, r.seq, r.type, r.ref_id AS id, r.date, r.issuer, "
+     "r.line, r.evidence FROM refs r JOIN documents d ON d.id = r.doc_id "
+     "ORDER BY d.source, r.seq"},
+    {"recipients",
+     "SELECT d.source, r.seq, r.name, r.line, r.evidence FROM recipients r "
+     "JOIN documents d ON d.id = r.doc_id ORDER BY d.source, r.seq"},
+    {"units",
+     "SELECT d.source, d.province, u.seq, u.name, u.canonical, "
+     "(SELECT json_group_array(text) FROM (SELECT text FROM tasks t WHERE "
+     "t.doc_id = u.doc_id AND t.unit_seq = u.seq ORDER BY t.seq)) AS tasks, "
+     "u.line, u.evidence FROM units u JOIN documents d ON d.id = u.doc_id "
+     "ORDER BY d.source, u.seq"},
+    {"deadlines",
+     "SELECT d.source, d.province, x.seq, x.date, x.recurs, x.what, x.who, "
+     "x.to_body AS \"to\", x.line, x.evidence FROM deadlines x JOIN documents "
+     "d ON d.id = x.doc_id ORDER BY d.source, x.seq"},
+    {"reports",
+     "SELECT d.source, d.province, x.seq, x.from_unit AS \"from\", "
+     "x.from_canonical, x.to_body AS \"to\", x.via, x.by_date AS \"by\", "
+     "x.line, x.evidence FROM reports x JOIN documents d ON d.id = x.doc_id "
+     "ORDER BY d.source, x.seq"},
+};
+#define N_TABLES (sizeof g_tables / sizeof g_tables[0])
+
+static void help(void) {
+  fputs("usage: vanban dump [--db FILE] [--format jsonl|json|csv] [--table T]\n"
+        "\n"
+        "Write what extraction stored in the index.  T is one of documents\n"
+        "(default), references, recipients, units, deadlines, reports.  For\n"
+        "documents, JSONL and JSON give the full extraction record of each\n"
+        "document (with evidence); CSV gives one row per document.  Rows of\n"
+        "the other tables carry the source path, the evidence line number and\n"
+        "the line's text.\n"
+        "\n"
+        "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
+        "  --format F   jsonl (default), json or csv (RFC 4180, header row)\n"
+        "  --table T    the table to write\n"
+        "  -h, --help   this help\n"
+        "\n"
+        "Exit status: 0 success, 2 usage, 3 index missing or unreadable.\n"
+        "\n"
+        "example: vanban dump --table reports --format csv > reports.csv\n",
+        stdout);
+}
+
+/* Column i of the row as a JSON value (new reference). */
+static json_t *column_json(sqlite3_stmt *s, int i) {
+  const char *name = sqlite3_column_name(s, i);
+  switch (sqlite3_column_type(s, i)) {
+    case SQLITE_NULL: return json_null();
+    case SQLITE_INTEGER: return json_integer(sqlite3_column_int64(s, i));
+    case SQLITE_FLOAT: return json_real(sqlite3_column_double(s, i));
+    default: {
+      const char *t = (const char *)sqlite3_column_text(s, i);
+      if (strcmp(name, "who") == 0 || strcmp(name, "tasks") == 0) {
+        json_t *v = json_loads(t, 0, NULL);
+        if (v) return v;
+      }
+      return json_string(t);
+    }
+  }
+}
+
+/* Write the full records (documents table in JSON forms). */
+static int dump_records(sqlite3 *db, cli_format fmt) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT record FROM documents ORDER BY source",
+                         -1, &s, NULL) != SQLITE_OK) {
+    cli_error("cannot read the index");
+    return CLI_INDEX;
+  }
+  json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    json_t *rec = json_loads((const char *)sqlite3_column_text(s, 0), 0, NULL);
+    if (!rec) continue;
+    if (arr) {
+      json_array_append_new(arr, rec);
+    } else {
+      cli_json_print(stdout, rec, 0);
+      json_decref(rec);
+    }
+  }
+  sqlite3_finalize(s);
+  if (arr) {
+    cli_json_print(stdout, arr, 1);
+    json_decref(arr);
+  }
+  return CLI_OK;
+}
+
+static int dump_rows(sqlite3 *db, const dump_table *t, cli_format fmt) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db, t->sql, -1, &s, NULL) != SQLITE_OK) {
+    cli_error("cannot read the index (was it made by an older vanban?)");
+    return CLI_INDEX;
+  }
+  int ncol = sqlite3_column_count(s);
+  if (fmt == FMT_CSV) {
+    for (int i = 0; i < ncol; i++)
+      cli_csv_field(stdout, sqlite3_column_name(s, i), i == 0);
+    fputs("\r\n", stdout);
+  }
+  json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    if (fmt == FMT_CSV) {
+      for (int i = 0; i < ncol; i++)
+        cli_csv_field(stdout, (const char *)sqlite3_column_text(s, i), i == 0);
+      fputs("\r\n", stdout);
+      continue;
+    }
+    json_t *o = json_object();
+    for (int i = 0; i < ncol; i++)
+      json_object_set_new(o, sqlite3_column_name(s, i), column_json(s, i));
+    if (arr) {
+      json_array_append_new(arr, o);
+    } else {
+      cli_json_print(stdout, o, 0);
+      json_decref(o);
+    }
+  }
+  sqlite3_finalize(s);
+  if (arr) {
+    cli_json_print(stdout, arr, 1);
+    json_decref(arr);
+  }
+  return CLI_OK;
+}
+
+int cli_dump(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},
+      {"format", required_argument, NULL, 'f'},
+      {"table", required_argument, NULL, 't'},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  const char *db = NULL;
+  const dump_table *table = &g_tables[0];
+  cli_format fmt = FMT_JSONL;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "d:f:t:h", longopts, NULL)) != -1) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'f':
+        if (cli_parse_format("dump", optarg,
+                             1u << FMT_JSON | 1u << FMT_JSONL | 1u << FMT_CSV,
+                             &fmt) < 0)
+          return CLI_USAGE;
+        break;
+      case 't':
+        table = NULL;
+        for (size_t i = 0; i < N_TABLES; i++)
+          if (strcmp(optarg, g_tables[i].name) == 0) table = &g_tables[i];
+        if (!table)
+          return cli_usage_error("dump",
+                                 "unknown table '%s' (documents, references, "
+                                 "recipients, units, deadlines, reports)",
+                                 optarg);
+        break;
+      case 'h': help(); return CLI_OK;
+      default: return cli_usage_error("dump", "bad option");
+    }
+  }
+  if (optind < argc) return cli_usage_error("dump", "unexpected argument '%s'", argv[optind]);
+  const char *path = cli_db_path(db);
+  vb_error err = {0};
+  vb_index *idx = NULL;
+  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
+  if (rc != VB_OK) {
+    cli_error("%s: %s", path, vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  int code = table == &g_tables[0] && fmt != FMT_CSV
+                 ? dump_records(vb_index_db(idx), fmt)
+                 : dump_rows(vb_index_db(idx), table, fmt);
+  vb_index_close(idx);
+  return code;
+}

@@ -1,0 +1,162 @@
+/*
+** cli_main.c: the vanban executable — dispatches git-style subcommands and
+** holds the helpers every subcommand uses (errors, formats, CSV, JSON).
+*/
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const cli_command g_commands[] = {
+    {"ingest", "add files and directories to the index", cli_ingest},
+    {"search", "full-text search with ranked snippets", cli_search},
+    {"show", "one document's record, each value beside its evidence", cli_show},
+    {"extract", "print extraction records without touching an index",
+     cli_extract},
+    {"dump", "extraction tables from the index as JSONL, JSON or CSV",
+     cli_dump},
+    {"text", "print the text vanban reads from a document", cli_text},
+};
+#define N_COMMANDS (sizeof g_commands / sizeof g_commands[0])
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: vanban [--version] [--help] <command> [<args>]\n"
+          "\n"
+          "vanban reads Vietnamese government plans (.txt, .md, .docx, .odt),\n"
+          "extracts their structure and answers searches over them.\n"
+          "\n"
+          "commands:\n");
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    fprintf(f, "  %-10s %s\n", g_commands[i].name, g_commands[i].summary);
+  fprintf(f,
+          "\n"
+          "Run 'vanban <command> --help' for a command's options.\n"
+          "The index is vanban.db in the current directory unless --db or\n"
+          "the VANBAN_DB environment variable names another file.\n");
+}
+
+void cli_error(const char *fmt, ...) {
+  va_list ap;
+  fputs("vanban: error: ", stderr);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...) {
+  va_list ap;
+  fprintf(stderr, "vanban %s: ", cmd);
+  va_start(ap, fmt);
+  vfprintf(stderr, fmt, ap);
+  va_end(ap);
+  fprintf(stderr, "\nTry 'vanban %s --help'.\n", cmd);
+  return CLI_USAGE;
+}
+
+const char *cli_db_path(const char *opt) {
+  if (opt && *opt) return opt;
+  const char *env = getenv("VANBAN_DB");
+  if (env && *env) return env;
+  return "vanban.db";
+}
+
+int cli_exit_code(vb_status rc) {
+  switch (rc) {
+    case VB_OK: return CLI_OK;
+    case VB_EQUERY:
+    case VB_EINVAL: return CLI_USAGE;
+    case VB_EDB:
+    case VB_EBUSY:
+    case VB_ECORRUPT:
+    case VB_ENOTFOUND:
+    case VB_EIO: return CLI_INDEX;
+    case VB_EINTERRUPTED: return CLI_INTERRUPTED;
+    default: return CLI_INTERNAL;
+  }
+}
+
+static const char *const g_format_names[] = {"table", "json", "jsonl", "csv"};
+
+int cli_parse_format(const char *cmd, const char *value, unsigned allowed,
+                     cli_format *fmt) {
+  for (int i = 0; i < 4; i++)
+    if ((allowed & (1u << i)) && strcmp(value, g_format_names[i]) == 0) {
+      *fmt = (cli_format)i;
+      return 0;
+    }
+  char list[64] = "";
+  for (int i = 0; i < 4; i++)
+    if (allowed & (1u << i)) {
+      if (list[0]) strcat(list, ", ");
+      strcat(list, g_format_names[i]);
+    }
+  cli_usage_error(cmd, "unknown format '%s' (one of: %s)", value, list);
+  return -1;
+}
+
+void cli_json_print(FILE *f, json_t *v, int pretty) {
+  json_dumpf(v, f, pretty ? JSON_INDENT(2) : JSON_COMPACT);
+  fputc('\n', f);
+}
+
+void cli_csv_field(FILE *f, const char *v, int first) {
+  if (!first) fputc(',', f);
+  if (!v) return;
+  if (!strpbrk(v, ",\"\r\n")) {
+    fputs(v, f);
+    return;
+  }
+  fputc('"', f);
+  for (const char *p = v; *p; p++) {
+    if (*p == '"') fputc('"', f);
+    fputc(*p, f);
+  }
+  fputc('"', f);
+}
+
+long cli_parse_long(const char *cmd, const char *opt, const char *value,
+                    long min, long max) {
+  char *end;
+  errno = 0;
+  long v = strtol(value, &end, 10);
+  if (errno || end == value || *end || v < min || v > max) {
+    cli_usage_error(cmd, "%s needs a number from %ld to %ld, not '%s'", opt,
+                    min, max, value);
+    return -1;
+  }
+  return v;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return CLI_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
+      strcmp(cmd, "help") == 0) {
+    if (argc > 2 && strcmp(cmd, "help") == 0) {
+      for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(argv[2], g_commands[i].name) == 0) {
+          char *sub[] = {argv[2], "--help", NULL};
+          return g_commands[i].run(2, sub);
+        }
+    }
+    usage(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+    printf("vanban %s\n", VB_VERSION);
+    return CLI_OK;
+  }
+  for (size_t i = 0; i < N_COMMANDS; i++)
+    if (strcmp(cmd, g_commands[i].name) == 0)
+      return g_commands[i].run(argc - 1, argv + 1);
+  fprintf(stderr, "vanban: '%s' is not a vanban command. See 'vanban --help'.\n",
+          cmd);
+  return CLI_USAGE;
+}

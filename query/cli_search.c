@@ -1,0 +1,222 @@
+/*
+** cli_search.c: `vanban search` — options and the four output formats.
+*/
+#include <getopt.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../query/query.h"
+#include "cli.h"
+
+#define HL_COLOR_OPEN "\033[1;33m"
+#define HL_COLOR_CLOSE "\033[0m"
+#define HL_PLAIN_OPEN "«"
+#define HL_PLAIN_CLOSE "»"
+
+static void help(void) {
+  fputs(
+      "usage: vanban search [--db FILE] [--limit N] [--format F] [filters] QUERY\n"
+      "\n"
+      "Ranked full-text search.  QUERY is words and \"quoted phrases\"; a word\n"
+      "typed without tone marks matches every marked spelling (\"binh dang\n"
+      "gioi\" finds \"bình đẳng giới\"), a word with marks matches exactly.\n"
+      "Also: word* (prefix), -word (exclude), a OR b, ( ... ).\n"
+      "\n"
+      "  --db FILE         the index (default: $VANBAN_DB or ./vanban.db)\n"
+      "  -n, --limit N     results to show (default 10)\n"
+      "  --format F        table (default), json, jsonl or csv\n"
+      "  --fold            ignore tone marks typed in the query too\n"
+      "  --sort S          relevance (default) or date (newest first)\n"
+      "  --province P      only documents of province P (as named in the\n"
+      "                    document, or the province it belongs to since 2025)\n"
+      "  --year Y          only documents of year Y\n"
+      "  --from D, --to D  date of issue between D and D (YYYY-MM-DD)\n"
+      "  --issuer TEXT     issuer containing TEXT\n"
+      "  --type T          document type (Kế hoạch, Quyết định, ...)\n"
+      "  --symbol S        symbol (KH-UBND, ...)\n"
+      "  --color WHEN      highlight with colour: auto (default), always, never;\n"
+      "                    without colour matches are marked «like this»\n"
+      "  -h, --help        this help\n"
+      "\n"
+      "JSON results carry source, title, snippet, score (bm25, lower is\n"
+      "better), doc_type, number, symbol, date, year, issuer, province.\n"
+      "Exit status: 0 results found, 1 none, 2 usage or malformed query,\n"
+      "3 index missing or unreadable.\n"
+      "\n"
+      "example: vanban search \"bình đẳng giới\"\n"
+      "         vanban search --format json --limit 3 'so lao dong'\n",
+      stdout);
+}
+
+/* The hit as a JSON object (new reference). */
+static json_t *hit_json(const vb_hit *h) {
+  json_t *o = json_object();
+  json_object_set_new(o, "source", json_string(h->source));
+  json_object_set_new(o, "title", h->title ? json_string(h->title) : json_null());
+  json_object_set_new(o, "snippet", h->snippet ? json_string(h->snippet) : json_null());
+  json_object_set_new(o, "score", json_real(h->score));
+  const char *keys[] = {"doc_type", "number", "symbol", "date", "issuer", "province"};
+  const char *vals[] = {h->doc_type, h->number, h->symbol, h->date, h->issuer, h->province};
+  for (int i = 0; i < 6; i++)
+    json_object_set_new(o, keys[i], vals[i] ? json_string(vals[i]) : json_null());
+  json_object_set_new(o, "year", h->year ? json_integer(h->year) : json_null());
+  return o;
+}
+
+/* A one-line snippet: newlines become " / ". */
+static void print_flat(const char *s) {
+  for (; s && *s; s++) {
+    if (*s == '\n')
+      fputs(" / ", stdout);
+    else
+      putchar(*s);
+  }
+}
+
+int cli_search(int argc, char **argv) {
+  enum { O_FOLD = 256, O_SORT, O_PROVINCE, O_YEAR, O_FROM, O_TO, O_ISSUER,
+         O_TYPE, O_SYMBOL, O_COLOR };
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},
+      {"limit", required_argument, NULL, 'n'},
+      {"format", required_argument, NULL, 'f'},
+      {"fold", no_argument, NULL, O_FOLD},
+      {"sort", required_argument, NULL, O_SORT},
+      {"province", required_argument, NULL, O_PROVINCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"from", required_argument, NULL, O_FROM},
+      {"to", required_argument, NULL, O_TO},
+      {"issuer", required_argument, NULL, O_ISSUER},
+      {"type", required_argument, NULL, O_TYPE},
+      {"symbol", required_argument, NULL, O_SYMBOL},
+      {"color", required_argument, NULL, O_COLOR},
+      {"colour", required_argument, NULL, O_COLOR},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  const char *db = NULL, *color = "auto";
+  cli_format fmt = FMT_TABLE;
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  long v;
+  int c;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'n':
+        if ((v = cli_parse_long("search", "--limit", optarg, 1, 10000)) < 0)
+          return CLI_USAGE;
+        o.limit = (int)v;
+        break;
+      case 'f':
+        if (cli_parse_format("search", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
+        break;
+      case O_FOLD: o.fold = 1; break;
+      case O_SORT:
+        if (strcmp(optarg, "date") == 0)
+          o.sort = VB_SORT_DATE;
+        else if (strcmp(optarg, "relevance") == 0 || strcmp(optarg, "rank") == 0)
+          o.sort = VB_SORT_RANK;
+        else
+          return cli_usage_error("search", "--sort is relevance or date, not '%s'", optarg);
+        break;
+      case O_PROVINCE: o.province = optarg; break;
+      case O_YEAR:
+        if ((v = cli_parse_long("search", "--year", optarg, 1900, 2200)) < 0)
+          return CLI_USAGE;
+        o.year = (int)v;
+        break;
+      case O_FROM: o.from = optarg; break;
+      case O_TO: o.to = optarg; break;
+      case O_ISSUER: o.issuer = optarg; break;
+      case O_TYPE: o.doc_type = optarg; break;
+      case O_SYMBOL: o.symbol = optarg; break;
+      case O_COLOR:
+        if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
+          return cli_usage_error("search", "--color is auto, always or never");
+        color = optarg;
+        break;
+      case 'h': help(); return CLI_OK;
+      default: return cli_usage_error("search", "bad option");
+    }
+  }
+  if (optind >= argc) return cli_usage_error("search", "no QUERY given");
+  if (optind + 1 < argc)
+    return cli_usage_error("search", "give the query as one argument (quote it)");
+  o.query = argv[optind];
+  int use_color = fmt == FMT_TABLE &&
+                  (strcmp(color, "always") == 0 ||
+                   (strcmp(color, "auto") == 0 && isatty(1)));
+  o.hl_open = use_color ? HL_COLOR_OPEN : HL_PLAIN_OPEN;
+  o.hl_close = use_color ? HL_COLOR_CLOSE : HL_PLAIN_CLOSE;
+
+  const char *path = cli_db_path(db);
+  vb_error err = {0};
+  vb_index *idx = NULL;
+  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
+  if (rc != VB_OK) {
+    cli_error("%s: %s", path, vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  vb_results *res = NULL;
+  rc = vb_search(idx, &o, &res, &err);
+  if (rc != VB_OK) {
+    if (rc == VB_EQUERY)
+      cli_error("query: %s", vb_error_text(&err, rc));
+    else
+      cli_error("%s: %s", path, vb_error_text(&err, rc));
+    vb_index_close(idx);
+    return cli_exit_code(rc);
+  }
+  size_t n = vb_results_count(res);
+  json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
+  if (fmt == FMT_CSV)
+    fputs("rank,source,title,snippet,score,doc_type,number,symbol,date,year,issuer,province\r\n",
+          stdout);
+  for (size_t i = 0; i < n; i++) {
+    const vb_hit *h = vb_results_get(res, i);
+    if (fmt == FMT_TABLE) {
+      printf("%zu. %s", i + 1, h->source);
+      if (h->doc_type || h->date) {
+        fputs("  (", stdout);
+        if (h->doc_type) fputs(h->doc_type, stdout);
+        if (h->number && h->symbol) printf(" %s/%s", h->number, h->symbol);
+        if (h->date) printf("%s%s", h->doc_type ? ", " : "", h->date);
+        putchar(')');
+      }
+      putchar('\n');
+      if (h->title) printf("   %s\n", h->title);
+      if (h->snippet) {
+        fputs("   ", stdout);
+        print_flat(h->snippet);
+        putchar('\n');
+      }
+    } else if (fmt == FMT_CSV) {
+      char num[32], score[32], year[16];
+      snprintf(num, sizeof num, "%zu", i + 1);
+      snprintf(score, sizeof score, "%.4f", h->score);
+      snprintf(year, sizeof year, "%d", h->year);
+      const char *cols[] = {num, h->source, h->title, h->snippet, score,
+                            h->doc_type, h->number, h->symbol, h->date,
+                            h->year ? year : NULL, h->issuer, h->province};
+      for (int k = 0; k < 12; k++) cli_csv_field(stdout, cols[k], k == 0);
+      fputs("\r\n", stdout);
+    } else {
+      json_t *o1 = hit_json(h);
+      if (arr)
+        json_array_append_new(arr, o1);
+      else {
+        cli_json_print(stdout, o1, 0);
+        json_decref(o1);
+      }
+    }
+  }
+  if (arr) {
+    cli_json_print(stdout, arr, 1);
+    json_decref(arr);
+  }
+  if (n == 0 && fmt == FMT_TABLE) fputs("no results\n", stderr);
+  vb_results_free(res);
+  vb_index_close(idx);
+  return n ? CLI_OK : CLI_PARTIAL;
+}

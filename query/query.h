@@ -1,0 +1,69 @@
+/*
+** query.h: searching the index.
+**
+** The query language users type:
+**   word            documents holding the word (without tone marks it
+**                   matches every marked spelling; with marks, exactly)
+**   "a phrase"      the words next to each other, in order
+**   word*           words starting with "word"
+**   -word           exclude (also -"a phrase", -(a OR b), NOT word)
+**   a OR b          either (OR in capitals; binds looser than the
+**                   implicit AND between neighbouring terms)
+**   ( ... )         grouping
+** Every other character is an ordinary part of a word; FTS5's own syntax
+** (column filters, NEAR, ^, +) is never exposed, so no input reaches SQLite
+** as syntax.  A malformed query fails with VB_EQUERY and a message that
+** names the column of the problem.
+**
+** Ownership: vb_query_compile() returns a string to free with vb_free();
+** vb_search() returns results to free with vb_results_free() (accepts NULL);
+** pointers from vb_results_get() live as long as the results.
+*/
+#ifndef VB_QUERY_H
+#define VB_QUERY_H
+
+#include "../index/index.h"
+
+/* Translate a user query into an FTS5 MATCH expression.  fold != 0 drops
+** tone marks from every word first, so marked words match all spellings.
+** Errors: VB_EQUERY (err says what and where), VB_ENOMEM. */
+vb_status vb_query_compile(const char *query, int fold, char **fts,
+                           vb_error *err) VB_MUST_CHECK;
+
+typedef enum vb_sort { VB_SORT_RANK = 0, VB_SORT_DATE } vb_sort;
+
+typedef struct vb_search_opts {
+  const char *query;     /* user query (required) */
+  int limit;             /* results wanted (default 10 when 0) */
+  int fold;              /* search without tone marks */
+  vb_sort sort;          /* relevance (default) or date of issue, newest first */
+  const char *province;  /* filters: NULL = none */
+  int year;              /* 0 = none */
+  const char *from, *to; /* date of issue range, ISO, inclusive */
+  const char *issuer;    /* substring of the issuer, any case */
+  const char *doc_type;  /* "Kế hoạch", any case */
+  const char *symbol;    /* "KH-UBND" */
+  const char *hl_open;   /* highlight markers around matched words */
+  const char *hl_close;
+} vb_search_opts;
+
+typedef struct vb_hit {
+  int64_t doc_id;
+  const char *source;    /* path as ingested */
+  const char *title;     /* extracted title, or the first line of the text */
+  const char *snippet;   /* text around the match, with highlight markers */
+  double score;          /* bm25: lower is better */
+  const char *doc_type, *number, *symbol, *date, *issuer, *province;
+  int year;              /* 0 when unknown */
+} vb_hit;
+
+typedef struct vb_results vb_results;
+
+/* Run a search.  Errors: VB_EQUERY, VB_EDB, VB_ENOMEM. */
+vb_status vb_search(vb_index *idx, const vb_search_opts *opts,
+                    vb_results **out, vb_error *err) VB_MUST_CHECK;
+size_t vb_results_count(const vb_results *r);
+const vb_hit *vb_results_get(const vb_results *r, size_t i);
+void vb_results_free(vb_results *r);
+
+#endif /* VB_QUERY_H */

@@ -1,0 +1,67 @@
+/*
+** vbtest.h: the tiny harness every unit test uses.
+**
+**   VB_CHECK(cond)            record a failure (file:line, the condition)
+**   VB_CHECK_STR(got, want)   compare two C strings (NULL allowed)
+**   VB_CHECK_INT(got, want)   compare two integers
+**   vb_test_src(rel)          path of a file in the source tree ($VB_SRC)
+**   return vb_test_done();    from main: prints a summary, exit status
+**
+** Tests keep going after a failed check so that one run shows every failure.
+*/
+#ifndef VB_TEST_H
+#define VB_TEST_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int vb_test_checks, vb_test_failures;
+
+#define VB_CHECK(cond)                                                     \
+  do {                                                                     \
+    vb_test_checks++;                                                      \
+    if (!(cond)) {                                                         \
+      vb_test_failures++;                                                  \
+      fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__,     \
+              #cond);                                                      \
+    }                                                                      \
+  } while (0)
+
+#define VB_CHECK_STR(got, want)                                            \
+  do {                                                                     \
+    const char *g_ = (got), *w_ = (want);                                  \
+    vb_test_checks++;                                                      \
+    if (!((g_ == NULL && w_ == NULL) ||                                    \
+          (g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0))) {            \
+      vb_test_failures++;                                                  \
+      fprintf(stderr, "%s:%d: %s\n   got: %s\n  want: %s\n", __FILE__,     \
+              __LINE__, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)");     \
+    }                                                                      \
+  } while (0)
+
+#define VB_CHECK_INT(got, want)                                            \
+  do {                                                                     \
+    long long g_ = (long long)(got), w_ = (long long)(want);               \
+    vb_test_checks++;                                                      \
+    if (g_ != w_) {                                                        \
+      vb_test_failures++;                                                  \
+      fprintf(stderr, "%s:%d: %s = %lld, want %lld\n", __FILE__, __LINE__, \
+              #got, g_, w_);                                               \
+    }                                                                      \
+  } while (0)
+
+/* Path of a file in the source tree; static buffer, valid until next call. */
+static inline const char *vb_test_src(const char *rel) {
+  static char path[4096];
+  const char *src = getenv("VB_SRC");
+  snprintf(path, sizeof path, "%s/%s", src ? src : ".", rel);
+  return path;
+}
+
+static inline int vb_test_done(void) {
+  fprintf(stderr, "%d checks, %d failed\n", vb_test_checks, vb_test_failures);
+  return vb_test_failures ? 1 : 0;
+}
+
+#endif /* VB_TEST_H */
