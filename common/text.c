@@ -113,14 +113,14 @@ vb_status vb_text_nfc(const char *s, size_t n, vb_buf *out, vb_error *err) {
   size_t i = 0;
   while (i < n) {
     size_t end = n - i > NFC_CHUNK ? i + NFC_CHUNK : n;
-    /* Cut after a newline (or, failing that, before a starter byte) so no
-     ** combining sequence is split across chunks. */
+    /* Cut after a newline or, failing that, before an ASCII character:
+    ** either way no letter is split from its combining marks. */
     if (end < n) {
       size_t cut = end;
       while (cut > i && s[cut - 1] != '\n') cut--;
       if (cut == i) {
         cut = end;
-        while (cut > i && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+        while (cut > i && (unsigned char)s[cut] >= 0x80) cut--;
       }
       end = cut > i ? cut : end;
     }

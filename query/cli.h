@@ -49,6 +49,10 @@ void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);
 /* Print a usage error, a hint to --help, and return CLI_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) VB_PRINTF(2, 3);
 
+/* Report the option getopt_long() just refused (unknown, or missing its
+** value) and return CLI_USAGE. */
+int cli_bad_option(const char *cmd, char **argv);
+
 /* The index path: --db value, else $VANBAN_DB, else "vanban.db". */
 const char *cli_db_path(const char *opt);
 

@@ -163,6 +163,7 @@ int cli_dump(int argc, char **argv) {
   cli_format fmt = FMT_JSONL;
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "d:f:t:h", longopts, NULL)) != -1) {
     switch (c) {
       case 'd': db = optarg; break;
@@ -183,7 +184,7 @@ int cli_dump(int argc, char **argv) {
                                  optarg);
         break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("dump", "bad option");
+      default: return cli_bad_option("dump", argv);
     }
   }
   if (optind < argc) return cli_usage_error("dump", "unexpected argument '%s'", argv[optind]);

@@ -30,6 +30,7 @@ int cli_extract(int argc, char **argv) {
   cli_format fmt = FMT_JSONL;
   int c, failed = 0;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
     switch (c) {
       case 'f':
@@ -38,7 +39,7 @@ int cli_extract(int argc, char **argv) {
           return CLI_USAGE;
         break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("extract", "bad option");
+      default: return cli_bad_option("extract", argv);
     }
   }
   if (optind >= argc) return cli_usage_error("extract", "no FILE given");

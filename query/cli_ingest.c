@@ -101,6 +101,7 @@ int cli_ingest(int argc, char **argv) {
   vb_ingest_opts o;
   vb_ingest_opts_default(&o);
   optind = 1;
+  opterr = 0;
   int c;
   while ((c = getopt_long(argc, argv, "d:pj:b:vqh", longopts, NULL)) != -1) {
     switch (c) {
@@ -119,7 +120,7 @@ int cli_ingest(int argc, char **argv) {
       case 'v': ui.verbose = 1; break;
       case 'q': quiet = 1; break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("ingest", "bad option");
+      default: return cli_bad_option("ingest", argv);
     }
   }
   if (optind >= argc) return cli_usage_error("ingest", "no PATH given");

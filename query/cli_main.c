@@ -3,6 +3,7 @@
 ** holds the helpers every subcommand uses (errors, formats, CSV, JSON).
 */
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_end(ap);
   fprintf(stderr, "\nTry 'vanban %s --help'.\n", cmd);
   return CLI_USAGE;
+}
+
+int cli_bad_option(const char *cmd, char **argv) {
+  const char *arg = optind > 0 ? argv[optind - 1] : "?";
+  return cli_usage_error(cmd, "unknown option or missing value: '%s'", arg);
 }
 
 const char *cli_db_path(const char *opt) {

@@ -63,13 +63,17 @@ static json_t *hit_json(const vb_hit *h) {
   return o;
 }
 
-/* A one-line snippet: newlines become " / ". */
+/* A snippet on one line: each run of white space that holds a line break
+** becomes " / ", other runs one space. */
 static void print_flat(const char *s) {
-  for (; s && *s; s++) {
-    if (*s == '\n')
-      fputs(" / ", stdout);
-    else
-      putchar(*s);
+  while (s && *s) {
+    if (*s == '\n' || *s == ' ' || *s == '\t') {
+      int nl = 0;
+      while (*s == '\n' || *s == ' ' || *s == '\t') nl |= *s++ == '\n';
+      fputs(nl ? " / " : " ", stdout);
+    } else {
+      putchar(*s++);
+    }
   }
 }
 
@@ -100,6 +104,7 @@ int cli_search(int argc, char **argv) {
   long v;
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
     switch (c) {
       case 'd': db = optarg; break;
@@ -137,7 +142,7 @@ int cli_search(int argc, char **argv) {
         color = optarg;
         break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("search", "bad option");
+      default: return cli_bad_option("search", argv);
     }
   }
   if (optind >= argc) return cli_usage_error("search", "no QUERY given");

@@ -136,6 +136,7 @@ int cli_show(int argc, char **argv) {
   cli_format fmt = FMT_TABLE;
   int c;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "d:f:h", longopts, NULL)) != -1) {
     switch (c) {
       case 'd': db = optarg; break;
@@ -145,7 +146,7 @@ int cli_show(int argc, char **argv) {
           return CLI_USAGE;
         break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("show", "bad option");
+      default: return cli_bad_option("show", argv);
     }
   }
   if (optind + 1 != argc) return cli_usage_error("show", "give one DOC");

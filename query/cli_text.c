@@ -32,12 +32,13 @@ int cli_text(int argc, char **argv) {
       {NULL, 0, NULL, 0}};
   int extra = 0, props = 0, c, failed = 0;
   optind = 1;
+  opterr = 0;
   while ((c = getopt_long(argc, argv, "eph", longopts, NULL)) != -1) {
     switch (c) {
       case 'e': extra = 1; break;
       case 'p': props = 1; break;
       case 'h': help(); return CLI_OK;
-      default: return cli_usage_error("text", "bad option");
+      default: return cli_bad_option("text", argv);
     }
   }
   if (optind >= argc) return cli_usage_error("text", "no FILE given");

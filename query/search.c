@@ -63,6 +63,28 @@ static const char *keep(vb_results *r, sqlite3_stmt *s, int col, int *ok) {
   return c;
 }
 
+/* Join neighbouring highlights in place: "«bình» «đẳng»" -> "«bình đẳng»"
+** (FTS5 marks each token on its own). */
+static void merge_highlights(char *s, const char *open, const char *close) {
+  size_t lo = strlen(open), lc = strlen(close);
+  char *w = s, *r = s;
+  while (*r) {
+    if (strncmp(r, close, lc) == 0) {
+      const char *p = r + lc;
+      while (*p == ' ') p++;
+      if (p > r + lc && strncmp(p, open, lo) == 0) {
+        size_t gap = (size_t)(p - (r + lc));
+        memmove(w, r + lc, gap);
+        w += gap;
+        r = (char *)p + lo;
+        continue;
+      }
+    }
+    *w++ = *r++;
+  }
+  *w = '\0';
+}
+
 /* The first non-blank line of a text head, trimmed (cut in place). */
 static char *first_line(char *head) {
   char *p = head;
@@ -148,6 +170,9 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     h->source = keep(res, s, 1, &ok);
     h->title = keep(res, s, 2, &ok);
     h->snippet = keep(res, s, 3, &ok);
+    if (h->snippet)
+      merge_highlights((char *)h->snippet, o->hl_open ? o->hl_open : "[",
+                       o->hl_close ? o->hl_close : "]");
     h->score = sqlite3_column_double(s, 4);
     h->doc_type = keep(res, s, 5, &ok);
     h->number = keep(res, s, 6, &ok);

@@ -1,0 +1,156 @@
+/*
+** test_index.c: storing, replacing and removing documents (index/index.c)
+** and searching them (query/search.c), on a scratch database.
+*/
+#include <unistd.h>
+
+#include "index/index.h"
+#include "query/query.h"
+#include "vbtest.h"
+
+/* A document read from bytes, as the pipeline would have it. */
+static vb_doc *make_doc(const char *source, const char *text) {
+  vb_doc *doc = NULL;
+  vb_status rc = vb_read_bytes(source, (const unsigned char *)text,
+                               strlen(text), NULL, &doc, NULL);
+  VB_CHECK_INT(rc, VB_OK);
+  return doc;
+}
+
+static json_t *make_record(const char *title, int nrefs) {
+  json_t *r = json_pack("{s:s, s:s, s:i, s:s, s:[], s:[s], s:{s:{s:i, s:s}}}",
+                        "title", title, "doc_type", "Kế hoạch", "year", 2021,
+                        "province", "Bắc Kạn", "references", "recipients",
+                        "UBND tỉnh", "evidence", "recipients[0]", "line", 2,
+                        "text", "- UBND tỉnh;");
+  for (int i = 0; i < nrefs; i++)
+    json_array_append_new(json_object_get(r, "references"),
+                          json_pack("{s:s, s:s}", "type", "Quyết định", "id",
+                                    "1790/QĐ-TTg"));
+  return r;
+}
+
+static int64_t count(vb_index *idx, const char *sql) {
+  sqlite3_stmt *s = NULL;
+  int64_t n = -1;
+  if (sqlite3_prepare_v2(vb_index_db(idx), sql, -1, &s, NULL) == SQLITE_OK &&
+      sqlite3_step(s) == SQLITE_ROW)
+    n = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return n;
+}
+
+static size_t hits(vb_index *idx, const char *q) {
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  o.query = q;
+  vb_results *r = NULL;
+  vb_error err = {0};
+  if (vb_search(idx, &o, &r, &err) != VB_OK) {
+    fprintf(stderr, "search [%s]: %s\n", q, err.msg);
+    return (size_t)-1;
+  }
+  size_t n = vb_results_count(r);
+  vb_results_free(r);
+  return n;
+}
+
+static int collect(void *ctx, const char *source) {
+  char *acc = ctx;
+  strcat(acc, source);
+  strcat(acc, ";");
+  return 0;
+}
+
+int main(void) {
+  char path[] = "test_index_XXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  unlink(path);
+  vb_index *idx = NULL;
+  vb_error err = {0};
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_READ, &idx, &err), VB_ENOTFOUND);
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
+
+  vb_doc *a = make_doc("d/a.txt", "KẾ HOẠCH\nbình đẳng giới ở Bắc Kạn\n");
+  vb_doc *b = make_doc("d/sub/b.txt", "Kế hoạch phòng chống thiên tai\n");
+  vb_doc *c = make_doc("other/c.txt", "Kế hoạch chuyển đổi số\n");
+  json_t *ra = make_record("Bình đẳng giới", 2), *rb = make_record("Thiên tai", 0);
+  int replaced = -1, found = -1, removed = -1;
+  char sha[65];
+
+  VB_CHECK_INT(vb_index_put(idx, a, ra, &replaced, &err), VB_EINVAL);
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, a, ra, &replaced, &err), VB_OK);
+  VB_CHECK_INT(replaced, 0);
+  VB_CHECK_INT(vb_index_put(idx, b, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, c, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+
+  VB_CHECK_INT(vb_index_lookup(idx, "d/a.txt", sha, &found, &err), VB_OK);
+  VB_CHECK_INT(found, 1);
+  VB_CHECK_STR(sha, a->sha256);
+  VB_CHECK_INT(vb_index_lookup(idx, "d/none.txt", sha, &found, &err), VB_OK);
+  VB_CHECK_INT(found, 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM refs"), 2);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM recipients WHERE line = 2"), 3);
+  VB_CHECK_INT(hits(idx, "binh dang gioi"), 1);
+  VB_CHECK_INT(hits(idx, "ke hoach"), 3);
+
+  /* Replacing a document replaces every row that belongs to it. */
+  vb_doc *a2 = make_doc("d/a.txt", "Kế hoạch an toàn giao thông\n");
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, a2, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(replaced, 1);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM refs"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM documents"), 3);
+  VB_CHECK_INT(hits(idx, "binh dang gioi"), 0);
+  VB_CHECK_INT(hits(idx, "giao thông"), 1);
+
+  /* A rolled-back batch leaves nothing behind. */
+  vb_doc *d = make_doc("d/d.txt", "Kế hoạch xóa đói giảm nghèo\n");
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, d, rb, &replaced, &err), VB_OK);
+  vb_index_rollback(idx);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM documents"), 3);
+  VB_CHECK_INT(hits(idx, "giam ngheo"), 0);
+
+  /* Sources under a directory, for --prune. */
+  char acc[256] = "";
+  VB_CHECK_INT(vb_index_each_under(idx, "d/", collect, acc, &err), VB_OK);
+  VB_CHECK_STR(acc, "d/a.txt;d/sub/b.txt;");
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_remove(idx, "d/sub/b.txt", &removed, &err), VB_OK);
+  VB_CHECK_INT(removed, 1);
+  VB_CHECK_INT(vb_index_remove(idx, "d/sub/b.txt", &removed, &err), VB_OK);
+  VB_CHECK_INT(removed, 0);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  VB_CHECK_INT(hits(idx, "phong chong"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM recipients"), 2);
+
+  /* The full-text index agrees with the content. */
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM docs_fts WHERE docs_fts "
+                          "MATCH 'ke'"), 2);
+  sqlite3_exec(vb_index_db(idx),
+               "INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)",
+               NULL, NULL, NULL);
+  VB_CHECK_INT(sqlite3_errcode(vb_index_db(idx)), SQLITE_OK);
+
+  vb_doc_free(a); vb_doc_free(a2); vb_doc_free(b); vb_doc_free(c); vb_doc_free(d);
+  json_decref(ra);
+  json_decref(rb);
+  vb_index_close(idx);
+
+  /* A second handle reads what the first committed. */
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_READ, &idx, &err), VB_OK);
+  VB_CHECK_INT(hits(idx, "giao thong"), 1);
+  vb_index_close(idx);
+  unlink(path);
+  char side[64];
+  snprintf(side, sizeof side, "%s-wal", path);
+  unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path);
+  unlink(side);
+  return vb_test_done();
+}
