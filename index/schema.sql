@@ -118,7 +118,8 @@ CREATE TABLE IF NOT EXISTS reports(
   seq            INTEGER NOT NULL,
   from_unit      TEXT,                    -- as written
   from_canonical TEXT,                    -- canonical body, with locality
-  to_body        TEXT,                    -- canonical
+  to_body        TEXT,                    -- canonical, as the plan names it
+  to_canonical   TEXT,                    -- canonical, with locality
   via            TEXT,
   by_date        TEXT,
   line           INTEGER,
@@ -126,6 +127,25 @@ CREATE TABLE IF NOT EXISTS reports(
   PRIMARY KEY(doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
+
+-- Paragraphs of the text, for precedent search: the wording another plan
+-- used for the same duty, with the heading it falls under.  fingerprint is
+-- the same for the same words in the same order (any case, tone placement
+-- or punctuation), which groups a wording repeated across documents.
+CREATE TABLE IF NOT EXISTS paragraphs(
+  id          INTEGER PRIMARY KEY,
+  doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line        INTEGER NOT NULL,            -- first line in texts.body
+  heading     TEXT,                        -- numbered heading above it
+  text        TEXT NOT NULL,
+  fingerprint INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc_id);
+CREATE INDEX IF NOT EXISTS paragraphs_fingerprint ON paragraphs(fingerprint);
+CREATE VIRTUAL TABLE IF NOT EXISTS paras_fts USING fts5(
+  text, content = 'paragraphs', content_rowid = 'id',
+  tokenize = 'vietnamese'
+);
 
 -- Full-text index over title, theme, body and extra, with the Vietnamese
 -- tokenizer; the text itself lives in documents and texts.

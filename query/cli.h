@@ -42,6 +42,7 @@ int cli_search(int argc, char **argv);
 int cli_extract(int argc, char **argv);
 int cli_dump(int argc, char **argv);
 int cli_show(int argc, char **argv);
+int cli_similar(int argc, char **argv);
 
 /* Print "vanban: error: <msg>" (or "vanban: <cmd>: ...") on stderr. */
 void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);
@@ -74,5 +75,11 @@ void cli_csv_field(FILE *f, const char *v, int first);
 /* Parse a positive integer option; -1 on error (message printed). */
 long cli_parse_long(const char *cmd, const char *opt, const char *value,
                     long min, long max);
+
+/* Print search results (query/query.h) in a format, with facets (may be
+** NULL) for table and JSON.  Returns the number of results. */
+struct vb_results;
+size_t cli_print_results(const struct vb_results *res, cli_format fmt,
+                         json_t *facets);
 
 #endif /* VB_CLI_H */

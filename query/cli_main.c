@@ -13,6 +13,7 @@
 static const cli_command g_commands[] = {
     {"ingest", "add files and directories to the index", cli_ingest},
     {"search", "full-text search with ranked snippets", cli_search},
+    {"similar", "paragraphs of other plans worded like a text", cli_similar},
     {"show", "one document's record, each value beside its evidence", cli_show},
     {"extract", "print extraction records without touching an index",
      cli_extract},

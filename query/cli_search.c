@@ -34,6 +34,10 @@ static void help(void) {
       "  --issuer TEXT     issuer containing TEXT\n"
       "  --type T          document type (Kế hoạch, Quyết định, ...)\n"
       "  --symbol S        symbol (KH-UBND, ...)\n"
+      "  --paragraphs      rank paragraphs (with their heading) instead of\n"
+      "                    documents: the wording another plan used\n"
+      "  --facets          also count the matching documents per province, year,\n"
+      "                    issuer and type (table and json formats)\n"
       "  --color WHEN      highlight with colour: auto (default), always, never;\n"
       "                    without colour matches are marked «like this»\n"
       "  -h, --help        this help\n"
@@ -77,9 +81,115 @@ static void print_flat(const char *s) {
   }
 }
 
+/* Print the facet counts as a few lines. */
+static void print_facets(json_t *facets) {
+  static const char *const keys[] = {"province", "year", "issuer", "doc_type"};
+  fputs("\nfacets:\n", stdout);
+  for (int k = 0; k < 4; k++) {
+    json_t *list = json_object_get(facets, keys[k]), *item;
+    size_t j;
+    printf("  %s:", keys[k]);
+    json_array_foreach(list, j, item) {
+      json_t *v = json_object_get(item, "value");
+      if (json_is_integer(v))
+        printf(" %lld", (long long)json_integer_value(v));
+      else
+        printf(" %s", json_is_string(v) ? json_string_value(v) : "(none)");
+      printf(" (%lld)%s",
+             (long long)json_integer_value(json_object_get(item, "count")),
+             j + 1 < json_array_size(list) ? "," : "");
+    }
+    putchar('\n');
+  }
+}
+
+/* One result in the table format. */
+static void print_row(size_t i, const vb_hit *h) {
+  if (h->para_id) {
+    printf("%zu. %s:%d", i + 1, h->source, h->line);
+    if (h->similarity > 0) {
+      printf("  (wording %.0f%% alike", 100 * h->similarity);
+      if (h->repeats)
+        printf("; the same wording in %d other document%s", h->repeats,
+               h->repeats > 1 ? "s" : "");
+      putchar(')');
+    }
+    putchar('\n');
+    if (h->heading) printf("   under: %s\n", h->heading);
+    fputs("   ", stdout);
+    print_flat(h->snippet && *h->snippet ? h->snippet : h->text);
+    putchar('\n');
+    return;
+  }
+  printf("%zu. %s", i + 1, h->source);
+  if (h->doc_type || h->date) {
+    fputs("  (", stdout);
+    if (h->doc_type) fputs(h->doc_type, stdout);
+    if (h->number && h->symbol) printf(" %s/%s", h->number, h->symbol);
+    if (h->date) printf("%s%s", h->doc_type ? ", " : "", h->date);
+    putchar(')');
+  }
+  putchar('\n');
+  if (h->title) printf("   %s\n", h->title);
+  if (h->snippet) {
+    fputs("   ", stdout);
+    print_flat(h->snippet);
+    putchar('\n');
+  }
+}
+
+/* One result as a CSV row. */
+static void print_csv_row(size_t i, const vb_hit *h) {
+  char num[32], score[32], year[16], line[16];
+  snprintf(num, sizeof num, "%zu", i + 1);
+  snprintf(score, sizeof score, "%.4f", h->score);
+  snprintf(year, sizeof year, "%d", h->year);
+  snprintf(line, sizeof line, "%d", h->line);
+  const char *cols[] = {num, h->source, h->title, h->snippet, score,
+                        h->doc_type, h->number, h->symbol, h->date,
+                        h->year ? year : NULL, h->issuer, h->province,
+                        h->para_id ? line : NULL, h->heading};
+  for (int k = 0; k < 14; k++) cli_csv_field(stdout, cols[k], k == 0);
+  fputs("\r\n", stdout);
+}
+
+size_t cli_print_results(const vb_results *res, cli_format fmt,
+                         json_t *facets) {
+  size_t n = vb_results_count(res);
+  json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
+  if (fmt == FMT_CSV)
+    fputs("rank,source,title,snippet,score,doc_type,number,symbol,date,year,"
+          "issuer,province,line,heading\r\n",
+          stdout);
+  for (size_t i = 0; i < n; i++) {
+    const vb_hit *h = vb_results_get(res, i);
+    if (fmt == FMT_TABLE) {
+      print_row(i, h);
+    } else if (fmt == FMT_CSV) {
+      print_csv_row(i, h);
+    } else if (arr) {
+      json_array_append_new(arr, hit_json(h));
+    } else {
+      json_t *o1 = hit_json(h);
+      cli_json_print(stdout, o1, 0);
+      json_decref(o1);
+    }
+  }
+  if (arr && facets) {
+    json_t *wrap = json_pack("{s:o, s:O}", "results", arr, "facets", facets);
+    cli_json_print(stdout, wrap, 1);
+    json_decref(wrap);
+  } else if (arr) {
+    cli_json_print(stdout, arr, 1);
+    json_decref(arr);
+  }
+  if (facets && fmt == FMT_TABLE) print_facets(facets);
+  return n;
+}
+
 int cli_search(int argc, char **argv) {
   enum { O_FOLD = 256, O_SORT, O_PROVINCE, O_YEAR, O_FROM, O_TO, O_ISSUER,
-         O_TYPE, O_SYMBOL, O_COLOR };
+         O_TYPE, O_SYMBOL, O_COLOR, O_PARAS, O_FACETS };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
       {"limit", required_argument, NULL, 'n'},
@@ -95,9 +205,12 @@ int cli_search(int argc, char **argv) {
       {"symbol", required_argument, NULL, O_SYMBOL},
       {"color", required_argument, NULL, O_COLOR},
       {"colour", required_argument, NULL, O_COLOR},
+      {"paragraphs", no_argument, NULL, O_PARAS},
+      {"facets", no_argument, NULL, O_FACETS},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   const char *db = NULL, *color = "auto";
+  int want_facets = 0;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
   memset(&o, 0, sizeof o);
@@ -141,6 +254,8 @@ int cli_search(int argc, char **argv) {
           return cli_usage_error("search", "--color is auto, always or never");
         color = optarg;
         break;
+      case O_PARAS: o.paragraphs = 1; break;
+      case O_FACETS: want_facets = 1; break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("search", argv);
     }
@@ -173,53 +288,18 @@ int cli_search(int argc, char **argv) {
     vb_index_close(idx);
     return cli_exit_code(rc);
   }
-  size_t n = vb_results_count(res);
-  json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
-  if (fmt == FMT_CSV)
-    fputs("rank,source,title,snippet,score,doc_type,number,symbol,date,year,issuer,province\r\n",
-          stdout);
-  for (size_t i = 0; i < n; i++) {
-    const vb_hit *h = vb_results_get(res, i);
-    if (fmt == FMT_TABLE) {
-      printf("%zu. %s", i + 1, h->source);
-      if (h->doc_type || h->date) {
-        fputs("  (", stdout);
-        if (h->doc_type) fputs(h->doc_type, stdout);
-        if (h->number && h->symbol) printf(" %s/%s", h->number, h->symbol);
-        if (h->date) printf("%s%s", h->doc_type ? ", " : "", h->date);
-        putchar(')');
-      }
-      putchar('\n');
-      if (h->title) printf("   %s\n", h->title);
-      if (h->snippet) {
-        fputs("   ", stdout);
-        print_flat(h->snippet);
-        putchar('\n');
-      }
-    } else if (fmt == FMT_CSV) {
-      char num[32], score[32], year[16];
-      snprintf(num, sizeof num, "%zu", i + 1);
-      snprintf(score, sizeof score, "%.4f", h->score);
-      snprintf(year, sizeof year, "%d", h->year);
-      const char *cols[] = {num, h->source, h->title, h->snippet, score,
-                            h->doc_type, h->number, h->symbol, h->date,
-                            h->year ? year : NULL, h->issuer, h->province};
-      for (int k = 0; k < 12; k++) cli_csv_field(stdout, cols[k], k == 0);
-      fputs("\r\n", stdout);
-    } else {
-      json_t *o1 = hit_json(h);
-      if (arr)
-        json_array_append_new(arr, o1);
-      else {
-        cli_json_print(stdout, o1, 0);
-        json_decref(o1);
-      }
+  json_t *facets = NULL;
+  if (want_facets && (fmt == FMT_TABLE || fmt == FMT_JSON)) {
+    rc = vb_facets(idx, &o, &facets, &err);
+    if (rc != VB_OK) {
+      cli_error("%s: %s", path, vb_error_text(&err, rc));
+      vb_results_free(res);
+      vb_index_close(idx);
+      return cli_exit_code(rc);
     }
   }
-  if (arr) {
-    cli_json_print(stdout, arr, 1);
-    json_decref(arr);
-  }
+  size_t n = cli_print_results(res, fmt, facets);
+  json_decref(facets);
   if (n == 0 && fmt == FMT_TABLE) fputs("no results\n", stderr);
   vb_results_free(res);
   vb_index_close(idx);

@@ -45,6 +45,7 @@ typedef struct vb_search_opts {
   const char *symbol;    /* "KH-UBND" */
   const char *hl_open;   /* highlight markers around matched words */
   const char *hl_close;
+  int paragraphs;        /* rank paragraphs instead of documents */
 } vb_search_opts;
 
 typedef struct vb_hit {
@@ -55,6 +56,14 @@ typedef struct vb_hit {
   double score;          /* bm25: lower is better */
   const char *doc_type, *number, *symbol, *date, *issuer, *province;
   int year;              /* 0 when unknown */
+  /* Paragraph results (search --paragraphs, similar) only: */
+  int64_t para_id;       /* 0 for document results */
+  int line;              /* first line of the paragraph in the text */
+  const char *heading;   /* numbered heading above it, or NULL */
+  const char *text;      /* the paragraph */
+  double similarity;     /* similar: 0..1 share of the wording in common */
+  int repeats;           /* other documents holding the same wording */
+  int64_t fingerprint;   /* of the paragraph's wording (paragraphs.h) */
 } vb_hit;
 
 typedef struct vb_results vb_results;
@@ -62,6 +71,23 @@ typedef struct vb_results vb_results;
 /* Run a search.  Errors: VB_EQUERY, VB_EDB, VB_ENOMEM. */
 vb_status vb_search(vb_index *idx, const vb_search_opts *opts,
                     vb_results **out, vb_error *err) VB_MUST_CHECK;
+/* Paragraphs of other documents worded most like `text`, best first; one
+** hit per wording (repeats counts the other documents that repeat it).
+** exclude_source (may be NULL) leaves out the paragraphs of that document.
+** Filters of opts apply (query, paragraphs and sort are ignored).
+** Errors: VB_EQUERY (no words in text), VB_EDB, VB_ENOMEM. */
+vb_status vb_similar(vb_index *idx, const char *text,
+                     const char *exclude_source, const vb_search_opts *opts,
+                     vb_results **out, vb_error *err) VB_MUST_CHECK;
+
+/* Counts of the documents matching opts (query and filters; limit and
+** sort ignored) per province, year, issuer and document type:
+** {"province": [{"value": "Bắc Giang", "count": 2}, ...], "year": [...],
+**  "issuer": [...], "doc_type": [...]}, largest first.  *out is a new
+** reference.  Errors: VB_EQUERY, VB_EDB, VB_ENOMEM. */
+vb_status vb_facets(vb_index *idx, const vb_search_opts *opts, json_t **out,
+                    vb_error *err) VB_MUST_CHECK;
+
 size_t vb_results_count(const vb_results *r);
 const vb_hit *vb_results_get(const vb_results *r, size_t i);
 void vb_results_free(vb_results *r);

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/text.h"
+#include "../common/vi.h"
+#include "../index/tokenizer.h"
 #include "query.h"
 
 /* bm25 weights per column of docs_fts: title, theme, body, extra. */
@@ -103,38 +104,48 @@ static char *first_line(char *head) {
   }
 }
 
-static const char g_search_sql[] =
+/* Filters shared by every search; ?1 is the MATCH expression. */
+#define FILTERS                                                             \
+  "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "          \
+  "  AND (?3 IS NULL OR d.year = ?3) "                                      \
+  "  AND (?4 IS NULL OR d.date >= ?4) "                                     \
+  "  AND (?5 IS NULL OR d.date <= ?5) "                                     \
+  "  AND (?6 IS NULL OR instr(lower(d.issuer), lower(?6)) > 0) "            \
+  "  AND (?7 IS NULL OR lower(d.doc_type) = lower(?7)) "                    \
+  "  AND (?8 IS NULL OR d.symbol = ?8) "
+
+static const char g_doc_sql[] =
     "SELECT d.id, d.source, d.title, "
-    "  snippet(docs_fts, -1, ?10, ?11, '…', " "24" "), "
+    "  snippet(docs_fts, -1, ?10, ?11, '…', 24), "
     "  bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA "), "
     "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id) "
+    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
+    "  NULL, NULL, NULL, NULL, NULL "
     "FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
-    "WHERE docs_fts MATCH ?1 "
-    "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
-    "  AND (?3 IS NULL OR d.year = ?3) "
-    "  AND (?4 IS NULL OR d.date >= ?4) "
-    "  AND (?5 IS NULL OR d.date <= ?5) "
-    "  AND (?6 IS NULL OR instr(lower(d.issuer), lower(?6)) > 0) "
-    "  AND (?7 IS NULL OR lower(d.doc_type) = lower(?7)) "
-    "  AND (?8 IS NULL OR d.symbol = ?8) "
+    "WHERE docs_fts MATCH ?1 " FILTERS
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
     "LIMIT ?9";
 
-vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
-                    vb_error *err) {
-  *out = NULL;
-  char *fts = NULL;
-  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
-  sqlite3 *db = vb_index_db(idx);
+static const char g_para_sql[] =
+    "SELECT d.id, d.source, d.title, "
+    "  snippet(paras_fts, 0, ?10, ?11, '…', 40), bm25(paras_fts), "
+    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
+    "  NULL, p.id, p.line, p.heading, p.text, p.fingerprint "
+    "FROM paras_fts JOIN paragraphs p ON p.id = paras_fts.rowid "
+    "JOIN documents d ON d.id = p.doc_id "
+    "WHERE paras_fts MATCH ?1 " FILTERS
+    "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
+    "LIMIT ?9";
+
+/* Prepare one of the statements above with the options bound. */
+static vb_status prepare_search(vb_index *idx, const char *sql,
+                                const char *fts, const vb_search_opts *o,
+                                int limit, sqlite3_stmt **out,
+                                vb_error *err) {
   sqlite3_stmt *s = NULL;
-  int r = sqlite3_prepare_v2(db, g_search_sql, -1, &s, NULL);
-  if (r != SQLITE_OK) {
-    vb_free(fts);
+  int r = sqlite3_prepare_v2(vb_index_db(idx), sql, -1, &s, NULL);
+  if (r != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search: %s", sqlite3_errstr(r));
-  }
-  int limit = o->limit > 0 ? o->limit : 10;
-  if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
   if (o->province) sqlite3_bind_text(s, 2, o->province, -1, SQLITE_STATIC);
   if (o->year) sqlite3_bind_int(s, 3, o->year);
@@ -148,60 +159,361 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   sqlite3_bind_text(s, 11, o->hl_close ? o->hl_close : "]", -1,
                     SQLITE_STATIC);
   sqlite3_bind_int(s, 12, o->sort == VB_SORT_DATE);
+  *out = s;
+  return VB_OK;
+}
 
-  vb_results *res = vb_calloc(1, sizeof *res);
+/* Append one hit read from the current row of s. */
+static vb_status add_hit(vb_results *res, size_t *cap, sqlite3_stmt *s,
+                         const vb_search_opts *o, vb_error *err) {
+  if (res->n == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 16;
+    vb_hit *nh = vb_realloc(res->hits, ncap * sizeof *nh);
+    if (!nh) return vb_error_set(err, VB_ENOMEM, "out of memory");
+    res->hits = nh;
+    *cap = ncap;
+  }
+  int ok = 1;
+  vb_hit *h = &res->hits[res->n];
+  memset(h, 0, sizeof *h);
+  h->doc_id = sqlite3_column_int64(s, 0);
+  h->source = keep(res, s, 1, &ok);
+  h->title = keep(res, s, 2, &ok);
+  h->snippet = keep(res, s, 3, &ok);
+  if (h->snippet)
+    merge_highlights((char *)h->snippet, o->hl_open ? o->hl_open : "[",
+                     o->hl_close ? o->hl_close : "]");
+  h->score = sqlite3_column_double(s, 4);
+  h->doc_type = keep(res, s, 5, &ok);
+  h->number = keep(res, s, 6, &ok);
+  h->symbol = keep(res, s, 7, &ok);
+  h->date = keep(res, s, 8, &ok);
+  h->issuer = keep(res, s, 9, &ok);
+  h->province = keep(res, s, 10, &ok);
+  h->year = sqlite3_column_int(s, 11);
+  if (!h->title && ok) {
+    char *head = (char *)keep(res, s, 12, &ok);
+    if (head) h->title = first_line(head);
+  }
+  h->para_id = sqlite3_column_int64(s, 13);
+  h->line = sqlite3_column_int(s, 14);
+  h->heading = keep(res, s, 15, &ok);
+  h->text = keep(res, s, 16, &ok);
+  h->fingerprint = sqlite3_column_int64(s, 17);
+  if (!ok) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  res->n++;
+  return VB_OK;
+}
+
+/* Turn a failed step into a status. */
+static vb_status step_error(int r, vb_error *err) {
+  int prim = r & 0xff;
+  if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
+    return vb_error_set(err, VB_EBUSY, "the index is busy; try again");
+  if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
+    return vb_error_set(err, VB_ECORRUPT, "the index file is damaged");
+  return vb_error_set(err, VB_EQUERY, "the query could not be run");
+}
+
+vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
+                    vb_error *err) {
+  *out = NULL;
+  char *fts = NULL;
+  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
+  int limit = o->limit > 0 ? o->limit : 10;
+  if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
+  sqlite3_stmt *s = NULL;
+  vb_status rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql,
+                                fts, o, limit, &s, err);
+  vb_results *res = rc == VB_OK ? vb_calloc(1, sizeof *res) : NULL;
+  if (rc == VB_OK && !res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
-  vb_status rc = res ? VB_OK : vb_error_set(err, VB_ENOMEM, "out of memory");
-  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
-    if (res->n == cap) {
-      size_t ncap = cap ? cap * 2 : 16;
-      vb_hit *nh = vb_realloc(res->hits, ncap * sizeof *nh);
-      if (!nh) {
-        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-        break;
-      }
-      res->hits = nh;
-      cap = ncap;
-    }
-    int ok = 1;
-    vb_hit *h = &res->hits[res->n];
-    memset(h, 0, sizeof *h);
-    h->doc_id = sqlite3_column_int64(s, 0);
-    h->source = keep(res, s, 1, &ok);
-    h->title = keep(res, s, 2, &ok);
-    h->snippet = keep(res, s, 3, &ok);
-    if (h->snippet)
-      merge_highlights((char *)h->snippet, o->hl_open ? o->hl_open : "[",
-                       o->hl_close ? o->hl_close : "]");
-    h->score = sqlite3_column_double(s, 4);
-    h->doc_type = keep(res, s, 5, &ok);
-    h->number = keep(res, s, 6, &ok);
-    h->symbol = keep(res, s, 7, &ok);
-    h->date = keep(res, s, 8, &ok);
-    h->issuer = keep(res, s, 9, &ok);
-    h->province = keep(res, s, 10, &ok);
-    h->year = sqlite3_column_int(s, 11);
-    if (!h->title && ok) {
-      char *head = (char *)keep(res, s, 12, &ok);
-      if (head) h->title = first_line(head);
-    }
-    if (!ok) {
-      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-      break;
-    }
-    res->n++;
-  }
-  if (rc == VB_OK && r != SQLITE_DONE) {
-    int prim = r & 0xff;
-    if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
-      rc = vb_error_set(err, VB_EBUSY, "the index is busy; try again");
-    else if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
-      rc = vb_error_set(err, VB_ECORRUPT, "the index file is damaged");
-    else
-      rc = vb_error_set(err, VB_EQUERY, "the query could not be run");
-  }
+  int r = SQLITE_DONE;
+  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
+    rc = add_hit(res, &cap, s, o, err);
+  if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
   sqlite3_finalize(s);
   vb_free(fts);
+  if (rc != VB_OK) {
+    vb_results_free(res);
+    return rc;
+  }
+  *out = res;
+  return VB_OK;
+}
+
+/* ---- Facets ---- */
+
+#define FACET_MAX_VALUES 50 /* values listed per facet */
+
+vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
+                    vb_error *err) {
+  static const char *const cols[] = {"province", "year", "issuer", "doc_type"};
+  *out = NULL;
+  char *fts = NULL;
+  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
+  json_t *res = json_object();
+  vb_status rc = res ? VB_OK : vb_error_set(err, VB_ENOMEM, "out of memory");
+  for (size_t c = 0; c < sizeof cols / sizeof *cols && rc == VB_OK; c++) {
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "SELECT d.%s, count(*) AS n FROM docs_fts JOIN documents d "
+             "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+             "AND ?9 = ?9 AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
+             "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",
+             cols[c], FACET_MAX_VALUES);
+    sqlite3_stmt *s = NULL;
+    rc = prepare_search(idx, sql, fts, o, 0, &s, err);
+    if (rc != VB_OK) break;
+    json_t *list = json_array();
+    int r;
+    while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+      json_t *v = sqlite3_column_type(s, 0) == SQLITE_NULL ? json_null()
+                  : sqlite3_column_type(s, 0) == SQLITE_INTEGER
+                      ? json_integer(sqlite3_column_int64(s, 0))
+                      : json_string((const char *)sqlite3_column_text(s, 0));
+      json_array_append_new(list, json_pack("{s:o, s:I}", "value", v, "count",
+                                            (json_int_t)sqlite3_column_int64(s, 1)));
+    }
+    if (r != SQLITE_DONE) rc = step_error(r, err);
+    sqlite3_finalize(s);
+    json_object_set_new(res, cols[c], list);
+  }
+  vb_free(fts);
+  if (rc != VB_OK) {
+    json_decref(res);
+    return rc;
+  }
+  *out = res;
+  return VB_OK;
+}
+
+/* ---- Similar wording ---- */
+
+#define SIMILAR_TERMS 8         /* rarest query words used to find candidates */
+#define SIMILAR_CANDIDATES 400  /* paragraphs re-ranked by wording */
+#define SIMILAR_MAX_WORDS 512   /* words of the text compared */
+
+/* Folded words of a text, as hashes (for bigrams) and strings (for terms). */
+typedef struct words {
+  uint64_t h[SIMILAR_MAX_WORDS];
+  char w[SIMILAR_MAX_WORDS][VB_VI_TOKEN_MAX + 1];
+  size_t n;
+} words;
+
+static void read_words(const char *s, size_t n, words *out, int keep_text) {
+  size_t pos = 0, a, b;
+  out->n = 0;
+  char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
+  while (out->n < SIMILAR_MAX_WORDS && vb_vi_next_token(s, n, &pos, &a, &b)) {
+    size_t ne, nf;
+    vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
+    uint64_t h = 14695981039346656037ull;
+    for (size_t k = 0; k < nf; k++) h = (h ^ (unsigned char)fold[k]) * 1099511628211ull;
+    out->h[out->n] = h;
+    if (keep_text) {
+      memcpy(out->w[out->n], fold, nf);
+      out->w[out->n][nf] = '\0';
+    }
+    out->n++;
+  }
+}
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* Sorted distinct word bigrams (or the single word of a one-word text). */
+static size_t bigrams(const words *w, uint64_t *out) {
+  size_t n = 0;
+  if (w->n == 1) out[n++] = w->h[0];
+  for (size_t i = 0; i + 1 < w->n; i++)
+    out[n++] = w->h[i] * 31 + w->h[i + 1] * 1000003;
+  qsort(out, n, sizeof *out, cmp_u64);
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (m == 0 || out[m - 1] != out[i]) out[m++] = out[i];
+  return m;
+}
+
+/* Share of wording in common: half Dice, half the part of the query the
+** paragraph contains, over word bigrams. */
+static double wording_score(const uint64_t *q, size_t nq, const uint64_t *p,
+                            size_t np) {
+  if (!nq || !np) return 0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < nq && j < np) {
+    if (q[i] == p[j]) common++, i++, j++;
+    else if (q[i] < p[j]) i++;
+    else j++;
+  }
+  double dice = 2.0 * (double)common / (double)(nq + np);
+  return 0.5 * dice + 0.5 * (double)common / (double)nq;
+}
+
+/* Build the candidate query: the rarest words of the text, joined by OR.
+** Document frequencies come from the paragraph index's vocabulary. */
+static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
+                                 vb_error *err) {
+  sqlite3 *db = vb_index_db(idx);
+  if (sqlite3_exec(db,
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.paras_vocab "
+                   "USING fts5vocab(main, paras_fts, 'row')",
+                   NULL, NULL, NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.paras_vocab WHERE term = ?1",
+                         -1, &s, NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
+  struct { int64_t df; size_t i; } best[SIMILAR_TERMS];
+  size_t nbest = 0;
+  for (size_t i = 0; i < w->n; i++) {
+    int dup = 0;
+    for (size_t k = 0; k < i && !dup; k++) dup = strcmp(w->w[k], w->w[i]) == 0;
+    if (dup) continue;
+    sqlite3_reset(s);
+    sqlite3_bind_text(s, 1, w->w[i], -1, SQLITE_STATIC);
+    int64_t df = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+    if (df == 0) continue;
+    /* Keep the SIMILAR_TERMS smallest document frequencies. */
+    size_t at = nbest < SIMILAR_TERMS ? nbest++ : SIMILAR_TERMS;
+    if (at == SIMILAR_TERMS) {
+      size_t worst = 0;
+      for (size_t k = 1; k < nbest; k++) if (best[k].df > best[worst].df) worst = k;
+      if (best[worst].df <= df) continue;
+      at = worst;
+    }
+    best[at].df = df;
+    best[at].i = i;
+  }
+  sqlite3_finalize(s);
+  vb_status rc = VB_OK;
+  for (size_t k = 0; k < nbest && rc == VB_OK; k++) {
+    if (k) rc = vb_buf_puts(q, " OR ");
+    if (rc == VB_OK) rc = vb_buf_printf(q, "\"%s\"", w->w[best[k].i]);
+  }
+  if (rc != VB_OK) return vb_error_set(err, rc, "out of memory");
+  if (nbest == 0)
+    return vb_error_set(err, VB_ENOTFOUND, "no indexed paragraph shares a word with the text");
+  return VB_OK;
+}
+
+typedef struct ranked {
+  size_t hit;     /* index in the candidate results */
+  double score;
+} ranked;
+
+static int cmp_ranked(const void *a, const void *b) {
+  const ranked *x = a, *y = b;
+  return x->score < y->score ? 1 : x->score > y->score ? -1 : (x->hit > y->hit) - (x->hit < y->hit);
+}
+
+vb_status vb_similar(vb_index *idx, const char *text,
+                     const char *exclude_source, const vb_search_opts *o,
+                     vb_results **out, vb_error *err) {
+  *out = NULL;
+  words *qw = vb_malloc(sizeof *qw), *pw = vb_malloc(sizeof *pw);
+  uint64_t *qb = vb_malloc(SIMILAR_MAX_WORDS * sizeof *qb);
+  uint64_t *pb = vb_malloc(SIMILAR_MAX_WORDS * sizeof *pb);
+  vb_buf fts;
+  vb_buf_init(&fts, VB_CAP_SMALL);
+  vb_results *cand = NULL, *res = NULL;
+  ranked *rk = NULL;
+  sqlite3_stmt *s = NULL, *rep = NULL;
+  vb_status rc = VB_OK;
+  if (!qw || !pw || !qb || !pb) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  read_words(text, strlen(text), qw, 1);
+  if (qw->n == 0) {
+    rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
+    goto done;
+  }
+  size_t nqb = bigrams(qw, qb);
+  rc = candidate_query(idx, qw, &fts, err);
+  if (rc == VB_ENOTFOUND) { /* nothing shares a word: an empty answer */
+    rc = VB_OK;
+    res = vb_calloc(1, sizeof *res);
+    if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  if (rc != VB_OK) goto done;
+  vb_search_opts po = *o;
+  po.hl_open = "";
+  po.hl_close = "";
+  po.sort = VB_SORT_RANK;
+  rc = prepare_search(idx, g_para_sql, fts.data, &po, SIMILAR_CANDIDATES, &s, err);
+  cand = rc == VB_OK ? vb_calloc(1, sizeof *cand) : NULL;
+  if (rc == VB_OK && !cand) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  size_t cap = 0;
+  int r = SQLITE_DONE;
+  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
+    const char *src = (const char *)sqlite3_column_text(s, 1);
+    if (exclude_source && src && strcmp(src, exclude_source) == 0) continue;
+    rc = add_hit(cand, &cap, s, &po, err);
+  }
+  if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
+  if (rc != VB_OK) goto done;
+  rk = vb_malloc((cand->n ? cand->n : 1) * sizeof *rk);
+  if (!rk) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < cand->n; i++) {
+    const vb_hit *h = &cand->hits[i];
+    read_words(h->text ? h->text : "", h->text ? strlen(h->text) : 0, pw, 0);
+    size_t npb = bigrams(pw, pb);
+    rk[i].hit = i;
+    rk[i].score = wording_score(qb, nqb, pb, npb);
+  }
+  qsort(rk, cand->n, sizeof *rk, cmp_ranked);
+  /* Keep the best hit of each wording; count the documents repeating it. */
+  res = vb_calloc(1, sizeof *res);
+  if (!res || sqlite3_prepare_v2(vb_index_db(idx),
+                                 "SELECT count(DISTINCT doc_id) FROM paragraphs "
+                                 "WHERE fingerprint = ?1", -1, &rep, NULL) != SQLITE_OK) {
+    rc = vb_error_set(err, res ? VB_EDB : VB_ENOMEM, "cannot rank paragraphs");
+    goto done;
+  }
+  int limit = o->limit > 0 ? o->limit : 10;
+  res->hits = vb_calloc((size_t)limit, sizeof *res->hits);
+  if (!res->hits) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  for (size_t i = 0; i < cand->n && res->n < (size_t)limit; i++) {
+    vb_hit *h = &cand->hits[rk[i].hit];
+    if (rk[i].score <= 0) break;
+    int seen = 0;
+    for (size_t k = 0; k < res->n && !seen; k++)
+      seen = res->hits[k].fingerprint == h->fingerprint;
+    if (seen) continue;
+    vb_hit *o1 = &res->hits[res->n++];
+    *o1 = *h;
+    sqlite3_reset(rep);
+    sqlite3_bind_int64(rep, 1, h->fingerprint);
+    o1->repeats = sqlite3_step(rep) == SQLITE_ROW ? sqlite3_column_int(rep, 0) - 1 : 0;
+    o1->similarity = rk[i].score;
+  }
+  for (size_t k = 0; k < res->n; k++) res->hits[k].score = -res->hits[k].similarity;
+  /* The strings stay owned by the candidate set: move them over. */
+  res->strings = cand->strings;
+  res->nstr = cand->nstr;
+  res->capstr = cand->capstr;
+  cand->strings = NULL;
+  cand->nstr = cand->capstr = 0;
+done:
+  sqlite3_finalize(s);
+  sqlite3_finalize(rep);
+  vb_results_free(cand);
+  vb_buf_free(&fts);
+  vb_free(rk);
+  vb_free(qw);
+  vb_free(pw);
+  vb_free(qb);
+  vb_free(pb);
   if (rc != VB_OK) {
     vb_results_free(res);
     return rc;

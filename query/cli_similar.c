@@ -1,0 +1,165 @@
+/*
+** cli_similar.c: `vanban similar` — paragraphs of other documents worded
+** like a given text or a paragraph of a file.
+*/
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../index/paragraphs.h"
+#include "../query/query.h"
+#include "cli.h"
+
+static void help(void) {
+  fputs("usage: vanban similar [--db FILE] [--limit N] [--format F] [filters]\n"
+        "                      (--text \"TEXT\" | FILE[:LINE])\n"
+        "\n"
+        "Paragraphs of other documents with the most similar wording, best\n"
+        "first, for a clerk looking for precedent: the paragraph another plan\n"
+        "used for the same duty.  The same wording repeated across documents\n"
+        "is shown once, with the number of other documents that repeat it.\n"
+        "Tone marks do not matter.  With FILE:LINE the paragraph at that line\n"
+        "of FILE is compared (without LINE, the start of the file), and FILE's\n"
+        "own paragraphs are left out.\n"
+        "\n"
+        "  --text TEXT       the wording to compare\n"
+        "  --db FILE         the index (default: $VANBAN_DB or ./vanban.db)\n"
+        "  -n, --limit N     results (default 10)\n"
+        "  --format F        table (default), json, jsonl or csv\n"
+        "  --province P, --year Y, --type T, --issuer TEXT: as for search\n"
+        "  -h, --help        this help\n"
+        "\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "\n"
+        "example: vanban similar --text \"bao cao ket qua thuc hien ve So Lao dong\"\n"
+        "         vanban similar corpus/seeds/001_6747b2af0e194c38.txt:120\n",
+        stdout);
+}
+
+typedef struct find_para {
+  size_t line;
+  char *text;  /* the paragraph holding line (vb_malloc'd) */
+} find_para;
+
+static int take_para(void *ctx, const vb_para *p) {
+  find_para *f = ctx;
+  if (p->line > f->line && f->text) return 1;
+  vb_free(f->text);
+  f->text = vb_strndup(p->text, p->len);
+  return f->text == NULL;
+}
+
+/* The text to compare from FILE[:LINE]; NULL after printing an error. */
+static char *text_of_file(const char *arg, char **source) {
+  char *path = vb_strdup(arg);
+  if (!path) return NULL;
+  size_t line = 0;
+  char *colon = strrchr(path, ':');
+  if (colon && colon[1] && strspn(colon + 1, "0123456789") == strlen(colon + 1)) {
+    line = (size_t)strtoul(colon + 1, NULL, 10);
+    *colon = '\0';
+  }
+  vb_doc *doc = NULL;
+  vb_error err = {0};
+  vb_status rc = vb_read_file(path, NULL, &doc, &err);
+  if (rc != VB_OK) {
+    fprintf(stderr, "vanban: %s: %s\n", path, vb_error_text(&err, rc));
+    vb_free(path);
+    return NULL;
+  }
+  char *text;
+  if (line) {
+    find_para f = {line, NULL};
+    vb_paragraphs_each(doc->text, doc->text_len, take_para, &f);
+    text = f.text;
+    if (!text) fprintf(stderr, "vanban: %s: no paragraph at line %zu\n", path, line);
+  } else {
+    text = vb_strndup(doc->text, doc->text_len);
+  }
+  vb_doc_free(doc);
+  const char *p = path;
+  while (p[0] == '.' && p[1] == '/') p += 2;
+  *source = vb_strdup(p);
+  vb_free(path);
+  return text;
+}
+
+int cli_similar(int argc, char **argv) {
+  enum { O_TEXT = 256, O_PROVINCE, O_YEAR, O_TYPE, O_ISSUER };
+  static const struct option longopts[] = {
+      {"db", required_argument, NULL, 'd'},
+      {"limit", required_argument, NULL, 'n'},
+      {"format", required_argument, NULL, 'f'},
+      {"text", required_argument, NULL, O_TEXT},
+      {"province", required_argument, NULL, O_PROVINCE},
+      {"year", required_argument, NULL, O_YEAR},
+      {"type", required_argument, NULL, O_TYPE},
+      {"issuer", required_argument, NULL, O_ISSUER},
+      {"help", no_argument, NULL, 'h'},
+      {NULL, 0, NULL, 0}};
+  const char *db = NULL, *text_opt = NULL;
+  cli_format fmt = FMT_TABLE;
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  long v;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'n':
+        if ((v = cli_parse_long("similar", "--limit", optarg, 1, 1000)) < 0)
+          return CLI_USAGE;
+        o.limit = (int)v;
+        break;
+      case 'f':
+        if (cli_parse_format("similar", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
+        break;
+      case O_TEXT: text_opt = optarg; break;
+      case O_PROVINCE: o.province = optarg; break;
+      case O_YEAR:
+        if ((v = cli_parse_long("similar", "--year", optarg, 1900, 2200)) < 0)
+          return CLI_USAGE;
+        o.year = (int)v;
+        break;
+      case O_TYPE: o.doc_type = optarg; break;
+      case O_ISSUER: o.issuer = optarg; break;
+      case 'h': help(); return CLI_OK;
+      default: return cli_bad_option("similar", argv);
+    }
+  }
+  if (!text_opt && optind >= argc)
+    return cli_usage_error("similar", "give --text TEXT or FILE[:LINE]");
+  if (text_opt && optind < argc)
+    return cli_usage_error("similar", "give either --text or FILE, not both");
+  if (optind + 1 < argc) return cli_usage_error("similar", "give one FILE");
+  char *source = NULL, *text = NULL;
+  if (text_opt) {
+    text = vb_strdup(text_opt);
+  } else {
+    text = text_of_file(argv[optind], &source);
+    if (!text) return CLI_PARTIAL;
+  }
+  const char *path = cli_db_path(db);
+  vb_error err = {0};
+  vb_index *idx = NULL;
+  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
+  vb_results *res = NULL;
+  if (rc == VB_OK) rc = vb_similar(idx, text, source, &o, &res, &err);
+  vb_free(text);
+  vb_free(source);
+  if (rc != VB_OK) {
+    if (rc == VB_EQUERY)
+      cli_error("similar: %s", vb_error_text(&err, rc));
+    else
+      cli_error("%s: %s", path, vb_error_text(&err, rc));
+    vb_index_close(idx);
+    return cli_exit_code(rc);
+  }
+  size_t n = cli_print_results(res, fmt, NULL);
+  if (n == 0 && fmt == FMT_TABLE) fputs("no similar paragraph\n", stderr);
+  vb_results_free(res);
+  vb_index_close(idx);
+  return n ? CLI_OK : CLI_PARTIAL;
+}
