@@ -13,6 +13,9 @@
 static const cli_command g_commands[] = {
     {"ingest", "add files and directories to the index", cli_ingest},
     {"search", "full-text search with ranked snippets", cli_search},
+    {"ask", "answer a question: who reports to whom, deadlines, ...", cli_ask},
+    {"reports", "reporting duties to a unit (who reports to X)", cli_reports},
+    {"deadlines", "dated duties between two dates, for a unit", cli_deadlines},
     {"similar", "paragraphs of other plans worded like a text", cli_similar},
     {"show", "one document's record, each value beside its evidence", cli_show},
     {"extract", "print extraction records without touching an index",

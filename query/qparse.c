@@ -13,6 +13,7 @@
 */
 #include <string.h>
 
+#include "../common/text.h"
 #include "../common/vi.h"
 #include "../index/tokenizer.h"
 #include "query.h"
@@ -260,6 +261,8 @@ vb_status vb_query_compile(const char *query, int fold, char **fts,
   if (p.n > QUERY_MAX_BYTES)
     return vb_error_set(err, VB_EQUERY, "query longer than %d bytes",
                         QUERY_MAX_BYTES);
+  if (vb_utf8_check((const unsigned char *)query, p.n) != p.n)
+    return vb_error_set(err, VB_EQUERY, "the query is not valid UTF-8");
   vb_buf out;
   vb_buf_init(&out, QUERY_MAX_BYTES * 16);
   parse_or(&p, &out);

@@ -1,0 +1,314 @@
+/*
+** cli_ask.c: `vanban ask "QUESTION"` and the plain subcommands for the same
+** answers, `vanban reports` and `vanban deadlines`.  The library parses
+** and answers (query/ask.h); this file reads options and prints.
+*/
+#include <getopt.h>
+#include <string.h>
+
+#include "../query/ask.h"
+#include "cli.h"
+
+static const char *str(json_t *o, const char *key) {
+  const char *v = json_string_value(json_object_get(o, key));
+  return v ? v : "";
+}
+
+/* "Bắc Kạn · corpus/x.txt · Kế hoạch 622/KH-UBND, 2021-10-18" */
+static void print_doc_header(json_t *a) {
+  printf("\n%s%s%s", str(a, "province"), *str(a, "province") ? " · " : "",
+         str(a, "source"));
+  if (*str(a, "doc_type")) printf(" · %s", str(a, "doc_type"));
+  if (*str(a, "symbol"))
+    printf(" %s%s%s", str(a, "number"), *str(a, "number") ? "/" : "/",
+           str(a, "symbol"));
+  if (*str(a, "date")) printf(", %s", str(a, "date"));
+  putchar('\n');
+  if (*str(a, "title")) printf("  %s\n", str(a, "title"));
+}
+
+static void print_evidence(json_t *a) {
+  json_t *line = json_object_get(a, "line");
+  if (json_is_integer(line))
+    printf("      line %lld: %s\n", (long long)json_integer_value(line),
+           str(a, "evidence"));
+}
+
+/* A deadline as people read it: "2021-12-20", "10 June each year". */
+static void print_date(const char *date, const char *recurs) {
+  static const char *const months[] = {"January", "February", "March",
+                                       "April", "May", "June", "July",
+                                       "August", "September", "October",
+                                       "November", "December"};
+  int m, d;
+  if (recurs && strcmp(recurs, "yearly") == 0 &&
+      sscanf(date, "--%2d-%2d", &m, &d) == 2 && m >= 1 && m <= 12)
+    printf("%d %s each year", d, months[m - 1]);
+  else
+    fputs(*date ? date : "no date", stdout);
+}
+
+static void print_table(json_t *res) {
+  const char *intent = str(res, "intent");
+  json_t *answers = json_object_get(res, "answers"), *a;
+  size_t i;
+  const char *last_source = NULL;
+  long long n = json_integer_value(json_object_get(res, "count"));
+  if (strcmp(intent, "reports_to") == 0)
+    printf("Units that report to %s: %lld reporting duties\n", str(res, "unit"), n);
+  else if (strcmp(intent, "deadlines") == 0)
+    printf("Deadlines: %lld\n", n);
+  else if (strcmp(intent, "plans_assigning") == 0)
+    printf("Plans that assign tasks to %s: %lld units\n", str(res, "unit"), n);
+  else if (strcmp(intent, "plans_citing") == 0)
+    printf("Plans that cite %s: %lld citations\n",
+           str(json_object_get(res, "filters"), "document"), n);
+  else if (strcmp(intent, "tasks_of") == 0)
+    printf("Tasks of %s under %s\n", str(res, "unit"),
+           str(json_object_get(res, "filters"), "document"));
+  json_array_foreach(answers, i, a) {
+    if (!last_source || strcmp(last_source, str(a, "source")) != 0) {
+      print_doc_header(a);
+      last_source = str(a, "source");
+    }
+    if (strcmp(intent, "reports_to") == 0) {
+      printf("  • %s", str(a, "from"));
+      if (*str(a, "via")) printf(" (via %s)", str(a, "via"));
+      printf(" → %s", str(a, "to"));
+      if (*str(a, "by")) {
+        fputs(", by ", stdout);
+        print_date(str(a, "by"), strncmp(str(a, "by"), "--", 2) == 0 ? "yearly" : NULL);
+      }
+      putchar('\n');
+    } else if (strcmp(intent, "deadlines") == 0) {
+      fputs("  • ", stdout);
+      print_date(str(a, "deadline"), str(a, "recurs"));
+      printf(": %s", str(a, "what"));
+      json_t *who = json_object_get(a, "who");
+      if (json_array_size(who)) {
+        fputs(" — ", stdout);
+        json_t *w;
+        size_t k;
+        json_array_foreach(who, k, w) printf("%s%s", k ? "; " : "", json_string_value(w));
+      }
+      if (*str(a, "to")) printf(" → %s", str(a, "to"));
+      putchar('\n');
+    } else if (strcmp(intent, "plans_assigning") == 0) {
+      printf("  • %s (%lld tasks)\n", str(a, "unit"),
+             (long long)json_integer_value(json_object_get(a, "tasks")));
+    } else if (strcmp(intent, "plans_citing") == 0) {
+      printf("  • %s %s", str(a, "ref_type"), str(a, "ref_id"));
+      if (*str(a, "ref_date")) printf(" of %s", str(a, "ref_date"));
+      if (*str(a, "ref_issuer")) printf(", %s", str(a, "ref_issuer"));
+      putchar('\n');
+    } else {
+      printf("  • %s: %s\n", str(a, "unit"), *str(a, "task") ? str(a, "task") : "(no task listed)");
+    }
+    print_evidence(a);
+  }
+}
+
+/* Run q and print; returns the exit code. */
+static int answer(const char *cmd, const char *db, vb_question *q,
+                  cli_format fmt) {
+  const char *path = cli_db_path(db);
+  vb_error err = {0};
+  vb_index *idx = NULL;
+  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
+  if (rc != VB_OK) {
+    cli_error("%s: %s", path, vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  json_t *res = NULL;
+  rc = vb_ask_run(idx, q, &res, &err);
+  vb_index_close(idx);
+  if (rc != VB_OK) {
+    cli_error("%s: %s", cmd, vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  long long n = json_integer_value(json_object_get(res, "count"));
+  if (fmt == FMT_JSON)
+    cli_json_print(stdout, res, 1);
+  else if (n == 0)
+    printf("No answer: nothing in the index matches.\n");
+  else
+    print_table(res);
+  json_decref(res);
+  return n ? CLI_OK : CLI_PARTIAL;
+}
+
+static void ask_help(void) {
+  fputs("usage: vanban ask [--db FILE] [--format table|json] \"QUESTION\"\n"
+        "\n"
+        "Answer a question about the indexed plans, in Vietnamese or English,\n"
+        "with or without tone marks.  Each answer names the document and the\n"
+        "line it rests on.  Questions understood:\n\n",
+        stdout);
+  for (const char *const *f = vb_ask_forms(); *f; f++) printf("  %s\n", *f);
+  fputs("\n"
+        "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
+        "  --format F   table (default) or json\n"
+        "  -h, --help   this help\n"
+        "\n"
+        "Exit status: 0 answered, 1 no answer found, 2 question not understood,\n"
+        "3 index missing or unreadable.\n"
+        "\n"
+        "example: vanban ask \"which units report to the Labour department?\"\n",
+        stdout);
+}
+
+static const struct option g_common_opts[] = {
+    {"db", required_argument, NULL, 'd'},
+    {"format", required_argument, NULL, 'f'},
+    {"help", no_argument, NULL, 'h'},
+    {"to", required_argument, NULL, 't'},
+    {"from", required_argument, NULL, 'F'},
+    {"province", required_argument, NULL, 'p'},
+    {"year", required_argument, NULL, 'y'},
+    {"unit", required_argument, NULL, 'u'},
+    {"after", required_argument, NULL, 'a'},
+    {"before", required_argument, NULL, 'b'},
+    {NULL, 0, NULL, 0}};
+
+int cli_ask(int argc, char **argv) {
+  const char *db = NULL;
+  cli_format fmt = FMT_TABLE;
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, "d:f:h", g_common_opts, NULL)) != -1) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'f':
+        if (cli_parse_format("ask", optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
+          return CLI_USAGE;
+        break;
+      case 'h': ask_help(); return CLI_OK;
+      default: return cli_bad_option("ask", argv);
+    }
+  }
+  if (optind >= argc) return cli_usage_error("ask", "no QUESTION given");
+  /* Words given separately form one question. */
+  char question[2048] = "";
+  for (int i = optind; i < argc; i++) {
+    if (strlen(question) + strlen(argv[i]) + 2 >= sizeof question)
+      return cli_usage_error("ask", "the question is too long");
+    if (i > optind) strcat(question, " ");
+    strcat(question, argv[i]);
+  }
+  vb_question *q = NULL;
+  vb_error err = {0};
+  vb_status rc = vb_ask_parse(question, &q, &err);
+  if (rc == VB_EQUERY) {
+    fprintf(stderr, "vanban ask: I do not understand the question. Questions I understand:\n");
+    for (const char *const *f = vb_ask_forms(); *f; f++) fprintf(stderr, "  %s\n", *f);
+    return CLI_USAGE;
+  }
+  if (rc != VB_OK) {
+    cli_error("ask: %s", vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  int code = answer("ask", db, q, fmt);
+  vb_question_free(q);
+  return code;
+}
+
+/* Shared option loop of `reports` and `deadlines`. */
+static int plain_command(const char *cmd, int argc, char **argv,
+                         vb_intent intent, void (*help)(void)) {
+  const char *db = NULL;
+  cli_format fmt = FMT_TABLE;
+  vb_question *q = vb_question_new(intent);
+  if (!q) return CLI_INTERNAL;
+  int c, code = -1;
+  long v;
+  vb_status rc = VB_OK;
+  optind = 1;
+  opterr = 0;
+  while (code < 0 && rc == VB_OK &&
+         (c = getopt_long(argc, argv, "d:f:h", g_common_opts, NULL)) != -1) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'f':
+        if (cli_parse_format(cmd, optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
+          code = CLI_USAGE;
+        break;
+      case 'h': help(); code = CLI_OK; break;
+      case 't':
+        if (intent != VB_ASK_REPORTS_TO) goto bad;
+        rc = vb_question_set(&q->unit, optarg);
+        break;
+      case 'F':
+        if (intent != VB_ASK_REPORTS_TO) goto bad;
+        rc = vb_question_set(&q->from_unit, optarg);
+        break;
+      case 'u':
+        if (intent != VB_ASK_DEADLINES) goto bad;
+        rc = vb_question_set(&q->unit, optarg);
+        break;
+      case 'a':
+        if (intent != VB_ASK_DEADLINES) goto bad;
+        rc = vb_question_set(&q->after, optarg);
+        break;
+      case 'b':
+        if (intent != VB_ASK_DEADLINES) goto bad;
+        rc = vb_question_set(&q->before, optarg);
+        break;
+      case 'p': rc = vb_question_set(&q->province, optarg); break;
+      case 'y':
+        if ((v = cli_parse_long(cmd, "--year", optarg, 1900, 2200)) < 0)
+          code = CLI_USAGE;
+        else
+          q->year = (int)v;
+        break;
+      default:
+      bad:
+        code = cli_bad_option(cmd, argv);
+    }
+  }
+  if (rc != VB_OK) code = CLI_INTERNAL;
+  if (code < 0 && optind < argc)
+    code = cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+  if (code < 0 && intent == VB_ASK_REPORTS_TO && !q->unit)
+    code = cli_usage_error(cmd, "--to UNIT is required");
+  if (code < 0) code = answer(cmd, db, q, fmt);
+  vb_question_free(q);
+  return code;
+}
+
+static void reports_help(void) {
+  fputs("usage: vanban reports --to UNIT [--from UNIT] [--province P] [--year Y]\n"
+        "                      [--db FILE] [--format table|json]\n"
+        "\n"
+        "Reporting duties to UNIT (any spelling: \"Sở LĐTBXH\", \"DOLISA\", \"the\n"
+        "Labour department\"), with the sender, the deadline, the plan and the\n"
+        "evidence line.  Same as: vanban ask \"which units report to UNIT?\"\n"
+        "\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "\n"
+        "example: vanban reports --to \"Sở Lao động - Thương binh và Xã hội\" --province \"Sơn La\"\n",
+        stdout);
+}
+
+static void deadlines_help(void) {
+  fputs("usage: vanban deadlines [--unit UNIT] [--after DATE] [--before DATE]\n"
+        "                        [--province P] [--year Y] [--db FILE]\n"
+        "                        [--format table|json]\n"
+        "\n"
+        "Dated duties, earliest first (yearly duties after dated ones), with\n"
+        "what must be done, by whom, for whom, the plan and the evidence line.\n"
+        "DATE is YYYY-MM-DD.\n"
+        "\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "\n"
+        "example: vanban deadlines --after 2021-12-01 --before 2021-12-31\n",
+        stdout);
+}
+
+int cli_reports(int argc, char **argv) {
+  return plain_command("reports", argc, argv, VB_ASK_REPORTS_TO, reports_help);
+}
+
+int cli_deadlines(int argc, char **argv) {
+  return plain_command("deadlines", argc, argv, VB_ASK_DEADLINES, deadlines_help);
+}
