@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../ingest/extract_int.h"
 #include "paragraphs.h"
 #include "tokenizer.h"
 
@@ -544,7 +545,10 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
       sqlite3_bind_int64(s, 12, json_integer_value(year));
     bind_json_str(s, 13, rec, "issuer");
     bind_json_str(s, 14, rec, "province");
-    bind_json_str(s, 15, rec, "province_2025");
+    /* The province it belongs to since the July 2025 merger. */
+    const char *prov = json_string_value(json_object_get(rec, "province"));
+    const vb_province *pv = prov ? vb_province_find(prov, strlen(prov)) : NULL;
+    bind_str(s, 15, pv ? pv->since_2025 : NULL);
     bind_json_str(s, 16, rec, "title");
     bind_json_str(s, 17, rec, "theme");
     bind_json_str(s, 18, period, "from");

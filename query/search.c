@@ -10,6 +10,7 @@
 
 #include "../common/vi.h"
 #include "../index/tokenizer.h"
+#include "../ingest/extract_int.h"
 #include "query.h"
 
 /* bm25 weights per column of docs_fts: title, theme, body, extra. */
@@ -147,7 +148,11 @@ static vb_status prepare_search(vb_index *idx, const char *sql,
   if (r != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search: %s", sqlite3_errstr(r));
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
-  if (o->province) sqlite3_bind_text(s, 2, o->province, -1, SQLITE_STATIC);
+  if (o->province) {
+    /* Any spelling of a province, old or merged: its canonical name. */
+    const vb_province *pv = vb_province_find(o->province, strlen(o->province));
+    sqlite3_bind_text(s, 2, pv ? pv->name : o->province, -1, SQLITE_STATIC);
+  }
   if (o->year) sqlite3_bind_int(s, 3, o->year);
   if (o->from) sqlite3_bind_text(s, 4, o->from, -1, SQLITE_STATIC);
   if (o->to) sqlite3_bind_text(s, 5, o->to, -1, SQLITE_STATIC);
