@@ -72,14 +72,13 @@ static const unsigned char vi_has_quality[V_COUNT] = {0, 0, 1, 1, 0, 1, 0,
 #define CP_D_STROKE 0x0111    /* đ */
 #define CP_ETH_UP 0x00D0      /* Ð, the look-alike of Đ */
 
-/* Built once: upper-case table and the reverse lookup code point ->
+/* Built once (vi_build): the reverse lookup code point ->
 ** packed (vowel | tone << 4 | upper << 7) for the two blocks holding
 ** Vietnamese letters, plus ASCII. */
 #define VI_LAT_LO 0x00C0
 #define VI_LAT_HI 0x01B1
 #define VI_EXT_LO 0x1EA0
 #define VI_EXT_HI 0x1EFA
-static uint32_t vi_upper_cp[V_COUNT][T_COUNT];
 static unsigned char vi_rev_ascii[128];
 static unsigned char vi_rev_lat[VI_LAT_HI - VI_LAT_LO];
 static unsigned char vi_rev_ext[VI_EXT_HI - VI_EXT_LO];
@@ -92,27 +91,6 @@ static void vi_rev_set(uint32_t c, unsigned char packed) {
     vi_rev_lat[c - VI_LAT_LO] = packed;
   else if (c >= VI_EXT_LO && c < VI_EXT_HI)
     vi_rev_ext[c - VI_EXT_LO] = packed;
-}
-
-static void vi_build(void) {
-  for (int v = 1; v < V_COUNT; v++)
-    for (int t = 0; t < T_COUNT; t++) {
-      uint32_t lo = vi_lower_cp[v][t];
-      uint32_t up = (uint32_t)utf8proc_toupper((utf8proc_int32_t)lo);
-      vi_upper_cp[v][t] = up;
-      vi_rev_set(lo, (unsigned char)(v | t << 4));
-      vi_rev_set(up, (unsigned char)(v | t << 4 | 0x80));
-    }
-}
-
-static inline void vi_init(void) { pthread_once(&vi_once, vi_build); }
-
-/* Packed vowel entry of c, or 0 when c is no Vietnamese vowel letter. */
-static inline unsigned vi_lookup(uint32_t c) {
-  if (c < 128) return vi_rev_ascii[c];
-  if (c >= VI_LAT_LO && c < VI_LAT_HI) return vi_rev_lat[c - VI_LAT_LO];
-  if (c >= VI_EXT_LO && c < VI_EXT_HI) return vi_rev_ext[c - VI_EXT_LO];
-  return 0;
 }
 
 static inline int vi_ascii_alpha(unsigned char c) {
@@ -129,7 +107,7 @@ static inline char vi_ascii_lower(unsigned char c) {
 
 /* Decode one UTF-8 character; returns its length, or 0 when the bytes are
 ** not a valid, shortest-form encoding of a scalar value. */
-static size_t vi_decode(const char *p, size_t n, uint32_t *out) {
+static inline size_t vi_decode(const char *p, size_t n, uint32_t *out) {
   const unsigned char *s = (const unsigned char *)p;
   uint32_t c = s[0];
   if (c < 0x80) {
@@ -160,7 +138,7 @@ static size_t vi_decode(const char *p, size_t n, uint32_t *out) {
 }
 
 /* Encode c (a scalar value) at o; returns the length. */
-static size_t vi_encode(char *o, uint32_t c) {
+static inline size_t vi_encode(char *o, uint32_t c) {
   unsigned char *u = (unsigned char *)o;
   if (c < 0x80) {
     u[0] = (unsigned char)c;
@@ -187,13 +165,16 @@ static size_t vi_encode(char *o, uint32_t c) {
 /* Character classes for segmentation. */
 enum { C_OTHER, C_LETTER, C_MARK, C_DIGIT };
 
-static int vi_class(uint32_t c) {
+/* Classes below this code point come from a table built at start-up:
+** Latin, Vietnamese, Greek, Cyrillic, combining marks and punctuation. */
+#define VI_CLASS_TAB 0x3000
+static unsigned char vi_class_tab[VI_CLASS_TAB];
+
+static int vi_class_of(uint32_t c) {
   if (c < 0x80)
     return vi_ascii_alpha((unsigned char)c)            ? C_LETTER
            : (unsigned char)(c - '0') < 10 ? C_DIGIT
                                            : C_OTHER;
-  if (vi_lookup(c) || c == CP_D_STROKE || c == CP_D_STROKE_UP) return C_LETTER;
-  if (c >= 0x0300 && c < 0x0370) return C_MARK;
   switch (utf8proc_category((utf8proc_int32_t)c)) {
     case UTF8PROC_CATEGORY_LU:
     case UTF8PROC_CATEGORY_LL:
@@ -210,6 +191,44 @@ static int vi_class(uint32_t c) {
     default:
       return C_OTHER;
   }
+}
+
+/* Vietnamese letters as UTF-8, by vowel, tone and case (1 = upper). */
+typedef struct vi_u8 {
+  unsigned char len;
+  char b[3];
+} vi_u8;
+static vi_u8 vi_u8_tab[V_COUNT][T_COUNT][2];
+
+static void vi_build(void) {
+  for (int v = 1; v < V_COUNT; v++)
+    for (int t = 0; t < T_COUNT; t++) {
+      uint32_t lo = vi_lower_cp[v][t];
+      uint32_t up = (uint32_t)utf8proc_toupper((utf8proc_int32_t)lo);
+      char tmp[4] = {0};
+      vi_u8_tab[v][t][0].len = (unsigned char)vi_encode(tmp, lo);
+      memcpy(vi_u8_tab[v][t][0].b, tmp, 3);
+      vi_u8_tab[v][t][1].len = (unsigned char)vi_encode(tmp, up);
+      memcpy(vi_u8_tab[v][t][1].b, tmp, 3);
+      vi_rev_set(lo, (unsigned char)(v | t << 4));
+      vi_rev_set(up, (unsigned char)(v | t << 4 | 0x80));
+    }
+  for (uint32_t c = 0; c < VI_CLASS_TAB; c++)
+    vi_class_tab[c] = (unsigned char)vi_class_of(c);
+}
+
+static inline void vi_init(void) { pthread_once(&vi_once, vi_build); }
+
+static inline int vi_class(uint32_t c) {
+  return c < VI_CLASS_TAB ? vi_class_tab[c] : vi_class_of(c);
+}
+
+/* Packed vowel entry of c, or 0 when c is no Vietnamese vowel letter. */
+static inline unsigned vi_lookup(uint32_t c) {
+  if (c < 128) return vi_rev_ascii[c];
+  if (c >= VI_LAT_LO && c < VI_LAT_HI) return vi_rev_lat[c - VI_LAT_LO];
+  if (c >= VI_EXT_LO && c < VI_EXT_HI) return vi_rev_ext[c - VI_EXT_LO];
+  return 0;
 }
 
 /* Where results go: a vb_buf (status kept in rc), or a fixed array that
@@ -431,20 +450,21 @@ static int vi_is_cons(const vi_letter *l, char lower) {
 /* Put the single tone of a syllable where the canonical rules want it.
 ** Words with no tone, two tones, or no C*V+C* shape are left alone. */
 static void vi_place(vi_letter *L, int k) {
-  int tone = T_NONE, ntone = 0;
-  for (int i = 0; i < k; i++)
+  int tone = T_NONE, ntone = 0, cur = -1, a = -1, b = -1;
+  for (int i = 0; i < k; i++) {
+    if (L[i].v == V_NONE) continue;
+    if (a < 0)
+      a = i;
+    else if (i != b)
+      return;  /* two vowel groups: not one syllable */
+    b = i + 1;
     if (L[i].tone != T_NONE) {
       tone = L[i].tone;
+      cur = i;
       ntone++;
     }
-  if (ntone != 1) return;
-  int a = 0;
-  while (a < k && L[a].v == V_NONE) a++;
-  int b = a;
-  while (b < k && L[b].v != V_NONE) b++;
-  for (int i = b; i < k; i++)
-    if (L[i].v != V_NONE) return;  /* two vowel groups: not one syllable */
-  if (a == k || a > 3 || k - b > 2) return;  /* onsets: ngh; finals: ng */
+  }
+  if (ntone != 1 || a > 3 || k - b > 2) return;  /* onsets: ngh; finals: ng */
   int nb = a;  /* first vowel of the nucleus */
   if (b - a >= 2 && a >= 1 && vi_is_cons(&L[a - 1], 'q') && L[a].v == V_U)
     nb = a + 1;  /* qu- */
@@ -465,31 +485,28 @@ static void vi_place(vi_letter *L, int k) {
     else
       pos = nb;  /* hòa, thủy: the old style of official documents */
   }
-  for (int i = 0; i < k; i++) L[i].tone = T_NONE;
+  L[cur].tone = T_NONE;
   L[pos].tone = (unsigned char)tone;
 }
 
-/* Compose letters back into UTF-8 at o (room for 4 bytes per letter). */
+/* Compose letters back into UTF-8 at o (room for 3 bytes per letter). */
 static size_t vi_emit(const vi_letter *L, int k, int mode, char *o) {
   size_t len = 0;
   for (int i = 0; i < k; i++) {
     const vi_letter *l = &L[i];
-    uint32_t c;
-    if (l->v != V_NONE) {
-      if (mode == VI_FOLD)
-        c = (uint32_t)vi_base[l->v];
-      else if (mode == VI_CANON && l->up)
-        c = vi_upper_cp[l->v][l->tone];
-      else
-        c = vi_lower_cp[l->v][l->tone];
+    if (l->v != V_NONE && mode != VI_FOLD) {
+      const vi_u8 *u = &vi_u8_tab[l->v][l->tone][mode == VI_CANON && l->up];
+      memcpy(o + len, u->b, 3);
+      len += u->len;
+    } else if (l->v != V_NONE) {
+      o[len++] = vi_base[l->v];
     } else if (l->cp < 0x80) {
-      c = mode == VI_CANON ? l->cp : (uint32_t)vi_ascii_lower((unsigned char)l->cp);
+      o[len++] = mode == VI_CANON ? (char)l->cp : vi_ascii_lower((unsigned char)l->cp);
     } else if (mode == VI_FOLD) {
-      c = 'd';
+      o[len++] = 'd';
     } else {
-      c = mode == VI_CANON ? l->cp : CP_D_STROKE;
+      len += vi_encode(o + len, mode == VI_CANON ? l->cp : CP_D_STROKE);
     }
-    len += vi_encode(o + len, c);
   }
   return len;
 }
@@ -678,6 +695,16 @@ int vb_vi_token(const char *s, size_t n, char *exact, size_t *nexact,
     for (i = 0; i < m; i++) exact[i] = fold[i] = vi_ascii_lower((unsigned char)s[i]);
     *nexact = *nfold = m;
     return 0;
+  }
+  if (n <= VI_WORD_MAX) {  /* the usual case: the token is one syllable */
+    vi_letter L[VI_MAX_LETTERS];
+    int cnt = vi_parse(s, n, L);
+    if (cnt >= 0) {
+      vi_place(L, cnt);
+      *nexact = vi_emit(L, cnt, VI_LOWER, exact);
+      *nfold = vi_emit(L, cnt, VI_FOLD, fold);
+      return *nexact != *nfold || memcmp(exact, fold, *nfold) != 0;
+    }
   }
   vi_sink ke = {NULL, exact, 0, VB_VI_TOKEN_MAX, VB_OK, 0};
   vi_sink kf = {NULL, fold, 0, VB_VI_TOKEN_MAX, VB_OK, 0};

@@ -12,7 +12,13 @@
 ** or "bán").  To search folded anyway, fold the query first (vb_vi_fold).
 **
 ** Offsets reported to FTS5 are byte offsets into the original text, so
-** snippets and highlights show the original spelling.
+** snippets and highlights show the original spelling (also for decomposed
+** text, where one letter spans several code points).
+**
+** Tokens and their normal forms come from common/vi.h (vb_vi_next_token,
+** vb_vi_token): decomposed input gives the same tokens as NFC, the
+** look-alike Ð is read as Đ, invalid UTF-8 bytes separate tokens, and a
+** token is cut at VB_VI_TOKEN_MAX bytes.  No allocation per token.
 */
 #ifndef VB_TOKENIZER_H
 #define VB_TOKENIZER_H
@@ -31,7 +37,7 @@ vb_status vb_tokenizer_register(sqlite3 *db) VB_MUST_CHECK;
 ** parser).  For each token, cb gets the token bytes, the FTS5 flags
 ** (0 or FTS5_TOKEN_COLOCATED) and the byte range in text.  query != 0 uses
 ** the query-mode rules above.  A non-zero return from cb stops and is
-** returned. */
+** returned.  Text longer than INT_MAX bytes is refused (SQLITE_TOOBIG). */
 int vb_tokenize(const char *text, size_t n, int query,
                 int (*cb)(void *ctx, int flags, const char *tok, int ntok,
                           int start, int end),
