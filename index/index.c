@@ -38,9 +38,7 @@ enum {
   ST_REPORT_INSERT,
   ST_EACH_UNDER,
   ST_COUNT,
-  ST_PARA_FTS_DELETE,
   ST_PARA_INSERT,
-  ST_PARA_FTS_INSERT,
   ST__N
 };
 
@@ -88,13 +86,9 @@ static const char *const g_sql[ST__N] = {
         "SELECT source FROM documents WHERE source = ?1 OR "
         "(substr(source, 1, length(?2)) = ?2) ORDER BY source",
     [ST_COUNT] = "SELECT count(*) FROM documents",
-    [ST_PARA_FTS_DELETE] =
-        "INSERT INTO paras_fts(paras_fts, rowid, text) "
-        "SELECT 'delete', id, text FROM paragraphs WHERE doc_id = ?1",
     [ST_PARA_INSERT] =
-        "INSERT INTO paragraphs(doc_id, line, heading, text, fingerprint) "
-        "VALUES(?1, ?2, ?3, ?4, ?5)",
-    [ST_PARA_FTS_INSERT] = "INSERT INTO paras_fts(rowid, text) VALUES(?1, ?2)",
+        "INSERT INTO paragraphs(doc_id, line, start, len, heading, "
+        "fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 struct vb_index {
@@ -426,12 +420,13 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
 /* State of put_paragraph() over one document. */
 typedef struct para_put {
   vb_index *idx;
+  const char *body;  /* the document text the paragraphs point into */
   sqlite3_int64 doc_id;
   vb_error *err;
   vb_status rc;
 } para_put;
 
-/* Store one paragraph and its full-text row. */
+/* Store one paragraph (its place in the body, not its text). */
 static int put_paragraph(void *ctx, const vb_para *p) {
   para_put *pp = ctx;
   vb_index *idx = pp->idx;
@@ -439,29 +434,19 @@ static int put_paragraph(void *ctx, const vb_para *p) {
   if (!s) return 1;
   sqlite3_bind_int64(s, 1, pp->doc_id);
   sqlite3_bind_int64(s, 2, (sqlite3_int64)p->line);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)(p->text - pp->body));
+  sqlite3_bind_int64(s, 4, (sqlite3_int64)p->len);
   if (p->heading)
-    sqlite3_bind_text(s, 3, p->heading, (int)p->heading_len, SQLITE_STATIC);
-  sqlite3_bind_text(s, 4, p->text, (int)p->len, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 5, vb_paragraph_fingerprint(p->text, p->len));
+    sqlite3_bind_text(s, 5, p->heading, (int)p->heading_len, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 6, vb_paragraph_fingerprint(p->text, p->len));
   pp->rc = step_done(idx, s, "cannot store a paragraph", pp->err);
-  if (pp->rc != VB_OK) return 1;
-  sqlite3_int64 pid = sqlite3_last_insert_rowid(idx->db);
-  s = stmt(idx, ST_PARA_FTS_INSERT, pp->err, &pp->rc);
-  if (!s) return 1;
-  sqlite3_bind_int64(s, 1, pid);
-  sqlite3_bind_text(s, 2, p->text, (int)p->len, SQLITE_STATIC);
-  pp->rc = step_done(idx, s, "cannot update the paragraph index", pp->err);
   return pp->rc != VB_OK;
 }
 
 /* Delete a stored document (and, by cascade, all its rows). */
 static vb_status delete_id(vb_index *idx, sqlite3_int64 id, vb_error *err) {
   vb_status rc = VB_OK;
-  sqlite3_stmt *s = stmt(idx, ST_PARA_FTS_DELETE, err, &rc);
-  if (!s) return rc;
-  sqlite3_bind_int64(s, 1, id);
-  VB_TRY(step_done(idx, s, "cannot update the paragraph index", err));
-  s = stmt(idx, ST_FTS_DELETE, err, &rc);
+  sqlite3_stmt *s = stmt(idx, ST_FTS_DELETE, err, &rc);
   if (!s) return rc;
   sqlite3_bind_int64(s, 1, id);
   VB_TRY(step_done(idx, s, "cannot update the full-text index", err));
@@ -582,7 +567,7 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     rc = step_done(idx, s, "cannot update the full-text index", err);
   }
   if (rc == VB_OK) {
-    para_put pp = {idx, id, err, VB_OK};
+    para_put pp = {idx, doc->text, id, err, VB_OK};
     vb_paragraphs_each(doc->text, doc->text_len, put_paragraph, &pp);
     rc = pp.rc;
   }

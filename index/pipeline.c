@@ -400,7 +400,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
   memset(&j, 0, sizeof j);
   int nworkers = opts->workers < 1 ? 1 : opts->workers;
   pthread_t *tids = NULL;
-  int sync_ready = 0;
+  int sync_ready = 0, started = 0;
   if (rc == VB_OK) {
     j.w = &w;
     j.opts = opts;
@@ -416,11 +416,17 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
     pthread_cond_init(&j.not_full, NULL);
     pthread_cond_init(&j.not_empty, NULL);
     sync_ready = 1;
+    /* Count the workers before they start: a quick one may finish (and
+    ** count itself out) before the next is created. */
+    j.running = nworkers;
     for (int i = 0; i < nworkers; i++) {
       if (pthread_create(&tids[i], NULL, worker_main, &j) != 0) break;
-      j.running++;
+      started++;
     }
-    if (j.running == 0) rc = vb_error_set(err, VB_ENOMEM, "cannot start threads");
+    pthread_mutex_lock(&j.mu);
+    j.running -= nworkers - started;
+    pthread_mutex_unlock(&j.mu);
+    if (started == 0) rc = vb_error_set(err, VB_ENOMEM, "cannot start threads");
   }
 
   /* The writer. */
@@ -477,8 +483,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       batch_bytes = 0;
     }
   }
-  for (int i = 0; i < nworkers && tids; i++)
-    if (tids[i]) pthread_join(tids[i], NULL);
+  for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
   if (in_batch) {
     if (rc == VB_OK)
       rc = vb_index_commit(idx, err);

@@ -129,23 +129,26 @@ CREATE TABLE IF NOT EXISTS reports(
 CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
 
 -- Paragraphs of the text, for precedent search: the wording another plan
--- used for the same duty, with the heading it falls under.  fingerprint is
--- the same for the same words in the same order (any case, tone placement
--- or punctuation), which groups a wording repeated across documents.
+-- used for the same duty, with the heading it falls under.  A paragraph is
+-- the bytes [start, start + len) of texts.body (the view paragraph_text
+-- shows them as text).  fingerprint is the same for the same words in the
+-- same order (any case, tone placement or punctuation), which groups a
+-- wording repeated across documents.
 CREATE TABLE IF NOT EXISTS paragraphs(
   id          INTEGER PRIMARY KEY,
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   line        INTEGER NOT NULL,            -- first line in texts.body
+  start       INTEGER NOT NULL,            -- byte offset in texts.body
+  len         INTEGER NOT NULL,            -- bytes
   heading     TEXT,                        -- numbered heading above it
-  text        TEXT NOT NULL,
   fingerprint INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc_id);
 CREATE INDEX IF NOT EXISTS paragraphs_fingerprint ON paragraphs(fingerprint);
-CREATE VIRTUAL TABLE IF NOT EXISTS paras_fts USING fts5(
-  text, content = 'paragraphs', content_rowid = 'id',
-  tokenize = 'vietnamese'
-);
+CREATE VIEW IF NOT EXISTS paragraph_text AS
+  SELECT p.id, p.doc_id, p.line, p.heading, p.fingerprint,
+         CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS TEXT) AS text
+  FROM paragraphs p JOIN texts t ON t.doc_id = p.doc_id;
 
 -- Full-text index over title, theme, body and extra, with the Vietnamese
 -- tokenizer; the text itself lives in documents and texts.

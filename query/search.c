@@ -127,16 +127,32 @@ static const char g_doc_sql[] =
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
     "LIMIT ?9";
 
+/* Paragraphs are ranked in two steps: the best PARA_CANDIDATE_DOCS
+** documents by the document index, then their paragraphs, put in a
+** scratch FTS5 table of this connection, by the same query. */
+#define PARA_CANDIDATE_DOCS 40
+
+static const char g_scratch_sql[] =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.para_scratch USING "
+    "fts5(text, tokenize = 'vietnamese');"
+    "DELETE FROM temp.para_scratch;";
+
 static const char g_para_sql[] =
     "SELECT d.id, d.source, d.title, "
-    "  snippet(paras_fts, 0, ?10, ?11, '…', 40), bm25(paras_fts), "
+    "  snippet(para_scratch, 0, ?10, ?11, '…', 40), bm25(para_scratch), "
     "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  NULL, p.id, p.line, p.heading, p.text, p.fingerprint "
-    "FROM paras_fts JOIN paragraphs p ON p.id = paras_fts.rowid "
+    "  NULL, p.id, p.line, p.heading, para_scratch.text, p.fingerprint "
+    "FROM para_scratch JOIN paragraphs p ON p.id = para_scratch.rowid "
     "JOIN documents d ON d.id = p.doc_id "
-    "WHERE paras_fts MATCH ?1 " FILTERS
+    "WHERE para_scratch MATCH ?1 " FILTERS
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
     "LIMIT ?9";
+
+/* Paragraphs of a document with its body: each row's text is
+** body[start, start + len). */
+static const char g_doc_paras_sql[] =
+    "SELECT p.id, p.start, p.len, t.body FROM paragraphs p "
+    "JOIN texts t ON t.doc_id = p.doc_id WHERE p.doc_id = ?1 ORDER BY p.id";
 
 /* Prepare one of the statements above with the options bound. */
 static vb_status prepare_search(vb_index *idx, const char *sql,
@@ -220,6 +236,102 @@ static vb_status step_error(int r, vb_error *err) {
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
+/* The ids of the best `limit` documents for fts under the filters of o
+** (and not `exclude`).  *ids is vb_malloc'd. */
+static vb_status top_docs(vb_index *idx, const char *fts,
+                          const vb_search_opts *o, int limit,
+                          const char *exclude, int64_t **ids, size_t *n,
+                          vb_error *err) {
+  vb_search_opts po = *o;
+  po.sort = VB_SORT_RANK;
+  sqlite3_stmt *s = NULL;
+  *ids = NULL;
+  *n = 0;
+  VB_TRY(prepare_search(idx, g_doc_sql, fts, &po, limit, &s, err));
+  int64_t *a = vb_malloc((size_t)limit * sizeof *a);
+  if (!a) {
+    sqlite3_finalize(s);
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  int r;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) {
+    const char *src = (const char *)sqlite3_column_text(s, 1);
+    if (exclude && src && strcmp(src, exclude) == 0) continue;
+    a[(*n)++] = sqlite3_column_int64(s, 0);
+  }
+  sqlite3_finalize(s);
+  if (r != SQLITE_DONE) {
+    vb_free(a);
+    *n = 0;
+    return step_error(r, err);
+  }
+  *ids = a;
+  return VB_OK;
+}
+
+/* Call cb for every paragraph of document id with its text. */
+static vb_status each_paragraph(vb_index *idx, sqlite3_stmt **st, int64_t id,
+                                int (*cb)(void *ctx, int64_t pid,
+                                          const char *text, size_t len),
+                                void *ctx, vb_error *err) {
+  if (!*st && sqlite3_prepare_v2(vb_index_db(idx), g_doc_paras_sql, -1, st,
+                                 NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot read paragraphs");
+  sqlite3_reset(*st);
+  sqlite3_bind_int64(*st, 1, id);
+  int r;
+  while ((r = sqlite3_step(*st)) == SQLITE_ROW) {
+    int64_t start = sqlite3_column_int64(*st, 1), len = sqlite3_column_int64(*st, 2);
+    const char *body = (const char *)sqlite3_column_text(*st, 3);
+    int64_t blen = sqlite3_column_bytes(*st, 3);
+    if (!body || start < 0 || len < 0 || start + len > blen) continue;
+    if (cb(ctx, sqlite3_column_int64(*st, 0), body + start, (size_t)len)) break;
+  }
+  if (r != SQLITE_ROW && r != SQLITE_DONE) return step_error(r, err);
+  return VB_OK;
+}
+
+/* Insert one paragraph into the scratch table. */
+typedef struct scratch_ctx {
+  sqlite3_stmt *ins;
+  int rc;
+} scratch_ctx;
+
+static int scratch_put(void *arg, int64_t pid, const char *text, size_t len) {
+  scratch_ctx *c = arg;
+  sqlite3_reset(c->ins);
+  sqlite3_bind_int64(c->ins, 1, pid);
+  sqlite3_bind_text(c->ins, 2, text, (int)len, SQLITE_STATIC);
+  c->rc = sqlite3_step(c->ins);
+  return c->rc != SQLITE_DONE;
+}
+
+/* Fill the scratch table with the paragraphs of the best documents. */
+static vb_status fill_scratch(vb_index *idx, const char *fts,
+                              const vb_search_opts *o, vb_error *err) {
+  sqlite3 *db = vb_index_db(idx);
+  if (sqlite3_exec(db, g_scratch_sql, NULL, NULL, NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
+  int64_t *ids = NULL;
+  size_t n = 0;
+  VB_TRY(top_docs(idx, fts, o, PARA_CANDIDATE_DOCS, NULL, &ids, &n, err));
+  scratch_ctx c = {NULL, SQLITE_DONE};
+  sqlite3_stmt *st = NULL;
+  vb_status rc = VB_OK;
+  if (sqlite3_prepare_v2(db, "INSERT INTO temp.para_scratch(rowid, text) "
+                             "VALUES(?1, ?2)", -1, &c.ins, NULL) != SQLITE_OK)
+    rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
+  for (size_t i = 0; i < n && rc == VB_OK; i++) {
+    rc = each_paragraph(idx, &st, ids[i], scratch_put, &c, err);
+    if (rc == VB_OK && c.rc != SQLITE_DONE)
+      rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
+  }
+  sqlite3_finalize(c.ins);
+  sqlite3_finalize(st);
+  vb_free(ids);
+  return rc;
+}
+
 vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
                     vb_error *err) {
   *out = NULL;
@@ -228,8 +340,10 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   sqlite3_stmt *s = NULL;
-  vb_status rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql,
-                                fts, o, limit, &s, err);
+  vb_status rc = o->paragraphs ? fill_scratch(idx, fts, o, err) : VB_OK;
+  if (rc == VB_OK)
+    rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql, fts, o,
+                        limit, &s, err);
   vb_results *res = rc == VB_OK ? vb_calloc(1, sizeof *res) : NULL;
   if (rc == VB_OK && !res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
@@ -296,7 +410,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
 /* ---- Similar wording ---- */
 
 #define SIMILAR_TERMS 8         /* rarest query words used to find candidates */
-#define SIMILAR_CANDIDATES 400  /* paragraphs re-ranked by wording */
+#define SIMILAR_DOCS 60         /* documents whose paragraphs are compared */
 #define SIMILAR_MAX_WORDS 512   /* words of the text compared */
 
 /* Folded words of a text, as hashes (for bigrams) and strings (for terms). */
@@ -363,12 +477,12 @@ static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
                                  vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
   if (sqlite3_exec(db,
-                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.paras_vocab "
-                   "USING fts5vocab(main, paras_fts, 'row')",
+                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab "
+                   "USING fts5vocab(main, docs_fts, 'row')",
                    NULL, NULL, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.paras_vocab WHERE term = ?1",
+  if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.docs_vocab WHERE term = ?1",
                          -1, &s, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
   struct { int64_t df; size_t i; } best[SIMILAR_TERMS];
@@ -400,19 +514,65 @@ static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
   }
   if (rc != VB_OK) return vb_error_set(err, rc, "out of memory");
   if (nbest == 0)
-    return vb_error_set(err, VB_ENOTFOUND, "no indexed paragraph shares a word with the text");
+    return vb_error_set(err, VB_ENOTFOUND, "no indexed document shares a word with the text");
   return VB_OK;
 }
 
+/* One compared paragraph. */
 typedef struct ranked {
-  size_t hit;     /* index in the candidate results */
+  int64_t pid;
   double score;
 } ranked;
 
 static int cmp_ranked(const void *a, const void *b) {
   const ranked *x = a, *y = b;
-  return x->score < y->score ? 1 : x->score > y->score ? -1 : (x->hit > y->hit) - (x->hit < y->hit);
+  if (x->score != y->score) return x->score < y->score ? 1 : -1;
+  return (x->pid > y->pid) - (x->pid < y->pid);
 }
+
+/* State of the comparison over the candidate paragraphs. */
+typedef struct compare_ctx {
+  const uint64_t *qb;  /* query bigrams */
+  size_t nqb;
+  words *pw;           /* scratch */
+  uint64_t *pb;
+  ranked *best;        /* every paragraph scored > 0 */
+  size_t n, cap;
+  int oom;
+} compare_ctx;
+
+static int compare_one(void *arg, int64_t pid, const char *text, size_t len) {
+  compare_ctx *c = arg;
+  read_words(text, len, c->pw, 0);
+  size_t npb = bigrams(c->pw, c->pb);
+  double sc = wording_score(c->qb, c->nqb, c->pb, npb);
+  if (sc <= 0) return 0;
+  if (c->n == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 256;
+    ranked *nb = vb_realloc(c->best, ncap * sizeof *nb);
+    if (!nb) {
+      c->oom = 1;
+      return 1;
+    }
+    c->best = nb;
+    c->cap = ncap;
+  }
+  c->best[c->n].pid = pid;
+  c->best[c->n].score = sc;
+  c->n++;
+  return 0;
+}
+
+/* The hit columns of one paragraph, by id. */
+static const char g_para_by_id_sql[] =
+    "SELECT d.id, d.source, d.title, NULL, 0, d.doc_type, d.number, "
+    "  d.symbol, d.date, d.issuer, d.province, d.year, NULL, p.id, p.line, "
+    "  p.heading, CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS "
+    "  TEXT), p.fingerprint, "
+    "  (SELECT count(DISTINCT doc_id) FROM paragraphs q "
+    "   WHERE q.fingerprint = p.fingerprint) "
+    "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
+    "JOIN texts t ON t.doc_id = p.doc_id WHERE p.id = ?1";
 
 vb_status vb_similar(vb_index *idx, const char *text,
                      const char *exclude_source, const vb_search_opts *o,
@@ -423,9 +583,11 @@ vb_status vb_similar(vb_index *idx, const char *text,
   uint64_t *pb = vb_malloc(SIMILAR_MAX_WORDS * sizeof *pb);
   vb_buf fts;
   vb_buf_init(&fts, VB_CAP_SMALL);
-  vb_results *cand = NULL, *res = NULL;
-  ranked *rk = NULL;
-  sqlite3_stmt *s = NULL, *rep = NULL;
+  vb_results *res = NULL;
+  compare_ctx c = {0};
+  int64_t *ids = NULL;
+  size_t nids = 0;
+  sqlite3_stmt *st = NULL, *byid = NULL;
   vb_status rc = VB_OK;
   if (!qw || !pw || !qb || !pb) {
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
@@ -436,85 +598,58 @@ vb_status vb_similar(vb_index *idx, const char *text,
     rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
     goto done;
   }
-  size_t nqb = bigrams(qw, qb);
+  res = vb_calloc(1, sizeof *res);
+  if (!res) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
   rc = candidate_query(idx, qw, &fts, err);
   if (rc == VB_ENOTFOUND) { /* nothing shares a word: an empty answer */
     rc = VB_OK;
-    res = vb_calloc(1, sizeof *res);
-    if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
+  }
+  if (rc == VB_OK)
+    rc = top_docs(idx, fts.data, o, SIMILAR_DOCS, exclude_source, &ids, &nids, err);
+  c.qb = qb;
+  c.nqb = bigrams(qw, qb);
+  c.pw = pw;
+  c.pb = pb;
+  for (size_t i = 0; i < nids && rc == VB_OK; i++) {
+    rc = each_paragraph(idx, &st, ids[i], compare_one, &c, err);
+    if (c.oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   }
   if (rc != VB_OK) goto done;
-  vb_search_opts po = *o;
-  po.hl_open = "";
-  po.hl_close = "";
-  po.sort = VB_SORT_RANK;
-  rc = prepare_search(idx, g_para_sql, fts.data, &po, SIMILAR_CANDIDATES, &s, err);
-  cand = rc == VB_OK ? vb_calloc(1, sizeof *cand) : NULL;
-  if (rc == VB_OK && !cand) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-  size_t cap = 0;
-  int r = SQLITE_DONE;
-  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW) {
-    const char *src = (const char *)sqlite3_column_text(s, 1);
-    if (exclude_source && src && strcmp(src, exclude_source) == 0) continue;
-    rc = add_hit(cand, &cap, s, &po, err);
-  }
-  if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
-  if (rc != VB_OK) goto done;
-  rk = vb_malloc((cand->n ? cand->n : 1) * sizeof *rk);
-  if (!rk) {
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK) {
+    rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
     goto done;
   }
-  for (size_t i = 0; i < cand->n; i++) {
-    const vb_hit *h = &cand->hits[i];
-    read_words(h->text ? h->text : "", h->text ? strlen(h->text) : 0, pw, 0);
-    size_t npb = bigrams(pw, pb);
-    rk[i].hit = i;
-    rk[i].score = wording_score(qb, nqb, pb, npb);
-  }
-  qsort(rk, cand->n, sizeof *rk, cmp_ranked);
-  /* Keep the best hit of each wording; count the documents repeating it. */
-  res = vb_calloc(1, sizeof *res);
-  if (!res || sqlite3_prepare_v2(vb_index_db(idx),
-                                 "SELECT count(DISTINCT doc_id) FROM paragraphs "
-                                 "WHERE fingerprint = ?1", -1, &rep, NULL) != SQLITE_OK) {
-    rc = vb_error_set(err, res ? VB_EDB : VB_ENOMEM, "cannot rank paragraphs");
-    goto done;
-  }
+  /* The best hit of each wording, with the documents repeating it. */
   int limit = o->limit > 0 ? o->limit : 10;
-  res->hits = vb_calloc((size_t)limit, sizeof *res->hits);
-  if (!res->hits) {
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-    goto done;
-  }
-  for (size_t i = 0; i < cand->n && res->n < (size_t)limit; i++) {
-    vb_hit *h = &cand->hits[rk[i].hit];
-    if (rk[i].score <= 0) break;
+  size_t cap = 0;
+  vb_search_opts po = *o;
+  po.hl_open = po.hl_close = "";
+  for (size_t i = 0; i < c.n && res->n < (size_t)limit && rc == VB_OK; i++) {
+    sqlite3_reset(byid);
+    sqlite3_bind_int64(byid, 1, c.best[i].pid);
+    if (sqlite3_step(byid) != SQLITE_ROW) continue;
+    int64_t fp = sqlite3_column_int64(byid, 17);
     int seen = 0;
-    for (size_t k = 0; k < res->n && !seen; k++)
-      seen = res->hits[k].fingerprint == h->fingerprint;
+    for (size_t k = 0; k < res->n && !seen; k++) seen = res->hits[k].fingerprint == fp;
     if (seen) continue;
-    vb_hit *o1 = &res->hits[res->n++];
-    *o1 = *h;
-    sqlite3_reset(rep);
-    sqlite3_bind_int64(rep, 1, h->fingerprint);
-    o1->repeats = sqlite3_step(rep) == SQLITE_ROW ? sqlite3_column_int(rep, 0) - 1 : 0;
-    o1->similarity = rk[i].score;
+    rc = add_hit(res, &cap, byid, &po, err);
+    if (rc != VB_OK) break;
+    vb_hit *h = &res->hits[res->n - 1];
+    h->similarity = c.best[i].score;
+    h->score = -c.best[i].score;
+    h->repeats = sqlite3_column_int(byid, 18) - 1;
   }
-  for (size_t k = 0; k < res->n; k++) res->hits[k].score = -res->hits[k].similarity;
-  /* The strings stay owned by the candidate set: move them over. */
-  res->strings = cand->strings;
-  res->nstr = cand->nstr;
-  res->capstr = cand->capstr;
-  cand->strings = NULL;
-  cand->nstr = cand->capstr = 0;
 done:
-  sqlite3_finalize(s);
-  sqlite3_finalize(rep);
-  vb_results_free(cand);
+  sqlite3_finalize(st);
+  sqlite3_finalize(byid);
+  vb_free(ids);
+  vb_free(c.best);
   vb_buf_free(&fts);
-  vb_free(rk);
   vb_free(qw);
   vb_free(pw);
   vb_free(qb);
