@@ -109,25 +109,78 @@ static vb_status utf16_to_utf8(const unsigned char *s, size_t n, int big,
 ** text is normalised a line-group at a time to keep memory flat. */
 #define NFC_CHUNK ((size_t)1 << 16)
 
+/* Start of the UTF-8 character holding byte k (not before i). */
+static size_t char_start(const char *s, size_t i, size_t k) {
+  while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80) k--;
+  return k;
+}
+
+/* Where to end the chunk that starts at i and would end at end (< n):
+** after a newline or, failing that, before an ASCII character or, in a
+** long run of other characters (CJK, Hangul, ...), at a grapheme cluster
+** boundary.  No cut splits a character or separates what NFC composes
+** (a letter and its marks, Hangul jamo).  Returns a cut > i. */
+static size_t nfc_cut(const char *s, size_t i, size_t end, size_t n) {
+  size_t cut = end;
+  while (cut > i && s[cut - 1] != '\n') cut--;
+  if (cut > i) return cut;
+  cut = end;
+  while (cut > i && (unsigned char)s[cut] >= 0x80) cut--;
+  if (cut > i) return cut;
+  for (cut = char_start(s, i, end); cut > i;) {
+    size_t prev = char_start(s, i, cut - 1);
+    utf8proc_int32_t a = -1, b = -1;
+    utf8proc_iterate((const utf8proc_uint8_t *)s + prev,
+                     (utf8proc_ssize_t)(cut - prev), &a);
+    utf8proc_iterate((const utf8proc_uint8_t *)s + cut,
+                     (utf8proc_ssize_t)(n - cut), &b);
+    if (a >= 0 && b >= 0 && utf8proc_grapheme_break(a, b)) return cut;
+    cut = prev;
+  }
+  /* One cluster fills the window: take it whole, up to ASCII or the end. */
+  for (cut = end; cut < n && (unsigned char)s[cut] >= 0x80;) cut++;
+  return cut;
+}
+
+/* 1 if every character of s is one NFC leaves alone whatever surrounds it
+** (ASCII, the precomposed Latin letters Vietnamese uses, general
+** punctuation), so the text needs no normalisation.  Combining marks and
+** every other block send the text through utf8proc. */
+static int nfc_stable(const unsigned char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n) {
+      cp = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+      i += 2;
+    } else if (c >= 0xE0 && c <= 0xEF && i + 2 < n) {
+      cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
+           (s[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      return 0;
+    }
+    if (!((cp >= 0x80 && cp <= 0x2FF) ||     /* Latin-1, Extended-A/B, IPA */
+          (cp >= 0x1E00 && cp <= 0x1EFF) ||  /* Latin Extended Additional */
+          (cp >= 0x2002 && cp <= 0x206F) ||  /* general punctuation */
+          (cp >= 0x20A0 && cp <= 0x20CF)))   /* currency signs */
+      return 0;
+  }
+  return 1;
+}
+
 vb_status vb_text_nfc(const char *s, size_t n, vb_buf *out, vb_error *err) {
   size_t i = 0;
   while (i < n) {
     size_t end = n - i > NFC_CHUNK ? i + NFC_CHUNK : n;
-    /* Cut after a newline or, failing that, before an ASCII character:
-    ** either way no letter is split from its combining marks. */
-    if (end < n) {
-      size_t cut = end;
-      while (cut > i && s[cut - 1] != '\n') cut--;
-      if (cut == i) {
-        cut = end;
-        while (cut > i && (unsigned char)s[cut] >= 0x80) cut--;
-      }
-      end = cut > i ? cut : end;
-    }
-    /* Fast path: ASCII needs no normalisation. */
-    size_t k = i;
-    while (k < end && (unsigned char)s[k] < 0x80) k++;
-    if (k == end) {
+    if (end < n) end = nfc_cut(s, i, end, n);
+    /* Fast path: text NFC cannot change is copied as it is. */
+    if (nfc_stable((const unsigned char *)s + i, end - i)) {
       vb_status rc = vb_buf_append(out, s + i, end - i);
       if (rc != VB_OK) return vb_error_set(err, rc, "text too long");
     } else {
@@ -156,6 +209,12 @@ vb_status vb_text_nfc(const char *s, size_t n, vb_buf *out, vb_error *err) {
 ** become '\n'). */
 static vb_status finish_text(const unsigned char *s, size_t n, vb_buf *out,
                              vb_error *err) {
+  /* Working text has no BOM: drop every one at the start (files glued
+  ** together, or UTF-16 converted by a tool that kept its BOM). */
+  while (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+    s += 3;
+    n -= 3;
+  }
   vb_buf lf;
   vb_buf_init(&lf, out->max);
   vb_status rc = VB_OK;

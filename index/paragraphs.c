@@ -117,24 +117,15 @@ int vb_paragraphs_each(const char *text, size_t n,
 }
 
 int64_t vb_paragraph_fingerprint(const char *s, size_t n) {
-  vb_buf f;
-  vb_buf_init(&f, n * 2 + 16);
-  uint64_t h = 14695981039346656037ull; /* FNV-1a */
-  if (vb_vi_fold(s, n, &f) == VB_OK && f.data) {
-    int gap = 0, any = 0;
-    for (size_t i = 0; i < f.len; i++) {
-      unsigned char c = (unsigned char)f.data[i];
-      int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
-      if (!word) {
-        gap = 1;
-        continue;
-      }
-      if (gap && any) h = (h ^ ' ') * 1099511628211ull;
-      gap = 0;
-      any = 1;
-      h = (h ^ c) * 1099511628211ull;
-    }
+  uint64_t h = 14695981039346656037ull; /* FNV-1a over the folded words */
+  char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
+  size_t pos = 0, a, b;
+  while (vb_vi_next_token(s, n, &pos, &a, &b)) {
+    size_t ne, nf;
+    vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
+    for (size_t k = 0; k < nf; k++)
+      h = (h ^ (unsigned char)fold[k]) * 1099511628211ull;
+    h = (h ^ ' ') * 1099511628211ull;
   }
-  vb_buf_free(&f);
   return (int64_t)(h >> 1);
 }
