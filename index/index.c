@@ -39,6 +39,8 @@ enum {
   ST_EACH_UNDER,
   ST_COUNT,
   ST_PARA_INSERT,
+  ST_TITLE_DELETE,
+  ST_TITLE_INSERT,
   ST__N
 };
 
@@ -86,9 +88,14 @@ static const char *const g_sql[ST__N] = {
         "SELECT source FROM documents WHERE source = ?1 OR "
         "(substr(source, 1, length(?2)) = ?2) ORDER BY source",
     [ST_COUNT] = "SELECT count(*) FROM documents",
+    [ST_TITLE_DELETE] =
+        "INSERT INTO titles_fts(titles_fts, rowid, title, theme) "
+        "SELECT 'delete', id, title, theme FROM doc_content WHERE id = ?1",
+    [ST_TITLE_INSERT] =
+        "INSERT INTO titles_fts(rowid, title, theme) VALUES(?1, ?2, ?3)",
     [ST_PARA_INSERT] =
-        "INSERT INTO paragraphs(doc_id, line, start, len, heading, "
-        "fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO paragraphs(doc_id, seq, line, start, len, heading, "
+        "fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
 struct vb_index {
@@ -417,36 +424,36 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
   return VB_OK;
 }
 
-/* State of put_paragraph() over one document. */
-typedef struct para_put {
-  vb_index *idx;
-  const char *body;  /* the document text the paragraphs point into */
-  sqlite3_int64 doc_id;
-  vb_error *err;
-  vb_status rc;
-} para_put;
-
-/* Store one paragraph (its place in the body, not its text). */
-static int put_paragraph(void *ctx, const vb_para *p) {
-  para_put *pp = ctx;
-  vb_index *idx = pp->idx;
-  sqlite3_stmt *s = stmt(idx, ST_PARA_INSERT, pp->err, &pp->rc);
-  if (!s) return 1;
-  sqlite3_bind_int64(s, 1, pp->doc_id);
-  sqlite3_bind_int64(s, 2, (sqlite3_int64)p->line);
-  sqlite3_bind_int64(s, 3, (sqlite3_int64)(p->text - pp->body));
-  sqlite3_bind_int64(s, 4, (sqlite3_int64)p->len);
-  if (p->heading)
-    sqlite3_bind_text(s, 5, p->heading, (int)p->heading_len, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 6, vb_paragraph_fingerprint(p->text, p->len));
-  pp->rc = step_done(idx, s, "cannot store a paragraph", pp->err);
-  return pp->rc != VB_OK;
+/* Store the paragraphs of a document (their places in the body). */
+static vb_status put_paragraphs(vb_index *idx, sqlite3_int64 doc_id,
+                                const vb_doc *doc, const vb_para_list *l,
+                                vb_error *err) {
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < l->n && rc == VB_OK; i++) {
+    const vb_para *p = &l->items[i];
+    sqlite3_stmt *s = stmt(idx, ST_PARA_INSERT, err, &rc);
+    if (!s) break;
+    sqlite3_bind_int64(s, 1, doc_id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)p->line);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)(p->text - doc->text));
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)p->len);
+    if (p->heading)
+      sqlite3_bind_text(s, 6, p->heading, (int)p->heading_len, SQLITE_STATIC);
+    sqlite3_bind_int64(s, 7, l->fingerprints[i]);
+    rc = step_done(idx, s, "cannot store a paragraph", err);
+  }
+  return rc;
 }
 
 /* Delete a stored document (and, by cascade, all its rows). */
 static vb_status delete_id(vb_index *idx, sqlite3_int64 id, vb_error *err) {
   vb_status rc = VB_OK;
-  sqlite3_stmt *s = stmt(idx, ST_FTS_DELETE, err, &rc);
+  sqlite3_stmt *s = stmt(idx, ST_TITLE_DELETE, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_int64(s, 1, id);
+  VB_TRY(step_done(idx, s, "cannot update the full-text index", err));
+  s = stmt(idx, ST_FTS_DELETE, err, &rc);
   if (!s) return rc;
   sqlite3_bind_int64(s, 1, id);
   VB_TRY(step_done(idx, s, "cannot update the full-text index", err));
@@ -493,7 +500,8 @@ static void now_iso(char out[32]) {
 }
 
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
-                       int *replaced, vb_error *err) {
+                       const vb_para_list *paras, int *replaced,
+                       vb_error *err) {
   sqlite3_int64 old;
   vb_status rc = VB_OK;
   *replaced = 0;
@@ -566,10 +574,21 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
       sqlite3_bind_text(s, 5, doc->extra, (int)doc->extra_len, SQLITE_STATIC);
     rc = step_done(idx, s, "cannot update the full-text index", err);
   }
+  if (rc == VB_OK && (s = stmt(idx, ST_TITLE_INSERT, err, &rc))) {
+    sqlite3_bind_int64(s, 1, id);
+    bind_json_str(s, 2, rec, "title");
+    bind_json_str(s, 3, rec, "theme");
+    rc = step_done(idx, s, "cannot update the full-text index", err);
+  }
   if (rc == VB_OK) {
-    para_put pp = {idx, doc->text, id, err, VB_OK};
-    vb_paragraphs_each(doc->text, doc->text_len, put_paragraph, &pp);
-    rc = pp.rc;
+    vb_para_list own = {0};
+    if (!paras) {
+      if (vb_paragraphs_index(doc->text, doc->text_len, &own) != VB_OK)
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      paras = &own;
+    }
+    if (rc == VB_OK) rc = put_paragraphs(idx, id, doc, paras, err);
+    vb_para_list_free(&own);
   }
   if (rc == VB_OK) rc = put_list(idx, id, rec, "references", ST_REF_INSERT, err);
   if (rc == VB_OK)

@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "../ingest/reader.h"
+#include "paragraphs.h"
 
 typedef struct vb_index vb_index;
 
@@ -55,9 +56,12 @@ vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;
 
 /* Store a document and its record (replacing any earlier version of the same
-** source).  Must be inside a batch.  *replaced = 1 if a version existed. */
+** source).  paras are the document's paragraphs (vb_paragraphs_index() of
+** doc->text), or NULL to have them computed here.  Must be inside a batch.
+** *replaced = 1 if a version existed. */
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
-                       int *replaced, vb_error *err) VB_MUST_CHECK;
+                       const vb_para_list *paras, int *replaced,
+                       vb_error *err) VB_MUST_CHECK;
 
 /* Remove a source.  *removed = 1 if it was there.  Must be inside a batch. */
 vb_status vb_index_remove(vb_index *idx, const char *source, int *removed,

@@ -116,16 +116,65 @@ int vb_paragraphs_each(const char *text, size_t n,
   return 0;
 }
 
-int64_t vb_paragraph_fingerprint(const char *s, size_t n) {
+/* Fingerprint and word count of s. */
+static int64_t fingerprint_words(const char *s, size_t n, size_t *words) {
   uint64_t h = 14695981039346656037ull; /* FNV-1a over the folded words */
   char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
   size_t pos = 0, a, b;
+  *words = 0;
   while (vb_vi_next_token(s, n, &pos, &a, &b)) {
     size_t ne, nf;
     vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
     for (size_t k = 0; k < nf; k++)
       h = (h ^ (unsigned char)fold[k]) * 1099511628211ull;
     h = (h ^ ' ') * 1099511628211ull;
+    (*words)++;
   }
   return (int64_t)(h >> 1);
+}
+
+int64_t vb_paragraph_fingerprint(const char *s, size_t n) {
+  size_t words;
+  return fingerprint_words(s, n, &words);
+}
+
+static int list_add(void *ctx, const vb_para *p) {
+  vb_para_list *l = ctx;
+  size_t words;
+  int64_t fp = fingerprint_words(p->text, p->len, &words);
+  if (words < VB_PARA_MIN_WORDS) return 0;
+  /* A short numbered heading is the context of what follows, not wording
+  ** to find ("II. NỘI DUNG", "1. Sở Tài chính"). */
+  if (words < VB_PARA_HEADING_WORDS && is_heading(p->text, p->len)) return 0;
+  if (l->n == VB_PARA_MAX) return 1;
+  if (l->n == l->cap) {
+    size_t ncap = l->cap ? l->cap * 2 : 64;
+    vb_para *ni = vb_realloc(l->items, ncap * sizeof *ni);
+    if (!ni) return -1;
+    l->items = ni;
+    int64_t *nf = vb_realloc(l->fingerprints, ncap * sizeof *nf);
+    if (!nf) return -1;
+    l->fingerprints = nf;
+    l->cap = ncap;
+  }
+  l->items[l->n] = *p;
+  l->fingerprints[l->n] = fp;
+  l->n++;
+  return 0;
+}
+
+vb_status vb_paragraphs_index(const char *text, size_t n, vb_para_list *out) {
+  memset(out, 0, sizeof *out);
+  if (vb_paragraphs_each(text, n, list_add, out) < 0) {
+    vb_para_list_free(out);
+    return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+void vb_para_list_free(vb_para_list *l) {
+  if (!l) return;
+  vb_free(l->items);
+  vb_free(l->fingerprints);
+  memset(l, 0, sizeof *l);
 }

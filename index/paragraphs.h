@@ -35,4 +35,25 @@ int vb_paragraphs_each(const char *text, size_t n,
 ** documents. */
 int64_t vb_paragraph_fingerprint(const char *s, size_t n);
 
+/* The paragraphs the index keeps for a text: those of at least
+** VB_PARA_MIN_WORDS words, and numbered headings only from
+** VB_PARA_HEADING_WORDS words (shorter ones are headings and list labels,
+** no precedent wording), at most VB_PARA_MAX of them, each with its
+** fingerprint.  Built by the ingest workers, stored by the writer. */
+#define VB_PARA_MIN_WORDS 4
+#define VB_PARA_HEADING_WORDS 8 /* shorter numbered headings are skipped */
+#define VB_PARA_MAX ((size_t)1 << 20) /* a paragraph id is doc_id << 20 | seq */
+
+typedef struct vb_para_list {
+  vb_para *items;        /* vb_malloc'd */
+  int64_t *fingerprints; /* one per item, vb_malloc'd */
+  size_t n, cap;
+} vb_para_list;
+
+/* Fill *out (zeroed first) for text.  Errors: VB_ENOMEM (out is freed).
+** Release with vb_para_list_free(), which accepts an empty list. */
+vb_status vb_paragraphs_index(const char *text, size_t n,
+                              vb_para_list *out) VB_MUST_CHECK;
+void vb_para_list_free(vb_para_list *l);
+
 #endif /* VB_PARAGRAPHS_H */

@@ -128,25 +128,26 @@ CREATE TABLE IF NOT EXISTS reports(
 );
 CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
 
--- Paragraphs of the text, for precedent search: the wording another plan
--- used for the same duty, with the heading it falls under.  A paragraph is
+-- Paragraphs of the text (of four words or more), for precedent search:
+-- the wording another plan used for the same duty, with the heading it
+-- falls under.  A paragraph is
 -- the bytes [start, start + len) of texts.body (the view paragraph_text
 -- shows them as text).  fingerprint is the same for the same words in the
 -- same order (any case, tone placement or punctuation), which groups a
 -- wording repeated across documents.
 CREATE TABLE IF NOT EXISTS paragraphs(
-  id          INTEGER PRIMARY KEY,
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,            -- position among its paragraphs
   line        INTEGER NOT NULL,            -- first line in texts.body
   start       INTEGER NOT NULL,            -- byte offset in texts.body
   len         INTEGER NOT NULL,            -- bytes
   heading     TEXT,                        -- numbered heading above it
-  fingerprint INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc_id);
+  fingerprint INTEGER NOT NULL,
+  PRIMARY KEY(doc_id, seq)
+) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS paragraphs_fingerprint ON paragraphs(fingerprint);
 CREATE VIEW IF NOT EXISTS paragraph_text AS
-  SELECT p.id, p.doc_id, p.line, p.heading, p.fingerprint,
+  SELECT p.doc_id, p.seq, p.line, p.heading, p.fingerprint,
          CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS TEXT) AS text
   FROM paragraphs p JOIN texts t ON t.doc_id = p.doc_id;
 
@@ -158,6 +159,15 @@ CREATE VIEW IF NOT EXISTS doc_content AS
   FROM documents d JOIN texts t ON t.doc_id = d.id;
 CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
   title, theme, body, extra,
+  content = 'doc_content', content_rowid = 'id',
+  tokenize = 'vietnamese'
+);
+
+-- The titles and themes alone: a small index that ranks documents for a
+-- query matching most of the collection (a common phrase), where scoring
+-- every match in docs_fts would be slow.
+CREATE VIRTUAL TABLE IF NOT EXISTS titles_fts USING fts5(
+  title, theme,
   content = 'doc_content', content_rowid = 'id',
   tokenize = 'vietnamese'
 );

@@ -127,6 +127,41 @@ static const char g_doc_sql[] =
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
     "LIMIT ?9";
 
+/* A query that matches more than BROAD_MATCHES documents (a phrase found in
+** nearly every plan) is not ranked by scoring every match: the documents
+** whose title or theme match come first, ranked by the small title index,
+** then the most recently ingested other matches.  Scoring all matches would
+** cost time in proportion to the collection; this costs time in proportion
+** to the results. */
+#define BROAD_MATCHES 2000
+
+static const char g_count_sql[] =
+    "SELECT count(*) FROM (SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 "
+    "LIMIT ?2)";
+
+static const char g_title_sql[] =
+    "SELECT d.id, d.source, d.title, "
+    "  (SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "
+    "   WHERE docs_fts MATCH ?1 AND docs_fts.rowid = d.id), "
+    "  bm25(titles_fts, " W_TITLE ", " W_THEME "), "
+    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
+    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
+    "  NULL, NULL, NULL, NULL, NULL "
+    "FROM titles_fts JOIN documents d ON d.id = titles_fts.rowid "
+    "WHERE titles_fts MATCH ?1 " FILTERS "AND ?12 = ?12 "
+    "ORDER BY 5 LIMIT ?9";
+
+static const char g_recent_sql[] =
+    "SELECT d.id, d.source, d.title, "
+    "  snippet(docs_fts, -1, ?10, ?11, '…', 24), "
+    "  bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA "), "
+    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
+    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
+    "  NULL, NULL, NULL, NULL, NULL "
+    "FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
+    "WHERE docs_fts MATCH ?1 " FILTERS "AND ?12 = ?12 "
+    "ORDER BY docs_fts.rowid DESC LIMIT ?9";
+
 /* Paragraphs are ranked in two steps: the best PARA_CANDIDATE_DOCS
 ** documents by the document index, then their paragraphs, put in a
 ** scratch FTS5 table of this connection, by the same query. */
@@ -141,8 +176,10 @@ static const char g_para_sql[] =
     "SELECT d.id, d.source, d.title, "
     "  snippet(para_scratch, 0, ?10, ?11, '…', 40), bm25(para_scratch), "
     "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  NULL, p.id, p.line, p.heading, para_scratch.text, p.fingerprint "
-    "FROM para_scratch JOIN paragraphs p ON p.id = para_scratch.rowid "
+    "  NULL, para_scratch.rowid, p.line, p.heading, para_scratch.text, "
+    "  p.fingerprint "
+    "FROM para_scratch JOIN paragraphs p ON p.doc_id = para_scratch.rowid >> 20 "
+    "  AND p.seq = (para_scratch.rowid & 1048575) "
     "JOIN documents d ON d.id = p.doc_id "
     "WHERE para_scratch MATCH ?1 " FILTERS
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
@@ -151,8 +188,9 @@ static const char g_para_sql[] =
 /* Paragraphs of a document with its body: each row's text is
 ** body[start, start + len). */
 static const char g_doc_paras_sql[] =
-    "SELECT p.id, p.start, p.len, t.body FROM paragraphs p "
-    "JOIN texts t ON t.doc_id = p.doc_id WHERE p.doc_id = ?1 ORDER BY p.id";
+    "SELECT (p.doc_id << 20) + p.seq, p.start, p.len, t.body "
+    "FROM paragraphs p JOIN texts t ON t.doc_id = p.doc_id "
+    "WHERE p.doc_id = ?1 ORDER BY p.seq";
 
 /* Prepare one of the statements above with the options bound. */
 static vb_status prepare_search(vb_index *idx, const char *sql,
@@ -332,6 +370,56 @@ static vb_status fill_scratch(vb_index *idx, const char *fts,
   return rc;
 }
 
+/* How many documents match fts, counting up to cap. */
+static vb_status count_matches(vb_index *idx, const char *fts, int64_t cap,
+                               int64_t *n, vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
+      SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot search");
+  sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 2, cap);
+  int r = sqlite3_step(s);
+  *n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_finalize(s);
+  return r == SQLITE_ROW ? VB_OK : step_error(r, err);
+}
+
+/* 1 if doc id is already among the hits. */
+static int has_doc(const vb_results *res, int64_t id) {
+  for (size_t i = 0; i < res->n; i++)
+    if (res->hits[i].doc_id == id) return 1;
+  return 0;
+}
+
+/* The broad-query ranking (see BROAD_MATCHES): title matches, then the
+** most recent other matches. */
+static vb_status broad_search(vb_index *idx, const char *fts,
+                              const vb_search_opts *o, int limit,
+                              vb_results *res, size_t *cap, vb_error *err) {
+  const char *sqls[2] = {g_title_sql, g_recent_sql};
+  vb_status rc = VB_OK;
+  for (int k = 0; k < 2 && rc == VB_OK && res->n < (size_t)limit; k++) {
+    sqlite3_stmt *s = NULL;
+    /* The second pass skips the documents the first one found. */
+    int want = limit + (int)res->n;
+    rc = prepare_search(idx, sqls[k], fts, o, want, &s, err);
+    int r = SQLITE_DONE;
+    while (rc == VB_OK && res->n < (size_t)limit &&
+           (r = sqlite3_step(s)) == SQLITE_ROW) {
+      /* No snippet: the title matched but the whole query does not (an
+      ** excluded word in the body). */
+      if (sqlite3_column_type(s, 3) == SQLITE_NULL) continue;
+      if (has_doc(res, sqlite3_column_int64(s, 0))) continue;
+      rc = add_hit(res, cap, s, o, err);
+    }
+    if (rc == VB_OK && r != SQLITE_DONE && r != SQLITE_ROW)
+      rc = step_error(r, err);
+    sqlite3_finalize(s);
+  }
+  return rc;
+}
+
 vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
                     vb_error *err) {
   *out = NULL;
@@ -340,18 +428,29 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   sqlite3_stmt *s = NULL;
-  vb_status rc = o->paragraphs ? fill_scratch(idx, fts, o, err) : VB_OK;
-  if (rc == VB_OK)
-    rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql, fts, o,
-                        limit, &s, err);
-  vb_results *res = rc == VB_OK ? vb_calloc(1, sizeof *res) : NULL;
-  if (rc == VB_OK && !res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_status rc = VB_OK;
+  vb_results *res = vb_calloc(1, sizeof *res);
+  if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
-  int r = SQLITE_DONE;
-  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
-    rc = add_hit(res, &cap, s, o, err);
-  if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
-  sqlite3_finalize(s);
+  int broad = 0;
+  if (rc == VB_OK && !o->paragraphs && o->sort == VB_SORT_RANK) {
+    int64_t n = 0;
+    rc = count_matches(idx, fts, BROAD_MATCHES + 1, &n, err);
+    broad = n > BROAD_MATCHES;
+  }
+  if (rc == VB_OK && broad) {
+    rc = broad_search(idx, fts, o, limit, res, &cap, err);
+  } else if (rc == VB_OK) {
+    if (o->paragraphs) rc = fill_scratch(idx, fts, o, err);
+    if (rc == VB_OK)
+      rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql, fts,
+                          o, limit, &s, err);
+    int r = SQLITE_DONE;
+    while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
+      rc = add_hit(res, &cap, s, o, err);
+    if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
+    sqlite3_finalize(s);
+  }
   vb_free(fts);
   if (rc != VB_OK) {
     vb_results_free(res);
@@ -566,13 +665,15 @@ static int compare_one(void *arg, int64_t pid, const char *text, size_t len) {
 /* The hit columns of one paragraph, by id. */
 static const char g_para_by_id_sql[] =
     "SELECT d.id, d.source, d.title, NULL, 0, d.doc_type, d.number, "
-    "  d.symbol, d.date, d.issuer, d.province, d.year, NULL, p.id, p.line, "
+    "  d.symbol, d.date, d.issuer, d.province, d.year, NULL, "
+    "  (p.doc_id << 20) + p.seq, p.line, "
     "  p.heading, CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS "
     "  TEXT), p.fingerprint, "
     "  (SELECT count(DISTINCT doc_id) FROM paragraphs q "
     "   WHERE q.fingerprint = p.fingerprint) "
     "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-    "JOIN texts t ON t.doc_id = p.doc_id WHERE p.id = ?1";
+    "JOIN texts t ON t.doc_id = p.doc_id "
+    "WHERE p.doc_id = ?1 >> 20 AND p.seq = (?1 & 1048575)";
 
 vb_status vb_similar(vb_index *idx, const char *text,
                      const char *exclude_source, const vb_search_opts *o,

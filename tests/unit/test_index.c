@@ -79,12 +79,12 @@ int main(void) {
   int replaced = -1, found = -1, removed = -1;
   char sha[65];
 
-  VB_CHECK_INT(vb_index_put(idx, a, ra, &replaced, &err), VB_EINVAL);
+  VB_CHECK_INT(vb_index_put(idx, a, ra, NULL, &replaced, &err), VB_EINVAL);
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
-  VB_CHECK_INT(vb_index_put(idx, a, ra, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, a, ra, NULL, &replaced, &err), VB_OK);
   VB_CHECK_INT(replaced, 0);
-  VB_CHECK_INT(vb_index_put(idx, b, rb, &replaced, &err), VB_OK);
-  VB_CHECK_INT(vb_index_put(idx, c, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, b, rb, NULL, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, c, rb, NULL, &replaced, &err), VB_OK);
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
 
   VB_CHECK_INT(vb_index_lookup(idx, "d/a.txt", sha, &found, &err), VB_OK);
@@ -100,7 +100,7 @@ int main(void) {
   /* Replacing a document replaces every row that belongs to it. */
   vb_doc *a2 = make_doc("d/a.txt", "Kế hoạch an toàn giao thông\n");
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
-  VB_CHECK_INT(vb_index_put(idx, a2, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, a2, rb, NULL, &replaced, &err), VB_OK);
   VB_CHECK_INT(replaced, 1);
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM refs"), 0);
@@ -111,7 +111,7 @@ int main(void) {
   /* A rolled-back batch leaves nothing behind. */
   vb_doc *d = make_doc("d/d.txt", "Kế hoạch xóa đói giảm nghèo\n");
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
-  VB_CHECK_INT(vb_index_put(idx, d, rb, &replaced, &err), VB_OK);
+  VB_CHECK_INT(vb_index_put(idx, d, rb, NULL, &replaced, &err), VB_OK);
   vb_index_rollback(idx);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM documents"), 3);
   VB_CHECK_INT(hits(idx, "giam ngheo"), 0);
