@@ -622,6 +622,12 @@ static const char *sql_for(vb_intent intent) {
              "       (x.recurs IS NULL AND substr(x.date, 6, 2) = ?6 AND "
              "        (?3 IS NULL OR substr(x.date, 1, 4) = printf('%04d', ?3))) OR "
              "       (x.recurs = 'yearly' AND substr(x.date, 3, 2) = ?6)) "
+             /* a yearly duty lasts from the plan's year to its period's end */
+             "  AND (x.recurs IS NULL OR ("
+             "       (coalesce(?4, printf('%04d', ?3)) IS NULL OR d.period_to IS NULL OR "
+             "        substr(d.period_to, 1, 4) >= substr(coalesce(?4, printf('%04d', ?3)), 1, 4)) AND "
+             "       (coalesce(?5, printf('%04d', ?3)) IS NULL OR d.year IS NULL OR "
+             "        d.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)))) "
              "ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, "
              "d.source, x.seq";
     case VB_ASK_PLANS_ASSIGNING:

@@ -27,8 +27,12 @@ static void print_doc_header(json_t *a) {
   if (*str(a, "title")) printf("  %s\n", str(a, "title"));
 }
 
-static void print_evidence(json_t *a) {
+/* The evidence line, unless it is the one just printed (several answers
+** often rest on one sentence). */
+static void print_evidence(json_t *a, long long *last) {
   json_t *line = json_object_get(a, "line");
+  if (json_is_integer(line) && json_integer_value(line) == *last) return;
+  *last = json_is_integer(line) ? json_integer_value(line) : -1;
   if (json_is_integer(line))
     printf("      line %lld: %s\n", (long long)json_integer_value(line),
            str(a, "evidence"));
@@ -53,15 +57,16 @@ static void print_table(json_t *res) {
   json_t *answers = json_object_get(res, "answers"), *a;
   size_t i;
   const char *last_source = NULL;
+  long long last_line = -1;
   long long n = json_integer_value(json_object_get(res, "count"));
   if (strcmp(intent, "reports_to") == 0)
-    printf("Units that report to %s: %lld reporting duties\n", str(res, "unit"), n);
+    printf("Units that report to %s (%lld reporting duties)\n", str(res, "unit"), n);
   else if (strcmp(intent, "deadlines") == 0)
-    printf("Deadlines: %lld\n", n);
+    printf("Deadlines (%lld)\n", n);
   else if (strcmp(intent, "plans_assigning") == 0)
-    printf("Plans that assign tasks to %s: %lld units\n", str(res, "unit"), n);
+    printf("Plans that assign tasks to %s (%lld assignments)\n", str(res, "unit"), n);
   else if (strcmp(intent, "plans_citing") == 0)
-    printf("Plans that cite %s: %lld citations\n",
+    printf("Plans that cite %s (%lld citations)\n",
            str(json_object_get(res, "filters"), "document"), n);
   else if (strcmp(intent, "tasks_of") == 0)
     printf("Tasks of %s under %s\n", str(res, "unit"),
@@ -70,6 +75,7 @@ static void print_table(json_t *res) {
     if (!last_source || strcmp(last_source, str(a, "source")) != 0) {
       print_doc_header(a);
       last_source = str(a, "source");
+      last_line = -1;
     }
     if (strcmp(intent, "reports_to") == 0) {
       printf("  • %s", str(a, "from"));
@@ -104,7 +110,7 @@ static void print_table(json_t *res) {
     } else {
       printf("  • %s: %s\n", str(a, "unit"), *str(a, "task") ? str(a, "task") : "(no task listed)");
     }
-    print_evidence(a);
+    print_evidence(a, &last_line);
   }
 }
 
