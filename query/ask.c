@@ -658,8 +658,10 @@ static const char *sql_for(vb_intent intent) {
              "LEFT JOIN tasks t ON t.doc_id = x.doc_id AND t.unit_seq = x.seq "
              "WHERE (instr(vb_key(x.name), ?1) > 0 OR "
              "       instr(vb_key(coalesce(x.canonical, '')), ?1) > 0) "
+             "  AND ?7 <> '' "
              "  AND (vb_key(coalesce(d.number, '') || '/' || coalesce(d.symbol, '')) = ?7 "
              "       OR vb_key(coalesce(d.number, '')) = ?7 "
+             "       OR (d.number IS NULL AND vb_key(d.symbol) = ?7) "
              "       OR instr(vb_key(d.source), ?7) > 0) "
              "ORDER BY d.source, x.seq, t.seq";
   }
@@ -736,7 +738,7 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     /* "Quyết định 1790/QĐ-TTg": the key starts at the number. */
     char *digit = dkey;
     while (*digit && !isdigit((unsigned char)*digit)) digit++;
-    memmove(dkey, digit, strlen(digit) + 1);
+    if (*digit) memmove(dkey, digit, strlen(digit) + 1);
   }
   sqlite3_bind_text(s, 7, dkey, -1, SQLITE_STATIC);
   sqlite3_bind_text(s, 8, dnum, -1, SQLITE_STATIC);
