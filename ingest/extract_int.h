@@ -1,0 +1,370 @@
+/*
+** extract_int.h: the extractor's internal interfaces, shared by the files
+** that make up extraction (extract.c, extract_lines.c, rules.c, names.c and
+** the duty extractor extract_duties.c) and by the question answering code
+** that needs the name tables.
+**
+** It is cut into one banner per file, each holding that file's exported
+** surface:
+**
+**   rules.c          the table of PCRE2 rules (data only)
+**   names.c          body names, provinces, districts, document types,
+**                    offices: lookups and canonical forms
+**   extract_lines.c  the line index of a document (markdown clean-up,
+**                    table cells, paragraphs, sections), date parsing and
+**                    the rule runner
+**   extract.c        the extractor object and the record
+**
+** Text conventions: every function takes UTF-8 with an explicit length (not
+** necessarily NUL-terminated) unless it says otherwise.  "Clean" text is a
+** cell of the line index: NFC, one tone placement, markdown emphasis and
+** table pipes removed, en/em dashes turned into '-', runs of white space
+** collapsed to one space, no leading or trailing space.
+*/
+#ifndef VB_EXTRACT_INT_H
+#define VB_EXTRACT_INT_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "../common/buf.h"
+#include "extract.h"
+
+/**************************************************************************
+** Interface to rules.c
+*/
+
+/* Rule flags. */
+#define VB_RULE_CASELESS 1u /* match without regard to case */
+
+/* One extraction rule.  Rules are data: the code that interprets a match
+** finds its parts by the names of the pattern's groups ((?<num>...)), so a
+** new way of writing a value is one more row with the same field and the
+** same group names.  Rows of one field are tried in table order. */
+typedef struct vb_rule {
+  const char *field;   /* what the rule finds ("number", "ref", ...) */
+  const char *pattern; /* PCRE2 pattern, compiled with UTF and UCP */
+  const char *need;    /* bytes that must occur in the subject for the
+                          pattern to have a chance (a cheap prefilter), or
+                          NULL; matched case-sensitively */
+  unsigned flags;      /* VB_RULE_* */
+  const char *comment; /* what the rule is for */
+  const char *example; /* a clean text the pattern must match */
+} vb_rule;
+
+extern const vb_rule vb_rules[];
+extern const size_t vb_rule_count;
+
+/**************************************************************************
+** Interface to names.c
+*/
+
+/* One provincial-level unit as it was before 1 July 2025 and the unit it
+** belongs to since (National Assembly Resolution 202/2025/QH15). */
+typedef struct vb_province {
+  const char *name;       /* "Bắc Giang", "Thành phố Hồ Chí Minh" */
+  const char *kind;       /* "tỉnh" or "thành phố" */
+  const char *since_2025; /* "Bắc Ninh" */
+  const char *kind_since; /* "tỉnh" or "thành phố" */
+} vb_province;
+
+/* One district-level unit (before July 2025) and its province. */
+typedef struct vb_district {
+  const char *name;     /* "Yên Thế" */
+  const char *kind;     /* "huyện", "quận", "thị xã", "thành phố" */
+  const char *province; /* vb_province.name of its province */
+} vb_district;
+
+/* The province named s ("Bắc Kạn", "BẮC KẠN", "Thừa Thiên - Huế", "TP.HCM",
+** "Bac Kan"; tone placement and case do not matter; a leading "tỉnh" or
+** "thành phố" is ignored).  A name in use only since July 2025 ("Huế")
+** finds the row it continues.  NULL when s is not a province. */
+const vb_province *vb_province_find(const char *s, size_t n);
+
+/* The district-level units named s (after an optional "huyện", "quận",
+** "thị xã", "thành phố", "TP", "TX"): up to max of them in out (a name may
+** exist in several provinces, "Châu Thành").  If kind is not NULL only
+** units of that kind count.  Returns how many were found (may exceed max). */
+size_t vb_district_find(const char *s, size_t n, const char *kind,
+                        const vb_district **out, size_t max);
+
+/* Where a document or a body sits.  level says which of the two localities
+** a bare "Ủy ban nhân dân" means. */
+typedef struct vb_locality {
+  const vb_province *province; /* or NULL */
+  const vb_district *district; /* or NULL; its province is province */
+  int level;                   /* VB_LEVEL_* */
+} vb_locality;
+
+#define VB_LEVEL_NONE 0     /* unknown or national */
+#define VB_LEVEL_PROVINCE 1 /* a provincial body */
+#define VB_LEVEL_DISTRICT 2 /* a district body */
+
+/* Append the locality as written after a body name: "tỉnh Bắc Kạn",
+** "thành phố Hà Nội", "Thành phố Hồ Chí Minh", "huyện Yên Thế".  level
+** picks the province or the district part.  Appends nothing when that part
+** is unknown. */
+vb_status vb_locality_put(const vb_locality *loc, int level,
+                          vb_buf *out) VB_MUST_CHECK;
+
+/* Read a locality phrase ("tỉnh Điện Biên", "TP. Hồ Chí Minh", "huyện Yên
+** Thế", "Bắc Giang", "TỈNH NGHỆ AN") from the start of s into *loc.  A bare
+** "tỉnh", "huyện" or "thành phố" takes the unit from def (may be NULL).
+** Returns the number of bytes of s consumed (0 if s does not start with a
+** locality). */
+size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
+                         vb_locality *loc);
+
+/* The canonical Vietnamese name of a body written in any of its forms:
+** Vietnamese with any tone placement or case, abbreviations ("UBND tỉnh",
+** "Sở LĐ-TB&XH", "Sở Lao động TB&XH", "Sở LĐTĐ&XH", "Sở KH&CN",
+** "VH,TT&DL"), or English ("Department of Labour, Invalids and Social
+** Affairs", "DOLISA", "the Labour department", "Provincial People's
+** Committee").  A body of a province or district gets its locality, taken
+** from the name itself or else from loc (may be NULL): "UBND tỉnh" in a
+** document of Điện Biên becomes "Ủy ban nhân dân tỉnh Điện Biên".  A name
+** that is not recognised is appended cleaned up (dashes " - ", "&" as
+** "và", known abbreviations expanded).  Appends to out.
+** Returns 1 in *known (if not NULL) when the body was recognised. */
+vb_status vb_names_canon(const char *s, size_t n, const vb_locality *loc,
+                         vb_buf *out, int *known) VB_MUST_CHECK;
+
+/* The body a symbol's issuing code stands for: "UBND" -> "Ủy ban nhân
+** dân", "KHCN" -> "Sở Khoa học và Công nghệ", "TTg" -> "Thủ tướng Chính
+** phủ", "BTC" -> "Bộ Tài chính", "HĐND", "TU", "CP", "VPCP", ...  Appends
+** the canonical name with its locality from loc (may be NULL) and returns
+** 1, or appends nothing and returns 0 when the code is unknown (or on
+** allocation failure, which leaves out unchanged). */
+int vb_names_from_code(const char *code, size_t n, const vb_locality *loc,
+                       vb_buf *out);
+
+/* The kind of body named at the start of s, as a static string ("Ủy ban
+** nhân dân", "Sở", "Bộ", ...), or NULL.  Used to tell a header's parent
+** body from the issuing one ("UBND TỈNH BẮC GIANG / SỞ KHOA HỌC ..."). */
+const char *vb_names_kind(const char *s, size_t n);
+
+/* The title-case name of a document type written in capitals or any case
+** ("KẾ HOẠCH" -> "Kế hoạch", "Văn bản" -> "Công văn"); NULL if unknown. */
+const char *vb_doctype_canon(const char *s, size_t n);
+
+/* The document type a symbol's first part stands for ("KH" -> "Kế
+** hoạch", "QĐ" -> "Quyết định", "TTr" -> "Tờ trình"); NULL if unknown. */
+const char *vb_doctype_from_code(const char *code, size_t n);
+
+/* An office or signing authority in the case the documents print it in
+** running text: "PHÓ CHỦ TỊCH THƯỜNG TRỰC" -> "Phó Chủ tịch Thường trực",
+** "GIÁM ĐỐC" -> "Giám đốc", "ỦY BAN NHÂN DÂN TỈNH" -> "Ủy ban nhân dân
+** tỉnh".  Unknown words are lower-cased.  Appends to out. */
+vb_status vb_names_office(const char *s, size_t n,
+                          vb_buf *out) VB_MUST_CHECK;
+
+/* Length of the office name ("CHỦ TỊCH", "PHÓ GIÁM ĐỐC", ...) at the start
+** of s, up to a word boundary, or 0. */
+size_t vb_names_office_len(const char *s, size_t n);
+
+/* A person's name with each word capitalised ("NGUYỄN VĂN A" -> "Nguyễn
+** Văn A"); names already in mixed case are copied. */
+vb_status vb_names_person(const char *s, size_t n, vb_buf *out) VB_MUST_CHECK;
+
+/* 1 if s holds a lower-case letter (any script). */
+int vb_x_has_lower(const char *s, size_t n);
+
+/* 1 if s starts with an upper-case letter. */
+int vb_x_starts_upper(const char *s, size_t n);
+
+/* Lookup key of a name: ASCII letters and digits only, lower case, marks
+** removed, đ as d, '&' as "va" ("Sở LĐ-TB&XH" -> "soldtbvaxh").  Writes at
+** most cap-1 bytes and a NUL to key; returns the key length. */
+size_t vb_name_key(const char *s, size_t n, char *key, size_t cap);
+
+/**************************************************************************
+** Interface to extract_lines.c
+*/
+
+/* One cell of the line index.  A physical line of doc->text is split into
+** cells at markdown table pipes '|', tabs and runs of four or more spaces
+** (the columns of a header or signature block laid out side by side). */
+typedef struct vb_xcell {
+  size_t line;  /* 1-based number of the physical line */
+  unsigned col; /* 0 for the first cell of its line, then 1, 2, ... */
+  char *text;   /* clean text (see top of file), NUL-terminated */
+  size_t len;   /* bytes in text; 0 for a blank cell */
+} vb_xcell;
+
+/* A paragraph: consecutive non-blank cells joined by single spaces, for
+** values that wrap over several lines.  A paragraph ends at a blank cell, a
+** new table cell, a new list item or numbered heading, or after a cell that
+** ends a sentence (".", ";", ":"). */
+typedef struct vb_xpara {
+  size_t first, last; /* index range of its cells, inclusive */
+  char *text;         /* the joined text, NUL-terminated */
+  size_t len;
+  size_t *off;        /* off[k]: offset in text of cell first+k */
+} vb_xpara;
+
+/* A numbered heading and the cells it governs. */
+typedef struct vb_xsection {
+  size_t head;  /* cell index of the heading */
+  size_t end;   /* one past the last cell of the section */
+  int level;    /* 1 "I.", 2 "1.", 3 "1.1.", 4 "1.1.1.", 5 "a)" or "1)" */
+} vb_xsection;
+
+/* The line index of one document. */
+typedef struct vb_xdoc {
+  const char *text;   /* the document text (not owned) */
+  size_t text_len;
+  size_t nlines;      /* physical lines */
+  size_t *line_off;   /* start offset of each physical line, nlines + 1 */
+  vb_xcell *cells;
+  size_t ncells;
+  vb_xpara *paras;
+  size_t nparas;
+  size_t *cell_para;  /* cell index -> paragraph index (SIZE_MAX: none) */
+  vb_xsection *secs;
+  size_t nsecs;
+  char *cells_arena;  /* storage of the cell texts */
+  char *paras_arena;  /* storage of the paragraph texts */
+  size_t *para_offs;  /* storage of the paragraphs' off arrays */
+} vb_xdoc;
+
+/* Hard limits on the work per document, so that megabytes of text or a
+** pathological line stay linear. */
+#define VB_X_MAX_CELL ((size_t)16 << 10)  /* bytes kept of one cell */
+#define VB_X_MAX_PARA ((size_t)16 << 10)  /* bytes in one paragraph */
+#define VB_X_MAX_LINES ((size_t)1 << 20)  /* physical lines indexed */
+
+/* Build the line index of text (n bytes, UTF-8).  Errors: VB_ENOMEM.
+** Free with vb_xdoc_free() (also after failure). */
+vb_status vb_xdoc_build(const char *text, size_t n, vb_xdoc *d,
+                        vb_error *err) VB_MUST_CHECK;
+void vb_xdoc_free(vb_xdoc *d);
+
+/* The physical line `line` (1-based) trimmed, for evidence.  *len gets its
+** length; returns NULL for a line number out of range. */
+const char *vb_xdoc_line(const vb_xdoc *d, size_t line, size_t *len);
+
+/* The cell holding offset off of paragraph p. */
+size_t vb_xpara_cell(const vb_xpara *p, size_t off);
+
+/* The section whose heading is at cell `head`, or NULL. */
+const vb_xsection *vb_xdoc_section_at(const vb_xdoc *d, size_t head);
+
+/* Heading level of a clean text ("II." 1, "2." 2, "2.1." 3, "2.1.1." 4,
+** "a)" and "1)" 5), or -1
+** when it does not start with a numbered heading.  *body (if not NULL)
+** receives the offset of the heading's words. */
+int vb_x_heading_level(const char *s, size_t n, size_t *body);
+
+/* A parsed date.  Parts left blank in the document are 0 ("ngày tháng 3
+** năm 2022" has day 0). */
+typedef struct vb_xdate {
+  int y, m, d;
+} vb_xdate;
+
+/* Parse a date at the start of s: "ngày 18 tháng 10 năm 2021", "18 tháng
+** 10 năm 2021", "18/10/2021", "18-10-2021", "18.10.2021", "ngày tháng 3
+** năm 2022" (blank day), "ngày 15/11" (no year), "tháng 3 năm 2026",
+** "năm 2025".  Returns the bytes consumed (0 if there is no date; then *dt
+** is zeroed).  Impossible dates (month 13, day 32) are refused. */
+size_t vb_x_parse_date(const char *s, size_t n, vb_xdate *dt);
+
+/* Write a date as ISO 8601, "YYYY-MM-DD", or "YYYY-MM"/"YYYY" when the day
+** or month is blank; out needs 11 bytes.  Returns 0 (and writes "") when
+** the year is unknown. */
+int vb_x_date_iso(const vb_xdate *dt, char out[11]);
+
+/* Compare two dates by their known parts (-1, 0, 1); a blank part sorts
+** first. */
+int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b);
+
+/* The rule runner: one compiled rule set, shared by threads. */
+typedef struct vb_xrules vb_xrules;
+
+/* Per-call matching state (one per thread and call). */
+typedef struct vb_xmatch {
+  const vb_xrules *rules;
+  pcre2_match_data *md;
+  const char *subject; /* text of the last successful match */
+  size_t rule;         /* index in vb_rules of the rule that matched */
+  size_t start, end;   /* the whole match, as offsets in subject */
+} vb_xmatch;
+
+/* Compile every rule of vb_rules (JIT where available).  Errors:
+** VB_ENOMEM, VB_EINVAL (a pattern does not compile; err names the rule). */
+vb_status vb_xrules_new(vb_xrules **out, vb_error *err) VB_MUST_CHECK;
+void vb_xrules_free(vb_xrules *r);
+
+/* The compiled pattern of rule i (for tests and tools). */
+const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i);
+
+/* Start / end a matching state.  Errors: VB_ENOMEM. */
+vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) VB_MUST_CHECK;
+void vb_xmatch_free(vb_xmatch *m);
+
+/* Run rule i on s[from..n).  Returns 1 on a match (m->start/end set), 0
+** otherwise (no match, a failed prefilter, or a match limit hit). */
+int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from);
+
+/* Run the rules of `field` in table order on s[from..n); the first rule
+** that matches wins.  Returns 1 on a match. */
+int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
+               size_t from);
+
+/* Like vb_x_field, but the match that starts first among all the rules of
+** the field wins (ties: the earlier rule). */
+int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
+                     size_t n, size_t from);
+
+/* A named group of the last match: 1 and its text in *p, *len when the
+** group exists and took part in the match, else 0. */
+int vb_x_group(const vb_xmatch *m, const char *name, const char **p,
+               size_t *len);
+
+/**************************************************************************
+** Interface to extract.c
+*/
+
+struct vb_extractor {
+  vb_xrules *rules;
+};
+
+/* Bytes of a line quoted as evidence: a longer line (a whole page run
+** together) is quoted from its start, cut at a character boundary. */
+#define VB_X_EVIDENCE_MAX 1000
+
+/* Record evidence "key" -> {"line": line, "text": the physical line
+** trimmed, at most VB_X_EVIDENCE_MAX bytes} in the record's evidence
+** object.  Errors: VB_ENOMEM. */
+vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
+                        size_t line) VB_MUST_CHECK;
+
+/**************************************************************************
+** Interface to extract_duties.c
+*/
+
+/* Fill the record's "units", "deadlines" and "reports" lists (replacing
+** what they held) from the paragraphs of d that start in cells [begin,
+** end), and add evidence "units[i]", "deadlines[i]", "reports[i]" (the
+** line of the unit's heading, of the deadline, of the reporting verb).
+**
+**   units[i]     {"name", "canonical", "tasks": [..]}
+**   deadlines[i] {"date", "recurs", "what", "who": [..], "to"}
+**   reports[i]   {"from", "to", "via", "by", "from_canonical",
+**                 "to_canonical"}
+**
+** Names ("name", "from", "who") are as written with the spec's clean-up
+** (abbreviations expanded, dashes, tone marks); "canonical",
+** "from_canonical" and "to_canonical" add the body's locality from loc
+** (may be NULL); "to" and "via" carry the district but not the province
+** ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện Yên Thế").  year is the
+** plan's year (0: unknown), given to dates written without one.  The
+** record's "issuer" (a department's own units, "Văn phòng Sở", belong to
+** it) and "date" (a date before the year of issue is no duty) are read
+** when present.  m is a match state over the compiled rules.
+** Errors: VB_ENOMEM (err filled; the lists may then be incomplete). */
+vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin,
+                      size_t end, const vb_locality *loc, int year,
+                      json_t *record, json_t *evidence,
+                      vb_error *err) VB_MUST_CHECK;
+
+#endif /* VB_EXTRACT_INT_H */

@@ -1,0 +1,988 @@
+/*
+** extract_lines.c: what every extraction step works on.
+**
+**   - the line index: doc->text cut into physical lines, each line into
+**     cells (markdown table cells, tab- or wide-space-separated columns),
+**     each cell cleaned (markdown emphasis, bookmarks and escapes removed,
+**     NFC, one tone placement, dashes as '-', white space collapsed);
+**   - paragraphs: cells joined across hard line wraps;
+**   - sections: numbered headings (I., 1., 1.1., a)) and their extent;
+**   - dates: "ngày 18 tháng 10 năm 2021", "18/10/2021", blank days, ...;
+**   - the rule runner: the rules of rules.c compiled once (JIT), matched
+**     with per-call match data.
+**
+** See extract_int.h for the contracts.
+*/
+#include "extract_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../common/text.h"
+#include "../common/vi.h"
+
+/* Limits on one rule match: PCRE2's match limit (backtracking steps) keeps
+** a pathological line from taking more than about a millisecond. */
+#define MATCH_LIMIT 200000u
+#define DEPTH_LIMIT 2000u
+/* Spaces in a row that separate two columns of a laid-out page. */
+#define COLUMN_GAP 4
+/* A line longer than this is a whole document or section run together
+** (text taken from a web page without its line breaks): it is cut into
+** cells where a header part, a heading or the closing block begins. */
+#define LONG_LINE 2000
+
+/**************************************************************************
+** Cleaning one cell
+*/
+
+/* Length of the UTF-8 sequence at s (1 for a stray byte). */
+static size_t u8len(const unsigned char *s, size_t n) {
+  size_t l = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+  return l <= n ? l : 1;
+}
+
+/* Code point of a 2- or 3-byte sequence (0 for other lengths). */
+static uint32_t u8cp(const unsigned char *s, size_t l) {
+  if (l == 2) return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+  if (l == 3)
+    return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) |
+           (s[2] & 0x3F);
+  return 0;
+}
+
+static int is_space_cp(uint32_t cp) {
+  return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+         cp == 0x205F || cp == 0x3000;
+}
+
+static int is_invisible_cp(uint32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 ||
+         cp == 0xFEFF || cp == 0xAD;
+}
+
+static int is_dash_cp(uint32_t cp) {
+  return (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
+/* Does s hold a combining mark (U+0300..U+036F), i.e. decomposed text? */
+static int has_combining(const unsigned char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; i++)
+    if ((s[i] == 0xCC && s[i + 1] >= 0x80) ||
+        (s[i] == 0xCD && s[i + 1] >= 0x80 && s[i + 1] <= 0xAF))
+      return 1;
+  return 0;
+}
+
+/* Append the clean form of raw[0..n) to out (see extract_int.h). */
+static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
+                            vb_buf *out) {
+  const unsigned char *s = (const unsigned char *)raw;
+  size_t i = 0;
+  int space = 1; /* drop leading space */
+  vb_buf_reset(tmp);
+  if (n > VB_X_MAX_CELL) n = VB_X_MAX_CELL;
+  /* a markdown heading marker */
+  while (i < n && (s[i] == ' ' || s[i] == '>')) i++;
+  if (i < n && s[i] == '#') {
+    size_t j = i;
+    while (j < n && s[j] == '#') j++;
+    if (j == n || s[j] == ' ') i = j;
+  }
+  while (i < n) {
+    unsigned char c = s[i];
+    /* a run of plain characters is copied at once */
+    size_t run = i;
+    while (run < n && s[run] > ' ' && s[run] < 0x80 && s[run] != '*' &&
+           s[run] != '\\' && s[run] != '[')
+      run++;
+    if (run > i) {
+      VB_TRY(vb_buf_append(tmp, s + i, run - i));
+      space = 0;
+      i = run;
+      continue;
+    }
+    if (c == '*' || c == '\r') {
+      i++;
+      continue;
+    }
+    if (c == '\\' && i + 1 < n && s[i + 1] < 0x80 && s[i + 1] > ' ' &&
+        !(s[i + 1] >= '0' && s[i + 1] <= '9') &&
+        !((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')) {
+      i++; /* a markdown escape: "\-" */
+      continue;
+    }
+    if (c == '[' && n - i >= 10 && memcmp(s + i, "[bookmark:", 10) == 0) {
+      const unsigned char *e = memchr(s + i, ']', n - i);
+      i = e ? (size_t)(e - s) + 1 : n;
+      continue;
+    }
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
+      if (!space) VB_TRY(vb_buf_putc(tmp, ' '));
+      space = 1;
+      i++;
+      continue;
+    }
+    size_t l = u8len(s + i, n - i);
+    if (c >= 0x80) {
+      if (vb_utf8_check(s + i, l) != l) { /* stray byte */
+        VB_TRY(vb_buf_putc(tmp, '?'));
+        space = 0;
+        i++;
+        continue;
+      }
+      uint32_t cp = u8cp(s + i, l);
+      if (is_invisible_cp(cp)) {
+        i += l;
+        continue;
+      }
+      if (is_space_cp(cp)) {
+        if (!space) VB_TRY(vb_buf_putc(tmp, ' '));
+        space = 1;
+        i += l;
+        continue;
+      }
+      if (is_dash_cp(cp)) {
+        VB_TRY(vb_buf_putc(tmp, '-'));
+        space = 0;
+        i += l;
+        continue;
+      }
+    }
+    VB_TRY(vb_buf_append(tmp, s + i, l));
+    space = 0;
+    i += l;
+  }
+  /* a rule drawn under a header cell: "ỦY BAN NHÂN DÂN ... --------" */
+  size_t e = tmp->len, dashes = 0;
+  while (e > 0 && (tmp->data[e - 1] == '-' || tmp->data[e - 1] == '_' ||
+                   tmp->data[e - 1] == ' ')) {
+    if (tmp->data[e - 1] != ' ') dashes++;
+    e--;
+  }
+  if (dashes >= 3 && e > 0 && tmp->data[e] == ' ') vb_buf_truncate(tmp, e);
+  while (tmp->len > 0 && tmp->data[tmp->len - 1] == ' ')
+    vb_buf_truncate(tmp, tmp->len - 1);
+  if (tmp->len == 0) return VB_OK;
+  if (has_combining((const unsigned char *)tmp->data, tmp->len)) {
+    vb_buf nfc;
+    vb_buf_init(&nfc, VB_X_MAX_CELL * 2);
+    vb_status rc = vb_text_nfc(tmp->data, tmp->len, &nfc, NULL);
+    if (rc == VB_OK) rc = vb_vi_canon(nfc.data, nfc.len, out);
+    vb_buf_free(&nfc);
+    return rc;
+  }
+  return vb_vi_canon(tmp->data, tmp->len, out);
+}
+
+/* A cell that only draws a rule ("-------", "|---|---|", ":---:"). */
+static int is_rule_cell(const char *s, size_t n) {
+  size_t dashes = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '-' || s[i] == '=' || s[i] == '_') dashes++;
+    else if (s[i] != ':' && s[i] != ' ') return 0;
+  }
+  return dashes > 0;
+}
+
+/**************************************************************************
+** The line index
+*/
+
+typedef struct cellpos {
+  size_t off; /* of its text in the arena */
+} cellpos;
+
+/* Room for element `count` of an array p of *cap elements of elem bytes:
+** returns p, the grown array (*cap updated), or NULL when out of memory (p
+** is then unchanged and still owned by the caller). */
+static void *grow(void *p, size_t *cap, size_t count, size_t elem,
+                  size_t first) {
+  if (count < *cap) return p;
+  size_t nc = *cap ? *cap * 2 : first;
+  void *np = vb_realloc(p, nc * elem);
+  if (np) *cap = nc;
+  return np;
+}
+
+/* Append one cell (its clean text to the arena). */
+static vb_status add_cell(vb_xdoc *d, size_t *cap, vb_buf *arena, vb_buf *tmp,
+                          size_t line, unsigned col, const char *raw,
+                          size_t n, int *added) {
+  size_t mark = arena->len;
+  *added = 0;
+  VB_TRY(clean_cell(raw, n, tmp, arena));
+  if (arena->len > mark && is_rule_cell(arena->data + mark, arena->len - mark))
+    vb_buf_truncate(arena, mark);
+  if (arena->len == mark && col > 0) return VB_OK; /* empty table cell */
+  vb_xcell *cells = grow(d->cells, cap, d->ncells, sizeof *cells, 256);
+  if (!cells) return VB_ENOMEM;
+  d->cells = cells;
+  vb_xcell *c = &d->cells[d->ncells++];
+  c->line = line;
+  c->col = col;
+  c->len = arena->len - mark;
+  c->text = (char *)(uintptr_t)mark; /* fixed up once the arena is done */
+  VB_TRY(vb_buf_putc(arena, '\0'));
+  *added = 1;
+  return VB_OK;
+}
+
+/* Is a run of spaces between left and right a field left blank ("Số:
+** /KH-UBND", "ngày      tháng 3 năm 2022") rather than a column gap? */
+static int blank_field(const char *left, size_t ln, const char *right,
+                       size_t rn) {
+  static const char *const before[] = {"ngày", "Ngày", "NGÀY", "tháng",
+                                       "THÁNG", "Số:", "SỐ:", "Số"};
+  static const char *const after[] = {"tháng", "THÁNG", "năm", "NĂM", "/"};
+  for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+    size_t l = strlen(before[k]);
+    if (ln >= l && memcmp(left + ln - l, before[k], l) == 0) return 1;
+  }
+  for (size_t k = 0; k < sizeof after / sizeof after[0]; k++) {
+    size_t l = strlen(after[k]);
+    if (rn >= l && memcmp(right, after[k], l) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Where a run-together line is cut (each preceded by a space). */
+static const char *const long_marks[] = {
+    "Số:", "SỐ:", "CỘNG HÒA", "CỘNG HOÀ", "ĐẢNG CỘNG SẢN", "Độc lập -",
+    "KẾ HOẠCH", "QUYẾT ĐỊNH", "THÔNG BÁO", "BÁO CÁO", "CHỈ THỊ", "CÔNG VĂN",
+    "TỜ TRÌNH", "NGHỊ QUYẾT", "HƯỚNG DẪN", "V/v", "Kính gửi", "Căn cứ",
+    "Nơi nhận", "NƠI NHẬN", "TM.", "KT.", "TL.", "TUQ.", "T/M", "Điều ",
+    "Chương ", "PHỤ LỤC", "I. ", "II. ", "III. ", "IV. ", "V. ", "VI. ",
+    "VII. ", "VIII. ", "IX. ", "X. ", "- ", "+ "};
+
+/* The next place after `from` where the long line s[0..n) is cut, or n. */
+static size_t next_cut(const char *s, size_t n, size_t from) {
+  unsigned char first[256] = {0}; /* first bytes of the marks */
+  for (size_t k = 0; k < sizeof long_marks / sizeof long_marks[0]; k++)
+    first[(unsigned char)long_marks[k][0]] = 1;
+  for (size_t i = from + 1; i + 1 < n; i++) {
+    if (s[i - 1] != ' ' || !first[(unsigned char)s[i]]) continue;
+    if (i - from > VB_X_MAX_CELL - 8) break;
+    for (size_t k = 0; k < sizeof long_marks / sizeof long_marks[0]; k++) {
+      size_t l = strlen(long_marks[k]);
+      if (n - i >= l && memcmp(s + i, long_marks[k], l) == 0) {
+        /* a list dash or plus starts an item only after ';' or ':' */
+        if ((long_marks[k][0] == '-' || long_marks[k][0] == '+') &&
+            !(i >= 2 && (s[i - 2] == ';' || s[i - 2] == ':' || s[i - 2] == '.')))
+          continue;
+        return i;
+      }
+    }
+  }
+  if (n - from <= VB_X_MAX_CELL - 8) return n;
+  /* no mark within a cell's size: cut at the last space (or anywhere on a
+     character boundary) */
+  size_t cut = from + VB_X_MAX_CELL - 8;
+  size_t sp = cut;
+  while (sp > from + 1 && s[sp - 1] != ' ') sp--;
+  if (sp > from + 1) return sp;
+  while (cut > from + 1 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  return cut;
+}
+
+/* Add the cells of one column of a line: one cell, or several when the
+** column is a long run-together text. */
+static vb_status add_column(vb_xdoc *d, size_t *cap, vb_buf *arena,
+                            vb_buf *tmp, size_t line, unsigned *col,
+                            const char *s, size_t n) {
+  int added;
+  size_t a = 0;
+  while (a < n || (a == 0 && n == 0)) {
+    size_t b = n > LONG_LINE || n > VB_X_MAX_CELL - 8 ? next_cut(s, n, a) : n;
+    VB_TRY(add_cell(d, cap, arena, tmp, line, *col, s + a, b - a, &added));
+    if (added && d->cells[d->ncells - 1].len > 0) (*col)++;
+    else if (added) d->ncells--; /* keep blank cells out of a row */
+    if (b == a) break;
+    a = b;
+  }
+  return VB_OK;
+}
+
+/* Split one physical line into cells. */
+static vb_status split_line(vb_xdoc *d, size_t *cap, vb_buf *arena,
+                            vb_buf *tmp, size_t line, const char *s,
+                            size_t n) {
+  unsigned col = 0;
+  size_t a = 0, i = 0, before = d->ncells;
+  int added;
+  while (i <= n) {
+    size_t gap = 0;
+    if (i < n && s[i] == ' ') {
+      while (i + gap < n && s[i + gap] == ' ') gap++;
+      if (gap < COLUMN_GAP || a == i || i + gap == n ||
+          blank_field(s + a, i - a, s + i + gap, n - i - gap)) {
+        i += gap;
+        continue;
+      }
+    }
+    if (i == n || s[i] == '|' || s[i] == '\t' || gap) {
+      VB_TRY(add_column(d, cap, arena, tmp, line, &col, s + a, i - a));
+      i += gap ? gap : 1;
+      a = i;
+      continue;
+    }
+    i++;
+  }
+  if (d->ncells == before) /* a blank line still breaks paragraphs */
+    VB_TRY(add_cell(d, cap, arena, tmp, line, 0, "", 0, &added));
+  return VB_OK;
+}
+
+/* Does a clean text start a list item or a numbered heading? */
+static int starts_item(const char *s, size_t n) {
+  if (n == 0) return 0;
+  if (s[0] == '-' || s[0] == '+') return 1;
+  if (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0) return 1; /* • */
+  if (vb_x_heading_level(s, n, NULL) > 0) return 1;
+  return n > strlen("Điều ") && memcmp(s, "Điều ", strlen("Điều ")) == 0;
+}
+
+/* Does s end a sentence (ignoring closing quotes and brackets)? */
+static int ends_sentence(const char *s, size_t n) {
+  while (n > 0 && (s[n - 1] == ')' || s[n - 1] == '"' || s[n - 1] == ' '))
+    n--;
+  if (n >= 3 && (memcmp(s + n - 3, "\xE2\x80\x9D", 3) == 0)) n -= 3; /* ” */
+  return n > 0 && (s[n - 1] == '.' || s[n - 1] == ';' || s[n - 1] == ':' ||
+                   s[n - 1] == '!' || s[n - 1] == '?');
+}
+
+/* Should cell c start a new paragraph after cell p? */
+static int para_break(const vb_xcell *p, const vb_xcell *c, size_t plen) {
+  if (c->col > 0 || c->line != p->line + 1) return 1;
+  if (starts_item(c->text, c->len)) return 1;
+  if (ends_sentence(p->text, p->len)) return 1;
+  if (plen + 1 + c->len > VB_X_MAX_PARA) return 1;
+  /* a heading or a line in capitals, then a sentence in mixed case */
+  if ((starts_item(p->text, p->len) || !vb_x_has_lower(p->text, p->len)) &&
+      vb_x_starts_upper(c->text, c->len) && vb_x_has_lower(c->text, c->len))
+    return 1;
+  return 0;
+}
+
+static vb_status build_paras(vb_xdoc *d, vb_buf *arena, size_t **offs,
+                             size_t *noffs) {
+  size_t cap = 0;
+  d->cell_para = vb_malloc((d->ncells ? d->ncells : 1) * sizeof *d->cell_para);
+  *offs = vb_malloc((d->ncells ? d->ncells : 1) * sizeof **offs);
+  if (!d->cell_para || !*offs) return VB_ENOMEM;
+  *noffs = 0;
+  size_t i = 0;
+  while (i < d->ncells) {
+    d->cell_para[i] = SIZE_MAX;
+    if (d->cells[i].len == 0) {
+      i++;
+      continue;
+    }
+    vb_xpara *np = grow(d->paras, &cap, d->nparas, sizeof *np, 128);
+    if (!np) return VB_ENOMEM;
+    d->paras = np;
+    vb_xpara *p = &d->paras[d->nparas];
+    memset(p, 0, sizeof *p);
+    p->first = i;
+    size_t start = arena->len;
+    p->off = (size_t *)(uintptr_t)*noffs; /* index, fixed up later */
+    size_t j = i;
+    for (;;) {
+      (*offs)[(*noffs)++] = arena->len - start;
+      VB_TRY(vb_buf_append(arena, d->cells[j].text, d->cells[j].len));
+      d->cell_para[j] = d->nparas;
+      if (j + 1 >= d->ncells || d->cells[j + 1].len == 0 ||
+          para_break(&d->cells[j], &d->cells[j + 1], arena->len - start))
+        break;
+      VB_TRY(vb_buf_putc(arena, ' '));
+      j++;
+    }
+    p->last = j;
+    p->len = arena->len - start;
+    p->text = (char *)(uintptr_t)start;
+    VB_TRY(vb_buf_putc(arena, '\0'));
+    d->nparas++;
+    i = j + 1;
+  }
+  return VB_OK;
+}
+
+int vb_x_heading_level(const char *s, size_t n, size_t *body) {
+  size_t i = 0;
+  int level = -1;
+  if (n == 0) return -1;
+  /* Roman numerals I..XX followed by '.' */
+  while (i < n && i < 5 && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) i++;
+  if (i > 0 && i < n && s[i] == '.' && (i + 1 == n || s[i + 1] == ' ')) {
+    level = 1;
+    i++;
+  } else {
+    i = 0;
+    int parts = 0;
+    while (i < n && s[i] >= '0' && s[i] <= '9') {
+      size_t a = i;
+      while (i < n && s[i] >= '0' && s[i] <= '9') i++;
+      if (i - a > 2) return -1;
+      if (i < n && s[i] == '.') {
+        parts++;
+        i++;
+      } else if (i < n && s[i] == ')' && parts == 0) {
+        parts = 4;
+        i++;
+        break;
+      } else {
+        if (parts == 0) return -1;
+        break; /* "1.1 Text" */
+      }
+    }
+    if (parts > 0) {
+      level = parts >= 4 ? 5 : parts + 1;
+    } else {
+      /* a letter and ')' : "a)", "đ)" */
+      size_t l = u8len((const unsigned char *)s, n);
+      if (l < n && s[l] == ')' &&
+          ((l == 1 && s[0] >= 'a' && s[0] <= 'z') ||
+           (l == 2 && memcmp(s, "đ", 2) == 0))) {
+        level = 5;
+        i = l + 1;
+      } else {
+        return -1;
+      }
+    }
+  }
+  if (i < n && s[i] != ' ') return -1;
+  while (i < n && s[i] == ' ') i++;
+  if (body) *body = i;
+  return level;
+}
+
+static vb_status build_sections(vb_xdoc *d) {
+  size_t cap = 0;
+  for (size_t i = 0; i < d->ncells; i++) {
+    int lv = vb_x_heading_level(d->cells[i].text, d->cells[i].len, NULL);
+    if (lv <= 0) continue;
+    vb_xsection *ns = grow(d->secs, &cap, d->nsecs, sizeof *ns, 64);
+    if (!ns) return VB_ENOMEM;
+    d->secs = ns;
+    d->secs[d->nsecs].head = i;
+    d->secs[d->nsecs].end = d->ncells;
+    d->secs[d->nsecs].level = lv;
+    d->nsecs++;
+  }
+  /* a section ends at the next heading of the same or a higher level; a
+     stack of open sections keeps this linear */
+  size_t *stack = vb_malloc((d->nsecs ? d->nsecs : 1) * sizeof *stack);
+  size_t top = 0;
+  if (!stack) return VB_ENOMEM;
+  for (size_t k = 0; k < d->nsecs; k++) {
+    while (top > 0 && d->secs[stack[top - 1]].level >= d->secs[k].level)
+      d->secs[stack[--top]].end = d->secs[k].head;
+    stack[top++] = k;
+  }
+  vb_free(stack);
+  return VB_OK;
+}
+
+vb_status vb_xdoc_build(const char *text, size_t n, vb_xdoc *d,
+                        vb_error *err) {
+  vb_buf arena, tmp;
+  size_t cap = 0, lcap = 0, *offs = NULL, noffs = 0;
+  vb_status rc = VB_OK;
+  memset(d, 0, sizeof *d);
+  d->text = text;
+  d->text_len = n;
+  vb_buf_init(&arena, VB_CAP_TEXT * 4);
+  vb_buf_init(&tmp, VB_X_MAX_CELL * 2);
+  size_t pos = 0;
+  while (pos < n || (pos == n && d->nlines == 0)) {
+    const char *nl = memchr(text + pos, '\n', n - pos);
+    size_t end = nl ? (size_t)(nl - text) : n;
+    size_t *lo = grow(d->line_off, &lcap, d->nlines + 1, sizeof *lo, 512);
+    if (!lo) {
+      rc = VB_ENOMEM;
+      goto fail;
+    }
+    d->line_off = lo;
+    d->line_off[d->nlines++] = pos;
+    if (d->nlines <= VB_X_MAX_LINES) {
+      rc = split_line(d, &cap, &arena, &tmp, d->nlines, text + pos, end - pos);
+      if (rc != VB_OK) goto fail;
+    }
+    pos = end + 1;
+    if (!nl) break;
+  }
+  d->line_off[d->nlines] = n + 1;
+  /* the cells' texts are final: take them and turn offsets into pointers
+     (the arena moved while it grew) */
+  d->cells_arena = vb_buf_take(&arena, NULL);
+  if (!d->cells_arena) {
+    rc = VB_ENOMEM;
+    goto fail;
+  }
+  for (size_t i = 0; i < d->ncells; i++)
+    d->cells[i].text = d->cells_arena + (size_t)(uintptr_t)d->cells[i].text;
+  rc = build_paras(d, &arena, &offs, &noffs);
+  if (rc != VB_OK) goto fail;
+  d->paras_arena = vb_buf_take(&arena, NULL);
+  d->para_offs = offs;
+  offs = NULL;
+  if (!d->paras_arena) {
+    rc = VB_ENOMEM;
+    goto fail;
+  }
+  for (size_t i = 0; i < d->nparas; i++) {
+    d->paras[i].text = d->paras_arena + (size_t)(uintptr_t)d->paras[i].text;
+    d->paras[i].off = d->para_offs + (size_t)(uintptr_t)d->paras[i].off;
+  }
+  rc = build_sections(d);
+  if (rc != VB_OK) goto fail;
+  vb_buf_free(&tmp);
+  return VB_OK;
+fail:
+  vb_free(offs);
+  vb_buf_free(&arena);
+  vb_buf_free(&tmp);
+  return vb_error_set(err, rc, "%s while indexing the lines of a document",
+                      vb_strerror(rc));
+}
+
+void vb_xdoc_free(vb_xdoc *d) {
+  if (!d) return;
+  vb_free(d->line_off);
+  vb_free(d->cells);
+  vb_free(d->cells_arena);
+  vb_free(d->paras);
+  vb_free(d->paras_arena);
+  vb_free(d->para_offs);
+  vb_free(d->cell_para);
+  vb_free(d->secs);
+  memset(d, 0, sizeof *d);
+}
+
+const char *vb_xdoc_line(const vb_xdoc *d, size_t line, size_t *len) {
+  if (line == 0 || line > d->nlines) return NULL;
+  size_t a = d->line_off[line - 1], b = d->line_off[line] - 1;
+  if (b > d->text_len) b = d->text_len;
+  while (a < b && (d->text[a] == ' ' || d->text[a] == '\t')) a++;
+  while (b > a && (d->text[b - 1] == ' ' || d->text[b - 1] == '\t' ||
+                   d->text[b - 1] == '\r' || d->text[b - 1] == '\n'))
+    b--;
+  *len = b - a;
+  return d->text + a;
+}
+
+size_t vb_xpara_cell(const vb_xpara *p, size_t off) {
+  size_t lo = 0, hi = p->last - p->first; /* last k with off[k] <= off */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo + 1) / 2;
+    if (p->off[mid] <= off)
+      lo = mid;
+    else
+      hi = mid - 1;
+  }
+  return p->first + lo;
+}
+
+const vb_xsection *vb_xdoc_section_at(const vb_xdoc *d, size_t head) {
+  size_t lo = 0, hi = d->nsecs;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (d->secs[mid].head < head)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo < d->nsecs && d->secs[lo].head == head ? &d->secs[lo] : NULL;
+}
+
+/**************************************************************************
+** Dates
+*/
+
+/* If s[i..] starts with one of the '|'-separated words of forms (followed
+** by a non-letter), return its length, else 0. */
+static size_t word_at(const char *s, size_t n, size_t i, const char *forms) {
+  while (*forms) {
+    const char *bar = strchr(forms, '|');
+    size_t l = bar ? (size_t)(bar - forms) : strlen(forms);
+    if (n - i >= l && memcmp(s + i, forms, l) == 0 &&
+        (i + l == n || (unsigned char)s[i + l] < 'A' ||
+         ((unsigned char)s[i + l] > 'Z' && (unsigned char)s[i + l] < 'a')))
+      return l;
+    if (!bar) break;
+    forms = bar + 1;
+  }
+  return 0;
+}
+
+static const char W_NGAY[] = "ngày|Ngày|NGÀY";
+static const char W_THANG[] = "tháng|Tháng|THÁNG";
+static const char W_NAM[] = "năm|Năm|NĂM";
+
+static size_t skip_spaces(const char *s, size_t n, size_t i) {
+  while (i < n && s[i] == ' ') i++;
+  return i;
+}
+
+/* Digits at s[i..]: at most max of them; the value in *v, -1 if none.
+** Returns the new position. */
+static size_t digits(const char *s, size_t n, size_t i, size_t max, int *v) {
+  size_t a = i;
+  *v = 0;
+  while (i < n && i - a < max && s[i] >= '0' && s[i] <= '9')
+    *v = *v * 10 + (s[i++] - '0');
+  if (i == a || (i < n && s[i] >= '0' && s[i] <= '9')) {
+    *v = -1;
+    return a;
+  }
+  return i;
+}
+
+/* Filler standing for a blank day or month: spaces, dots, ellipses,
+** underscores. */
+static size_t skip_blank(const char *s, size_t n, size_t i) {
+  for (;;) {
+    if (i < n && (s[i] == ' ' || s[i] == '.' || s[i] == '_' || s[i] == ','))
+      i++;
+    else if (n - i >= 3 && memcmp(s + i, "\xE2\x80\xA6", 3) == 0) /* … */
+      i += 3;
+    else
+      return i;
+  }
+}
+
+static int valid_date(const vb_xdate *dt) {
+  static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (dt->y && (dt->y < 1900 || dt->y > 2100)) return 0;
+  if (dt->m && (dt->m < 1 || dt->m > 12)) return 0;
+  if (dt->d && (dt->d < 1 || dt->d > (dt->m ? mdays[dt->m - 1] : 31)))
+    return 0;
+  if (dt->d && dt->m == 2 && dt->d == 29 && dt->y &&
+      !(dt->y % 4 == 0 && (dt->y % 100 != 0 || dt->y % 400 == 0)))
+    return 0;
+  return 1;
+}
+
+size_t vb_x_parse_date(const char *s, size_t n, vb_xdate *dt) {
+  size_t i = 0, l;
+  int v;
+  memset(dt, 0, sizeof *dt);
+  if ((l = word_at(s, n, i, W_NGAY)) != 0) i = skip_spaces(s, n, i + l);
+  size_t day_at = i;
+  /* numeric: 18/10/2021, 18-10-2021, 18.10.2021, 15/11 */
+  size_t j = digits(s, n, i, 2, &v);
+  if (v > 0) {
+    size_t k = skip_spaces(s, n, j);
+    if (k < n && (s[k] == '/' || s[k] == '-' || s[k] == '.')) {
+      char sep = s[k];
+      int m, y;
+      size_t k2 = digits(s, n, skip_spaces(s, n, k + 1), 2, &m);
+      if (m > 0) {
+        dt->d = v;
+        dt->m = m;
+        size_t k3 = skip_spaces(s, n, k2);
+        if (k3 < n && s[k3] == sep) {
+          size_t k4 = digits(s, n, skip_spaces(s, n, k3 + 1), 4, &y);
+          if (y >= 1000) {
+            dt->y = y;
+            if (valid_date(dt)) return k4;
+            memset(dt, 0, sizeof *dt);
+            return 0;
+          }
+        }
+        if (sep == '/' && valid_date(dt)) return k2; /* "15/11" */
+        memset(dt, 0, sizeof *dt);
+        return 0;
+      }
+    }
+  }
+  /* words: [d] tháng [m] năm y, with blanks for d and m */
+  if (v > 0) {
+    dt->d = v;
+    i = skip_spaces(s, n, j);
+  } else {
+    i = skip_blank(s, n, day_at);
+  }
+  if ((l = word_at(s, n, i, W_THANG)) != 0) {
+    i = skip_spaces(s, n, i + l);
+    j = digits(s, n, i, 2, &v);
+    if (v > 0) {
+      dt->m = v;
+      i = skip_spaces(s, n, j);
+    } else {
+      i = skip_blank(s, n, i);
+    }
+    if (dt->m && i < n && s[i] == '/') { /* "tháng 3/2026" */
+      j = digits(s, n, i + 1, 4, &v);
+      if (v >= 1000) {
+        dt->y = v;
+        if (valid_date(dt) && !dt->d) return j;
+      }
+      memset(dt, 0, sizeof *dt);
+      return 0;
+    }
+    if (i < n && s[i] == ',') i = skip_spaces(s, n, i + 1);
+    if ((l = word_at(s, n, i, W_NAM)) != 0) {
+      i = skip_spaces(s, n, i + l);
+      j = digits(s, n, i, 4, &v);
+      if (v >= 1000) {
+        dt->y = v;
+        if (valid_date(dt) && !(dt->d && !dt->m)) return j;
+      }
+    }
+    memset(dt, 0, sizeof *dt);
+    return 0;
+  }
+  /* năm 2025 */
+  if (dt->d == 0 && (l = word_at(s, n, i, W_NAM)) != 0) {
+    j = digits(s, n, skip_spaces(s, n, i + l), 4, &v);
+    if (v >= 1000) {
+      dt->y = v;
+      if (valid_date(dt)) return j;
+    }
+  }
+  memset(dt, 0, sizeof *dt);
+  return 0;
+}
+
+int vb_x_date_iso(const vb_xdate *dt, char out[11]) {
+  out[0] = '\0';
+  if (!dt->y) return 0;
+  if (dt->m && dt->d)
+    snprintf(out, 11, "%04d-%02d-%02d", dt->y, dt->m, dt->d);
+  else if (dt->m)
+    snprintf(out, 11, "%04d-%02d", dt->y, dt->m);
+  else
+    snprintf(out, 11, "%04d", dt->y);
+  return 1;
+}
+
+int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b) {
+  long x = (long)a->y * 10000 + a->m * 100 + a->d;
+  long y = (long)b->y * 10000 + b->m * 100 + b->d;
+  return x < y ? -1 : x > y;
+}
+
+/**************************************************************************
+** The rule runner
+*/
+
+struct vb_xrules {
+  pcre2_general_context *gctx;
+  pcre2_match_context *mctx;
+  pcre2_code **code;   /* one per row of vb_rules */
+  uint32_t max_pairs;  /* largest capture count + 1 */
+  const char **fields; /* distinct field names, sorted */
+  size_t nfields;
+  size_t *field_first; /* per field: index into by_field */
+  size_t *field_count;
+  size_t *by_field;    /* rule indexes grouped by field, table order */
+};
+
+static void *pcre_alloc(size_t n, void *data) {
+  (void)data;
+  return vb_malloc(n);
+}
+
+static void pcre_free(void *p, void *data) {
+  (void)data;
+  vb_free(p);
+}
+
+static int str_cmp(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static vb_status index_fields(vb_xrules *r) {
+  size_t n = vb_rule_count;
+  r->fields = vb_malloc(n * sizeof *r->fields);
+  r->field_first = vb_calloc(n, sizeof *r->field_first);
+  r->field_count = vb_calloc(n, sizeof *r->field_count);
+  r->by_field = vb_malloc(n * sizeof *r->by_field);
+  if (!r->fields || !r->field_first || !r->field_count || !r->by_field)
+    return VB_ENOMEM;
+  for (size_t i = 0; i < n; i++) r->fields[i] = vb_rules[i].field;
+  qsort(r->fields, n, sizeof *r->fields, str_cmp);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (k == 0 || strcmp(r->fields[k - 1], r->fields[i]) != 0)
+      r->fields[k++] = r->fields[i];
+  r->nfields = k;
+  size_t pos = 0;
+  for (size_t f = 0; f < k; f++) {
+    r->field_first[f] = pos;
+    for (size_t i = 0; i < n; i++)
+      if (strcmp(vb_rules[i].field, r->fields[f]) == 0) {
+        r->by_field[pos++] = i;
+        r->field_count[f]++;
+      }
+  }
+  return VB_OK;
+}
+
+vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
+  vb_xrules *r = vb_calloc(1, sizeof *r);
+  *out = NULL;
+  if (!r) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  r->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
+  r->code = vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->code);
+  if (!r->gctx || !r->code) goto nomem;
+  r->mctx = pcre2_match_context_create(r->gctx);
+  if (!r->mctx) goto nomem;
+  pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
+  pcre2_set_depth_limit(r->mctx, DEPTH_LIMIT);
+  /* The patterns are compiled with the system allocator, not vb_malloc:
+     PCRE2's JIT compiler (10.42) crashes when one of its allocations fails,
+     so failure injection must not reach it.  These are a fixed few
+     kilobytes per extractor; a real shortage still fails cleanly at
+     pcre2_compile (NULL code) and JIT simply stays off. */
+  pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
+  if (!cctx) goto nomem;
+  for (size_t i = 0; i < vb_rule_count; i++) {
+    const vb_rule *rule = &vb_rules[i];
+    int ecode;
+    PCRE2_SIZE eoff;
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP;
+    if (rule->flags & VB_RULE_CASELESS) opts |= PCRE2_CASELESS;
+    r->code[i] = pcre2_compile((PCRE2_SPTR)rule->pattern, PCRE2_ZERO_TERMINATED,
+                               opts, &ecode, &eoff, cctx);
+    if (!r->code[i]) {
+      PCRE2_UCHAR msg[160];
+      pcre2_get_error_message(ecode, msg, sizeof msg);
+      pcre2_compile_context_free(cctx);
+      vb_xrules_free(r);
+      if (ecode == PCRE2_ERROR_HEAP_FAILED || ecode == PCRE2_ERROR_NOMEMORY)
+        return vb_error_set(err, VB_ENOMEM, "out of memory");
+      return vb_error_set(err, VB_EINVAL,
+                          "rule %zu (%s) does not compile at offset %zu: %s",
+                          i, rule->field, (size_t)eoff, (const char *)msg);
+    }
+    /* JIT is an optimisation: without it the interpreter runs */
+    (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
+    uint32_t cap = 0;
+    pcre2_pattern_info(r->code[i], PCRE2_INFO_CAPTURECOUNT, &cap);
+    if (cap + 1 > r->max_pairs) r->max_pairs = cap + 1;
+  }
+  pcre2_compile_context_free(cctx);
+  if (index_fields(r) != VB_OK) goto nomem;
+  *out = r;
+  return VB_OK;
+nomem:
+  vb_xrules_free(r);
+  return vb_error_set(err, VB_ENOMEM, "out of memory");
+}
+
+void vb_xrules_free(vb_xrules *r) {
+  if (!r) return;
+  if (r->code)
+    for (size_t i = 0; i < vb_rule_count; i++) pcre2_code_free(r->code[i]);
+  vb_free(r->code);
+  pcre2_match_context_free(r->mctx);
+  pcre2_general_context_free(r->gctx);
+  vb_free(r->fields);
+  vb_free(r->field_first);
+  vb_free(r->field_count);
+  vb_free(r->by_field);
+  vb_free(r);
+}
+
+const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i) {
+  return i < vb_rule_count ? r->code[i] : NULL;
+}
+
+vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) {
+  memset(m, 0, sizeof *m);
+  m->rules = r;
+  m->md = pcre2_match_data_create(r->max_pairs, r->gctx);
+  return m->md ? VB_OK : VB_ENOMEM;
+}
+
+void vb_xmatch_free(vb_xmatch *m) {
+  if (m && m->md) pcre2_match_data_free(m->md);
+  if (m) m->md = NULL;
+}
+
+/* Does s[0..n) contain the bytes of need? */
+static int contains(const char *s, size_t n, const char *need) {
+  size_t l = strlen(need);
+  const char *p = s, *end = s + n;
+  while (l && (size_t)(end - p) >= l &&
+         (p = memchr(p, need[0], (size_t)(end - p) - l + 1)) != NULL) {
+    if (memcmp(p, need, l) == 0) return 1;
+    p++;
+  }
+  return l == 0;
+}
+
+int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
+  const vb_rule *rule = &vb_rules[i];
+  if (from > n) return 0;
+  if (rule->need && !contains(s + from, n - from, rule->need))
+    return 0;
+  int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,
+                       PCRE2_NO_UTF_CHECK, m->md, m->rules->mctx);
+  if (rc < 0) return 0; /* no match, or a limit hit: no value */
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+  m->subject = s;
+  m->rule = i;
+  m->start = ov[0];
+  m->end = ov[1];
+  return 1;
+}
+
+/* The rules of a field: *first into by_field and the count. */
+static size_t field_rules(const vb_xrules *r, const char *field,
+                          const size_t **list) {
+  size_t lo = 0, hi = r->nfields;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    int c = strcmp(r->fields[mid], field);
+    if (c == 0) {
+      *list = r->by_field + r->field_first[mid];
+      return r->field_count[mid];
+    }
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return 0;
+}
+
+int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
+               size_t from) {
+  const size_t *list;
+  size_t k = field_rules(m->rules, field, &list);
+  for (size_t i = 0; i < k; i++)
+    if (vb_x_rule(m, list[i], s, n, from)) return 1;
+  return 0;
+}
+
+int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
+                     size_t n, size_t from) {
+  const size_t *list;
+  size_t k = field_rules(m->rules, field, &list), best = SIZE_MAX;
+  size_t best_start = SIZE_MAX;
+  for (size_t i = 0; i < k; i++)
+    if (vb_x_rule(m, list[i], s, n, from) && m->start < best_start) {
+      best = list[i];
+      best_start = m->start;
+    }
+  if (best == SIZE_MAX) return 0;
+  return vb_x_rule(m, best, s, n, from); /* restore its match data */
+}
+
+int vb_x_group(const vb_xmatch *m, const char *name, const char **p,
+               size_t *len) {
+  int num = pcre2_substring_number_from_name(m->rules->code[m->rule],
+                                             (PCRE2_SPTR)name);
+  if (num < 0) return 0;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+  if ((uint32_t)num >= pcre2_get_ovector_count(m->md) ||
+      ov[2 * num] == PCRE2_UNSET)
+    return 0;
+  *p = m->subject + ov[2 * num];
+  *len = ov[2 * num + 1] - ov[2 * num];
+  return 1;
+}
