@@ -499,8 +499,27 @@ static void now_iso(char out[32]) {
   strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
+                           vb_prepared *out) {
+  memset(out, 0, sizeof *out);
+  out->record_json = json_dumps(record, JSON_COMPACT);
+  if (!out->record_json ||
+      vb_paragraphs_index(doc->text, doc->text_len, &out->paras) != VB_OK) {
+    vb_prepared_free(out);
+    return VB_ENOMEM;
+  }
+  return VB_OK;
+}
+
+void vb_prepared_free(vb_prepared *p) {
+  if (!p) return;
+  vb_para_list_free(&p->paras);
+  free(p->record_json); /* jansson allocates with malloc */
+  p->record_json = NULL;
+}
+
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
-                       const vb_para_list *paras, int *replaced,
+                       const vb_prepared *prep, int *replaced,
                        vb_error *err) {
   sqlite3_int64 old;
   vb_status rc = VB_OK;
@@ -514,14 +533,18 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     rc = delete_id(idx, old, err);
     *replaced = 1;
   }
+  vb_prepared own = {0};
+  if (rc == VB_OK && !prep) {
+    if (vb_index_prepare(doc, rec, &own) != VB_OK)
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    prep = &own;
+  }
   sqlite3_stmt *s = rc == VB_OK ? stmt(idx, ST_DOC_INSERT, err, &rc) : NULL;
-  char *json = NULL;
   if (s) {
     char now[32];
     now_iso(now);
     json_t *period = json_object_get(rec, "period");
     json_t *signer = json_object_get(rec, "signer");
-    json = json_dumps(rec, JSON_COMPACT);
     bind_str(s, 1, doc->source);
     bind_str(s, 2, doc->sha256);
     bind_str(s, 3, doc->format);
@@ -553,10 +576,9 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     bind_str(s, 24, doc->prop_creator);
     bind_str(s, 25, doc->prop_created);
     bind_str(s, 26, doc->prop_modified);
-    bind_str(s, 27, json ? json : "{}");
+    bind_str(s, 27, prep->record_json);
     rc = step_done(idx, s, "cannot store the document", err);
   }
-  free(json);
   sqlite3_int64 id = sqlite3_last_insert_rowid(idx->db);
   if (rc == VB_OK && (s = stmt(idx, ST_TEXT_INSERT, err, &rc))) {
     sqlite3_bind_int64(s, 1, id);
@@ -580,16 +602,7 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     bind_json_str(s, 3, rec, "theme");
     rc = step_done(idx, s, "cannot update the full-text index", err);
   }
-  if (rc == VB_OK) {
-    vb_para_list own = {0};
-    if (!paras) {
-      if (vb_paragraphs_index(doc->text, doc->text_len, &own) != VB_OK)
-        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-      paras = &own;
-    }
-    if (rc == VB_OK) rc = put_paragraphs(idx, id, doc, paras, err);
-    vb_para_list_free(&own);
-  }
+  if (rc == VB_OK) rc = put_paragraphs(idx, id, doc, &prep->paras, err);
   if (rc == VB_OK) rc = put_list(idx, id, rec, "references", ST_REF_INSERT, err);
   if (rc == VB_OK)
     rc = put_list(idx, id, rec, "recipients", ST_RCPT_INSERT, err);
@@ -597,6 +610,7 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   if (rc == VB_OK)
     rc = put_list(idx, id, rec, "deadlines", ST_DEADLINE_INSERT, err);
   if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
+  vb_prepared_free(&own);
   if (rc != VB_OK) {
     sqlite3_exec(idx->db, "ROLLBACK TO put_doc; RELEASE put_doc", NULL, NULL,
                  NULL);

@@ -55,12 +55,24 @@ void vb_index_rollback(vb_index *idx);
 vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;
 
+/* The part of storing a document that needs no database: its paragraphs
+** and the record as JSON text.  The ingest workers prepare documents so
+** that the single writer only writes.  Errors: VB_ENOMEM (out is freed). */
+typedef struct vb_prepared {
+  vb_para_list paras;  /* vb_paragraphs_index() of doc->text */
+  char *record_json;   /* the record, compact JSON (free with free()) */
+} vb_prepared;
+
+vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
+                           vb_prepared *out) VB_MUST_CHECK;
+void vb_prepared_free(vb_prepared *p);
+
 /* Store a document and its record (replacing any earlier version of the same
-** source).  paras are the document's paragraphs (vb_paragraphs_index() of
-** doc->text), or NULL to have them computed here.  Must be inside a batch.
-** *replaced = 1 if a version existed. */
+** source).  prep is vb_index_prepare() of the same doc and record, or NULL
+** to prepare here.  Must be inside a batch.  *replaced = 1 if a version
+** existed. */
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
-                       const vb_para_list *paras, int *replaced,
+                       const vb_prepared *prep, int *replaced,
                        vb_error *err) VB_MUST_CHECK;
 
 /* Remove a source.  *removed = 1 if it was there.  Must be inside a batch. */

@@ -205,7 +205,7 @@ typedef struct result {
   vb_outcome outcome;
   vb_doc *doc;       /* for ADDED (the writer decides added/updated) */
   json_t *record;
-  vb_para_list paras;  /* computed by the worker, stored by the writer */
+  vb_prepared prep;    /* computed by the worker, stored by the writer */
   vb_error err;
   int64_t bytes;
 } result;
@@ -259,7 +259,7 @@ static void process_item(job *j, vb_index *ro, size_t i, result *r) {
     vb_doc_free(doc);
     return;
   }
-  if (vb_paragraphs_index(doc->text, doc->text_len, &r->paras) != VB_OK) {
+  if (vb_index_prepare(doc, r->record, &r->prep) != VB_OK) {
     vb_error_set(&r->err, VB_ENOMEM, "out of memory");
     r->outcome = VB_FAILED;
     json_decref(r->record);
@@ -291,7 +291,7 @@ static void *worker_main(void *arg) {
       pthread_mutex_unlock(&j->mu);
       vb_doc_free(r.doc);
       json_decref(r.record);
-      vb_para_list_free(&r.paras);
+      vb_prepared_free(&r.prep);
       break;
     }
     j->ring[(j->head + j->count) % j->cap] = r;
@@ -448,7 +448,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
     if (rc != VB_OK) { /* draining after a fatal error */
       vb_doc_free(r.doc);
       json_decref(r.record);
-      vb_para_list_free(&r.paras);
+      vb_prepared_free(&r.prep);
       continue;
     }
     const char *src = w.items[r.item].path;
@@ -460,7 +460,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
         in_batch = rc == VB_OK;
       }
       if (rc == VB_OK)
-        rc = vb_index_put(idx, r.doc, r.record, &r.paras, &replaced, err);
+        rc = vb_index_put(idx, r.doc, r.record, &r.prep, &replaced, err);
       if (rc == VB_OK) {
         r.outcome = replaced ? VB_UPDATED : VB_ADDED;
         batch_docs++;
@@ -468,7 +468,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       }
       vb_doc_free(r.doc);
       json_decref(r.record);
-      vb_para_list_free(&r.paras);
+      vb_prepared_free(&r.prep);
       if (rc != VB_OK) {
         pthread_mutex_lock(&j.mu);
         j.abort = 1;
