@@ -60,6 +60,11 @@ int cli_bad_option(const char *cmd, char **argv);
 /* The index path: --db value, else $VANBAN_DB, else "vanban.db". */
 const char *cli_db_path(const char *opt);
 
+/* Open the index at path, printing the reason on failure.  Returns CLI_OK
+** (and *idx) or the exit code to return. */
+struct vb_index;
+int cli_open_index(const char *path, int mode, struct vb_index **idx);
+
 /* Exit code for a library status. */
 int cli_exit_code(vb_status rc);
 
@@ -78,6 +83,33 @@ void cli_csv_field(FILE *f, const char *v, int first);
 /* Parse a positive integer option; -1 on error (message printed). */
 long cli_parse_long(const char *cmd, const char *opt, const char *value,
                     long min, long max);
+
+/* Filter options shared by search and similar (query/query.h filters). */
+enum {
+  CLI_O_PROVINCE = 300,
+  CLI_O_YEAR,
+  CLI_O_FROM,
+  CLI_O_TO,
+  CLI_O_ISSUER,
+  CLI_O_TYPE,
+  CLI_O_SYMBOL
+};
+#define CLI_FILTER_OPTIONS                                \
+  {"limit", required_argument, NULL, 'n'},                \
+  {"province", required_argument, NULL, CLI_O_PROVINCE},  \
+  {"year", required_argument, NULL, CLI_O_YEAR},          \
+  {"from", required_argument, NULL, CLI_O_FROM},          \
+  {"to", required_argument, NULL, CLI_O_TO},              \
+  {"issuer", required_argument, NULL, CLI_O_ISSUER},      \
+  {"type", required_argument, NULL, CLI_O_TYPE},          \
+  {"symbol", required_argument, NULL, CLI_O_SYMBOL}
+
+/* Apply option c (from getopt_long) if it is a filter or -n/--limit:
+** returns 1 when handled, 0 when c is another option, -1 after printing
+** a usage error. */
+struct vb_search_opts;
+int cli_filter_option(const char *cmd, int c, const char *arg,
+                      struct vb_search_opts *o);
 
 /* Print search results (query/query.h) in a format, with facets (may be
 ** NULL) for table and JSON.  Returns the number of results. */

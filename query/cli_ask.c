@@ -118,13 +118,11 @@ static void print_table(json_t *res) {
 static int answer(const char *cmd, const char *db, vb_question *q,
                   cli_format fmt) {
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
-  if (rc != VB_OK) {
-    cli_error("%s: %s", path, vb_error_text(&err, rc));
-    return cli_exit_code(rc);
-  }
+  int code = cli_open_index(path, VB_INDEX_READ, &idx);
+  if (code != CLI_OK) return code;
+  vb_error err = {0};
+  vb_status rc;
   json_t *res = NULL;
   rc = vb_ask_run(idx, q, &res, &err);
   vb_index_close(idx);

@@ -189,14 +189,10 @@ int cli_dump(int argc, char **argv) {
   }
   if (optind < argc) return cli_usage_error("dump", "unexpected argument '%s'", argv[optind]);
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
-  if (rc != VB_OK) {
-    cli_error("%s: %s", path, vb_error_text(&err, rc));
-    return cli_exit_code(rc);
-  }
-  int code = table == &g_tables[0] && fmt != FMT_CSV
+  int code = cli_open_index(path, VB_INDEX_READ, &idx);
+  if (code != CLI_OK) return code;
+  code = table == &g_tables[0] && fmt != FMT_CSV
                  ? dump_records(vb_index_db(idx), fmt)
                  : dump_rows(vb_index_db(idx), table, fmt);
   vb_index_close(idx);

@@ -125,13 +125,11 @@ int cli_ingest(int argc, char **argv) {
   }
   if (optind >= argc) return cli_usage_error("ingest", "no PATH given");
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_WRITE, &idx, &err);
-  if (rc != VB_OK) {
-    cli_error("%s: %s", path, vb_error_text(&err, rc));
-    return cli_exit_code(rc);
-  }
+  int code = cli_open_index(path, VB_INDEX_WRITE, &idx);
+  if (code != CLI_OK) return code;
+  vb_error err = {0};
+  vb_status rc;
   ui.tty = isatty(2);
   o.on_file = on_file;
   o.on_progress = on_progress;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../index/index.h"
 #include "cli.h"
 
 static const cli_command g_commands[] = {
@@ -72,6 +73,14 @@ const char *cli_db_path(const char *opt) {
   const char *env = getenv("VANBAN_DB");
   if (env && *env) return env;
   return "vanban.db";
+}
+
+int cli_open_index(const char *path, int mode, vb_index **idx) {
+  vb_error err = {0};
+  vb_status rc = vb_index_open(path, mode, idx, &err);
+  if (rc == VB_OK) return CLI_OK;
+  cli_error("%s: %s", path, vb_error_text(&err, rc));
+  return cli_exit_code(rc);
 }
 
 int cli_exit_code(vb_status rc) {

@@ -187,45 +187,56 @@ size_t cli_print_results(const vb_results *res, cli_format fmt,
   return n;
 }
 
+int cli_filter_option(const char *cmd, int c, const char *arg,
+                      vb_search_opts *o) {
+  long v;
+  switch (c) {
+    case 'n':
+      if ((v = cli_parse_long(cmd, "--limit", arg, 1, 10000)) < 0) return -1;
+      o->limit = (int)v;
+      return 1;
+    case CLI_O_YEAR:
+      if ((v = cli_parse_long(cmd, "--year", arg, 1900, 2200)) < 0) return -1;
+      o->year = (int)v;
+      return 1;
+    case CLI_O_PROVINCE: o->province = arg; return 1;
+    case CLI_O_FROM: o->from = arg; return 1;
+    case CLI_O_TO: o->to = arg; return 1;
+    case CLI_O_ISSUER: o->issuer = arg; return 1;
+    case CLI_O_TYPE: o->doc_type = arg; return 1;
+    case CLI_O_SYMBOL: o->symbol = arg; return 1;
+  }
+  return 0;
+}
+
 int cli_search(int argc, char **argv) {
-  enum { O_FOLD = 256, O_SORT, O_PROVINCE, O_YEAR, O_FROM, O_TO, O_ISSUER,
-         O_TYPE, O_SYMBOL, O_COLOR, O_PARAS, O_FACETS };
+  enum { O_FOLD = 256, O_SORT, O_COLOR, O_PARAS, O_FACETS };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
-      {"limit", required_argument, NULL, 'n'},
       {"format", required_argument, NULL, 'f'},
       {"fold", no_argument, NULL, O_FOLD},
       {"sort", required_argument, NULL, O_SORT},
-      {"province", required_argument, NULL, O_PROVINCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"from", required_argument, NULL, O_FROM},
-      {"to", required_argument, NULL, O_TO},
-      {"issuer", required_argument, NULL, O_ISSUER},
-      {"type", required_argument, NULL, O_TYPE},
-      {"symbol", required_argument, NULL, O_SYMBOL},
       {"color", required_argument, NULL, O_COLOR},
       {"colour", required_argument, NULL, O_COLOR},
       {"paragraphs", no_argument, NULL, O_PARAS},
       {"facets", no_argument, NULL, O_FACETS},
       {"help", no_argument, NULL, 'h'},
+      CLI_FILTER_OPTIONS,
       {NULL, 0, NULL, 0}};
   const char *db = NULL, *color = "auto";
   int want_facets = 0;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
   memset(&o, 0, sizeof o);
-  long v;
   int c;
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+    int f = cli_filter_option("search", c, optarg, &o);
+    if (f < 0) return CLI_USAGE;
+    if (f > 0) continue;
     switch (c) {
       case 'd': db = optarg; break;
-      case 'n':
-        if ((v = cli_parse_long("search", "--limit", optarg, 1, 10000)) < 0)
-          return CLI_USAGE;
-        o.limit = (int)v;
-        break;
       case 'f':
         if (cli_parse_format("search", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
         break;
@@ -238,17 +249,6 @@ int cli_search(int argc, char **argv) {
         else
           return cli_usage_error("search", "--sort is relevance or date, not '%s'", optarg);
         break;
-      case O_PROVINCE: o.province = optarg; break;
-      case O_YEAR:
-        if ((v = cli_parse_long("search", "--year", optarg, 1900, 2200)) < 0)
-          return CLI_USAGE;
-        o.year = (int)v;
-        break;
-      case O_FROM: o.from = optarg; break;
-      case O_TO: o.to = optarg; break;
-      case O_ISSUER: o.issuer = optarg; break;
-      case O_TYPE: o.doc_type = optarg; break;
-      case O_SYMBOL: o.symbol = optarg; break;
       case O_COLOR:
         if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never"))
           return cli_usage_error("search", "--color is auto, always or never");
@@ -271,13 +271,11 @@ int cli_search(int argc, char **argv) {
   o.hl_close = use_color ? HL_COLOR_CLOSE : HL_PLAIN_CLOSE;
 
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
-  if (rc != VB_OK) {
-    cli_error("%s: %s", path, vb_error_text(&err, rc));
-    return cli_exit_code(rc);
-  }
+  int code = cli_open_index(path, VB_INDEX_READ, &idx);
+  if (code != CLI_OK) return code;
+  vb_error err = {0};
+  vb_status rc;
   vb_results *res = NULL;
   rc = vb_search(idx, &o, &res, &err);
   if (rc != VB_OK) {

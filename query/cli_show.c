@@ -151,13 +151,9 @@ int cli_show(int argc, char **argv) {
   }
   if (optind + 1 != argc) return cli_usage_error("show", "give one DOC");
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
-  if (rc != VB_OK) {
-    cli_error("%s: %s", path, vb_error_text(&err, rc));
-    return cli_exit_code(rc);
-  }
+  int code = cli_open_index(path, VB_INDEX_READ, &idx);
+  if (code != CLI_OK) return code;
   int ambiguous = 0;
   char *text = find_record(vb_index_db(idx), argv[optind], &ambiguous);
   vb_index_close(idx);

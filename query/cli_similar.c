@@ -26,7 +26,8 @@ static void help(void) {
         "  --db FILE         the index (default: $VANBAN_DB or ./vanban.db)\n"
         "  -n, --limit N     results (default 10)\n"
         "  --format F        table (default), json, jsonl or csv\n"
-        "  --province P, --year Y, --type T, --issuer TEXT: as for search\n"
+        "  --province P, --year Y, --from D, --to D, --issuer TEXT, --type T,\n"
+        "  --symbol S        filters, as for search\n"
         "  -h, --help        this help\n"
         "\n"
         "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
@@ -85,46 +86,31 @@ static char *text_of_file(const char *arg, char **source) {
 }
 
 int cli_similar(int argc, char **argv) {
-  enum { O_TEXT = 256, O_PROVINCE, O_YEAR, O_TYPE, O_ISSUER };
+  enum { O_TEXT = 256 };
   static const struct option longopts[] = {
       {"db", required_argument, NULL, 'd'},
-      {"limit", required_argument, NULL, 'n'},
       {"format", required_argument, NULL, 'f'},
       {"text", required_argument, NULL, O_TEXT},
-      {"province", required_argument, NULL, O_PROVINCE},
-      {"year", required_argument, NULL, O_YEAR},
-      {"type", required_argument, NULL, O_TYPE},
-      {"issuer", required_argument, NULL, O_ISSUER},
       {"help", no_argument, NULL, 'h'},
+      CLI_FILTER_OPTIONS,
       {NULL, 0, NULL, 0}};
   const char *db = NULL, *text_opt = NULL;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
   memset(&o, 0, sizeof o);
-  long v;
   int c;
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+    int f = cli_filter_option("similar", c, optarg, &o);
+    if (f < 0) return CLI_USAGE;
+    if (f > 0) continue;
     switch (c) {
       case 'd': db = optarg; break;
-      case 'n':
-        if ((v = cli_parse_long("similar", "--limit", optarg, 1, 1000)) < 0)
-          return CLI_USAGE;
-        o.limit = (int)v;
-        break;
       case 'f':
         if (cli_parse_format("similar", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
         break;
       case O_TEXT: text_opt = optarg; break;
-      case O_PROVINCE: o.province = optarg; break;
-      case O_YEAR:
-        if ((v = cli_parse_long("similar", "--year", optarg, 1900, 2200)) < 0)
-          return CLI_USAGE;
-        o.year = (int)v;
-        break;
-      case O_TYPE: o.doc_type = optarg; break;
-      case O_ISSUER: o.issuer = optarg; break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("similar", argv);
     }
@@ -142,11 +128,16 @@ int cli_similar(int argc, char **argv) {
     if (!text) return CLI_PARTIAL;
   }
   const char *path = cli_db_path(db);
-  vb_error err = {0};
   vb_index *idx = NULL;
-  vb_status rc = vb_index_open(path, VB_INDEX_READ, &idx, &err);
+  int code = cli_open_index(path, VB_INDEX_READ, &idx);
+  if (code != CLI_OK) {
+    vb_free(text);
+    vb_free(source);
+    return code;
+  }
+  vb_error err = {0};
   vb_results *res = NULL;
-  if (rc == VB_OK) rc = vb_similar(idx, text, source, &o, &res, &err);
+  vb_status rc = vb_similar(idx, text, source, &o, &res, &err);
   vb_free(text);
   vb_free(source);
   if (rc != VB_OK) {
