@@ -112,7 +112,9 @@ vb_status vb_read_file(const char *path, const vb_limits *lim, vb_doc **out,
     vb_limits_default(&deflim);
     lim = &deflim;
   }
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  /* O_NONBLOCK: opening a FIFO or a device must not wait for a writer;
+  ** anything but a regular file is refused below. */
+  int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return vb_error_set(err, VB_EIO, "%s", strerror(errno));
   struct stat st;
   if (fstat(fd, &st) != 0) {

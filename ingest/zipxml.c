@@ -1,0 +1,1207 @@
+/*
+** zipxml.c: zip access under limits, the hardened libxml2 SAX2 driver and
+** the line assembly shared by the DOCX and ODT readers (see zipxml.h).
+**
+** Why SAX2 push parsing rather than xmlTextReader: both stream, but the
+** reader builds (and frees) a node per element and resolves namespace URIs
+** through a dictionary lookup per call; on a 430 KB document.xml it took
+** 3.4 ms against 1.8 ms for SAX2, which hands over interned names and
+** attribute pointers without allocating.
+*/
+#include "zipxml.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <zip.h>
+
+#include "../common/text.h"
+
+/* Bytes inflated and handed to the parser at a time. */
+#define ZX_CHUNK 32768
+/* Any entry may inflate to this much whatever its ratio: a few hundred
+** bytes of repetitive XML legitimately compress far beyond 200:1. */
+#define ZX_RATIO_FLOOR ((uint64_t)64 << 10)
+/* Paragraph lines open at once (text boxes inside text boxes, notes). */
+#define ZX_MAX_NEST 64
+/* Slots of the name table: a power of two, well above the vocabulary. */
+#define ZX_HASH_BITS 10
+#define ZX_HASH_SIZE ((size_t)1 << ZX_HASH_BITS)
+/* Namespace URIs a vocabulary may list. */
+#define ZX_MAX_NS 24
+/* Header and footer text kept per document; more is dropped. */
+#define ZX_EXTRA_CAP ((size_t)1 << 20)
+/* Elements a property rule set may name. */
+#define ZX_MAX_RULES 8
+
+/* Parser options: no network, no DTD loading, no entity substitution (the
+** defaults), errors reported only through our structured handler. */
+#define ZX_XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+
+struct zx_slot {
+  const xmlChar *local; /* interned local name, NULL = empty slot */
+  int ns;               /* namespace id */
+  int tok;
+};
+
+struct zx_nsmap {
+  const xmlChar *uri;   /* interned URI */
+  int id;
+};
+
+struct zx_line {
+  size_t start;         /* offset of the line in z->line */
+  int ws;               /* collapse mode: last char was white space */
+};
+
+struct vb_zx {
+  /* archive */
+  zip_t *za;
+  vb_limits lim;
+  const char *kind;          /* "DOCX", "ODT" */
+  uint64_t inflated;         /* bytes inflated from the archive so far */
+  /* parser */
+  xmlParserCtxtPtr ctxt;
+  const vb_zx_vocab *vocab;
+  struct zx_slot slots[ZX_HASH_SIZE];
+  struct zx_nsmap nsmap[ZX_MAX_NS];
+  size_t n_nsmap;
+  const xmlChar *tok_local[VB_ZX_MAX_TOKEN];
+  int tok_ns[VB_ZX_MAX_TOKEN];
+  int *toks;                 /* token of the open element at each depth */
+  size_t toks_cap;
+  int depth;                 /* open elements */
+  int skip_depth;            /* > 0: ignore what lies below this depth */
+  int skip_end;              /* deliver the end of the skipped element */
+  const xmlChar **attrs;     /* attributes of the element being started */
+  int nattrs;
+  const vb_zx_handler *h;
+  void *u;
+  const char *entry;         /* part being parsed */
+  int xml_line;              /* first parser error */
+  int xml_code;
+  char xml_msg[160];
+  /* errors */
+  vb_status rc;
+  char msg[320];
+  /* lines */
+  vb_buf line;
+  struct zx_line lines[ZX_MAX_NEST];
+  int nlines;
+  int held;                  /* the innermost line is held */
+  int target;
+  vb_buf out[3];             /* body, notes, extra */
+  int extra_full;
+  uint64_t *seen;            /* hashes of the extra lines (open addressing) */
+  size_t seen_cap, seen_n;
+  vb_buf props[VB_ZX_NPROPS];
+  /* scratch */
+  unsigned char chunk[ZX_CHUNK];
+};
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+
+void vb_zx_fail(vb_zx *z, vb_status code, const char *fmt, ...) {
+  if (z->rc == VB_OK) {
+    va_list ap;
+    z->rc = code;
+    va_start(ap, fmt);
+    vsnprintf(z->msg, sizeof z->msg, fmt, ap);
+    va_end(ap);
+  }
+  if (z->ctxt) xmlStopParser(z->ctxt);
+}
+
+/* Copy the recorded error to err and return it. */
+static vb_status zx_report(const vb_zx *z, vb_error *err) {
+  return vb_error_set(err, z->rc, "%s", z->msg);
+}
+
+vb_status vb_zx_status(const vb_zx *z, vb_error *err) {
+  return z->rc == VB_OK ? VB_OK : zx_report(z, err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Archive                                                             */
+
+static uint16_t get16(const unsigned char *p) {
+  return (uint16_t)(p[0] | p[1] << 8);
+}
+
+/* Find the end-of-central-directory record and read the entry count it
+** declares.  Returns 0 if there is none (not a zip, or cut short). */
+static int eocd_entries(const unsigned char *d, size_t n, size_t *count) {
+  if (n < 22) return 0;
+  size_t lo = n - 22 > 65535 ? n - 22 - 65535 : 0;
+  for (size_t i = n - 22 + 1; i-- > lo;) {
+    if (d[i] == 'P' && d[i + 1] == 'K' && d[i + 2] == 5 && d[i + 3] == 6) {
+      *count = get16(d + i + 10);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static pthread_once_t g_xml_once = PTHREAD_ONCE_INIT;
+static void xml_init_once(void);
+
+vb_status vb_zx_open(const unsigned char *data, size_t n,
+                     const vb_limits *lim, const char *kind,
+                     const vb_zx_vocab *vocab, vb_zx **out, vb_error *err) {
+  *out = NULL;
+  int local_magic = n >= 4 && memcmp(data, "PK\3\4", 4) == 0;
+  size_t declared = 0;
+  if (!eocd_entries(data, n, &declared)) {
+    if (local_magic)
+      return vb_error_set(err, VB_ECORRUPT,
+                          "truncated or damaged %s (zip central directory "
+                          "missing)", kind);
+    return vb_error_set(err, VB_EFORMAT,
+                        "not a zip archive (%s files are)", kind);
+  }
+  if (declared != 0xFFFF && declared > lim->max_entries)
+    return vb_error_set(err, VB_ELIMIT,
+                        "%s has %zu zip entries (limit %zu)", kind, declared,
+                        lim->max_entries);
+
+  vb_zx *z = vb_calloc(1, sizeof *z);
+  if (!z) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  z->lim = *lim;
+  z->kind = kind;
+  z->vocab = vocab;
+  vb_buf_init(&z->line, lim->max_text_bytes);
+  vb_buf_init(&z->out[VB_ZX_BODY], lim->max_text_bytes);
+  vb_buf_init(&z->out[VB_ZX_NOTES], lim->max_text_bytes);
+  vb_buf_init(&z->out[VB_ZX_EXTRA], ZX_EXTRA_CAP);
+  for (int i = 0; i < VB_ZX_NPROPS; i++) vb_buf_init(&z->props[i], VB_CAP_SMALL);
+
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
+  if (src) {
+    z->za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+    if (!z->za) zip_source_free(src);
+  }
+  if (!z->za) {
+    int code = zip_error_code_zip(&ze);
+    vb_status rc = code == ZIP_ER_MEMORY ? VB_ENOMEM
+                   : code == ZIP_ER_NOZIP && !local_magic ? VB_EFORMAT
+                                                          : VB_ECORRUPT;
+    vb_error_set(err, rc, "damaged %s (zip: %s)", kind, zip_error_strerror(&ze));
+    zip_error_fini(&ze);
+    vb_zx_close(z);
+    return rc;
+  }
+  zip_error_fini(&ze);
+  zip_int64_t entries = zip_get_num_entries(z->za, 0);
+  if (entries < 0 || (uint64_t)entries > lim->max_entries) {
+    vb_error_set(err, VB_ELIMIT, "%s has %lld zip entries (limit %zu)", kind,
+                 (long long)entries, lim->max_entries);
+    vb_zx_close(z);
+    return VB_ELIMIT;
+  }
+  *out = z;
+  return VB_OK;
+}
+
+void vb_zx_close(vb_zx *z) {
+  if (!z) return;
+  if (z->ctxt) xmlFreeParserCtxt(z->ctxt);
+  if (z->za) zip_discard(z->za);
+  vb_free(z->toks);
+  vb_free(z->seen);
+  vb_buf_free(&z->line);
+  for (int i = 0; i < 3; i++) vb_buf_free(&z->out[i]);
+  for (int i = 0; i < VB_ZX_NPROPS; i++) vb_buf_free(&z->props[i]);
+  vb_free(z);
+}
+
+int vb_zx_has(vb_zx *z, const char *name) {
+  return zip_name_locate(z->za, name, 0) >= 0;
+}
+
+size_t vb_zx_count(vb_zx *z) {
+  zip_int64_t k = zip_get_num_entries(z->za, 0);
+  return k > 0 ? (size_t)k : 0;
+}
+
+const char *vb_zx_name(vb_zx *z, size_t i) {
+  return zip_get_name(z->za, (zip_uint64_t)i, 0);
+}
+
+/* An entry open for reading with its inflation budget. */
+typedef struct zx_file {
+  zip_file_t *f;
+  const char *name;
+  uint64_t got;      /* bytes inflated from it */
+  uint64_t allowed;  /* ratio limit for it */
+} zx_file;
+
+/* Open an entry.  Returns VB_ENOTFOUND quietly; other failures are
+** recorded in z. */
+static vb_status zx_fopen(vb_zx *z, const char *name, zx_file *zf) {
+  zip_int64_t idx = zip_name_locate(z->za, name, 0);
+  if (idx < 0) return VB_ENOTFOUND;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st) != 0) {
+    vb_zx_fail(z, VB_ECORRUPT, "damaged %s: cannot read zip entry %s", z->kind,
+               name);
+    return z->rc;
+  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
+      st.encryption_method != ZIP_EM_NONE) {
+    vb_zx_fail(z, VB_EFORMAT, "password-protected document (zip entry %s is "
+               "encrypted)", name);
+    return z->rc;
+  }
+  uint64_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  uint64_t ratio = z->lim.max_ratio ? z->lim.max_ratio : 1;
+  zf->allowed = comp > UINT64_MAX / ratio ? UINT64_MAX : comp * ratio;
+  if (zf->allowed < ZX_RATIO_FLOOR) zf->allowed = ZX_RATIO_FLOOR;
+  zf->got = 0;
+  zf->name = name;
+  zf->f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0);
+  if (!zf->f) {
+    zip_error_t *e = zip_get_error(z->za);
+    int code = zip_error_code_zip(e);
+    if (code == ZIP_ER_COMPNOTSUPP || code == ZIP_ER_ENCRNOTSUPP)
+      vb_zx_fail(z, VB_EFORMAT, "%s: zip entry %s uses an unsupported "
+                 "compression or encryption method", z->kind, name);
+    else
+      vb_zx_fail(z, code == ZIP_ER_MEMORY ? VB_ENOMEM : VB_ECORRUPT,
+                 "damaged %s: cannot open zip entry %s (%s)", z->kind, name,
+                 zip_error_strerror(e));
+    return z->rc;
+  }
+  return VB_OK;
+}
+
+/* Inflate up to cap bytes.  Returns the count (0 at the end) or -1 with
+** the reason recorded: damaged data, or a limit passed. */
+static long zx_fread(vb_zx *z, zx_file *zf, void *buf, size_t cap) {
+  zip_int64_t k = zip_fread(zf->f, buf, cap);
+  if (k < 0) {
+    vb_zx_fail(z, VB_ECORRUPT, "damaged %s: zip entry %s cannot be inflated "
+               "(%s)", z->kind, zf->name, zip_file_strerror(zf->f));
+    return -1;
+  }
+  zf->got += (uint64_t)k;
+  z->inflated += (uint64_t)k;
+  if (zf->got > zf->allowed) {
+    vb_zx_fail(z, VB_ELIMIT, "zip entry %s inflates more than %zu times its "
+               "compressed size (zip bomb?)", zf->name, z->lim.max_ratio);
+    return -1;
+  }
+  if (z->inflated > z->lim.max_inflated) {
+    vb_zx_fail(z, VB_ELIMIT, "%s inflates to more than %zu MiB (zip bomb?)",
+               z->kind, z->lim.max_inflated >> 20);
+    return -1;
+  }
+  return (long)k;
+}
+
+long vb_zx_read_small(vb_zx *z, const char *name, char *dst, size_t cap) {
+  zx_file zf;
+  vb_status rc = zx_fopen(z, name, &zf);
+  if (rc != VB_OK) return -1;
+  size_t len = 0;
+  long k = 0;
+  while (len + 1 < cap && (k = zx_fread(z, &zf, dst + len, cap - 1 - len)) > 0)
+    len += (size_t)k;
+  zip_fclose(zf.f);
+  if (k < 0) return -1;
+  dst[len] = '\0';
+  return (long)len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+static size_t zx_hash(const xmlChar *p) {
+  return (size_t)(((uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15)) >>
+                  (64 - ZX_HASH_BITS)) & (ZX_HASH_SIZE - 1);
+}
+
+/* Namespace id of an interned URI (0 = none or unknown). */
+static int zx_ns_id(const vb_zx *z, const xmlChar *uri) {
+  if (!uri) return 0;
+  for (size_t i = 0; i < z->n_nsmap; i++)
+    if (z->nsmap[i].uri == uri) return z->nsmap[i].id;
+  return 0;
+}
+
+static int zx_token(const vb_zx *z, const xmlChar *uri, const xmlChar *local) {
+  int ns = zx_ns_id(z, uri);
+  if (uri && !ns) return 0;
+  for (size_t i = zx_hash(local);; i = (i + 1) & (ZX_HASH_SIZE - 1)) {
+    const struct zx_slot *s = &z->slots[i];
+    if (!s->local) return 0;
+    if (s->local == local && s->ns == ns) return s->tok;
+  }
+}
+
+/* Intern the vocabulary in the parser's dictionary (kept across parts). */
+static vb_status zx_intern(vb_zx *z) {
+  xmlDictPtr dict = z->ctxt->dict;
+  const vb_zx_vocab *v = z->vocab;
+  if (v->n_ns > ZX_MAX_NS || v->n_words > ZX_HASH_SIZE / 2) return VB_EINVAL;
+  for (size_t i = 0; i < v->n_ns; i++) {
+    z->nsmap[i].uri = xmlDictLookup(dict, BAD_CAST v->ns[i].uri, -1);
+    z->nsmap[i].id = v->ns[i].id;
+    if (!z->nsmap[i].uri) return VB_ENOMEM;
+  }
+  z->n_nsmap = v->n_ns;
+  for (size_t i = 0; i < v->n_words; i++) {
+    const vb_zx_word *w = &v->words[i];
+    const xmlChar *l = xmlDictLookup(dict, BAD_CAST w->local, -1);
+    if (!l) return VB_ENOMEM;
+    if (w->tok <= 0 || w->tok >= VB_ZX_MAX_TOKEN) return VB_EINVAL;
+    z->tok_local[w->tok] = l;
+    z->tok_ns[w->tok] = w->ns;
+    size_t j = zx_hash(l);
+    while (z->slots[j].local) j = (j + 1) & (ZX_HASH_SIZE - 1);
+    z->slots[j].local = l;
+    z->slots[j].ns = w->ns;
+    z->slots[j].tok = w->tok;
+  }
+  return VB_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* SAX callbacks                                                       */
+
+static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                      const xmlChar *uri, int nns, const xmlChar **nsv,
+                      int nattrs, int ndefaulted, const xmlChar **attrs) {
+  vb_zx *z = ctx;
+  (void)prefix, (void)nns, (void)nsv, (void)ndefaulted;
+  if (z->rc) return;
+  int d = ++z->depth;
+  if (d > z->lim.max_xml_depth) {
+    vb_zx_fail(z, VB_ELIMIT, "XML in %s nests deeper than %d elements",
+               z->entry, z->lim.max_xml_depth);
+    return;
+  }
+  if (z->skip_depth && d > z->skip_depth) return;
+  if ((size_t)d >= z->toks_cap) {
+    size_t cap = z->toks_cap ? z->toks_cap * 2 : 64;
+    int *t = vb_realloc(z->toks, cap * sizeof *t);
+    if (!t) {
+      vb_zx_fail(z, VB_ENOMEM, "out of memory");
+      return;
+    }
+    z->toks = t;
+    z->toks_cap = cap;
+  }
+  int tok = zx_token(z, uri, local);
+  z->toks[d] = tok;
+  if (!tok || !z->h->start) return;
+  z->attrs = attrs;
+  z->nattrs = nattrs;
+  int act = z->h->start(z->u, tok);
+  z->attrs = NULL;
+  z->nattrs = 0;
+  if (act == VB_ZX_SKIP && !z->skip_depth) {
+    z->skip_depth = d;
+    z->skip_end = 0;
+  }
+}
+
+static void sax_end(void *ctx, const xmlChar *local, const xmlChar *prefix,
+                    const xmlChar *uri) {
+  vb_zx *z = ctx;
+  (void)local, (void)prefix, (void)uri;
+  if (z->rc) return;
+  int d = z->depth--;
+  if (z->skip_depth) {
+    if (d > z->skip_depth) return;
+    z->skip_depth = 0;
+    if (!z->skip_end) return;
+  }
+  int tok = z->toks[d];
+  if (tok && z->h->end) z->h->end(z->u, tok);
+}
+
+static void sax_text(void *ctx, const xmlChar *s, int n) {
+  vb_zx *z = ctx;
+  if (z->rc || z->skip_depth || !z->h->text || n <= 0) return;
+  z->h->text(z->u, (const char *)s, (size_t)n);
+}
+
+static void sax_doctype(void *ctx, const xmlChar *name, const xmlChar *ext,
+                        const xmlChar *sys) {
+  vb_zx *z = ctx;
+  (void)name, (void)ext, (void)sys;
+  vb_zx_fail(z, VB_ECORRUPT, "%s in %s declares a DOCTYPE (DTDs and entities "
+             "are refused)", z->entry, z->kind);
+}
+
+static void sax_error(void *ctx, xmlErrorPtr e) {
+  vb_zx *z = ctx;
+  if (!e || e->level < XML_ERR_ERROR || z->xml_code) return;
+  if (e->code == XML_ERR_USER_STOP) return;
+  z->xml_code = e->code ? e->code : -1;
+  z->xml_line = e->line;
+  snprintf(z->xml_msg, sizeof z->xml_msg, "%s", e->message ? e->message : "");
+  size_t k = strlen(z->xml_msg);
+  while (k && (z->xml_msg[k - 1] == '\n' || z->xml_msg[k - 1] == ' '))
+    z->xml_msg[--k] = '\0';
+}
+
+/* libxml2 reports some failures (character conversion, I/O) through its
+** generic handler, which prints; during a parse that handler is this one,
+** which keeps the first message as the reason instead. */
+static void sax_generic(void *ctx, const char *fmt, ...) VB_PRINTF(2, 3);
+static void sax_generic(void *ctx, const char *fmt, ...) {
+  vb_zx *z = ctx;
+  if (z->xml_code) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(z->xml_msg, sizeof z->xml_msg, fmt, ap);
+  va_end(ap);
+  size_t k = strlen(z->xml_msg);
+  while (k && (z->xml_msg[k - 1] == '\n' || z->xml_msg[k - 1] == ' '))
+    z->xml_msg[--k] = '\0';
+  z->xml_code = -1;
+}
+
+/* Our own handler set: nothing is resolved, loaded or declared. */
+static xmlSAXHandler g_sax;
+
+static void xml_init_once(void) {
+  xmlInitParser();
+  g_sax.initialized = XML_SAX2_MAGIC;
+  g_sax.startElementNs = sax_start;
+  g_sax.endElementNs = sax_end;
+  g_sax.characters = sax_text;
+  g_sax.ignorableWhitespace = sax_text;
+  g_sax.cdataBlock = sax_text;
+  g_sax.internalSubset = sax_doctype;
+  g_sax.serror = sax_error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing                                                             */
+
+vb_status vb_zx_parse(vb_zx *z, const char *entry, const vb_zx_handler *h,
+                      void *u, vb_error *err) {
+  if (z->rc) return zx_report(z, err);
+  zx_file zf;
+  vb_status rc = zx_fopen(z, entry, &zf);
+  if (rc == VB_ENOTFOUND) return rc;
+  if (rc != VB_OK) return zx_report(z, err);
+
+  if (!z->ctxt) {
+    pthread_once(&g_xml_once, xml_init_once);
+    z->ctxt = xmlCreatePushParserCtxt(&g_sax, z, NULL, 0, entry);
+    if (!z->ctxt) {
+      zip_fclose(zf.f);
+      vb_zx_fail(z, VB_ENOMEM, "out of memory");
+      return zx_report(z, err);
+    }
+    rc = zx_intern(z);
+    if (rc != VB_OK) {
+      zip_fclose(zf.f);
+      vb_zx_fail(z, rc, "cannot set up the XML vocabulary");
+      return zx_report(z, err);
+    }
+  } else {
+    xmlCtxtResetPush(z->ctxt, NULL, 0, entry, NULL);
+  }
+  xmlCtxtUseOptions(z->ctxt, ZX_XML_OPTIONS);
+  z->ctxt->userData = z;
+  z->h = h;
+  z->u = u;
+  z->entry = entry;
+  z->depth = 0;
+  z->skip_depth = 0;
+  z->xml_code = 0;
+  z->xml_line = 0;
+  z->xml_msg[0] = '\0';
+
+  /* The generic handler is per thread in libxml2: set it for this parse
+  ** only, and put the caller's back. */
+  xmlGenericErrorFunc old_func = xmlGenericError;
+  void *old_ctx = xmlGenericErrorContext;
+  xmlSetGenericErrorFunc(z, sax_generic);
+  int perr = 0;
+  for (;;) {
+    long k = zx_fread(z, &zf, z->chunk, sizeof z->chunk);
+    if (k < 0) break;
+    perr = xmlParseChunk(z->ctxt, (const char *)z->chunk, (int)k, k == 0);
+    if (perr || k == 0 || z->rc) break;
+  }
+  xmlSetGenericErrorFunc(old_ctx, old_func);
+  zip_fclose(zf.f);
+  z->h = NULL;
+  if (z->rc) return zx_report(z, err);
+  if (perr || !z->ctxt->wellFormed || !z->ctxt->nsWellFormed) {
+    const char *why = z->xml_msg[0] ? z->xml_msg : "parse error";
+    if (z->xml_line > 0)
+      vb_zx_fail(z, VB_ECORRUPT, "malformed XML in %s (line %d: %s)", entry,
+                 z->xml_line, why);
+    else
+      vb_zx_fail(z, VB_ECORRUPT, "malformed XML in %s (%s)", entry, why);
+    return zx_report(z, err);
+  }
+  return VB_OK;
+}
+
+/* Length of s[0..n) without a UTF-8 character cut short at its end. */
+static size_t zx_whole(const char *s, size_t n) {
+  size_t k = n;
+  while (k && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
+  if (!k || (unsigned char)s[k - 1] < 0xC0) return n;
+  unsigned char lead = (unsigned char)s[k - 1];
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  return n - (k - 1) >= need ? n : k - 1;
+}
+
+/* Index of attribute tok of the current element, or -1. */
+static int zx_find_attr(const vb_zx *z, int tok) {
+  if (!z->attrs || tok <= 0 || tok >= VB_ZX_MAX_TOKEN) return -1;
+  const xmlChar *l = z->tok_local[tok];
+  for (int i = 0; i < z->nattrs; i++)
+    if (z->attrs[5 * i] == l && zx_ns_id(z, z->attrs[5 * i + 2]) == z->tok_ns[tok])
+      return i;
+  return -1;
+}
+
+long vb_zx_attr(vb_zx *z, int tok, char *dst, size_t cap) {
+  int i = zx_find_attr(z, tok);
+  if (i < 0) {
+    if (cap) dst[0] = '\0';
+    return -1;
+  }
+  /* Without entity substitution libxml2 hands '&' over as "&#38;". */
+  const xmlChar *p = z->attrs[5 * i + 3], *e = z->attrs[5 * i + 4];
+  size_t len = 0;
+  while (p < e) {
+    char c = (char)*p;
+    if (c == '&' && e - p >= 5 && memcmp(p, "&#38;", 5) == 0)
+      p += 5;
+    else
+      p++;
+    if (len + 1 < cap) dst[len] = c;
+    len++;
+  }
+  if (cap) {
+    size_t kept = len < cap ? len : zx_whole(dst, cap - 1);
+    dst[kept] = '\0';
+  }
+  return (long)len;
+}
+
+long vb_zx_attr_long(vb_zx *z, int tok, long dflt) {
+  char v[32];
+  long len = vb_zx_attr(z, tok, v, sizeof v);
+  if (len <= 0 || len >= (long)sizeof v) return dflt;
+  char *end;
+  long x = strtol(v, &end, 10);
+  return *end == '\0' ? x : dflt;
+}
+
+int vb_zx_attr_is(vb_zx *z, int tok, const char *s) {
+  char v[64];
+  long len = vb_zx_attr(z, tok, v, sizeof v);
+  return len >= 0 && len < (long)sizeof v && strcmp(v, s) == 0;
+}
+
+int vb_zx_parent(const vb_zx *z, int up) {
+  int d = z->depth - up;
+  return d >= 1 && (size_t)d < z->toks_cap ? z->toks[d] : 0;
+}
+
+void vb_zx_skip_up(vb_zx *z, int up) {
+  int d = z->depth - up;
+  if (d < 1) return;
+  z->skip_depth = d;
+  z->skip_end = 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Lines                                                               */
+
+int vb_zx_target(vb_zx *z, int target) {
+  int old = z->target;
+  z->target = target;
+  return old;
+}
+
+static void zx_put(vb_zx *z, vb_buf *b, const void *p, size_t n) {
+  if (z->rc) return;
+  vb_status rc = vb_buf_append(b, p, n);
+  if (rc != VB_OK)
+    vb_zx_fail(z, rc, rc == VB_ELIMIT ? "text longer than %zu bytes"
+                                      : "out of memory", b->max);
+}
+
+void vb_zx_par_begin(vb_zx *z) {
+  if (z->held) {
+    z->held = 0;
+    return;
+  }
+  if (z->nlines == ZX_MAX_NEST) {
+    vb_zx_fail(z, VB_ELIMIT, "text boxes or notes nested deeper than %d",
+               ZX_MAX_NEST);
+    return;
+  }
+  z->lines[z->nlines].start = z->line.len;
+  z->lines[z->nlines].ws = 1;
+  z->nlines++;
+}
+
+void vb_zx_par_text(vb_zx *z, const char *s, size_t n, int collapse) {
+  if (!z->nlines || z->held || z->rc) return;
+  int *ws = &z->lines[z->nlines - 1].ws;
+  size_t i = 0;
+  while (i < n) {
+    /* Copy a run of ordinary bytes in one go. */
+    size_t j = i;
+    while (j < n) {
+      unsigned char c = (unsigned char)s[j];
+      if (c == 0xC2 || c <= ' ') break;
+      j++;
+    }
+    if (j > i) {
+      zx_put(z, &z->line, s + i, j - i);
+      *ws = 0;
+      i = j;
+      continue;
+    }
+    unsigned char c = (unsigned char)s[i];
+    if (c == 0xC2) {
+      if (i + 1 < n && (unsigned char)s[i + 1] == 0xA0) {
+        zx_put(z, &z->line, " ", 1);  /* no-break space */
+        i += 2;
+      } else if (i + 1 < n && (unsigned char)s[i + 1] == 0xAD) {
+        i += 2;  /* soft hyphen: invisible */
+        continue;
+      } else {
+        zx_put(z, &z->line, s + i, 1);
+        i++;
+      }
+      *ws = 0;
+      continue;
+    }
+    i++;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+      if (collapse) {
+        if (!*ws) zx_put(z, &z->line, " ", 1);
+        *ws = 1;
+      } else {
+        zx_put(z, &z->line, c == '\t' ? "\t" : " ", 1);
+        *ws = 0;  /* written out: later collapsible space still counts */
+      }
+      continue;
+    }
+    zx_put(z, &z->line, &c, 1);  /* other controls cannot occur in XML */
+    *ws = 0;
+  }
+}
+
+void vb_zx_par_tab(vb_zx *z) {
+  if (!z->nlines || z->held) return;
+  zx_put(z, &z->line, "\t", 1);
+  z->lines[z->nlines - 1].ws = 0;
+}
+
+/* Drop trailing spaces and tabs of b down to offset floor. */
+static void zx_rtrim(vb_buf *b, size_t floor) {
+  size_t k = b->len;
+  while (k > floor && (b->data[k - 1] == ' ' || b->data[k - 1] == '\t')) k--;
+  if (k < b->len) vb_buf_truncate(b, k);
+}
+
+void vb_zx_par_break(vb_zx *z) {
+  if (!z->nlines || z->held) return;
+  struct zx_line *l = &z->lines[z->nlines - 1];
+  size_t floor = l->start;
+  for (size_t k = z->line.len; k > floor; k--)
+    if (z->line.data[k - 1] == '\n') {
+      floor = k;
+      break;
+    }
+  zx_rtrim(&z->line, floor);
+  zx_put(z, &z->line, "\n", 1);
+  l->ws = 1;
+}
+
+int vb_zx_par_blank(const vb_zx *z) {
+  return !z->nlines || z->line.len == z->lines[z->nlines - 1].start;
+}
+
+int vb_zx_par_depth(const vb_zx *z) { return z->nlines; }
+
+void vb_zx_par_hold(vb_zx *z) {
+  if (z->nlines) z->held = 1;
+}
+
+int vb_zx_par_held(const vb_zx *z) { return z->held; }
+
+/* 64-bit FNV-1a. */
+static uint64_t zx_fnv(const char *s, size_t n) {
+  uint64_t h = UINT64_C(0xcbf29ce484222325);
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= UINT64_C(0x100000001b3);
+  }
+  return h ? h : 1;
+}
+
+/* 1 if this line hash was seen before; records it otherwise. */
+static int zx_seen(vb_zx *z, uint64_t h) {
+  if (z->seen_n * 2 >= z->seen_cap) {
+    size_t cap = z->seen_cap ? z->seen_cap * 2 : 64;
+    uint64_t *t = vb_calloc(cap, sizeof *t);
+    if (!t) {
+      vb_zx_fail(z, VB_ENOMEM, "out of memory");
+      return 1;
+    }
+    for (size_t i = 0; i < z->seen_cap; i++) {
+      if (!z->seen[i]) continue;
+      size_t j = z->seen[i] & (cap - 1);
+      while (t[j]) j = (j + 1) & (cap - 1);
+      t[j] = z->seen[i];
+    }
+    vb_free(z->seen);
+    z->seen = t;
+    z->seen_cap = cap;
+  }
+  size_t j = h & (z->seen_cap - 1);
+  while (z->seen[j]) {
+    if (z->seen[j] == h) return 1;
+    j = (j + 1) & (z->seen_cap - 1);
+  }
+  z->seen[j] = h;
+  z->seen_n++;
+  return 0;
+}
+
+/* Add the lines of s[0..n) (label before the first) to the extra text,
+** skipping empty lines and lines already there. */
+static void zx_flush_extra(vb_zx *z, const char *label, size_t ln,
+                           const char *s, size_t n) {
+  vb_buf *b = &z->out[VB_ZX_EXTRA];
+  size_t i = 0;
+  int first = 1;
+  while (i <= n && !z->extra_full && !z->rc) {
+    const char *nl = memchr(s + i, '\n', n - i);
+    size_t e = nl ? (size_t)(nl - s) : n;
+    size_t mark = b->len;
+    vb_status rc = VB_OK;
+    if (first && ln) rc = vb_buf_append(b, label, ln);
+    if (rc == VB_OK) rc = vb_buf_append(b, s + i, e - i);
+    if (rc == VB_OK) {
+      zx_rtrim(b, mark);
+      int blank = b->len == mark;
+      if (blank || zx_seen(z, zx_fnv(b->data + mark, b->len - mark)))
+        vb_buf_truncate(b, mark);
+      else
+        rc = vb_buf_putc(b, '\n');
+    }
+    if (rc == VB_ELIMIT) {
+      vb_buf_truncate(b, mark);
+      z->extra_full = 1;  /* headers beyond the cap are dropped */
+    } else if (rc != VB_OK) {
+      vb_zx_fail(z, rc, "out of memory");
+    }
+    first = 0;
+    if (!nl) break;
+    i = e + 1;
+  }
+}
+
+void vb_zx_par_flush(vb_zx *z, const char *label, size_t n) {
+  if (!z->nlines) return;
+  size_t start = z->lines[z->nlines - 1].start;
+  const char *s = z->line.data ? z->line.data + start : "";
+  size_t len = z->line.len - start;
+  if (z->target == VB_ZX_EXTRA) {
+    zx_flush_extra(z, label, n, s, len);
+  } else {
+    vb_buf *b = &z->out[z->target];
+    size_t mark = b->len;
+    zx_put(z, b, label, n);
+    zx_put(z, b, s, len);
+    if (!z->rc) zx_rtrim(b, mark);
+    zx_put(z, b, "\n", 1);
+  }
+  vb_buf_truncate(&z->line, start);
+  z->nlines--;
+  z->held = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers and symbols                                                 */
+
+void vb_zx_cat(char *dst, size_t cap, size_t *len, const char *s,
+               size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    size_t k = c < 0xC0 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (k > n - i || *len + k + 1 > cap) break;  /* whole characters only */
+    memcpy(dst + *len, s + i, k);
+    *len += k;
+    i += k;
+  }
+  if (cap) dst[*len] = '\0';
+}
+
+static void zx_add(char *dst, size_t cap, size_t *len, const char *s) {
+  vb_zx_cat(dst, cap, len, s, strlen(s));
+}
+
+void vb_zx_format_number(char *dst, size_t cap, size_t *len, long v,
+                         int fmt) {
+  char tmp[48];
+  size_t k = 0;
+  int roman = fmt == VB_ZX_FMT_UPPER_ROMAN || fmt == VB_ZX_FMT_LOWER_ROMAN;
+  int letter = fmt == VB_ZX_FMT_UPPER_LETTER || fmt == VB_ZX_FMT_LOWER_LETTER;
+  int alpha = fmt == VB_ZX_FMT_UPPER_ALPHA || fmt == VB_ZX_FMT_LOWER_ALPHA;
+  char a = fmt == VB_ZX_FMT_UPPER_LETTER || fmt == VB_ZX_FMT_UPPER_ALPHA ? 'A'
+                                                                        : 'a';
+  tmp[0] = '\0';
+  if (fmt == VB_ZX_FMT_NONE || fmt == VB_ZX_FMT_BULLET) {
+    /* no number */
+  } else if (roman && v >= 1 && v < 4000) {
+    static const char *const sym[] = {"M", "CM", "D", "CD", "C", "XC", "L",
+                                      "XL", "X", "IX", "V", "IV", "I"};
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50,
+                              40, 10, 9, 5, 4, 1};
+    long x = v;
+    for (int i = 0; i < 13; i++)
+      for (; x >= val[i]; x -= val[i])
+        for (const char *p = sym[i]; *p; p++)
+          tmp[k++] = fmt == VB_ZX_FMT_LOWER_ROMAN ? (char)(*p + 32) : *p;
+    tmp[k] = '\0';
+  } else if (letter && v >= 1 && v <= 26 * 20) {
+    /* Word: A..Z, then AA, BB, ..., then AAA ... */
+    for (long r = (v - 1) / 26 + 1; r > 0; r--)
+      tmp[k++] = (char)(a + (v - 1) % 26);
+    tmp[k] = '\0';
+  } else if (alpha && v >= 1) {
+    /* ODF: A..Z, AA, AB, ... (bijective base 26) */
+    char rev[24];
+    size_t r = 0;
+    for (long x = v; x > 0 && r < sizeof rev; x = (x - 1) / 26)
+      rev[r++] = (char)(a + (x - 1) % 26);
+    while (r) tmp[k++] = rev[--r];
+    tmp[k] = '\0';
+  } else {
+    /* decimal, and the fallback for numbers a format cannot show */
+    snprintf(tmp, sizeof tmp, fmt == VB_ZX_FMT_DECIMAL_ZERO ? "%02ld" : "%ld",
+             v);
+  }
+  zx_add(dst, cap, len, tmp);
+}
+
+int vb_zx_font_kind(const char *name) {
+  if (strncmp(name, "Symbol", 6) == 0) return VB_ZX_FONT_SYMBOL;
+  if (strncmp(name, "Wingdings", 9) == 0 || strncmp(name, "Webdings", 8) == 0)
+    return VB_ZX_FONT_WINGDINGS;
+  return VB_ZX_FONT_OTHER;
+}
+
+/* UTF-8 encoding of c into out; returns the length. */
+static size_t zx_utf8(unsigned long c, char out[8]) {
+  size_t k = 0;
+  if (c < 0x80) {
+    out[k++] = (char)c;
+  } else if (c < 0x800) {
+    out[k++] = (char)(0xC0 | c >> 6);
+    out[k++] = (char)(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out[k++] = (char)(0xE0 | c >> 12);
+    out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[k++] = (char)(0x80 | (c & 0x3F));
+  } else {
+    out[k++] = (char)(0xF0 | c >> 18);
+    out[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[k++] = (char)(0x80 | (c & 0x3F));
+  }
+  out[k] = '\0';
+  return k;
+}
+
+/* Symbol font: codes 0x20..0xFF to Unicode (0 = same as Latin-1/ASCII). */
+static unsigned long zx_symbol_font(unsigned c) {
+  static const unsigned short greek[26] = {
+      0x391, 0x392, 0x3A7, 0x394, 0x395, 0x3A6, 0x393, 0x397, 0x399,
+      0x3D1, 0x39A, 0x39B, 0x39C, 0x39D, 0x39F, 0x3A0, 0x398, 0x3A1,
+      0x3A3, 0x3A4, 0x3A5, 0x3C2, 0x3A9, 0x39E, 0x3A8, 0x396};
+  if (c >= 'A' && c <= 'Z') return greek[c - 'A'];
+  if (c >= 'a' && c <= 'z') {
+    unsigned long g = greek[c - 'a'];
+    if (g == 0x3D1) return 0x3C6;   /* j: phi */
+    if (g == 0x3C2) return 0x3D6;   /* v: pi symbol */
+    return g + 0x20;
+  }
+  switch (c) {
+    case 0x22: return 0x2200;  /* for all */
+    case 0x24: return 0x2203;  /* there exists */
+    case 0x27: return 0x220B;
+    case 0x2A: return 0x2217;
+    case 0x2D: return 0x2D;    /* minus: keep a plain hyphen-minus */
+    case 0x40: return 0x2245;
+    case 0x5E: return 0x22A5;
+    case 0x60: return 0xF8E5;
+    case 0xA3: return 0x2264;  /* less or equal */
+    case 0xA5: return 0x221E;  /* infinity */
+    case 0xA7: return 0x2663;
+    case 0xA8: return 0x2666;
+    case 0xA9: return 0x2665;
+    case 0xAA: return 0x2660;
+    case 0xAB: return 0x2194;
+    case 0xAC: return 0x2190;
+    case 0xAD: return 0x2191;
+    case 0xAE: return 0x2192;  /* right arrow */
+    case 0xAF: return 0x2193;
+    case 0xB0: return 0xB0;
+    case 0xB1: return 0xB1;
+    case 0xB2: return 0x2033;
+    case 0xB3: return 0x2265;  /* greater or equal */
+    case 0xB4: return 0xD7;
+    case 0xB5: return 0x221D;
+    case 0xB6: return 0x2202;
+    case 0xB7: return 0x2022;  /* bullet */
+    case 0xB8: return 0xF7;
+    case 0xB9: return 0x2260;
+    case 0xBA: return 0x2261;
+    case 0xBB: return 0x2248;
+    case 0xBC: return 0x2026;
+    case 0xD6: return 0x221A;
+    case 0xD7: return 0x22C5;
+    case 0xD8: return 0xAC;
+    case 0xDB: return 0x21D4;
+    case 0xDC: return 0x21D0;
+    case 0xDE: return 0x21D2;
+    case 0xE0: return 0x25CA;
+    default: break;
+  }
+  return c < 0x80 ? c : 0x2022;
+}
+
+/* Wingdings: the few glyphs documents use as marks; the rest are bullets. */
+static unsigned long zx_wingdings(unsigned c) {
+  switch (c) {
+    case 0x6C: return 0x25CF;  /* black circle */
+    case 0x6E: return 0x25A0;  /* black square */
+    case 0x71: return 0x2751;
+    case 0x75: return 0x25C6;
+    case 0x76: return 0x2756;
+    case 0xA7: return 0x25AA;  /* small square */
+    case 0xA8: return 0x25FB;
+    case 0xD8: return 0x27A2;  /* arrowhead */
+    case 0xE0: return 0x2192;
+    case 0xE8: return 0x2794;
+    case 0xF0: return 0x21E8;
+    case 0xFB: return 0x2717;
+    case 0xFC: return 0x2713;  /* check mark */
+    case 0xFE: return 0x2611;
+    default: return 0x2022;
+  }
+}
+
+size_t vb_zx_symbol(unsigned long c, int font, char out[8]) {
+  unsigned long u = c;
+  int pua = c >= 0xF000 && c <= 0xF0FF;
+  unsigned code = (unsigned)(pua ? c - 0xF000 : c);
+  if (font == VB_ZX_FONT_SYMBOL && (pua || c < 0x100))
+    u = zx_symbol_font(code);
+  else if (font == VB_ZX_FONT_WINGDINGS && (pua || c < 0x100))
+    u = zx_wingdings(code);
+  else if (pua)
+    u = code == 0xB7 ? 0x2022 : code == 0x2D ? 0x2D : 0x2022;
+  if (u >= 0xE000 && u <= 0xF8FF) u = 0x2022;  /* still private: bullet */
+  if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0x2022;
+  return zx_utf8(u, out);
+}
+
+/* Decode one UTF-8 sequence at s (valid input assumed, as from libxml2). */
+static unsigned long zx_decode(const unsigned char *s, size_t *adv) {
+  unsigned long c = s[0];
+  size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (k > 1) c &= 0x3F >> (k - 1);
+  for (size_t i = 1; i < k; i++) {
+    if ((s[i] & 0xC0) != 0x80) {
+      *adv = i;
+      return 0xFFFD;
+    }
+    c = c << 6 | (s[i] & 0x3F);
+  }
+  *adv = k;
+  return c;
+}
+
+size_t vb_zx_bullet(const char *s, int font, char *out, size_t cap) {
+  size_t len = 0;
+  out[0] = '\0';
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    size_t adv;
+    unsigned long c = zx_decode(p, &adv);
+    char tmp[8];
+    int symbolic = font != VB_ZX_FONT_OTHER || (c >= 0xE000 && c <= 0xF8FF);
+    if (symbolic) {
+      vb_zx_symbol(c, font, tmp);
+      /* In a symbol font a dash-like glyph is a dash, anything else a
+      ** bullet: arrows, squares and diamonds all read as "•". */
+      if (strcmp(tmp, "-") != 0 && strcmp(tmp, "+") != 0 &&
+          strcmp(tmp, "\xE2\x80\x93") != 0)
+        snprintf(tmp, sizeof tmp, "\xE2\x80\xA2");
+    } else {
+      memcpy(tmp, p, adv);
+      tmp[adv] = '\0';
+    }
+    zx_add(out, cap, &len, tmp);
+    p += adv;
+  }
+  return len;
+}
+
+/* ------------------------------------------------------------------ */
+/* Properties and result                                               */
+
+typedef struct zx_props {
+  vb_zx *z;
+  const vb_zx_prop_rule *rules;
+  size_t n;
+  int cur;                    /* rule whose element is open, or -1 */
+  vb_buf val[ZX_MAX_RULES];
+} zx_props;
+
+static int props_start(void *u, int tok) {
+  zx_props *p = u;
+  for (size_t i = 0; i < p->n; i++)
+    if (p->rules[i].tok == tok && p->val[i].len == 0) p->cur = (int)i;
+  return VB_ZX_DESCEND;
+}
+
+static void props_end(void *u, int tok) {
+  zx_props *p = u;
+  if (p->cur >= 0 && p->rules[p->cur].tok == tok) p->cur = -1;
+}
+
+static void props_text(void *u, const char *s, size_t n) {
+  zx_props *p = u;
+  if (p->cur < 0) return;
+  /* Over-long values are cut at the cap: a property is only a label. */
+  if (vb_buf_append(&p->val[p->cur], s, n) == VB_ENOMEM)
+    vb_zx_fail(p->z, VB_ENOMEM, "out of memory");
+}
+
+/* Trim s[0..*n) of white space; returns the new start. */
+static const char *zx_trim(const char *s, size_t *n) {
+  while (*n && (unsigned char)*s <= ' ') s++, (*n)--;
+  while (*n && (unsigned char)s[*n - 1] <= ' ') (*n)--;
+  return s;
+}
+
+vb_status vb_zx_read_props(vb_zx *z, const char *entry,
+                           const vb_zx_prop_rule *rules, size_t n_rules,
+                           vb_error *err) {
+  static const vb_zx_handler h = {props_start, props_end, props_text};
+  zx_props p;
+  p.z = z;
+  p.rules = rules;
+  p.n = n_rules < ZX_MAX_RULES ? n_rules : ZX_MAX_RULES;
+  p.cur = -1;
+  for (size_t i = 0; i < p.n; i++) vb_buf_init(&p.val[i], VB_CAP_SMALL);
+  vb_status rc = vb_zx_parse(z, entry, &h, &p, err);
+  if (rc == VB_ENOTFOUND) rc = VB_OK;
+  for (size_t i = 0; i < p.n && rc == VB_OK; i++) {
+    if (rules[i].slot < 0 || rules[i].slot >= VB_ZX_NPROPS) continue;
+    vb_buf *dst = &z->props[rules[i].slot];
+    size_t len = p.val[i].len;
+    const char *s = zx_trim(p.val[i].data ? p.val[i].data : "", &len);
+    if (!len || dst->len) continue;
+    vb_error e2;
+    rc = vb_text_nfc(s, len, dst, &e2);
+    if (rc == VB_ELIMIT) {
+      vb_buf_reset(dst);  /* a property longer than the cap is dropped */
+      rc = VB_OK;
+    } else if (rc != VB_OK) {
+      vb_error_set(err, rc, "%s", e2.msg);
+    }
+  }
+  for (size_t i = 0; i < p.n; i++) vb_buf_free(&p.val[i]);
+  return rc;
+}
+
+/* 1 if s[0..n) is certainly NFC already: every character lies in a range
+** that holds no combining mark, no character that composes with the one
+** before it and no character that NFC changes — ASCII to U+02FF, the
+** precomposed Vietnamese letters (U+1E00..U+1EFF) and the punctuation,
+** arrow, mathematical and symbol blocks documents use.  Most documents
+** pass, and skip the normalisation (half the reading time otherwise). */
+static int zx_is_nfc(const char *s, size_t n) {
+  static const uint32_t safe[][2] = {
+      {0x0000, 0x02FF}, {0x1E00, 0x1EFF}, {0x2010, 0x2027}, {0x2030, 0x205E},
+      {0x20A0, 0x20CF}, {0x2190, 0x22FF}, {0x2460, 0x24FF}, {0x2500, 0x27BF}};
+  const unsigned char *p = (const unsigned char *)s, *e = p + n;
+  while (p < e) {
+    if (*p < 0x80) {
+      p++;
+      continue;
+    }
+    size_t adv;
+    unsigned long c = zx_decode(p, &adv);
+    if ((size_t)(e - p) < adv) return 0;
+    p += adv;
+    size_t i = 0;
+    while (i < sizeof safe / sizeof safe[0] && !(c >= safe[i][0] && c <= safe[i][1]))
+      i++;
+    if (i == sizeof safe / sizeof safe[0]) return 0;
+  }
+  return 1;
+}
+
+/* NFC of b into a new string: *out (vb_free) and *len.  b is emptied. */
+static vb_status zx_nfc(vb_buf *b, size_t cap, char **out, size_t *len,
+                        vb_error *err) {
+  if (b->len <= cap && zx_is_nfc(b->data, b->len)) {
+    if (!(*out = vb_buf_take(b, len)))
+      return vb_error_set(err, VB_ENOMEM, "out of memory");
+    return VB_OK;
+  }
+  vb_buf t;
+  vb_buf_init(&t, cap);
+  vb_status rc = vb_text_nfc(b->data ? b->data : "", b->len, &t, err);
+  if (rc == VB_ELIMIT)
+    rc = vb_error_set(err, rc, "text longer than %zu bytes", cap);
+  if (rc == VB_OK && !(*out = vb_buf_take(&t, len)))
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_buf_free(&t);
+  return rc;
+}
+
+vb_status vb_zx_finish(vb_zx *z, vb_doc *doc, vb_error *err) {
+  while (z->nlines && !z->rc) vb_zx_par_flush(z, "", 0);
+  if (z->rc) return zx_report(z, err);
+  vb_buf *body = &z->out[VB_ZX_BODY];
+  vb_status rc = vb_buf_append(body, z->out[VB_ZX_NOTES].data,
+                               z->out[VB_ZX_NOTES].len);
+  if (rc != VB_OK)
+    return vb_error_set(err, rc, rc == VB_ELIMIT ? "text longer than %zu bytes"
+                                                 : "out of memory",
+                        body->max);
+  rc = zx_nfc(body, z->lim.max_text_bytes, &doc->text, &doc->text_len, err);
+  if (rc == VB_OK && z->out[VB_ZX_EXTRA].len)
+    rc = zx_nfc(&z->out[VB_ZX_EXTRA], ZX_EXTRA_CAP * 2, &doc->extra,
+                &doc->extra_len, err);
+  char **dst[VB_ZX_NPROPS] = {&doc->prop_title, &doc->prop_creator,
+                              &doc->prop_created, &doc->prop_modified};
+  for (int i = 0; i < VB_ZX_NPROPS && rc == VB_OK; i++) {
+    if (!z->props[i].len) continue;
+    if (!(*dst[i] = vb_buf_take(&z->props[i], NULL)))
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  return rc;
+}
