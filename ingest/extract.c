@@ -58,6 +58,27 @@ typedef struct xref {
   size_t line;
 } xref;
 
+/* A signature block as read: authority ("KT. Chủ tịch"), office, name. */
+typedef struct xsig {
+  vb_buf name, pos, auth;
+  size_t line; /* the line of the name (evidence) */
+  size_t cell; /* the cell of the name; SIZE_MAX while none */
+} xsig;
+
+static void xsig_init(xsig *g) {
+  vb_buf_init(&g->name, VB_CAP_SMALL);
+  vb_buf_init(&g->pos, VB_CAP_SMALL);
+  vb_buf_init(&g->auth, VB_CAP_SMALL);
+  g->line = 0;
+  g->cell = SIZE_MAX;
+}
+
+static void xsig_free(xsig *g) {
+  vb_buf_free(&g->name);
+  vb_buf_free(&g->pos);
+  vb_buf_free(&g->auth);
+}
+
 /* The state of one extraction. */
 typedef struct xstate {
   const vb_doc *doc;
@@ -91,9 +112,8 @@ typedef struct xstate {
   int has_period;
   size_t period_line;
   /* closing */
-  size_t recip_cell;
-  vb_buf sig_name, sig_pos, sig_auth;
-  size_t sig_line;
+  size_t recip_cell, recip_last; /* "Nơi nhận" and the list's last cell */
+  xsig sig;
   int year;
   size_t year_line;
 } xstate;
@@ -472,10 +492,26 @@ static vb_status read_place_date(xstate *x) {
   return VB_OK;
 }
 
-/* Is cell i a line that ends a title? */
+/* Is cell i a line that ends a title?  The date line ends it too: an
+** official letter puts its "V/v" summary above "Place, ngày ...". */
 static int title_stops(xstate *x, size_t i) {
   return match_cell(x, "title_stop", i) || match_cell(x, "sig_auth", i) ||
-         match_cell(x, "doc_begin", i);
+         match_cell(x, "doc_begin", i) || match_cell(x, "place_date", i);
+}
+
+/* Is the first line under the type a summary although it opens like the
+** preamble ("Thực hiện phong trào ... năm 2020")?  The preamble is a
+** sentence that ends with ':' or ';' or names what the issuer does ("...,
+** UBND huyện xây dựng kế hoạch"); a summary is short and ends bare. */
+static int title_despite_stop(xstate *x, size_t t) {
+  size_t pi = x->d.cell_para[t];
+  if (pi == SIZE_MAX || x->d.paras[pi].first != t ||
+      !match_cell(x, "title_lead", t))
+    return 0;
+  const vb_xpara *p = &x->d.paras[pi];
+  char last = p->text[p->len - 1];
+  return p->len <= TITLE_BYTES / 2 && last != ':' && last != ';' &&
+         last != ',' && !vb_x_field(&x->m, "issuer_sentence", p->text, p->len, 0);
 }
 
 /* Collect the summary from cell t on: lines up to a blank line or a line
@@ -488,7 +524,9 @@ static vb_status collect_title(xstate *x, size_t t) {
     if (k > 0 &&
         (title_stops(x, t) || (caps && vb_x_has_lower(c->text, c->len))))
       break;
-    if (k == 0 && (title_stops(x, t) || match_cell(x, "doc_type", t))) break;
+    if (k == 0 && ((title_stops(x, t) && !title_despite_stop(x, t)) ||
+                   match_cell(x, "doc_type", t)))
+      break;
     if (x->title.len + c->len > TITLE_BYTES) break;
     const char *s = c->text;
     size_t n = c->len;
@@ -819,14 +857,20 @@ static vb_status add_ref(xstate *x, xref *r) {
 }
 
 /* The document's own number cited in its appendix ("Kèm theo Kế hoạch số
-** 980/KH-UBND") is not a reference. */
-static int is_own(const xstate *x, const char *num, const char *sym) {
-  char a[ID_MAX], b[ID_MAX];
+** 980/KH-UBND") is not a reference.  When the document's number is left
+** blank (a draft), only a citation of the same symbol and the same date of
+** issue is the document itself: another plan of the same body shares the
+** symbol. */
+static int is_own(const xstate *x, const char *num, const char *sym,
+                  const char *date) {
+  char a[ID_MAX], b[ID_MAX], iso[11];
   if (!x->has_symbol) return 0;
   vb_name_key(sym, strlen(sym), a, sizeof a);
   vb_name_key(x->symbol, strlen(x->symbol), b, sizeof b);
   if (strcmp(a, b) != 0) return 0;
-  if (!x->has_number) return 1;
+  if (!x->has_number)
+    return date[0] && x->date.d && vb_x_date_iso(&x->date, iso) &&
+           strcmp(iso, date) == 0;
   char na[16], nb[16];
   number_key(num, na, sizeof na);
   number_key(x->number, nb, sizeof nb);
@@ -861,7 +905,7 @@ static vb_status ref_match(xstate *x, const vb_xpara *p) {
     vb_x_group(&x->m, "id", &s, &n);
     compact_id(s, n, r.id, sizeof r.id);
     split_id(r.id, num, sizeof num, sym, sizeof sym, &hn, &hs);
-    if (!hn || !hs || is_own(x, num, sym)) return VB_OK;
+    if (!hn || !hs || is_own(x, num, sym, r.date)) return VB_OK;
     number_key(num, r.numkey, sizeof r.numkey);
     symbol_key(sym, r.symkey, sizeof r.symkey);
     int known = 0;
@@ -1099,13 +1143,27 @@ static vb_status read_theme(xstate *x) {
     if (lv < 0) body = 0;
     if (!vb_x_field(&x->m, "theme_head", c->text + body, c->len - body, 0))
       continue;
+    /* the heading with the lines its paragraph wraps onto: a quoted theme
+       may go on under it */
+    const char *h = c->text;
+    size_t hn = c->len, under = i + 1, hp = x->d.cell_para[i];
+    if (hp != SIZE_MAX && x->d.paras[hp].first == i) {
+      h = x->d.paras[hp].text;
+      hn = x->d.paras[hp].len;
+      under = x->d.paras[hp].last + 1;
+      vb_x_field(&x->m, "theme_head", h + body, hn - body, 0);
+    }
     const char *rest;
     size_t rn;
     vb_x_group(&x->m, "rest", &rest, &rn);
     VB_TRY(take_theme(x, rest, rn, c->line, 1, &found));
+    /* "Chủ đề: Chung tay bảo vệ trẻ em ...": unquoted after a colon */
+    while (!found && rn > 0 && *rest == ' ') rest++, rn--;
+    if (!found && rn > 1 && *rest == ':')
+      VB_TRY(take_theme(x, rest + 1, rn - 1, c->line, 0, &found));
     /* the lines under the heading */
     size_t seen = 0;
-    for (size_t j = i + 1; j < x->end && seen < 4 && !found; j++) {
+    for (size_t j = under; j < x->end && seen < 4 && !found; j++) {
       const vb_xcell *t = cell(x, j);
       if (!t->len) continue;
       seen++;
@@ -1201,11 +1259,11 @@ static int is_item(const vb_xcell *c) {
 ** wrapped; labels ("Bản điện tử:") skipped. */
 static vb_status read_recipients(xstate *x, json_t *list, json_t *ev) {
   size_t i;
-  x->recip_cell = SIZE_MAX;
+  x->recip_cell = x->recip_last = SIZE_MAX;
   for (i = x->body_start; i < x->end; i++)
     if (match_cell(x, "recip_head", i)) break;
   if (i >= x->end) return VB_OK;
-  x->recip_cell = i;
+  x->recip_cell = x->recip_last = i;
   const char *rest;
   size_t rn;
   vb_x_group(&x->m, "rest", &rest, &rn);
@@ -1217,13 +1275,16 @@ static vb_status read_recipients(xstate *x, json_t *list, json_t *ev) {
     if (c->len == 0) continue;
     if (is_item(c)) {
       VB_TRY(add_items(list, ev, x, c->text, c->len, c->line));
+      x->recip_last = j;
       continue;
     }
-    if (c->col != col) continue; /* the signature beside the list */
+    if (c->col != col || match_cell(x, "sig_skip", j))
+      continue; /* the signature beside the list, "(Đã ký)" */
     if (json_array_size(list) > 0 && !vb_x_starts_upper(c->text, c->len) &&
         !vb_x_field(&x->m, "sig_auth", c->text, c->len, 0)) {
       /* an item wrapped onto this line: "- Bộ ... (để" / "b/c);" */
       VB_TRY(continue_item(list, c->text, c->len));
+      x->recip_last = j;
       continue;
     }
     if (c->text[c->len - 1] == ':' && c->len < 48) continue; /* a label */
@@ -1246,13 +1307,13 @@ typedef struct sigparse {
   int have_auth;
 } sigparse;
 
-static vb_status put_authority(xstate *x, const char *kind, size_t kn,
+static vb_status put_authority(xsig *g, const char *kind, size_t kn,
                                const char *s, size_t n) {
-  vb_buf_reset(&x->sig_auth);
+  vb_buf_reset(&g->auth);
   for (size_t i = 0; i < kn; i++) /* "T/M" is written "TM." */
-    if (kind[i] != '/') VB_TRY(vb_buf_putc(&x->sig_auth, kind[i]));
-  VB_TRY(vb_buf_puts(&x->sig_auth, ". "));
-  return vb_names_office(s, n, &x->sig_auth);
+    if (kind[i] != '/') VB_TRY(vb_buf_putc(&g->auth, kind[i]));
+  VB_TRY(vb_buf_puts(&g->auth, ". "));
+  return vb_names_office(s, n, &g->auth);
 }
 
 /* Length of the capitals at the start of s (up to a word in mixed case). */
@@ -1268,8 +1329,9 @@ static size_t caps_run(const char *s, size_t n) {
   return end;
 }
 
-static vb_status sig_cell(xstate *x, const vb_xcell *c, sigparse *sp,
+static vb_status sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
                           int *done) {
+  const vb_xcell *c = cell(x, ci);
   const char *s = c->text;
   size_t n = c->len;
   *done = 0;
@@ -1299,10 +1361,10 @@ static vb_status sig_cell(xstate *x, const vb_xcell *c, sigparse *sp,
       }
       while (i < body && r[i] != ' ') i++;
     }
-    VB_TRY(put_authority(x, k, kn, r, stop));
+    VB_TRY(put_authority(g, k, kn, r, stop));
     sp->have_auth = 1;
     sp->auth_tm = tm;
-    x->sig_line = c->line;
+    g->line = c->line;
     s = r + stop;
     n = rn - stop;
     while (n > 0 && *s == ' ') s++, n--;
@@ -1312,7 +1374,7 @@ static vb_status sig_cell(xstate *x, const vb_xcell *c, sigparse *sp,
   size_t caps = caps_run(s, n);
   if (caps > 0) {
     size_t ol = vb_names_office_len(s, caps);
-    if (sp->auth_tm && !ol && x->sig_pos.len == 0 && sp->have_auth &&
+    if (sp->auth_tm && !ol && g->pos.len == 0 && sp->have_auth &&
         !memchr(s, '.', caps)) {
       /* "TM. ỦY BAN NHÂN" / "DÂN": the authority wrapped */
       vb_buf more;
@@ -1324,39 +1386,41 @@ static vb_status sig_cell(xstate *x, const vb_xcell *c, sigparse *sp,
         vb_buf low;
         vb_buf_init(&low, VB_CAP_SMALL);
         rc = vb_vi_lower(more.data, more.len, &low);
-        if (rc == VB_OK) rc = vb_buf_append(&x->sig_auth, low.data, low.len);
+        if (rc == VB_OK) rc = vb_buf_append(&g->auth, low.data, low.len);
         vb_buf_free(&low);
       }
       vb_buf_free(&more);
       VB_TRY(rc);
       sp->auth_tm = 0;
-    } else if (caps == n && !ol && x->sig_pos.len > 0) {
+    } else if (caps == n && !ol && g->pos.len > 0) {
       /* a name in capitals under the office */
       if (!vb_names_kind(s, n)) {
-        VB_TRY(vb_names_person(s, n, &x->sig_name));
-        x->sig_line = c->line;
+        VB_TRY(vb_names_person(s, n, &g->name));
+        g->line = c->line;
+        g->cell = ci;
         *done = 1;
         return VB_OK;
       }
     } else {
-      vb_buf_reset(&x->sig_pos);
-      VB_TRY(vb_names_office(s, caps, &x->sig_pos));
+      vb_buf_reset(&g->pos);
+      VB_TRY(vb_names_office(s, caps, &g->pos));
       sp->auth_tm = 0;
-      if (!x->sig_line) x->sig_line = c->line;
+      if (!g->line) g->line = c->line;
     }
     s += caps;
     n -= caps;
     while (n > 0 && *s == ' ') s++, n--;
     if (n == 0) return VB_OK;
   }
-  if ((x->sig_pos.len || sp->have_auth) &&
+  if ((g->pos.len || sp->have_auth) &&
       (vb_x_field(&x->m, "sig_name", s, n, 0) ||
        vb_x_field(&x->m, "sig_tail", s, n, 0))) {
     const char *p;
     size_t l;
     vb_x_group(&x->m, "name", &p, &l);
-    VB_TRY(vb_names_person(p, l, &x->sig_name));
-    x->sig_line = c->line;
+    VB_TRY(vb_names_person(p, l, &g->name));
+    g->line = c->line;
+    g->cell = ci;
     *done = 1;
   }
   return VB_OK;
@@ -1372,6 +1436,43 @@ static int sig_start(xstate *x, size_t i) {
          (caps == c->len || vb_x_field(&x->m, "sig_tail", c->text, c->len, 0));
 }
 
+/* The signature block that opens at cell i into g (an empty name when
+** none is found before the block's end). */
+static vb_status read_sig_block(xstate *x, size_t i, xsig *g) {
+  sigparse sp = {0, 0};
+  for (size_t j = i; j < x->end && j < i + 16; j++) {
+    const vb_xcell *c = cell(x, j);
+    if (!c->len || is_item(c) || match_cell(x, "sig_skip", j)) continue;
+    if (match_cell(x, "recip_head", j)) continue;
+    int done;
+    VB_TRY(sig_cell(x, g, j, &sp, &done));
+    if (done) break;
+  }
+  if (!g->name.len) {
+    vb_buf_reset(&g->pos);
+    vb_buf_reset(&g->auth);
+    return VB_OK;
+  }
+  /* "KT. CHỦ TỊCH": a deputy signs; a position that does not say so was
+     misprinted ("HỒ CHỦ TỊCH") */
+  if (g->auth.len > 4 && memcmp(g->auth.data, "KT. ", 4) == 0) {
+    const char *office = g->auth.data + 4;
+    if (g->pos.len < 4 || memcmp(g->pos.data, "Phó ", 4) != 0) {
+      vb_buf_reset(&g->pos);
+      VB_TRY(vb_buf_puts(&g->pos, "Phó "));
+      VB_TRY(vb_buf_puts(&g->pos, office));
+    }
+  }
+  return VB_OK;
+}
+
+/* The first signature block from cell `from` on. */
+static vb_status next_sig_block(xstate *x, size_t from, xsig *g) {
+  for (size_t i = from; i < x->end; i++)
+    if (sig_start(x, i)) return read_sig_block(x, i, g);
+  return VB_OK;
+}
+
 /* The signature block after the body: authority (TM./KT./TL./TUQ.),
 ** office and name; none when no name is found. */
 static vb_status read_signer(xstate *x) {
@@ -1380,33 +1481,50 @@ static vb_status read_signer(xstate *x) {
   size_t from = x->body_start;
   if (x->recip_cell != SIZE_MAX && x->recip_cell > x->body_start + 3)
     from = x->recip_cell - 3;
-  size_t i;
-  for (i = from; i < x->end; i++)
-    if (sig_start(x, i)) break;
-  if (i >= x->end) return VB_OK;
-  sigparse sp = {0, 0};
-  for (size_t j = i; j < x->end && j < i + 16; j++) {
-    const vb_xcell *c = cell(x, j);
-    if (!c->len || is_item(c) || match_cell(x, "sig_skip", j)) continue;
-    if (match_cell(x, "recip_head", j)) continue;
-    int done;
-    VB_TRY(sig_cell(x, c, &sp, &done));
-    if (done) break;
-  }
-  if (!x->sig_name.len) {
-    vb_buf_reset(&x->sig_pos);
-    vb_buf_reset(&x->sig_auth);
-    return VB_OK;
-  }
-  /* "KT. CHỦ TỊCH": a deputy signs; a position that does not say so was
-     misprinted ("HỒ CHỦ TỊCH") */
-  if (x->sig_auth.len > 4 && memcmp(x->sig_auth.data, "KT. ", 4) == 0) {
-    const char *office = x->sig_auth.data + 4;
-    if (x->sig_pos.len < 4 || memcmp(x->sig_pos.data, "Phó ", 4) != 0) {
-      vb_buf_reset(&x->sig_pos);
-      VB_TRY(vb_buf_puts(&x->sig_pos, "Phó "));
-      VB_TRY(vb_buf_puts(&x->sig_pos, office));
+  return next_sig_block(x, from, &x->sig);
+}
+
+/* Does cell i carry the document on after a signature block: an
+** appendix, a form, a part ("Phần I.", "II. ..."), an attached document
+** (its type, motto, number or issuer), a list of recipients or another
+** signature? */
+static int goes_on(xstate *x, size_t i) {
+  const vb_xcell *c = cell(x, i);
+  return match_cell(x, "appendix", i) || match_cell(x, "doc_type", i) ||
+         match_cell(x, "doc_begin", i) || match_cell(x, "number", i) ||
+         match_cell(x, "recip_head", i) || sig_start(x, i) ||
+         vb_x_heading_level(c->text, c->len, NULL) == 1 ||
+         (all_caps(c->text, c->len) && vb_names_kind(c->text, c->len));
+}
+
+/* Web page text after the document ("TIN LIÊN QUAN", a site's footer):
+** the document ends after its signature block (and the list of recipients
+** beside or under it) unless an appendix or an attached document follows,
+** which ends in turn at its own signature block, if it has one. */
+static vb_status find_tail_end(xstate *x) {
+  if (x->sig.cell == SIZE_MAX) return VB_OK;
+  size_t from = x->sig.cell + 1;
+  if (x->recip_last != SIZE_MAX && x->recip_last >= from)
+    from = x->recip_last + 1;
+  while (from < x->end) {
+    size_t i = from;
+    while (i < x->end && (cell(x, i)->len == 0 ||
+                          match_cell(x, "sig_skip", i) ||
+                          match_cell(x, "page_mark", i)))
+      i++;
+    if (i >= x->end) return VB_OK;
+    if (!goes_on(x, i)) {
+      x->end = i;
+      return VB_OK;
     }
+    xsig g;
+    xsig_init(&g);
+    vb_status rc = next_sig_block(x, i + 1, &g);
+    size_t next = g.name.len ? g.cell : SIZE_MAX;
+    xsig_free(&g);
+    VB_TRY(rc);
+    if (next == SIZE_MAX) return VB_OK;
+    from = next + 1;
   }
   return VB_OK;
 }
@@ -1552,21 +1670,21 @@ static vb_status build_record(xstate *x, json_t *rec, json_t *ev) {
   } else if (json_object_set_new(rec, "period", json_null())) {
     return VB_ENOMEM;
   }
-  if (x->sig_name.len) {
+  if (x->sig.name.len) {
     json_t *o = json_object();
     if (!o || json_object_set_new(rec, "signer", o) ||
         json_object_set_new(o, "name",
-                            json_stringn(x->sig_name.data, x->sig_name.len)) ||
+                            json_stringn(x->sig.name.data, x->sig.name.len)) ||
         json_object_set_new(o, "position",
-                            x->sig_pos.len ? json_stringn(x->sig_pos.data,
-                                                          x->sig_pos.len)
+                            x->sig.pos.len ? json_stringn(x->sig.pos.data,
+                                                          x->sig.pos.len)
                                            : json_null()) ||
         json_object_set_new(o, "authority",
-                            x->sig_auth.len ? json_stringn(x->sig_auth.data,
-                                                           x->sig_auth.len)
+                            x->sig.auth.len ? json_stringn(x->sig.auth.data,
+                                                           x->sig.auth.len)
                                             : json_null()))
       return VB_ENOMEM;
-    VB_TRY(vb_x_evidence(ev, "signer", &x->d, x->sig_line));
+    VB_TRY(vb_x_evidence(ev, "signer", &x->d, x->sig.line));
   } else if (x->meta[META_SIGNER][0]) { /* the web page's "Người ký" */
     json_t *o = json_object();
     if (!o || json_object_set_new(rec, "signer", o) ||
@@ -1610,9 +1728,7 @@ static void xstate_free(xstate *x) {
   vb_buf_free(&x->title);
   vb_buf_free(&x->issuer);
   vb_buf_free(&x->theme);
-  vb_buf_free(&x->sig_name);
-  vb_buf_free(&x->sig_pos);
-  vb_buf_free(&x->sig_auth);
+  xsig_free(&x->sig);
   for (size_t i = 0; i < x->nrefs; i++) vb_free(x->refs[i].issuer);
   vb_free(x->refs);
 }
@@ -1633,13 +1749,14 @@ static vb_status extract_all(xstate *x, json_t *rec, json_t *ev,
   if (!x->has_number && !x->has_symbol) read_number(x);
   if (!x->date.y) VB_TRY(read_place_date(x));
   find_summary_end(x);
+  VB_TRY(read_recipients(x, recips, ev));
+  VB_TRY(read_signer(x));
+  VB_TRY(find_tail_end(x));
   read_locality(x);
   VB_TRY(read_issuer(x));
   VB_TRY(read_refs(x));
   VB_TRY(read_theme(x));
   read_period(x);
-  VB_TRY(read_recipients(x, recips, ev));
-  VB_TRY(read_signer(x));
   VB_TRY(build_record(x, rec, ev));
   return VB_OK;
 }
@@ -1657,9 +1774,7 @@ vb_status vb_extract(const vb_extractor *ex, const vb_doc *doc, json_t **out,
   vb_buf_init(&x.title, VB_CAP_SMALL);
   vb_buf_init(&x.issuer, VB_CAP_SMALL);
   vb_buf_init(&x.theme, VB_CAP_SMALL);
-  vb_buf_init(&x.sig_name, VB_CAP_SMALL);
-  vb_buf_init(&x.sig_pos, VB_CAP_SMALL);
-  vb_buf_init(&x.sig_auth, VB_CAP_SMALL);
+  xsig_init(&x.sig);
   rc = vb_xdoc_build(doc->text ? doc->text : "", doc->text_len, &x.d, err);
   if (rc != VB_OK) goto done;
   rc = vb_xmatch_init(&x.m, ex->rules);

@@ -4,9 +4,11 @@
 ** Fills three lists of the record from the line index (extract_lines.c):
 **
 **   units      the units the organising section ("Tổ chức thực hiện",
-**              "Phân công nhiệm vụ", "Điều 5. Giao trách nhiệm", ...)
-**              gives tasks to, and the units named by "Đơn vị thực hiện:"
-**              labels and by the columns of task tables, with their tasks;
+**              "Phân công nhiệm vụ", "Điều 5. Giao trách nhiệm", or in a
+**              letter or a directive the numbered list after "... yêu
+**              cầu:") gives tasks to, and the units named by "Đơn vị thực
+**              hiện:" labels and by the columns of task tables, with
+**              their tasks;
 **   deadlines  dated duties: "trước ngày 20/12/2021", "xong trong tháng
 **              12/2025", "6 tháng (trước ngày 10/6)" (yearly), "trước
 **              ngày 22 hằng tháng" (monthly), a "Thời gian thực hiện:"
@@ -24,11 +26,18 @@
 ** clause (up to ';') ties a report to its deadline, and "để tổng hợp,
 ** báo cáo Y" chains the receiver on to Y.
 **
+** Lines the line index keeps apart are read as one paragraph where the
+** text goes on ("1." / "Sở Y tế:", a line in lower case after a page
+** break), and task tables are read by their header (time, unit and task
+** columns) in markdown rows and in crawled rows between lines of '|'.
+**
 ** The words are data: the rows of rules.c in the block marked "duties"
-** (fields duty_*, unit_*, body_start, name_*, *_label, deadline*,
-** recurs*, report_*, tbl_*).  Every rule runs on one sentence or one name
-** with a prefilter or an anchor, and the scans per sentence are bounded,
-** so the work stays linear in the size of the document.
+** (fields duty_*, unit_*, subject_*, body_start, name_*, task_verb,
+** *_label, deadline*, recurs*, report_*, tbl_*).  Every rule runs on one
+** sentence or one name with a prefilter or an anchor, the fields of
+** several rows are scanned with their next matches kept (fscan), and the
+** other scans are bounded, so the work stays linear in the size of the
+** document.
 */
 #include "extract_int.h"
 
@@ -57,6 +66,9 @@
 #define HEAD_BYTES 80
 /* Rows of one field scanned together (see fscan). */
 #define SCAN_ROWS 8
+/* Bytes between a receiver and the verb by which it reports on ("... về
+** Sở X trước ngày 20/12 để tổng hợp, báo cáo Y"): farther, a new duty. */
+#define CHAIN_GAP 300
 /* Page numbers looked past between two parts of a paragraph. */
 #define MAX_FURNITURE 2
 /* Bytes of the text that says what a deadline is for. */
@@ -64,21 +76,22 @@
 
 typedef struct span {
   size_t a, b;
+  int lead; /* a subject: it follows "đề nghị", "yêu cầu", "giao" */
 } span;
 
 /* A date as a deadline writes it. */
 typedef struct dwhen {
-  int y, m, d;  /* 0 = not written */
-  int quarter;  /* 1..4: the date is the quarter's last day */
-  int monthly;  /* a day of every month ("ngày 22 hằng tháng") */
-  int yearly;   /* "hằng năm" follows the date */
+  int y, m, d; /* 0 = not written */
+  int quarter; /* 1..4: the date is the quarter's last day */
+  int monthly; /* a day of every month ("ngày 22 hằng tháng") */
+  int yearly;  /* "hằng năm" follows the date */
 } dwhen;
 
 /* A deadline of a block still missing a part. */
 enum { NEED_WHO = 1, NEED_WHAT = 2, NEED_TO = 4, NEED_BY = 8 };
 
 typedef struct pend {
-  json_t *item;  /* a deadline (in the list) or an edge template (owned) */
+  json_t *item; /* a deadline (in the list) or an edge template (owned) */
   unsigned need;
   size_t line;
 } pend;
@@ -88,11 +101,11 @@ typedef struct pend {
 ** between lines of '|': its cells are ranges of paragraphs. */
 typedef struct trow {
   size_t table;
-  size_t first, last;          /* paragraphs it touches */
-  int one_line;                /* cells of the line index, not paragraphs */
+  size_t first, last; /* paragraphs it touches */
+  int one_line;       /* cells of the line index, not paragraphs */
   unsigned ncells;
-  size_t cell[MAX_COLS][2];    /* first and last cell or paragraph */
-  int task_row;                /* under a header with roles: 1, 2 done */
+  size_t cell[MAX_COLS][2]; /* first and last cell or paragraph */
+  int task_row;             /* under a header with roles: 1, 2 done */
 } trow;
 
 /* Growable list of line numbers, parallel to a JSON list. */
@@ -105,28 +118,28 @@ typedef struct dctx {
   vb_xmatch *m;
   const vb_xdoc *d;
   const vb_locality *loc;
-  vb_locality dloc;   /* loc without its province: for "to" and "via" */
+  vb_locality dloc; /* loc without its province: for "to" and "via" */
   int year, issue_year;
   const char *issuer; /* canonical, or NULL */
   int issuer_so;      /* the issuer is a department (Sở) */
   json_t *units, *deadlines, *reports;
   lines un_line, dl_line, rp_line;
-  vb_buf b1, b2, b3;  /* scratch */
+  vb_buf b1, b2, b3; /* scratch */
   /* the organising section */
   int in_org, org_level, unit_level;
   /* the units of the current item of the section */
   size_t scope[MAX_NAMES];
   size_t nscope;
-  int scope_level; /* -1: none */
+  int scope_level;  /* -1: none */
   int scope_inline; /* the item gave its task in its own sentence */
-  size_t prev_line;  /* last line of the paragraph read before */
+  size_t prev_line; /* last line of the paragraph read before */
   /* the current block */
   int bopen, list_open;
   vb_buf desc;
-  json_t *who;     /* names from labels */
+  json_t *who; /* names from labels */
   size_t who_line;
-  char by[16];     /* date of the block's time label */
-  json_t *to;      /* first receiver of a report in the block */
+  char by[16]; /* date of the block's time label */
+  json_t *to;  /* first receiver of a report in the block */
   pend pdl[MAX_PENDING], prp[MAX_PENDING];
   size_t npdl, nprp;
   /* the paragraph: the senders its last sentences named (the bodies
@@ -179,9 +192,8 @@ static void trim(const char *s, size_t *a, size_t *b) {
   while (*a < *b && (is_sp(s[*a]) || s[*a] == ',' || s[*a] == ';' ||
                      s[*a] == ':' || s[*a] == '-' || s[*a] == '+'))
     (*a)++;
-  while (*b > *a && (is_sp(s[*b - 1]) || s[*b - 1] == ',' ||
-                     s[*b - 1] == ';' || s[*b - 1] == ':' ||
-                     s[*b - 1] == '.' || s[*b - 1] == '-' ||
+  while (*b > *a && (is_sp(s[*b - 1]) || s[*b - 1] == ',' || s[*b - 1] == ';' ||
+                     s[*b - 1] == ':' || s[*b - 1] == '.' || s[*b - 1] == '-' ||
                      s[*b - 1] == '/'))
     (*b)--;
 }
@@ -191,8 +203,8 @@ static int word_at(const char *s, size_t n, size_t i, const char *w) {
   size_t l = strlen(w);
   if (n - i < l || memcmp(s + i, w, l) != 0) return 0;
   return i + l == n || (unsigned char)s[i + l] < 0x80
-             ? (i + l == n || !((s[i + l] | 0x20) >= 'a' &&
-                                (s[i + l] | 0x20) <= 'z'))
+             ? (i + l == n ||
+                !((s[i + l] | 0x20) >= 'a' && (s[i + l] | 0x20) <= 'z'))
              : 0;
 }
 
@@ -200,6 +212,13 @@ static int word_at(const char *s, size_t n, size_t i, const char *w) {
 static int ends_with_word(const char *s, size_t a, size_t b, const char *w) {
   size_t l = strlen(w);
   return b - a > l && memcmp(s + b - l, w, l) == 0 && is_sp(s[b - l - 1]);
+}
+
+/* Bracket depth after the character ch. */
+static size_t bracket(char ch, size_t depth) {
+  if (ch == '(') return depth + 1;
+  if (ch == ')' && depth) return depth - 1;
+  return depth;
 }
 
 /* Does s[0..n) hold the string w? */
@@ -260,8 +279,8 @@ static int fscan_next(dctx *c, fscan *f, size_t pos) {
     int stale = f->from[k] == SIZE_MAX || f->from[k] > pos ||
                 (f->at[k] != SIZE_MAX && f->at[k] < pos);
     if (stale) {
-      f->at[k] = vb_x_rule(c->m, f->row[k], f->s, f->n, pos) ? c->m->start
-                                                              : SIZE_MAX;
+      f->at[k] =
+          vb_x_rule(c->m, f->row[k], f->s, f->n, pos) ? c->m->start : SIZE_MAX;
       f->from[k] = pos;
     }
     if (f->at[k] < best) {
@@ -282,18 +301,17 @@ static int body_at(dctx *c, const char *s, size_t n, size_t i) {
 }
 
 /* Where the name that starts at i ends (exclusive): at a verb or a
-** preposition (rule name_stop), a colon, the end of a sentence, a closing
-** bracket, or an opening one (kept when keep_paren and the bracket names a
-** body: "Sở X (Chi cục Y)").  A ';' goes on when another body follows. */
-static size_t name_end(dctx *c, const char *s, size_t n, size_t i,
-                       int keep_paren) {
+** preposition (rule name_stop), a colon, the end of a sentence, a bracket
+** (a role, "(Cơ quan thường trực ...)", is not part of the name).  A ';'
+** goes on when another body follows. */
+static size_t name_end(dctx *c, const char *s, size_t n, size_t i) {
   size_t lim = n - i > NAME_SCAN ? i + NAME_SCAN : n, stop = lim, j;
   if (!body_at(c, s, lim, i)) return i;
   j = c->m->end;
   if (vb_x_field_first(c->m, "name_stop", s, lim, j)) stop = c->m->start;
   while (j < stop) {
     char ch = s[j];
-    if (ch == ':' || ch == ')' || ch == '"' || ch == '\n') break;
+    if (ch == ':' || ch == '(' || ch == ')' || ch == '"' || ch == '\n') break;
     if (ch == '.') {
       /* "TP. Hồ Chí Minh": a dot after a short word in capitals */
       size_t k = j;
@@ -304,13 +322,6 @@ static size_t name_end(dctx *c, const char *s, size_t n, size_t i,
       size_t k = skip_sp(s, lim, j + 1);
       if (!body_at(c, s, lim, k)) break;
     }
-    if (ch == '(') {
-      const char *e = memchr(s + j, ')', lim - j);
-      if (!keep_paren || !e || !body_at(c, s, lim, skip_sp(s, lim, j + 1)))
-        break;
-      j = (size_t)(e - s) + 1;
-      continue;
-    }
     j++;
   }
   if (j > stop) j = stop;
@@ -318,26 +329,22 @@ static size_t name_end(dctx *c, const char *s, size_t n, size_t i,
   trim(s, &a, &j);
   /* a list cut short: "X và", "X, các" */
   for (;;) {
-    if (ends_with_word(s, i, j, "và")) j -= 4;
-    else if (ends_with_word(s, i, j, "các")) j -= 5;
-    else break;
+    if (ends_with_word(s, i, j, "và"))
+      j -= 4;
+    else if (ends_with_word(s, i, j, "các"))
+      j -= 5;
+    else
+      break;
     trim(s, &a, &j);
   }
   return j;
 }
 
-/* Bracket depth after the character ch. */
-static size_t bracket(char ch, size_t depth) {
-  if (ch == '(') return depth + 1;
-  if (ch == ')' && depth) return depth - 1;
-  return depth;
-}
-
 /* Split the list of names s[a..b) into names: at ';', and at ", " or
 ** " và " when a kind of body follows ("X, Báo Y", "X và Ủy ban nhân dân
 ** Z").  Returns the number of names (at most max). */
-static size_t split_names(dctx *c, const char *s, size_t a, size_t b,
-                          span *out, size_t max) {
+static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
+                          size_t max) {
   size_t k = 0, start = a, depth = 0;
   for (size_t i = a; i < b && k + 1 < max; i++) {
     size_t next = 0;
@@ -354,20 +361,20 @@ static size_t split_names(dctx *c, const char *s, size_t a, size_t b,
     if (!next) continue;
     size_t x = start, y = i;
     trim(s, &x, &y);
-    if (y > x) out[k++] = (span){x, y};
+    if (y > x) out[k++] = (span){x, y, 0};
     start = next;
     i = next - 1;
   }
   size_t x = start, y = b;
   trim(s, &x, &y);
-  if (y > x && k < max) out[k++] = (span){x, y};
+  if (y > x && k < max) out[k++] = (span){x, y, 0};
   return k;
 }
 
 /* The names of a list at i: 0 when no body's name starts there. */
-static size_t names_at(dctx *c, const char *s, size_t n, size_t i,
-                       int keep_paren, span *out, size_t max, size_t *end) {
-  size_t e = name_end(c, s, n, i, keep_paren);
+static size_t names_at(dctx *c, const char *s, size_t n, size_t i, span *out,
+                       size_t max, size_t *end) {
+  size_t e = name_end(c, s, n, i);
   if (end) *end = e;
   if (e <= i) return 0;
   return split_names(c, s, i, e, out, max);
@@ -389,27 +396,36 @@ static vb_status canon_name(const char *s, size_t n, const vb_locality *loc,
   return VB_OK;
 }
 
+/* A name as written with its head in canonical form: the words up to
+** the first comma through canon_name, the rest as written ("Ủy ban nhân
+** dân các huyện, thành phố", "Sở Văn hóa, Thể thao và Du lịch"). */
+static json_t *head_name(dctx *c, const char *s, size_t n,
+                         const vb_locality *loc) {
+  size_t h = 0, depth = 0;
+  while (h < n && ((depth = bracket(s[h], depth)) != 0 || s[h] != ',')) h++;
+  vb_buf_reset(&c->b1);
+  if (canon_name(s, h, loc, &c->b1, NULL) != VB_OK ||
+      vb_buf_append(&c->b1, s + h, n - h) != VB_OK)
+    return NULL;
+  return json_stringn(c->b1.data ? c->b1.data : "", c->b1.len);
+}
+
 /* A name as the record shows it ("name", "from", "who"): written form
 ** with abbreviations expanded, no locality added. */
 static json_t *display_name(dctx *c, const char *s, size_t n) {
-  vb_buf_reset(&c->b1);
-  if (canon_name(s, n, NULL, &c->b1, NULL) != VB_OK) return NULL;
-  return json_stringn(c->b1.data ? c->b1.data : "", c->b1.len);
+  return head_name(c, s, n, NULL);
 }
 
 /* A receiver as "to" and "via" show it: district named, province not. */
 static json_t *to_name(dctx *c, const char *s, size_t n) {
-  vb_buf_reset(&c->b1);
-  if (canon_name(s, n, c->loc ? &c->dloc : NULL, &c->b1, NULL) != VB_OK)
-    return NULL;
-  return json_stringn(c->b1.data ? c->b1.data : "", c->b1.len);
+  return head_name(c, s, n, c->loc ? &c->dloc : NULL);
 }
 
 /* Is a display name one of the issuing department's own units ("Văn
 ** phòng Sở", "Thanh tra", "Phòng Báo chí - Xuất bản")? */
 static int own_unit(dctx *c, const char *s, size_t n) {
   static const char *const kinds[] = {
-      "Văn phòng", "Thanh tra", "Phòng",  "Trung tâm", "Chi cục",
+      "Văn phòng", "Thanh tra", "Phòng",     "Trung tâm", "Chi cục",
       "Lãnh đạo",  "Tổ",        "văn phòng", "thanh tra", "phòng",
       "trung tâm", "chi cục",   NULL};
   if (!c->issuer_so) return 0;
@@ -420,8 +436,9 @@ static int own_unit(dctx *c, const char *s, size_t n) {
       hit = 1;
   if (!hit) return 0;
   /* a unit of another body names it or its place */
-  static const char *const other[] = {"Ủy ban", "UBND", "Chính phủ", "tỉnh",
-                                      "huyện", "thành phố", "HĐND", NULL};
+  static const char *const other[] = {"Ủy ban", "UBND",  "Chính phủ",
+                                      "tỉnh",   "huyện", "thành phố",
+                                      "HĐND",   NULL};
   for (int k = 0; other[k]; k++)
     if (contains(s, n, other[k])) return 0;
   return 1;
@@ -431,8 +448,8 @@ static int own_unit(dctx *c, const char *s, size_t n) {
 ** "from_canonical", "to_canonical"): a department's own unit takes the
 ** department; a name without a place takes the document's. */
 static vb_status full_name(dctx *c, const char *s, size_t n, vb_buf *out) {
-  static const char *const national[] = {"Bộ ", "Thủ tướng", "Chính phủ",
-                                         "Quốc hội", "Cục ", "Tổng cục",
+  static const char *const national[] = {"Bộ ",        "Thủ tướng", "Chính phủ",
+                                         "Quốc hội",   "Cục ",      "Tổng cục",
                                          "Ban Bí thư", NULL};
   vb_buf_reset(out);
   if (own_unit(c, s, n)) {
@@ -521,9 +538,8 @@ static vb_status unit_task(dctx *c, size_t u, const char *s, size_t n) {
   }
   /* a task cut inside a character would not be UTF-8 */
   while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80 && b < n) b--;
-  return json_array_append_new(tasks, json_stringn(s + a, b - a))
-             ? VB_ENOMEM
-             : VB_OK;
+  return json_array_append_new(tasks, json_stringn(s + a, b - a)) ? VB_ENOMEM
+                                                                  : VB_OK;
 }
 
 /* A unit's name as the list shows it: written form, a kind word in lower
@@ -551,8 +567,8 @@ static json_t *unit_name(dctx *c, const char *s, size_t n) {
 }
 
 /* Make the names of a list the current item's units. */
-static vb_status scope_open(dctx *c, const char *s, const span *nm,
-                            size_t k, int level, size_t line) {
+static vb_status scope_open(dctx *c, const char *s, const span *nm, size_t k,
+                            int level, size_t line) {
   vb_status rc = VB_OK;
   c->nscope = 0;
   c->scope_level = level;
@@ -590,8 +606,8 @@ static json_t *scope_names(dctx *c) {
   json_t *a = json_array();
   for (size_t i = 0; a && i < c->nscope; i++)
     if (json_array_append(
-            a, json_object_get(json_array_get(c->units, c->scope[i]),
-                               "name"))) {
+            a,
+            json_object_get(json_array_get(c->units, c->scope[i]), "name"))) {
       json_decref(a);
       return NULL;
     }
@@ -642,9 +658,12 @@ static size_t quarter_at(const char *s, size_t n, size_t i, dwhen *w) {
   }
   w->quarter = q;
   size_t k = skip_sp(s, n, j);
-  if (k < n && (s[k] == '/' || s[k] == '-')) k = skip_sp(s, n, k + 1);
-  else if (word_at(s, n, k, "năm")) k = skip_sp(s, n, k + strlen("năm"));
-  else return j - i;
+  if (k < n && (s[k] == '/' || s[k] == '-'))
+    k = skip_sp(s, n, k + 1);
+  else if (word_at(s, n, k, "năm"))
+    k = skip_sp(s, n, k + strlen("năm"));
+  else
+    return j - i;
   int y = digits_at(s, n, k, 4, &e);
   if (y >= 1900 && y <= 2100) {
     w->y = y;
@@ -686,8 +705,7 @@ static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
 
 /* Parse the date of a deadline at i; returns the bytes it takes (0: none).
 ** A recurrence right after ("hằng năm", "hằng tháng") is part of it. */
-static size_t parse_when(dctx *c, const char *s, size_t n, size_t i,
-                         dwhen *w) {
+static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, dwhen *w) {
   size_t l, e;
   memset(w, 0, sizeof *w);
   if ((l = quarter_at(s, n, i, w)) == 0) {
@@ -714,9 +732,12 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i,
     }
   }
   if (rule_at(c, "recurs_after", s, n, i + l)) {
-    if (group_at(c, s, "year") != SIZE_MAX) w->yearly = 1;
-    else if (w->d && !w->m) w->monthly = 1;
-    else return l;
+    if (group_at(c, s, "year") != SIZE_MAX)
+      w->yearly = 1;
+    else if (w->d && !w->m)
+      w->monthly = 1;
+    else
+      return l;
     return c->m->end - i;
   }
   return l;
@@ -749,8 +770,10 @@ static int when_iso(const dctx *c, const dwhen *w, int yearly, char out[16],
     return 1;
   }
   if (w->yearly || yearly) {
-    if (w->d) snprintf(out, 16, "--%02d-%02d", w->m, w->d);
-    else snprintf(out, 16, "--%02d", w->m);
+    if (w->d)
+      snprintf(out, 16, "--%02d-%02d", w->m, w->d);
+    else
+      snprintf(out, 16, "--%02d", w->m);
     *recurs = "yearly";
     return 1;
   }
@@ -807,8 +830,7 @@ static json_t *default_senders(dctx *c) {
 }
 
 /* Append one edge per sender of a template (from: null without one). */
-static vb_status emit_edges(dctx *c, json_t *tmpl, json_t *from,
-                            size_t line) {
+static vb_status emit_edges(dctx *c, json_t *tmpl, json_t *from, size_t line) {
   size_t k = json_array_size(from);
   for (size_t i = 0; i < (k ? k : 1); i++) {
     if (json_array_size(c->reports) >= MAX_ITEMS) return VB_OK;
@@ -902,8 +924,8 @@ static size_t clause_end(const char *s, size_t b, size_t a) {
 /* Is the name at [at, e) of a sentence that opens with a clause of time
 ** or condition its subject?  Not after "của", "với", ... (an object),
 ** and only when a verb follows it. */
-static int intro_subject(dctx *c, const char *s, size_t a, size_t b,
-                         size_t at, size_t e) {
+static int intro_subject(dctx *c, const char *s, size_t a, size_t b, size_t at,
+                         size_t e) {
   size_t from = at > a + 24 ? at - 24 : a;
   while (from > a && ((unsigned char)s[from] & 0xC0) == 0x80) from--;
   if (vb_x_field(c->m, "subject_not_after", s, at, from)) return 0;
@@ -928,12 +950,11 @@ static size_t find_subjects(dctx *c, const char *s, size_t a, size_t b,
       lead = 1;
     }
     if ((i == a || intro || lead) && body_at(c, s, b, at)) {
-      size_t e = name_end(c, s, b, at, 0);
+      size_t e = name_end(c, s, b, at);
       if (e > at) {
         if (i == a || lead || intro_subject(c, s, a, b, at, e)) {
-          out[k++] = (span){at, e};
-          if (lead)
-            c->ncarry = split_names(c, s, at, e, c->carry, MAX_NAMES);
+          out[k++] = (span){at, e, lead};
+          if (lead) c->ncarry = split_names(c, s, at, e, c->carry, MAX_NAMES);
         }
         i = e;
       }
@@ -945,11 +966,17 @@ static size_t find_subjects(dctx *c, const char *s, size_t a, size_t b,
   return k;
 }
 
-/* The subject of a verb at v: the first subject that ends before it. */
+/* The subject of a verb at v: the bodies "đề nghị"/"yêu cầu" addressed
+** last before it ("Bộ Y tế đề nghị các đơn vị ... phản ánh về ..."), else
+** the first subject that ends before it. */
 static const span *subject_before(const span *subj, size_t k, size_t v) {
-  for (size_t i = 0; i < k; i++)
-    if (subj[i].b <= v) return &subj[i];
-  return NULL;
+  const span *first = NULL, *lead = NULL;
+  for (size_t i = 0; i < k; i++) {
+    if (subj[i].b > v) continue;
+    if (!first) first = &subj[i];
+    if (subj[i].lead) lead = &subj[i];
+  }
+  return lead ? lead : first;
 }
 
 /* A list of display names from a span of names. */
@@ -1005,8 +1032,7 @@ static vb_status what_text(dctx *c, const char *s, size_t lo, size_t t,
   depth = 0;
   for (size_t i = a; i < b; i++) {
     if (s[i] == '(') depth++;
-    if (!depth && !(is_sp(s[i]) && out->len &&
-                    out->data[out->len - 1] == ' '))
+    if (!depth && !(is_sp(s[i]) && out->len && out->data[out->len - 1] == ' '))
       VB_TRY(vb_buf_putc(out, s[i]));
     if (s[i] == ')' && depth) depth--;
   }
@@ -1026,7 +1052,7 @@ typedef struct cdl {
   size_t pos;
   char date[16];
   int dated;
-  int paren;  /* its date was in brackets */
+  int paren; /* its date was in brackets */
 } cdl;
 
 /* Append a deadline; who, what, to may wait for the block (need). */
@@ -1062,20 +1088,42 @@ typedef struct cedge {
   size_t line;
 } cedge;
 
+/* The issuing body named by its kind alone at i: "về Sở (qua Văn phòng
+** Sở)" in a department's plan.  Returns the length of the word, or 0. */
+static size_t self_at(const dctx *c, const char *s, size_t n, size_t i) {
+  if (!c->issuer) return 0;
+  const char *sp = strchr(c->issuer, ' ');
+  size_t l = sp ? (size_t)(sp - c->issuer) : 0;
+  if (!l ||
+      (strncmp(c->issuer, "Sở", l) != 0 && strncmp(c->issuer, "Bộ", l) != 0))
+    return 0;
+  if (n - i < l || memcmp(s + i, c->issuer, l) != 0) return 0;
+  size_t j = i + l;
+  if (j < n && !is_sp(s[j]) && s[j] != '(' && s[j] != ',' && s[j] != '.' &&
+      s[j] != ';')
+    return 0;
+  /* "Sở Y tế" is another body, not the issuer */
+  size_t k = skip_sp(s, n, j);
+  return k > j && k < n && vb_x_starts_upper(s + k, n - k) ? 0 : l;
+}
+
 /* A new edge template for one receiver s[r.a..r.b). */
 static json_t *edge_tmpl(dctx *c, const char *s, span r, json_t *via) {
   json_t *o = json_object();
   if (!o) return NULL;
-  json_t *to = to_name(c, s + r.a, r.b - r.a);
-  json_t *tc = full_json(c, s + r.a, r.b - r.a);
+  int self = self_at(c, s, r.b, r.a) == r.b - r.a;
+  json_t *to = self ? json_string(c->issuer) : to_name(c, s + r.a, r.b - r.a);
+  json_t *tc = self ? json_string(c->issuer) : full_json(c, s + r.a, r.b - r.a);
   if (!to || !tc || json_object_set_new(o, "from", json_null()) ||
       json_object_set_new(o, "to", to) ||
       json_object_set_new(o, "via", via ? json_incref(via) : json_null()) ||
       json_object_set_new(o, "by", json_null()) ||
       json_object_set_new(o, "from_canonical", json_null()) ||
       json_object_set_new(o, "to_canonical", tc)) {
-    if (!to) json_decref(tc);
-    else if (!tc) json_decref(to);
+    if (!to)
+      json_decref(tc);
+    else if (!tc)
+      json_decref(to);
     json_decref(o);
     return NULL;
   }
@@ -1084,22 +1132,19 @@ static json_t *edge_tmpl(dctx *c, const char *s, span r, json_t *via) {
 
 /* The receiver of a report verb at [vs, ve) in the clause [.., cb), the
 ** next verb being at nv: "báo cáo UBND tỉnh", "gửi về Sở X", "báo cáo kết
-** quả ... về Sở X", "báo cáo ... với X".  Returns its start or SIZE_MAX. */
+** quả ... về Sở X", "báo cáo ... với X"; a plain "gửi X" only when the
+** clause named a report before it (noun).  Returns its start or
+** SIZE_MAX. */
 static size_t receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
                           size_t ve, size_t nv, int noun) {
   int gui = s[vs] == 'g' || s[vs] == 'G';
   int baocao = s[vs] == 'b' || s[vs] == 'B';
   if (rule_at(c, "report_direct", s, cb, ve)) {
     size_t t = c->m->end;
-    int prep = 0;
-    for (size_t i = ve; i < t; i++)
-      if (s[i] == 'v' || s[i] == 'l' || s[i] == 't' || s[i] == 'c' ||
-          s[i] == '\xC4')
-        prep = 1;
+    int prep = group_at(c, s, "prep") != SIZE_MAX;
     if (body_at(c, s, cb, t)) {
       /* a plain "gửi X" is a report only when the clause says what */
-      if (!gui || prep || noun)
-        return t;
+      if (!gui || prep || noun) return t;
       return SIZE_MAX;
     }
   }
@@ -1107,15 +1152,15 @@ static size_t receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
   while (from < nv && vb_x_field_first(c->m, "report_prep", s, nv, from)) {
     size_t t = group_at(c, s, "to");
     from = c->m->end;
-    if (t != SIZE_MAX && body_at(c, s, nv, t)) return t;
+    if (t != SIZE_MAX && (body_at(c, s, nv, t) || self_at(c, s, nv, t)))
+      return t;
   }
+  /* "báo cáo ... với X", not "phối hợp với X" */
   if (baocao && vb_x_field(c->m, "report_with", s, nv, ve)) {
     size_t t = group_at(c, s, "to");
-    const char *ph = "phối hợp";
-    int coop = 0;
-    for (size_t i = ve; i + strlen(ph) <= t; i++)
-      if (memcmp(s + i, ph, strlen(ph)) == 0) coop = 1;
-    if (t != SIZE_MAX && !coop && body_at(c, s, nv, t)) return t;
+    if (t != SIZE_MAX && !contains(s + ve, t - ve, "phối hợp") &&
+        body_at(c, s, nv, t))
+      return t;
   }
   return SIZE_MAX;
 }
@@ -1130,7 +1175,7 @@ static json_t *via_at(dctx *c, const char *s, size_t from, size_t to,
     int paren = s[c->m->start] == '(';
     pos = c->m->end;
     if (v == SIZE_MAX || !body_at(c, s, to, v)) continue;
-    size_t e = name_end(c, s, to, v, 0);
+    size_t e = name_end(c, s, to, v);
     if (paren) { /* "(qua Phòng An ninh chính trị nội bộ, Công an tỉnh)" */
       const char *cl = memchr(s + v, ')', to - v);
       if (cl && (size_t)(cl - s) > e) {
@@ -1138,8 +1183,10 @@ static json_t *via_at(dctx *c, const char *s, size_t from, size_t to,
         size_t k = split_names(c, s, v, (size_t)(cl - s), nm, MAX_NAMES);
         if (k > 1) e = (size_t)(cl - s);
       }
-      if (cl) *end = (size_t)(cl - s) + 1;
-      else *end = e;
+      if (cl)
+        *end = (size_t)(cl - s) + 1;
+      else
+        *end = e;
     } else {
       *end = e;
     }
@@ -1150,8 +1197,59 @@ static json_t *via_at(dctx *c, const char *s, size_t from, size_t to,
   return NULL;
 }
 
-/* Deadlines of the clause [ca, cb) of a sentence whose subjects are subj.
-** lo: where the task's words start (after a label or the subject). */
+/* Where the words of a task at t start: after the clause's start ca and
+** after its subject sj when that comes before t. */
+static size_t task_start(size_t ca, const span *sj, size_t t) {
+  return sj && sj->b > ca && sj->b <= t ? sj->b : ca;
+}
+
+/* Keep a deadline found at t of a clause: its task is in c->b3, its
+** doers are the subject sj (else the block's); date NULL: none. */
+static vb_status keep_deadline(dctx *c, const vb_xpara *p, const char *s,
+                               size_t t, const span *sj, const char *date,
+                               const char *recurs, int paren, cdl *out,
+                               size_t *nout) {
+  json_t *who = sj ? names_json(c, s, *sj) : NULL, *made;
+  if (sj && !who) return VB_ENOMEM;
+  unsigned need = (sj ? 0 : NEED_WHO) | (c->b3.len ? 0 : NEED_WHAT);
+  vb_status rc =
+      add_deadline(c, date, recurs, c->b3.data ? c->b3.data : "", c->b3.len,
+                   who, NULL, para_line(c, p, t), need, &made);
+  json_decref(who);
+  if (rc != VB_OK || !made) return rc;
+  cdl *o = &out[(*nout)++];
+  o->item = made;
+  o->pos = t;
+  snprintf(o->date, sizeof o->date, "%s", date ? date : "");
+  o->dated = date != NULL;
+  o->paren = paren;
+  return VB_OK;
+}
+
+/* "năm (trước ngày 10/12)" after "báo cáo 6 tháng (trước ngày 10/6)": the
+** verb of the first holds for the second (c->b3 holds "năm"). */
+static vb_status share_verb(dctx *c, const cdl *prev) {
+  const char *pv = json_string_value(json_object_get(prev->item, "what"));
+  if (!prev->paren || !c->b3.len || memchr(c->b3.data, ' ', c->b3.len) || !pv ||
+      !vb_x_field_first(c->m, "report_verb", pv, strlen(pv), 0) ||
+      c->m->start != 0)
+    return VB_OK;
+  vb_buf tmp;
+  vb_buf_init(&tmp, WHAT_BYTES * 2);
+  vb_status rc = vb_buf_append(&tmp, pv, c->m->end);
+  if (rc == VB_OK) rc = vb_buf_putc(&tmp, ' ');
+  if (rc == VB_OK) rc = vb_buf_append(&tmp, c->b3.data, c->b3.len);
+  if (rc == VB_OK) {
+    vb_buf_reset(&c->b3);
+    rc = vb_buf_append(&c->b3, tmp.data, tmp.len);
+  }
+  vb_buf_free(&tmp);
+  return rc;
+}
+
+/* Deadlines of the clause [ca, cb) of a sentence whose subjects are subj
+** (first_subj: the sentence's own, for a date before it).  label_what,
+** when not NULL, is the task a time label named. */
 static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
                                   size_t ca, size_t cb, const span *subj,
                                   size_t nsubj, const span *first_subj,
@@ -1159,6 +1257,8 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
                                   const char *label_what) {
   size_t pos = ca;
   fscan fs;
+  char date[16];
+  const char *recurs;
   fscan_init(c->r_dl, c->n_dl, &fs, s, cb);
   while (*nout < MAX_CLAUSE && pos < cb && fscan_next(c, &fs, pos)) {
     size_t t = c->m->start, w = group_at(c, s, "when");
@@ -1167,66 +1267,19 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     size_t l = w == SIZE_MAX ? 0 : parse_when(c, s, cb, w, &wh);
     if (!l) continue;
     pos = w + l;
-    if (in_past(c, &wh)) continue;
-    char date[16];
-    const char *recurs;
-    if (!when_iso(c, &wh, yearly, date, &recurs)) continue;
+    if (in_past(c, &wh) || !when_iso(c, &wh, yearly, date, &recurs)) continue;
     const span *sj = subject_before(subj, nsubj, t);
     if (!sj) sj = first_subj;
-    size_t lo = ca;
-    if (sj && sj->b > lo && sj->b <= t) lo = sj->b;
-    unsigned need = 0;
+    size_t lo = task_start(ca, sj, t), depth = 0;
     if (label_what) {
       vb_buf_reset(&c->b3);
       VB_TRY(vb_buf_puts(&c->b3, label_what));
     } else {
       VB_TRY(what_text(c, s, lo, t, &c->b3));
-      /* "năm (trước ngày 10/12)" after "báo cáo 6 tháng (...)": the verb
-         of the first holds for the second */
-      if (*nout > 0 && out[*nout - 1].paren && c->b3.len &&
-          !memchr(c->b3.data, ' ', c->b3.len)) {
-        json_t *pw = json_object_get(out[*nout - 1].item, "what");
-        const char *pv = json_string_value(pw);
-        if (pv && vb_x_field_first(c->m, "report_verb", pv, strlen(pv), 0) &&
-            c->m->start == 0) {
-          char head[64];
-          snprintf(head, sizeof head, "%.*s ", (int)c->m->end, pv);
-          vb_buf tmp;
-          vb_buf_init(&tmp, WHAT_BYTES * 2);
-          vb_status rc = vb_buf_puts(&tmp, head);
-          if (rc == VB_OK) rc = vb_buf_append(&tmp, c->b3.data, c->b3.len);
-          if (rc == VB_OK) {
-            vb_buf_reset(&c->b3);
-            rc = vb_buf_append(&c->b3, tmp.data, tmp.len);
-          }
-          vb_buf_free(&tmp);
-          VB_TRY(rc);
-        }
-      }
+      if (*nout > 0) VB_TRY(share_verb(c, &out[*nout - 1]));
     }
-    if (!c->b3.len) need |= NEED_WHAT;
-    json_t *who = NULL;
-    if (sj) {
-      who = names_json(c, s, *sj);
-      if (!who) return VB_ENOMEM;
-    } else {
-      need |= NEED_WHO;
-    }
-    json_t *made;
-    vb_status rc = add_deadline(c, date, recurs, c->b3.data ? c->b3.data : "",
-                                c->b3.len, who, NULL, para_line(c, p, t),
-                                need | NEED_TO, &made);
-    json_decref(who);
-    VB_TRY(rc);
-    if (!made) continue;
-    out[*nout].item = made;
-    out[*nout].pos = t;
-    snprintf(out[*nout].date, sizeof out[*nout].date, "%s", date);
-    out[*nout].dated = 1;
-    size_t depth = 0;
     for (size_t i = lo; i < t; i++) depth = bracket(s[i], depth);
-    out[*nout].paren = depth > 0;
-    (*nout)++;
+    VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, depth > 0, out, nout));
   }
   /* counted from an event: no date, the clause says from what */
   pos = ca;
@@ -1236,20 +1289,8 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     pos = c->m->end;
     const span *sj = subject_before(subj, nsubj, t);
     if (!sj) sj = first_subj;
-    size_t lo = ca;
-    if (sj && sj->b > lo && sj->b <= t) lo = sj->b;
-    VB_TRY(what_text(c, s, lo, cb, &c->b3));
-    json_t *who = sj ? names_json(c, s, *sj) : NULL;
-    if (sj && !who) return VB_ENOMEM;
-    json_t *made;
-    vb_status rc = add_deadline(c, NULL, NULL, c->b3.data ? c->b3.data : "",
-                                c->b3.len, who, NULL, para_line(c, p, t),
-                                (sj ? 0 : NEED_WHO) | NEED_TO, &made);
-    json_decref(who);
-    VB_TRY(rc);
-    if (!made) continue;
-    out[*nout] = (cdl){made, t, "", 0, 0};
-    (*nout)++;
+    VB_TRY(what_text(c, s, task_start(ca, sj, t), cb, &c->b3));
+    VB_TRY(keep_deadline(c, p, s, t, sj, NULL, NULL, 0, out, nout));
   }
   /* "từ ngày 15/11 đến ngày 15/12 hằng năm": the yearly end of a span */
   pos = ca;
@@ -1261,34 +1302,21 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     size_t l = parse_when(c, s, cb, w, &w1), k;
     if (!l || w1.y) continue;
     k = skip_sp(s, cb, w + l);
-    if (k < cb && s[k] == '-') k = skip_sp(s, cb, k + 1);
-    else if (word_at(s, cb, k, "đến")) k = skip_sp(s, cb, k + strlen("đến"));
-    else continue;
+    if (k < cb && s[k] == '-')
+      k = skip_sp(s, cb, k + 1);
+    else if (word_at(s, cb, k, "đến"))
+      k = skip_sp(s, cb, k + strlen("đến"));
+    else
+      continue;
     if (word_at(s, cb, k, "ngày")) k = skip_sp(s, cb, k + strlen("ngày"));
     size_t l2 = parse_when(c, s, cb, k, &w2);
     if (!l2 || w2.y || !w2.d || !(w2.yearly || yearly)) continue;
     pos = k + l2;
-    char date[16];
-    const char *recurs;
     w2.yearly = 1;
     if (!when_iso(c, &w2, 1, date, &recurs)) continue;
     const span *sj = subject_before(subj, nsubj, t);
-    size_t lo = ca;
-    if (sj && sj->b > lo && sj->b <= t) lo = sj->b;
-    VB_TRY(what_text(c, s, lo, t, &c->b3));
-    json_t *who = sj ? names_json(c, s, *sj) : NULL;
-    if (sj && !who) return VB_ENOMEM;
-    json_t *made;
-    vb_status rc = add_deadline(
-        c, date, recurs, c->b3.data ? c->b3.data : "", c->b3.len, who, NULL,
-        para_line(c, p, t),
-        (sj ? 0 : NEED_WHO) | (c->b3.len ? 0 : NEED_WHAT) | NEED_TO, &made);
-    json_decref(who);
-    VB_TRY(rc);
-    if (!made) continue;
-    out[*nout] = (cdl){made, t, "", 0, 0};
-    snprintf(out[*nout].date, sizeof out[*nout].date, "%s", date);
-    (*nout)++;
+    VB_TRY(what_text(c, s, task_start(ca, sj, t), t, &c->b3));
+    VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, 0, out, nout));
   }
   return VB_OK;
 }
@@ -1334,8 +1362,8 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
   fscan fv;
   fscan_init(c->r_verb, c->n_verb, &fv, s, cb);
   /* what makes a plain "gửi X" a report: a report noun before it */
-  size_t noun = vb_x_field(c->m, "report_noun", s, cb, ca) ? c->m->start
-                                                            : SIZE_MAX;
+  size_t noun =
+      vb_x_field(c->m, "report_noun", s, cb, ca) ? c->m->start : SIZE_MAX;
   while (ne < MAX_CLAUSE && pos < cb && fscan_next(c, &fv, pos)) {
     size_t vs = c->m->start, ve = c->m->end;
     pos = ve;
@@ -1346,13 +1374,18 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
       if ((s[vs] == 'g' || s[vs] == 'G') &&
           rule_at(c, "report_direct", s, cb, ve)) {
         size_t x = c->m->end, e;
-        nprev = names_at(c, s, nv, x, 0, prev, MAX_NAMES, &e);
+        nprev = names_at(c, s, nv, x, prev, MAX_NAMES, &e);
         if (nprev) prev_end = e;
       }
       continue;
     }
     span rv[MAX_NAMES];
-    size_t re, k = names_at(c, s, nv, t, 0, rv, MAX_NAMES, &re);
+    size_t re, k = names_at(c, s, nv, t, rv, MAX_NAMES, &re), sl;
+    if (!k && (sl = self_at(c, s, nv, t)) != 0) {
+      rv[0] = (span){t, t + sl, 0};
+      re = t + sl;
+      k = 1;
+    }
     if (!k) continue;
     size_t vend = re;
     json_t *via = via_at(c, s, re, nv, &vend, &rc);
@@ -1360,7 +1393,7 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
     /* "... về Sở X (để) tổng hợp, báo cáo Y": X reports on to Y; "... về
        Sở X để xem xét, ..., báo cáo Y" is X's own business */
     int chained = 0;
-    if (prev_end != SIZE_MAX && prev_end <= vs) {
+    if (prev_end != SIZE_MAX && prev_end <= vs && vs - prev_end <= CHAIN_GAP) {
       static const char de_w[] = "để ";
       size_t g = prev_end, de = SIZE_MAX, dl_w = strlen(de_w);
       for (size_t i = g; i + dl_w <= vs; i++)
@@ -1391,8 +1424,8 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
           json_t *f = to_name(c, s + prev[j].a, prev[j].b - prev[j].a);
           /* the head of the receiver is no new receiver */
           const char *tv = json_string_value(json_object_get(tmpl, "to"));
-          if (f && strstr(tv, json_string_value(f)) && strcmp(tv,
-              json_string_value(f)) != 0) {
+          if (f && strstr(tv, json_string_value(f)) &&
+              strcmp(tv, json_string_value(f)) != 0) {
             json_decref(f);
             continue;
           }
@@ -1450,12 +1483,14 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
     size_t copies = ed[i].chained || !nby ? 1 : nby;
     for (size_t k = 0; rc == VB_OK && k + 1 < copies; k++) {
       cedge e = ed[i];
-      if (!(e.tmpl = json_deep_copy(ed[i].tmpl))) rc = VB_ENOMEM;
-      else rc = place_edge(c, &e, bys[k]);
+      if (!(e.tmpl = json_deep_copy(ed[i].tmpl)))
+        rc = VB_ENOMEM;
+      else
+        rc = place_edge(c, &e, bys[k]);
     }
     if (rc == VB_OK)
-      rc = place_edge(c, &ed[i],
-                      ed[i].chained || !nby ? NULL : bys[copies - 1]);
+      rc =
+          place_edge(c, &ed[i], ed[i].chained || !nby ? NULL : bys[copies - 1]);
     else
       json_decref(ed[i].tmpl);
     json_decref(ed[i].from);
@@ -1471,8 +1506,8 @@ static int value_when(dctx *c, const char *s, size_t n, size_t a, dwhen *w) {
   size_t l = parse_when(c, s, n, at, w);
   if (!l) return 0;
   size_t e = at + l;
-  while (e < n && (is_sp(s[e]) || s[e] == '.' || s[e] == ';' ||
-                   s[e] == ',' || s[e] == ')'))
+  while (e < n && (is_sp(s[e]) || s[e] == '.' || s[e] == ';' || s[e] == ',' ||
+                   s[e] == ')'))
     e++;
   return e == n;
 }
@@ -1480,9 +1515,9 @@ static int value_when(dctx *c, const char *s, size_t n, size_t a, dwhen *w) {
 /* A label naming the task's words ("Thời gian kiểm tra và đánh giá ...
 ** trước ngày ..."), not just "thực hiện". */
 static int task_words(const char *s, size_t a, size_t b) {
-  static const char *const filler[] = {"thực hiện", "hoàn thành",
+  static const char *const filler[] = {"thực hiện",         "hoàn thành",
                                        "thực hiện dự kiến", "dự kiến",
-                                       "báo cáo", NULL};
+                                       "báo cáo",           NULL};
   trim(s, &a, &b);
   if (b <= a) return 0;
   for (int k = 0; filler[k]; k++)
@@ -1491,18 +1526,18 @@ static int task_words(const char *s, size_t a, size_t b) {
   return 1;
 }
 
-/* The labels that open a sentence: who, what, when.  Returns 1 when the
-** sentence was a label and is done with. */
+/* The labels that open a sentence: who ("Đơn vị thực hiện: X"), what
+** ("Nhiệm vụ: ..."), when ("Thời gian thực hiện: Tháng 12/2025").  *done
+** is 1 when the sentence was a label and is read. */
 static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
                                 size_t a, size_t b, int *done) {
   *done = 0;
-  if (rule_at(c, "unit_label", s, b, a) ||
-      (vb_x_field(c->m, "unit_label", s, b, a) && c->m->start == a)) {
+  if (rule_at(c, "unit_label", s, b, a)) {
     size_t w = group_at(c, s, "who");
     *done = 1;
     if (w == SIZE_MAX) return VB_OK;
     span nm[MAX_NAMES];
-    size_t e, k = names_at(c, s, b, w, 1, nm, MAX_NAMES, &e);
+    size_t e, k = names_at(c, s, b, w, nm, MAX_NAMES, &e);
     if (!k) { /* a value that is no body's name: as written */
       size_t x = w, y = b;
       trim(s, &x, &y);
@@ -1510,8 +1545,7 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
         c->list_open = 1;
         return VB_OK;
       }
-      nm[0] = (span){x, y};
-      k = 1;
+      k = split_names(c, s, x, y, nm, MAX_NAMES);
     }
     if (!c->who && !(c->who = json_array())) return VB_ENOMEM;
     c->who_line = para_line(c, p, w);
@@ -1565,8 +1599,8 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
       return VB_OK;
     }
     /* "Thời gian: xong trước ngày 25/12/2023" */
-    VB_TRY(clause_deadlines(c, p, s, value, b, NULL, 0, NULL, 0, dl, &ndl,
-                            what));
+    VB_TRY(
+        clause_deadlines(c, p, s, value, b, NULL, 0, NULL, 0, dl, &ndl, what));
     /* the block's labels say who does it, for whom and (when the label
        does not) what */
     for (size_t i = 0; i < ndl; i++) {
@@ -1586,8 +1620,7 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
 static const span *late_subject(dctx *c, const char *s, size_t b,
                                 const span *subj, size_t k) {
   for (size_t i = 0; i < k; i++)
-    if (vb_x_field_first(c->m, "report_verb", s, b,
-                         skip_sp(s, b, subj[i].b)) &&
+    if (vb_x_field_first(c->m, "report_verb", s, b, skip_sp(s, b, subj[i].b)) &&
         c->m->start == skip_sp(s, b, subj[i].b))
       return &subj[i];
   return NULL;
@@ -1603,15 +1636,14 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
   span subj[MAX_SUBJ + 1];
   size_t nsubj = find_subjects(c, s, a, b, subj, MAX_SUBJ);
   /* the subject of the sentence: the first before its first verb */
-  size_t v0 = vb_x_field_first(c->m, "report_verb", s, b, a) ? c->m->start
-                                                              : b;
+  size_t v0 = vb_x_field_first(c->m, "report_verb", s, b, a) ? c->m->start : b;
   const span *first = subject_before(subj, nsubj, v0);
   if (!first) first = late_subject(c, s, b, subj, nsubj);
   /* a sentence without a subject has the last one's (its senders) */
   span whole;
   const span *fallback = NULL;
   if (nsubj == 0 && carried && c->ncarry == carried) {
-    whole = (span){c->carry[0].a, c->carry[carried - 1].b};
+    whole = (span){c->carry[0].a, c->carry[carried - 1].b, 0};
     fallback = &whole;
   }
   int yearly = vb_x_field(c->m, "recurs", s, b, a);
@@ -1620,8 +1652,7 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
     cdl dl[MAX_CLAUSE];
     size_t ndl = 0;
     VB_TRY(clause_deadlines(c, p, s, ca, cb, subj, nsubj,
-                            first ? first : fallback, yearly, dl, &ndl,
-                            NULL));
+                            first ? first : fallback, yearly, dl, &ndl, NULL));
     VB_TRY(clause_reports(c, p, s, ca, cb, subj, nsubj, fallback, dl, ndl));
     ca = cb;
   }
@@ -1690,6 +1721,18 @@ static void classify(const char *s, size_t n, pinfo *pi) {
     pi->body = body;
     return;
   }
+  /* the party's numbering: "III- TỔ CHỨC THỰC HIỆN", "1- Ban Tổ chức" */
+  size_t j = 0;
+  while (j < n && j < 5 && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X')) j++;
+  lv = j > 0 ? 1 : 2;
+  if (j == 0)
+    while (j < n && j < 2 && s[j] >= '0' && s[j] <= '9') j++;
+  if (j > 0) j = skip_sp(s, n, j);
+  if (j > 0 && j + 1 < n && s[j] == '-' && s[j + 1] == ' ') {
+    pi->level = lv;
+    pi->body = skip_sp(s, n, j + 1);
+    return;
+  }
   size_t e;
   if (word_at(s, n, 0, "Điều") || word_at(s, n, 0, "ĐIỀU")) {
     size_t i = skip_sp(s, n, strlen("Điều"));
@@ -1703,11 +1746,12 @@ static void classify(const char *s, size_t n, pinfo *pi) {
   }
   if (word_at(s, n, 0, "Chương") || word_at(s, n, 0, "CHƯƠNG") ||
       word_at(s, n, 0, "Phần") || word_at(s, n, 0, "PHẦN")) {
-    size_t i = skip_sp(s, n, s[0] == 'C' && s[1] == 'h' ? strlen("Chương")
-                              : s[0] == 'C'           ? strlen("CHƯƠNG")
-                              : s[1] == 'h'           ? strlen("Phần")
-                                                      : strlen("PHẦN"));
-    size_t j = i;
+    size_t i = skip_sp(s, n,
+                       s[0] == 'C' && s[1] == 'h' ? strlen("Chương")
+                       : s[0] == 'C'              ? strlen("CHƯƠNG")
+                       : s[1] == 'h'              ? strlen("Phần")
+                                                  : strlen("PHẦN"));
+    j = i;
     while (j < n && (s[j] == 'I' || s[j] == 'V' || s[j] == 'X' ||
                      (s[j] >= '0' && s[j] <= '9')))
       j++;
@@ -1725,20 +1769,38 @@ static void classify(const char *s, size_t n, pinfo *pi) {
     pi->level = 0;
 }
 
-/* Does paragraph text s hold a unit's heading at i: "Sở X", "Giao Văn
+/* Does paragraph p hold a unit's heading at i: "Sở X", "Giao Văn
 ** phòng Sở có trách nhiệm ...", "Đề nghị Ủy ban Mặt trận ..."?  Gives the
 ** names and where the task starts. */
-static size_t unit_head(dctx *c, const char *s, size_t n, size_t i,
-                        int lead_ok, span *nm, size_t *task) {
-  size_t at = i;
+static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int lead_ok,
+                        span *nm, size_t *task) {
+  const char *s = p->text;
+  size_t n = p->len, at = i;
   if (rule_at(c, "unit_head", s, n, i)) {
     if (!lead_ok) return 0;
     at = c->m->end;
   }
-  size_t e, k = names_at(c, s, n, at, 1, nm, MAX_NAMES, &e);
+  size_t e, k = names_at(c, s, n, at, nm, MAX_NAMES, &e);
+  /* a heading wrapped onto its first task ("... chính trị - xã" / "hội
+     tỉnh" / "Tăng cường ...") ends at the line that starts the task */
+  for (size_t q = vb_xpara_cell(p, at) - p->first + 1;
+       k && q <= p->last - p->first && p->off[q] < e; q++)
+    if (rule_at(c, "task_verb", s, n, p->off[q])) {
+      e = p->off[q];
+      while (e > at && is_sp(s[e - 1])) e--;
+      k = split_names(c, s, at, e, nm, MAX_NAMES);
+      break;
+    }
   if (!k || vb_x_field(c->m, "unit_boiler", s + e, n - e, 0)) return 0;
   size_t t = skip_sp(s, n, e);
+  /* a role in brackets after the name is no task */
+  if (t < n && s[t] == '(') {
+    const char *cl = memchr(s + t, ')', n - t);
+    if (cl) t = skip_sp(s, n, (size_t)(cl - s) + 1);
+  }
   if (t < n && s[t] == ':') t = skip_sp(s, n, t + 1);
+  /* "Sở Y tế đề nghị các đơn vị ...": the name asks others */
+  if (rule_at(c, "unit_head", s, n, t)) return 0;
   *task = t;
   return k;
 }
@@ -1768,22 +1830,21 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
   size_t k = 0;
   if (c->in_org && pi->level > c->org_level &&
       (c->unit_level < 0 || pi->level <= c->unit_level)) {
-    k = unit_head(c, s, n, pi->body, 1, nm, task);
-    if (k && *task < n && vb_x_field(c->m, "unit_tail", s + *task,
-                                     n - *task, 0))
+    k = unit_head(c, p, pi->body, 1, nm, task);
+    if (k && *task < n &&
+        vb_x_field(c->m, "unit_tail", s + *task, n - *task, 0))
       *task = n;
     /* a list item names its unit before a colon */
-    if (k && pi->level == 6 && !(*task > 0 && s[*task - 1] == ' ' &&
-                                 *task >= 2 && memchr(s + pi->body, ':',
-                                                      *task - pi->body)))
+    if (k && pi->level == 6 &&
+        !(*task > 0 && s[*task - 1] == ' ' && *task >= 2 &&
+          memchr(s + pi->body, ':', *task - pi->body)))
       k = 0;
     if (k && pi->level < 6) c->unit_level = pi->level;
   } else if (pi->article || (pi->level == 1 && !c->in_org)) {
     /* "Điều 4. Sở X có nhiệm vụ", "Điều 2. Giao Giám đốc Sở Y" */
     size_t t;
-    k = unit_head(c, s, n, pi->body, 1, nm, &t);
-    if (k && t < n && !vb_x_field(c->m, "unit_tail", s + t, n - t, 0))
-      k = 0;
+    k = unit_head(c, p, pi->body, 1, nm, &t);
+    if (k && t < n && !vb_x_field(c->m, "unit_tail", s + t, n - t, 0)) k = 0;
     *task = n;
   }
   if (!k) return VB_OK;
@@ -1794,8 +1855,8 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
   if (t < n && n - t > strlen("chỉ đạo ") &&
       memcmp(s + t, "chỉ đạo ", strlen("chỉ đạo ")) == 0 && s[n - 1] == ':') {
     span sub[MAX_NAMES];
-    size_t e, ks = names_at(c, s, n, t + strlen("chỉ đạo "), 1, sub,
-                            MAX_NAMES, &e);
+    size_t e,
+        ks = names_at(c, s, n, t + strlen("chỉ đạo "), sub, MAX_NAMES, &e);
     if (ks) {
       VB_TRY(scope_task(c, s + t, n - t));
       *task = n;
@@ -1824,7 +1885,8 @@ static int pipe_line(const vb_xdoc *d, size_t line) {
 static int has_alnum(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     unsigned char ch = (unsigned char)s[i];
-    if ((ch >= 0xC3 && ch <= 0xCB) || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
+    if ((ch >= 0xC3 && ch <= 0xCB) ||
+        ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z') ||
         (ch >= '0' && ch <= '9') ||
         (ch == 0xE1 && i + 1 < n && (unsigned char)s[i + 1] >= 0xB8 &&
          (unsigned char)s[i + 1] <= 0xBB))
@@ -1834,8 +1896,8 @@ static int has_alnum(const char *s, size_t n) {
 }
 
 /* The text of cell k of a row (its first or last paragraph: end 0 or 1). */
-static const char *row_cell(const dctx *c, const trow *r, unsigned k,
-                            int end, size_t *n) {
+static const char *row_cell(const dctx *c, const trow *r, unsigned k, int end,
+                            size_t *n) {
   if (r->one_line) {
     const vb_xcell *x = &c->d->cells[r->cell[k][0]];
     *n = x->len;
@@ -1964,8 +2026,8 @@ static vb_status find_rows(dctx *c, size_t p0, size_t p1) {
     if (l >= 0 && l < h0) h0 = l;
     if (k >= 0 && k < h0) h0 = k;
     size_t l0, l1;
-    while (h0 > 0 && (row_cell(c, row, (unsigned)h0 - 1, 0, &l0), l0) <=
-                         HEAD_BYTES &&
+    while (h0 > 0 &&
+           (row_cell(c, row, (unsigned)h0 - 1, 0, &l0), l0) <= HEAD_BYTES &&
            (row_cell(c, row, (unsigned)h0 - 1, 1, &l1), l1) <= HEAD_BYTES)
       h0--;
     if (t >= 0 && (l >= 0 || k >= 0)) {
@@ -1986,8 +2048,8 @@ static vb_status find_rows(dctx *c, size_t p0, size_t p1) {
            (ts = row_cell(c, row, skip, 0, &ls), !has_alnum(ts, ls)))
       skip++;
     if (skip) {
-      memmove(row->cell, row->cell + skip, (row->ncells - skip) *
-                                               sizeof row->cell[0]);
+      memmove(row->cell, row->cell + skip,
+              (row->ncells - skip) * sizeof row->cell[0]);
       row->ncells -= skip;
     }
     int need = col_time;
@@ -2017,8 +2079,8 @@ static vb_status find_rows(dctx *c, size_t p0, size_t p1) {
 /* The paragraphs of a role column of a task row (0 time, 1 lead, 2
 ** task): *np of them; paragraph k in *out (a cell of a markdown row is
 ** made a paragraph of its own). */
-static const vb_xpara *row_para(const dctx *c, const trow *r, int col,
-                                size_t k, vb_xpara *tmp, size_t *np) {
+static const vb_xpara *row_para(const dctx *c, const trow *r, int col, size_t k,
+                                vb_xpara *tmp, size_t *np) {
   static const size_t zero = 0;
   *np = 0;
   if (r->cell[col][0] == SIZE_MAX) return NULL;
@@ -2048,12 +2110,9 @@ static vb_status do_row(dctx *c, const trow *row) {
   const vb_xpara *lead = row_para(c, row, 1, 0, &tmp, &np);
   if (lead) {
     span nm[MAX_NAMES];
-    size_t e, k = names_at(c, lead->text, lead->len, 0, 1, nm, MAX_NAMES, &e);
-    if (!k) { /* "Sở, ban, ngành": no body's name, the cell as written */
-      nm[0] = (span){0, lead->len};
-      trim(lead->text, &nm[0].a, &nm[0].b);
-      k = nm[0].b > nm[0].a;
-    }
+    size_t e, k = names_at(c, lead->text, lead->len, 0, nm, MAX_NAMES, &e);
+    if (!k) /* "Sở, ban, ngành": no body's name, the cell as written */
+      k = split_names(c, lead->text, 0, lead->len, nm, MAX_NAMES);
     if (k && !(c->who = json_array())) return VB_ENOMEM;
     c->who_line = d->cells[lead->first].line;
     for (size_t i = 0; i < k; i++) {
@@ -2136,7 +2195,7 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
     if (c->scope_level == 6) scope_close(c);
     if (c->in_org && c->scope_level < 0) {
       span nm[MAX_NAMES];
-      size_t k = unit_head(c, s, n, pi.body, 1, nm, &task);
+      size_t k = unit_head(c, p, pi.body, 1, nm, &task);
       if (k && task > pi.body && task <= n &&
           memchr(s + pi.body, ':', task - pi.body)) {
         VB_TRY(scope_open(c, s, nm, k, 6, line));
@@ -2149,12 +2208,11 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
     implicit = 1;
     VB_TRY(block_open(c, s + pi.body, desc_end(c, p, pi.body) - pi.body));
   }
-  if (c->in_org && !is_unit && c->scope_level < 0 && pi.level == -1 &&
-      !label) {
+  if (c->in_org && !is_unit && c->scope_level < 0 && pi.level == -1 && !label) {
     /* a sentence of the section that opens with a unit: "Sở Y tế chủ trì
        ..." (an item of its own) */
     span nm[MAX_NAMES];
-    size_t k = unit_head(c, s, n, pi.body, 0, nm, &task);
+    size_t k = unit_head(c, p, pi.body, 0, nm, &task);
     if (k && task < n) {
       VB_TRY(scope_open(c, s, nm, k, 7, line));
       is_unit = 1;
@@ -2163,6 +2221,15 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
   }
   if (!is_unit && !label && c->nscope && pi.level != 0)
     VB_TRY(scope_task(c, s + pi.body, n - pi.body));
+  /* "Chủ tịch UBND tỉnh yêu cầu:", "có ý kiến như sau:": the items after
+     it are the organising section of a letter or a directive */
+  if (!c->in_org && !label && pi.level <= 5 && n > pi.body &&
+      vb_x_field(c->m, "duty_lead", s + pi.body, n - pi.body, 0)) {
+    c->in_org = 1;
+    c->org_level = pi.level > 0 ? pi.level : 0;
+    c->unit_level = -1;
+    scope_close(c);
+  }
   if (pi.level >= 0 && pi.level <= 5 && !label) c->list_open = 0;
   VB_TRY(do_sentences(c, p, pi.body));
   if (implicit) VB_TRY(block_close(c));
@@ -2180,11 +2247,9 @@ static int starts_lower(const char *s, size_t n) {
 }
 
 static int ends_full_stop(const char *s, size_t n) {
-  while (n > 0 && (is_sp(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '"'))
-    n--;
+  while (n > 0 && (is_sp(s[n - 1]) || s[n - 1] == ')' || s[n - 1] == '"')) n--;
   return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
-
 
 /* A paragraph that is a page's number or footer: "3", "- 3 -", "Trang
 ** 3", "3/12". */
@@ -2194,8 +2259,10 @@ static int page_furniture(const vb_xpara *p) {
   if (p->len > 16) return 0;
   if (p->len >= 5 && memcmp(s, "Trang", 5) == 0) i = 5;
   for (; i < p->len; i++) {
-    if (s[i] >= '0' && s[i] <= '9') digits++;
-    else if (s[i] != ' ' && s[i] != '-' && s[i] != '/') return 0;
+    if (s[i] >= '0' && s[i] <= '9')
+      digits++;
+    else if (s[i] != ' ' && s[i] != '-' && s[i] != '/')
+      return 0;
   }
   return digits > 0 && digits <= 6;
 }
@@ -2359,9 +2426,9 @@ static int record_year(json_t *record) {
   return y >= 1900 ? y : 0;
 }
 
-vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin,
-                      size_t end, const vb_locality *loc, int year,
-                      json_t *record, json_t *evidence, vb_error *err) {
+vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin, size_t end,
+                      const vb_locality *loc, int year, json_t *record,
+                      json_t *evidence, vb_error *err) {
   dctx c;
   vb_status rc = VB_OK;
   memset(&c, 0, sizeof c);
@@ -2421,10 +2488,9 @@ vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin,
   if (rc == VB_OK) rc = block_close(&c);
   for (size_t i = 0; i < c.nprp; i++) json_decref(c.prp[i].item);
   if (rc == VB_OK) rc = dedupe_reports(&c);
-  if (rc == VB_OK &&
-      (json_object_set(record, "units", c.units) ||
-       json_object_set(record, "deadlines", c.deadlines) ||
-       json_object_set(record, "reports", c.reports)))
+  if (rc == VB_OK && (json_object_set(record, "units", c.units) ||
+                      json_object_set(record, "deadlines", c.deadlines) ||
+                      json_object_set(record, "reports", c.reports)))
     rc = VB_ENOMEM;
   if (rc == VB_OK) rc = put_evidence(evidence, d, "units", &c.un_line);
   if (rc == VB_OK) rc = put_evidence(evidence, d, "deadlines", &c.dl_line);

@@ -356,7 +356,10 @@ vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
 ** (abbreviations expanded, dashes, tone marks); "canonical",
 ** "from_canonical" and "to_canonical" add the body's locality from loc
 ** (may be NULL); "to" and "via" carry the district but not the province
-** ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện Yên Thế").  year is the
+** ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện Yên Thế"), except that
+** a department's plan naming itself by its kind alone ("về Sở") reports
+** to the record's issuer as given.  Dates without a year that recur are
+** "--MM-DD" (recurs "yearly") or "---DD" (recurs "monthly").  year is the
 ** plan's year (0: unknown), given to dates written without one.  The
 ** record's "issuer" (a department's own units, "Văn phòng Sở", belong to
 ** it) and "date" (a date before the year of issue is no duty) are read

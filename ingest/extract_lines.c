@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "../common/text.h"
 #include "../common/vi.h"
 
@@ -75,6 +77,92 @@ static int has_combining(const unsigned char *s, size_t n) {
   return 0;
 }
 
+/* Length of an HTML line break at s ("<br>", "<br/>", "<BR />"), or 0. */
+static size_t br_tag(const unsigned char *s, size_t n) {
+  size_t i = 3;
+  if (n < 4 || s[0] != '<' || (s[1] | 0x20) != 'b' || (s[2] | 0x20) != 'r')
+    return 0;
+  while (i < n && s[i] == ' ') i++;
+  if (i < n && s[i] == '/') i++;
+  return i < n && s[i] == '>' ? i + 1 : 0;
+}
+
+/* Length of an HTML comment at s ("<!-- page 2 -->", left by converters
+** to mark a page), or 0. */
+static size_t html_comment(const unsigned char *s, size_t n) {
+  if (n < 7 || memcmp(s, "<!--", 4) != 0) return 0;
+  for (size_t i = 4; i + 3 <= n; i++)
+    if (memcmp(s + i, "-->", 3) == 0) return i + 3;
+  return 0;
+}
+
+static int is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* A number with OCR letter slips: a run of ASCII letters and digits that
+** stands alone (no letter touches it) and holds only digits and the letter
+** O, at least as many digits as O's ("2O15", "O3").  The O's become 0. */
+static void fix_ocr_number(char *s, size_t a, size_t b, size_t n) {
+  size_t digits = 0, os = 0;
+  if ((a > 0 && (unsigned char)s[a - 1] >= 0x80) ||
+      (b < n && (unsigned char)s[b] >= 0x80))
+    return; /* part of a Vietnamese word */
+  for (size_t i = a; i < b; i++) {
+    if (s[i] >= '0' && s[i] <= '9') digits++;
+    else if (s[i] == 'O' || s[i] == 'o') os++;
+    else return;
+  }
+  if (!os || digits < os) return;
+  for (size_t i = a; i < b; i++)
+    if (s[i] == 'O' || s[i] == 'o') s[i] = '0';
+}
+
+/* A word in capitals with OCR slips of a lower-case l for I ("HlỆN",
+** "lV."): when every other letter of s[a..b) is a capital and there are at
+** least two, each 'l' becomes 'I'. */
+static void fix_ocr_caps(char *s, size_t a, size_t b) {
+  size_t upper = 0, ells = 0, i = a;
+  while (i < b) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(b - i), &cp);
+    if (l <= 0) return;
+    if (cp == 'l') ells++;
+    else if (utf8proc_islower(cp)) return;
+    else if (utf8proc_isupper(cp)) upper++;
+    i += (size_t)l;
+  }
+  if (!ells || upper < 2) return;
+  for (i = a; i < b; i++)
+    if (s[i] == 'l') s[i] = 'I';
+}
+
+/* Undo the OCR slips above in a cleaned cell (same length, in place). */
+static void fix_ocr(char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    while (i < n && (s[i] == ' ' || (s[i] > ' ' && s[i] < 0x7F &&
+                                     !is_ascii_alnum((unsigned char)s[i]))))
+      i++;
+    size_t a = i; /* a word: letters (any script) and digits */
+    while (i < n && s[i] != ' ' &&
+           ((unsigned char)s[i] >= 0x80 || is_ascii_alnum((unsigned char)s[i])))
+      i++;
+    if (i == a) {
+      i++;
+      continue;
+    }
+    fix_ocr_caps(s, a, i);
+    for (size_t k = a; k < i;) { /* the ASCII runs inside the word */
+      while (k < i && !is_ascii_alnum((unsigned char)s[k])) k++;
+      size_t r = k;
+      while (k < i && is_ascii_alnum((unsigned char)s[k])) k++;
+      if (k > r) fix_ocr_number(s, r, k, n);
+    }
+  }
+}
+
 /* Append the clean form of raw[0..n) to out (see extract_int.h). */
 static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
                             vb_buf *out) {
@@ -95,7 +183,7 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
     /* a run of plain characters is copied at once */
     size_t run = i;
     while (run < n && s[run] > ' ' && s[run] < 0x80 && s[run] != '*' &&
-           s[run] != '\\' && s[run] != '[')
+           s[run] != '\\' && s[run] != '[' && s[run] != '<')
       run++;
     if (run > i) {
       VB_TRY(vb_buf_append(tmp, s + i, run - i));
@@ -116,6 +204,16 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
     if (c == '[' && n - i >= 10 && memcmp(s + i, "[bookmark:", 10) == 0) {
       const unsigned char *e = memchr(s + i, ']', n - i);
       i = e ? (size_t)(e - s) + 1 : n;
+      continue;
+    }
+    if (c == '<' && html_comment(s + i, n - i)) {
+      i += html_comment(s + i, n - i);
+      continue;
+    }
+    if (c == '<' && br_tag(s + i, n - i)) { /* a break inside a data cell */
+      i += br_tag(s + i, n - i);
+      if (!space) VB_TRY(vb_buf_putc(tmp, ' '));
+      space = 1;
       continue;
     }
     if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
@@ -165,6 +263,7 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
   while (tmp->len > 0 && tmp->data[tmp->len - 1] == ' ')
     vb_buf_truncate(tmp, tmp->len - 1);
   if (tmp->len == 0) return VB_OK;
+  fix_ocr(tmp->data, tmp->len);
   if (has_combining((const unsigned char *)tmp->data, tmp->len)) {
     vb_buf nfc;
     vb_buf_init(&nfc, VB_X_MAX_CELL * 2);
@@ -234,7 +333,8 @@ static vb_status add_cell(vb_xdoc *d, size_t *cap, vb_buf *arena, vb_buf *tmp,
 static int blank_field(const char *left, size_t ln, const char *right,
                        size_t rn) {
   static const char *const before[] = {"ngày", "Ngày", "NGÀY", "tháng",
-                                       "THÁNG", "Số:", "SỐ:", "Số"};
+                                       "THÁNG", "Số:", "SỐ:", "Số",
+                                       "Sô:", "SÔ:"};
   static const char *const after[] = {"tháng", "THÁNG", "năm", "NĂM", "/"};
   for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
     size_t l = strlen(before[k]);
@@ -286,11 +386,11 @@ static size_t next_cut(const char *s, size_t n, size_t from) {
   return cut;
 }
 
-/* Add the cells of one column of a line: one cell, or several when the
-** column is a long run-together text. */
-static vb_status add_column(vb_xdoc *d, size_t *cap, vb_buf *arena,
-                            vb_buf *tmp, size_t line, unsigned *col,
-                            const char *s, size_t n) {
+/* Add the cells of one part of a column: one cell, or several when it is
+** a long run-together text. */
+static vb_status add_part(vb_xdoc *d, size_t *cap, vb_buf *arena,
+                          vb_buf *tmp, size_t line, unsigned *col,
+                          const char *s, size_t n) {
   int added;
   size_t a = 0;
   while (a < n || (a == 0 && n == 0)) {
@@ -304,13 +404,61 @@ static vb_status add_column(vb_xdoc *d, size_t *cap, vb_buf *arena,
   return VB_OK;
 }
 
+/* Offset of the next HTML line break in s[from..n), or n. */
+static size_t next_br(const char *s, size_t n, size_t from) {
+  const char *p = s + from;
+  while ((p = memchr(p, '<', (size_t)(s + n - p))) != NULL) {
+    if (br_tag((const unsigned char *)p, (size_t)(s + n - p)))
+      return (size_t)(p - s);
+    p++;
+  }
+  return n;
+}
+
+/* Add the cells of one column of a line.  In a layout table (br_lines)
+** each line of a cell broken with "<br>" is a cell of its own, as the
+** lines of a header laid out in columns are. */
+static vb_status add_column(vb_xdoc *d, size_t *cap, vb_buf *arena,
+                            vb_buf *tmp, size_t line, unsigned *col,
+                            const char *s, size_t n, int br_lines) {
+  if (!br_lines) return add_part(d, cap, arena, tmp, line, col, s, n);
+  size_t a = 0;
+  for (;;) {
+    size_t b = next_br(s, n, a);
+    VB_TRY(add_part(d, cap, arena, tmp, line, col, s + a, b - a));
+    if (b == n) return VB_OK;
+    a = b + br_tag((const unsigned char *)s + b, n - b);
+  }
+}
+
+/* Columns of a table row that make it a data table rather than a layout
+** table (a header or a signature block set side by side in two cells). */
+#define LAYOUT_COLUMNS 2
+
+/* Is the line a table row of at most LAYOUT_COLUMNS cells with text, one
+** of them broken with "<br>"? */
+static int layout_row(const char *s, size_t n) {
+  if (next_br(s, n, 0) == n) return 0;
+  size_t parts = 0, i = 0;
+  while (i < n) {
+    int text = 0;
+    while (i < n && s[i] != '|') {
+      if (s[i] != ' ' && s[i] != '\t') text = 1;
+      i++;
+    }
+    parts += text;
+    i++;
+  }
+  return parts <= LAYOUT_COLUMNS;
+}
+
 /* Split one physical line into cells. */
 static vb_status split_line(vb_xdoc *d, size_t *cap, vb_buf *arena,
                             vb_buf *tmp, size_t line, const char *s,
                             size_t n) {
   unsigned col = 0;
   size_t a = 0, i = 0, before = d->ncells;
-  int added;
+  int added, br_lines = layout_row(s, n);
   while (i <= n) {
     size_t gap = 0;
     if (i < n && s[i] == ' ') {
@@ -322,7 +470,8 @@ static vb_status split_line(vb_xdoc *d, size_t *cap, vb_buf *arena,
       }
     }
     if (i == n || s[i] == '|' || s[i] == '\t' || gap) {
-      VB_TRY(add_column(d, cap, arena, tmp, line, &col, s + a, i - a));
+      VB_TRY(add_column(d, cap, arena, tmp, line, &col, s + a, i - a,
+                        br_lines));
       i += gap ? gap : 1;
       a = i;
       continue;

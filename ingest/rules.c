@@ -31,6 +31,10 @@
 #define DATE_WORDS "\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s*,?\\s+năm\\s+(?:19|20)\\d\\d"
 #define DATE "(?:" DATE_NUM "|" DATE_WORDS ")"
 
+/* The word "Số" that opens the number line, with the slips OCR makes of
+** its tone and quality marks ("Sô:", "Só:", "Sồ:"). */
+#define SO_WORD "(?:Số|SỐ|Sô|SÔ|Só|SÓ|Sồ|SỒ)"
+
 /* Document types that cite other documents by number. */
 #define REF_TYPES                                                          \
   "Quyết định|Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Chỉ thị|"   \
@@ -44,6 +48,13 @@
   "\\d{1,6}(?:\\s*/\\s*(?:19|20)\\d\\d)?\\s?[/-]\\s?"                       \
   "[\\p{Lu}][\\p{L}\\p{N}&]*"                                               \
   "(?:\\s?[-/]\\s?[\\p{Lu}\\d][\\p{L}\\p{N}&]*)*"
+
+/* One character of a law's name ("Luật An toàn thực phẩm"): the name
+** stops before another document type ("Luật Quảng cáo và Nghị định số
+** ...") and before its number ("... số 55/2010/QH12"). */
+#define LAW_NAME_CHAR                                                      \
+  "(?:(?!\\s(?:" REF_TYPES ")(?![\\p{L}])|\\s+số\\s*:?\\s*\\d)"            \
+  "[^;.()“”\"])"
 
 /* Where the name of a citing body ends. */
 #define ISSUER_STOP                                                        \
@@ -87,6 +98,20 @@ const vb_rule vb_rules[] = {
      NULL, VB_RULE_CASELESS,
      "web page text after the document (site chrome of legal databases)",
      "Văn bản này chưa cập nhật nội dung Tiếng Anh"},
+    {"appendix",
+     "^\\(?\\s*(?:PHỤ\\s*LỤC|Phụ lục|DANH\\s*MỤC|Danh mục|BIỂU|Biểu\\s+(?:số|mẫu)|"
+     "MẪU|Mẫu\\s+(?:số|báo cáo)|BẢNG|Bảng\\s+(?:số|tổng hợp|phân công)|"
+     "(?:Ban hành\\s+)?[Kk]èm theo|GHI CHÚ|Ghi chú|"
+     "(?:PHẦN|Phần|CHƯƠNG|Chương)\\s+(?:[IVX]+|\\d{1,2})(?![\\p{L}\\d]))"
+     "(?![\\p{L}])",
+     NULL, 0,
+     "after the signature: an appendix or a form still belongs to the "
+     "document",
+     "PHỤ LỤC"},
+    {"page_mark",
+     "^(?:-\\s*)?(?:Trang\\s+)?\\d{1,3}(?:\\s*/\\s*\\d{1,3})?(?:\\s*-)?$", NULL,
+     VB_RULE_CASELESS, "a page number between the signature and what follows",
+     "Trang 2/3"},
     {"meta",
      "^(?<label>Số hiệu|Loại văn bản|Nơi ban hành|Cơ quan ban hành|Người ký|"
      "Ngày ban hành)\\s*:\\s*(?<value>.*)$",
@@ -96,9 +121,10 @@ const vb_rule vb_rules[] = {
      "Số hiệu: 980/KH-UBND"},
 
     /* ---- header ---- */
-    {"number", "^(?:Số|SỐ)\\s*(?:[:.]|(?=\\s*[\\d/]))\\s*(?<id>.*)$", NULL, 0,
-     "the number line of the header; the id is read word by word",
-     "Số: 622 /KH-UBND"},
+    {"number", "^" SO_WORD "\\s*(?:[:.]|(?=\\s*[\\d/]))\\s*(?<id>.*)$", NULL, 0,
+     "the number line of the header (\"Sô:\" is an OCR slip); the id is "
+     "read word by word",
+     "Sô: 622 /KH-UBND"},
     {"place_date",
      "^(?<place>\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s+[\\p{L}\\p{M}.'’-]+){0,5}?)"
      "\\s*,?\\s+(?<date>(?:[Nn]gày|NGÀY)(?:[\\s\\d.…_]*)(?:tháng|THÁNG)"
@@ -117,7 +143,7 @@ const vb_rule vb_rules[] = {
      NULL, 0, "a date with the day and month left blank",
      "Sơn La, ngày    tháng    năm 2022"},
     {"place_date",
-     "^(?:Số|SỐ)\\s*[:.]?\\s*[^\\s,]*\\d[^\\s,]*(?:\\s+[^\\s,\\p{Ll}]+)*?\\s+"
+     "^" SO_WORD "\\s*[:.]?\\s*[^\\s,]*\\d[^\\s,]*(?:\\s+[^\\s,\\p{Ll}]+)*?\\s+"
      "(?<place>\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'’-]*(?:\\s+[\\p{L}\\p{M}.'’-]+){0,5}?)"
      "\\s*,\\s*(?<date>(?:[Nn]gày|NGÀY)(?:[\\s\\d.…_]*)(?:tháng|THÁNG)"
      "[\\s\\d.…_]*(?:năm|NĂM)\\s*(?:19|20)\\d\\d)",
@@ -140,6 +166,11 @@ const vb_rule vb_rules[] = {
      "BAN CHẤP HÀNH|BAN THƯỜNG VỤ|Nơi nhận|TM\\.|KT\\.)",
      NULL, 0, "a line that ends the summary under the type",
      "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"},
+
+    {"title_lead", "^(?:Thực hiện|Triển khai|Tổ chức)\\s+\\p{Ll}", NULL, 0,
+     "a summary may open like the preamble (\"Thực hiện phong trào ...\"): "
+     "the words of a line that ends a title, followed by a common noun",
+     "Thực hiện phong trào chống rác thải nhựa năm 2020"},
 
     /* ---- issuer and locality ---- */
     {"issuer_sentence",
@@ -234,8 +265,26 @@ const vb_rule vb_rules[] = {
      "Quyết định số 1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ phê "
      "duyệt"},
     {"ref",
+     "(?<![\\p{L}])(?<type>Luật|Bộ luật|Pháp lệnh)\\s+(?<name>\\p{Lu}"
+     LAW_NAME_CHAR "{2,}?)\\s*,?\\s+số\\s*:?\\s*(?<id>" REF_ID ")"
+     "(?:\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|thông qua)\\s+)?ngày\\s+"
+     "(?<date>" DATE "))?",
+     "số", 0,
+     "a law cited by its name and its number: \"Luật An toàn thực phẩm số "
+     "55/2010/QH12 ngày 17/6/2010\"",
+     "Căn cứ Luật Trẻ em số 102/2016/QH13 ngày 05 tháng 4 năm 2016;"},
+    {"ref",
+     "(?<![\\p{L}])[Nn]gày\\s+(?<date>" DATE ")\\s*,\\s*(?<issuer>" BODY_START
+     "(?![\\p{L}])[^;,.()“”\"]{0,120}?)\\s+(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+"
+     "(?<type>" REF_TYPES ")(?:\\s+số)?\\s*:?\\s*(?<id>" REF_ID ")",
+     "ban hành", 0,
+     "narrative dating: \"Ngày 15/3/2021, Chính phủ ban hành Nghị định số "
+     "20/2021/NĐ-CP\"",
+     "ngày 24/6/2021, Bộ Lao động - Thương binh và Xã hội ban hành Thông tư "
+     "số 02/2021/TT-BLĐTBXH hướng dẫn"},
+    {"ref",
      "(?<![\\p{L}])(?<type>Luật|Bộ luật|Pháp lệnh|Hiến pháp)\\s+"
-     "(?<name>\\p{Lu}[^;.()]{2,200}?)\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|"
+     "(?<name>\\p{Lu}" LAW_NAME_CHAR "{2,}?)\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|"
      "thông qua)\\s+)?[Nn]gày\\s+(?<date>(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*"
      "[/.-]\\s*(?:19|20)\\d\\d|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+"
      "(?:19|20)\\d\\d))",
@@ -288,6 +337,7 @@ const vb_rule vb_rules[] = {
     **   when   where the date of a deadline starts (an empty group)
     **   to     where the receiver of a report starts (an empty group)
     **   via    where the body a report passes through starts
+    **   prep   the preposition before a receiver ("gửi về X")
     **   year, month  a recurrence ("hằng năm", "hằng tháng")
     ** Patterns that start with \G are tried at one position only. */
 #define DUTY_KINDS                                                         \
@@ -295,7 +345,8 @@ const vb_rule vb_rules[] = {
   "Trung tâm|trung tâm|Chi cục|Tổng cục|Cục|Công an|Kho bạc|Đài|Báo|"      \
   "Hội đồng|Hội|Liên đoàn|Liên hiệp|Đoàn|Bảo hiểm|Ngân hàng|Viện|Trường|"  \
   "Bệnh viện|Chi nhánh|Quỹ|Tòa án|Hải quan|Mặt trận|Đảng ủy|Tỉnh đoàn|"    \
-  "Tổ công tác|Tổng công ty|Công ty|Ủy ban|ủy ban|Cơ quan thường trực"
+  "Tổ công tác|Tổng công ty|Công ty|Ủy ban|ủy ban|Cơ quan thường trực|"     \
+  "Vụ|Trung ương|Công chức|Nhân viên"
 /* What follows a kind word when it begins a name ("Sở Y tế", "Ủy ban nhân
 ** dân", "Văn phòng sở"), not a verb ("Phòng, chống", "Ban hành"). */
 #define DUTY_KIND_NEXT                                                     \
@@ -308,22 +359,36 @@ const vb_rule vb_rules[] = {
   "Kho bạc|Đài|Báo|Hội đồng|Hội|Liên đoàn|Đoàn|Bảo hiểm|Ngân hàng|Viện|"   \
   "Trường|Bệnh viện|Chi nhánh|Quỹ|Mặt trận|Đảng ủy|Ủy ban|UBND|HĐND|"      \
   "Tỉnh ủy|Huyện ủy|Thành ủy|Chủ tịch|Thủ trưởng|Giám đốc|Bộ CHQS|BCHQS|"  \
-  "UBMTTQ(?:VN)?"
+  "UBMTTQ(?:VN)?|Vụ|Trung ương|Công chức|Nhân viên"
 /* Bodies whose whole name is fixed: a list item of their own. */
 #define DUTY_SPLIT_WHOLE                                                   \
   "(?:Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Văn phòng Chính phủ|"        \
-  "Quốc hội|Ban Bí thư|Tỉnh ủy|Thành ủy|Huyện ủy)(?![\\p{L}])"
+  "Quốc hội|Ban Bí thư|Tỉnh ủy|Thành ủy|Huyện ủy|Tỉnh đoàn|Thành đoàn|"    \
+  "Huyện đoàn|Thị đoàn)(?![\\p{L}])"
+/* "thực hiện", "nhiệm" as OCR may read them ("HlỆN", "NH1ỆM"). */
+#define DUTY_THUC_HIEN "thực\\s*h[il1]ện"
+#define DUTY_NHIEM "nh[il1]ệm"
     {"duty_section",
-     "^(?:tổ chức (?:triển khai )?thực hiện|trách nhiệm (?:tổ chức )?"
-     "thực hiện|phân công (?:nhiệm vụ|trách nhiệm|thực hiện)|giao "
-     "(?:nhiệm vụ|trách nhiệm)|(?:quyền hạn,?\\s*)?(?:nhiệm vụ,?\\s*)?"
-     "trách nhiệm (?:của|các)\\b.{0,100}|nhiệm vụ (?:cụ thể )?của các\\b"
-     ".{0,100}|tổ chức và phân công.{0,60})\\s*(?:(?:và|VÀ)\\s.{0,60})?"
+     "^(?:tổ chức (?:triển khai )?" DUTY_THUC_HIEN "|trách " DUTY_NHIEM
+     " (?:tổ chức )?" DUTY_THUC_HIEN "|phân công (?:" DUTY_NHIEM " vụ|trách "
+     DUTY_NHIEM "|" DUTY_THUC_HIEN ")|giao (?:" DUTY_NHIEM " vụ|trách "
+     DUTY_NHIEM ")|(?:quyền hạn,?\\s*)?(?:" DUTY_NHIEM " vụ,?\\s*)?trách "
+     DUTY_NHIEM " (?:của|các)\\b.{0,100}|" DUTY_NHIEM " vụ (?:cụ thể )?của "
+     "các\\b.{0,100}|tổ chức và phân công.{0,60})\\s*(?:(?:và|VÀ)\\s.{0,60})?"
      "[:.]?$",
      NULL, VB_RULE_CASELESS,
      "a heading (after its number) of the section that gives units their "
      "tasks",
-     "TỔ CHỨC THỰC HIỆN"},
+     "TỔ CHỨC THỰC HlỆN"},
+    {"duty_lead",
+     "(?<=\\S\\s)(?:yêu cầu|đề nghị|giao|chỉ đạo|có ý kiến|kết luận|chỉ thị)"
+     "(?:\\s[^:;.]{0,120}?)?(?:\\s(?:như sau|cụ thể|sau đây))?\\s*:$|"
+     "^" DUTY_NHIEM " vụ (?:trong thời gian tới|trọng tâm|thời gian tới|"
+     "cụ thể)[^:]{0,60}:$",
+     NULL, VB_RULE_CASELESS,
+     "a sentence that hands out the tasks listed after it (a letter, a "
+     "directive, a conclusion without an organising heading)",
+     "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:"},
     {"duty_stop",
      "^(?:Nơi nhận|NƠI NHẬN|Trên đây là|TRÊN ĐÂY LÀ|(?:TM|KT|TL|TUQ)\\s*\\."
      "|PHỤ LỤC|Phụ lục\\s+(?:[IVX\\d]|kèm|số)|MẪU\\s|Mẫu\\s+(?:số|báo cáo)"
@@ -341,6 +406,14 @@ const vb_rule vb_rules[] = {
      "a sentence that opens with a clause of time or condition: its "
      "subject comes later",
      "Kết thúc Tháng hành động năm 2021, các Sở, ban, ngành báo cáo"},
+    {"task_verb",
+     "\\G(?:Tăng cường|Chủ trì|Phối hợp|Tổ chức|Triển khai|Thực hiện|"
+     "Hướng dẫn|Chỉ đạo|Theo dõi|Tham mưu|Căn cứ|Rà soát|Kiểm tra|Đẩy mạnh|"
+     "Tuyên truyền|Bố trí|Chịu trách nhiệm|Có trách nhiệm)(?![\\p{L}])",
+     NULL, 0,
+     "a task's first word at the start of a line: a heading wrapped onto "
+     "its first task ends before it",
+     "Tăng cường công tác tuyên truyền"},
     {"unit_boiler",
      "^\\s*(?:chịu|có)\\s+trách nhiệm\\s+(?:thi hành|tổ chức thi hành)",
      NULL, VB_RULE_CASELESS,
@@ -406,20 +479,25 @@ const vb_rule vb_rules[] = {
     {"body_start",
      "\\G(?:UBND|HĐND|UBMTTQ(?:VN)?|MTTQ(?:VN)?|BCHQS|Bộ CHQS|BHXH|KBNN|"
      "LĐLĐ|Ủy ban nhân dân|ủy ban nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy|"
-     "Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Ban Chỉ đạo|Ban Chỉ huy)"
+     "Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Ban Chỉ đạo|Ban Chỉ huy|"
+     "Tỉnh đoàn|Thành đoàn|Huyện đoàn|Thị đoàn|Quận đoàn|"
+     "Trưởng (?:các )?(?:xóm|thôn|bản|ấp|tổ dân phố|khu phố))"
      "(?![\\p{L}])",
      NULL, 0, "a body written as an abbreviation or by its own name",
      "UBND tỉnh"},
     {"name_stop",
      "\\s(?:có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|là cơ quan|"
      "là đơn vị|chủ trì|chủ động|phối hợp|căn cứ|theo dõi|tham mưu|"
-     "triển khai|thực hiện|xây dựng|hướng dẫn|chỉ đạo|tổng hợp|báo cáo|gửi|"
+     "triển khai|thực hiện|(?<!đầu tư )xây dựng|hướng dẫn|chỉ đạo|tổng hợp|"
+     "báo cáo|gửi|"
      "nộp|phản ánh|kịp thời|khẩn trương|nghiêm túc|bố trí|tăng cường|"
-     "đẩy mạnh|kiện toàn|thường xuyên|định kỳ|hằng năm|hàng năm|hằng tháng|"
+     "đẩy mạnh|kiện toàn|(?<!giáo dục )thường xuyên|định kỳ|hằng năm|"
+     "hàng năm|hằng tháng|"
      "hàng tháng|hằng quý|hàng quý|trước|để|theo|xem xét|kết quả|những|"
      "trong|thẩm định|rà soát|kiểm tra|giám sát|đôn đốc|quản lý|tiếp nhận|"
      "ban hành|được|sẽ|phải|cần|không|đã|đang|tích cực|quan tâm|lựa chọn|"
-     "thống nhất|cử|giao|nhằm|ngay|khi|nếu|bằng|tại|thông qua|qua|cho|lập|"
+     "thống nhất|cử|giao(?! thông)|nhằm|ngay|khi|nếu|bằng|tại|thông qua|"
+     "qua|cho|lập|vào|hằng tuần|hàng tuần|"
      "tuyên truyền|phổ biến|vận động|nghiên cứu|đề xuất|đề nghị|yêu cầu|"
      "tập trung|duy trì|bảo đảm|đảm bảo|hỗ trợ|ưu tiên|từ|đến|về|lên|với|"
      "chi trả|thu thập|mở|cấp phát|trao|tiến hành|sau|tiếp tục|chuẩn bị|"
@@ -435,7 +513,8 @@ const vb_rule vb_rules[] = {
      "Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền"},
     {"name_split", "\\G(?:(?:" DUTY_SPLIT_KINDS ")(?=\\s+(?:\\p{Lu}|nhân dân|"
      "các\\b|cấp\\b|tỉnh\\b|huyện\\b|thành phố|xã\\b|phường\\b|quận\\b|"
-     "thị xã|sở\\b))|" DUTY_SPLIT_WHOLE ")",
+     "thị xã|sở\\b))|" DUTY_SPLIT_WHOLE "|các\\s+(?:cơ quan|đơn vị|sở|"
+     "tổ chức|địa phương|doanh nghiệp|hội|đoàn thể|ngân hàng)(?![\\p{L}]))",
      NULL, 0, "after \", \" or \"; \": the next name of a list",
      "Báo Bắc Kạn"},
     {"name_split_and", "\\G(?:" DUTY_SPLIT_KINDS ")(?![\\p{L}])", NULL, 0,
@@ -476,6 +555,13 @@ const vb_rule vb_rules[] = {
      "(?:\\d|[IV]{1,3}\\b))",
      NULL, 0, "done within a month, quarter or year",
      "xong trong tháng 12/2025"},
+    {"deadline",
+     "(?<![\\p{L}])(?:[Tt]rong|[Vv]ào|[Tt]rước|[Cc]hậm nhất trong)\\s+"
+     "(?<when>)(?=(?:[Qq]uý|QUÝ)\\s*(?:[IV]{1,3}|[1-4])\\s*(?:/|-|năm)\\s*"
+     "(?:19|20)\\d\\d|[Tt]háng\\s*\\d{1,2}\\s*(?:/|năm)\\s*(?:19|20)\\d\\d)",
+     NULL, 0, "within a quarter or a month of a year: \"trong quý III/2024\", "
+     "\"vào tháng 11/2020\"",
+     "trong quý III/2024"},
     {"deadline",
      "(?<![\\p{L}])[Hh]ạn (?:chót|cuối|hoàn thành)(?:\\s+(?:là|vào))?"
      "\\s*:?\\s+(?<when>)(?=(?:[Nn]gày\\s+)?\\d)",
@@ -532,7 +618,7 @@ const vb_rule vb_rules[] = {
     {"report_direct",
      "\\G(?:\\s*,?\\s*(?:ngay|kịp thời|định kỳ|trực tiếp|bằng văn bản|"
      "đầy đủ|thường xuyên|hằng năm|hàng năm|hằng tháng|hàng tháng))*\\s+"
-     "(?:(?:về|lên|tới|đến|cho)\\s+)?",
+     "(?:(?<prep>về|lên|tới|đến|cho)\\s+)?",
      NULL, 0, "after the verb: the receiver follows directly",
      " kịp thời về "},
     {"report_prep", "(?<![\\p{L}])(?:về|lên|tới)\\s+(?<to>)", NULL, 0,
@@ -559,6 +645,8 @@ const vb_rule vb_rules[] = {
      "^(?:Nội dung|Nhiệm vụ|Công việc|Tên nhiệm vụ|Hoạt động|Giải pháp)",
      NULL, VB_RULE_CASELESS, "a task table's column of tasks",
      "Nội dung thực hiện"},
+#undef DUTY_THUC_HIEN
+#undef DUTY_NHIEM
 #undef DUTY_KINDS
 #undef DUTY_KIND_NEXT
 #undef DUTY_SPLIT_KINDS
