@@ -18,7 +18,7 @@
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "1"
+#define VB_SCHEMA_VERSION "2" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -194,6 +194,21 @@ static vb_status check_or_create_schema(vb_index *idx, int mode,
     if (!ok)
       return vb_error_set(err, VB_ECORRUPT,
                           "not a vanban index (a database of another kind)");
+    r = sqlite3_prepare_v2(idx->db,
+                           "SELECT value FROM meta WHERE key = 'schema_version'",
+                           -1, &s, NULL);
+    if (r != SQLITE_OK) return db_error(idx, r, "cannot read the index", err);
+    char version[32] = "?";
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+      snprintf(version, sizeof version, "%s",
+               (const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    if (strcmp(version, VB_SCHEMA_VERSION) != 0)
+      return vb_error_set(err, VB_ECORRUPT,
+                          "the index was made by another version of vanban "
+                          "(schema %s, this one reads schema %s); remove it "
+                          "and ingest again",
+                          version, VB_SCHEMA_VERSION);
     if (mode == VB_INDEX_READ) return VB_OK;
   } else if (mode == VB_INDEX_READ) {
     return vb_error_set(err, VB_ENOTFOUND,

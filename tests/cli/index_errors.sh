@@ -11,3 +11,5 @@ vanban ingest --db notdb.db a.txt; echo "exit $?"
 vanban search --db notdb.db x; echo "exit $?"
 sqlite3 foreign.db 'CREATE TABLE t(x)'
 vanban ingest --db foreign.db a.txt; echo "exit $?"
+sqlite3 other.db "UPDATE meta SET value = '0' WHERE key = 'schema_version'"
+vanban search --db other.db binh; echo "exit $?"
