@@ -115,17 +115,45 @@ static char *first_line(char *head) {
   "  AND (?7 IS NULL OR lower(d.doc_type) = lower(?7)) "                    \
   "  AND (?8 IS NULL OR d.symbol = ?8) "
 
+/* Every document search is two steps: the inner query (named top) picks
+** the ids, scores and dates of the results; the outer one adds what only
+** the results need — the snippet, which tokenizes the whole document, and
+** the head of the text.  SQLite computes a sorted query's columns for every
+** candidate row, so they must not be in the inner query. */
+#define OUTER_SQL                                                            \
+  "SELECT d.id, d.source, d.title, "                                         \
+  "  (SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "        \
+  "   WHERE docs_fts MATCH ?1 AND docs_fts.rowid = t.id), "                 \
+  "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
+  "  d.province, d.year, "                                                   \
+  "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "         \
+  "  NULL, NULL, NULL, NULL, NULL "                                          \
+  "FROM top t JOIN documents d ON d.id = t.id "
+
+#define BM25_DOCS                                                            \
+  "bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA ")"
+
+/* Ranked with filters (or by date). */
 static const char g_doc_sql[] =
-    "SELECT d.id, d.source, d.title, "
-    "  snippet(docs_fts, -1, ?10, ?11, '…', 24), "
-    "  bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA "), "
-    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
-    "  NULL, NULL, NULL, NULL, NULL "
-    "FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
-    "WHERE docs_fts MATCH ?1 " FILTERS
-    "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
-    "LIMIT ?9";
+    "WITH top(id, score, date, n) AS ("
+    "  SELECT d.id, " BM25_DOCS ", d.date, 0 "
+    "  FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
+    "  WHERE docs_fts MATCH ?1 " FILTERS
+    "  ORDER BY CASE WHEN ?12 THEN d.date END DESC, 2 LIMIT ?9) "
+    OUTER_SQL "ORDER BY CASE WHEN ?12 THEN t.date END DESC, t.score";
+
+/* Ranked without filters: no join for every match. */
+static const char g_doc_plain_sql[] =
+    "WITH top(id, score, date, n) AS ("
+    "  SELECT rowid, " BM25_DOCS ", NULL, ?12 FROM docs_fts "
+    "  WHERE docs_fts MATCH ?1 ORDER BY 2 LIMIT ?9) "
+    OUTER_SQL "ORDER BY t.score";
+
+/* 1 when o sets no filter and sorts by relevance. */
+static int plain_query(const vb_search_opts *o) {
+  return !o->province && !o->year && !o->from && !o->to && !o->issuer &&
+         !o->doc_type && !o->symbol && o->sort == VB_SORT_RANK;
+}
 
 /* A query that matches more than BROAD_MATCHES documents (a phrase found in
 ** nearly every plan) is not ranked by scoring every match: the documents
@@ -140,27 +168,19 @@ static const char g_count_sql[] =
     "LIMIT ?2)";
 
 static const char g_title_sql[] =
-    "SELECT d.id, d.source, d.title, "
-    "  (SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "
-    "   WHERE docs_fts MATCH ?1 AND docs_fts.rowid = d.id), "
-    "  bm25(titles_fts, " W_TITLE ", " W_THEME "), "
-    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
-    "  NULL, NULL, NULL, NULL, NULL "
-    "FROM titles_fts JOIN documents d ON d.id = titles_fts.rowid "
-    "WHERE titles_fts MATCH ?1 " FILTERS "AND ?12 = ?12 "
-    "ORDER BY 5 LIMIT ?9";
+    "WITH top(id, score, date, n) AS ("
+    "  SELECT d.id, bm25(titles_fts, " W_TITLE ", " W_THEME "), d.date, ?12 "
+    "  FROM titles_fts JOIN documents d ON d.id = titles_fts.rowid "
+    "  WHERE titles_fts MATCH ?1 " FILTERS "ORDER BY 2 LIMIT ?9) "
+    OUTER_SQL "ORDER BY t.score";
 
 static const char g_recent_sql[] =
-    "SELECT d.id, d.source, d.title, "
-    "  snippet(docs_fts, -1, ?10, ?11, '…', 24), "
-    "  bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA "), "
-    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "
-    "  NULL, NULL, NULL, NULL, NULL "
-    "FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
-    "WHERE docs_fts MATCH ?1 " FILTERS "AND ?12 = ?12 "
-    "ORDER BY docs_fts.rowid DESC LIMIT ?9";
+    "WITH top(id, score, date, n) AS ("
+    "  SELECT d.id, " BM25_DOCS ", d.date, ?12 "
+    "  FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
+    "  WHERE docs_fts MATCH ?1 " FILTERS
+    "  ORDER BY docs_fts.rowid DESC LIMIT ?9) "
+    OUTER_SQL "ORDER BY t.id DESC";
 
 /* Paragraphs are ranked in two steps: the best PARA_CANDIDATE_DOCS
 ** documents by the document index, then their paragraphs, put in a
@@ -442,9 +462,10 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     rc = broad_search(idx, fts, o, limit, res, &cap, err);
   } else if (rc == VB_OK) {
     if (o->paragraphs) rc = fill_scratch(idx, fts, o, err);
-    if (rc == VB_OK)
-      rc = prepare_search(idx, o->paragraphs ? g_para_sql : g_doc_sql, fts,
-                          o, limit, &s, err);
+    const char *sql = o->paragraphs       ? g_para_sql
+                      : plain_query(o)      ? g_doc_plain_sql
+                                            : g_doc_sql;
+    if (rc == VB_OK) rc = prepare_search(idx, sql, fts, o, limit, &s, err);
     int r = SQLITE_DONE;
     while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
       rc = add_hit(res, &cap, s, o, err);
