@@ -149,6 +149,13 @@ static const char g_doc_plain_sql[] =
     "  WHERE docs_fts MATCH ?1 ORDER BY 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY t.score";
 
+/* Candidate documents for paragraph work: ids only, no snippet. */
+static const char g_top_ids_sql[] =
+    "SELECT d.id, d.source FROM docs_fts JOIN documents d "
+    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+    "AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
+    "ORDER BY " BM25_DOCS " LIMIT ?9";
+
 /* 1 when o sets no filter and sorts by relevance. */
 static int plain_query(const vb_search_opts *o) {
   return !o->province && !o->year && !o->from && !o->to && !o->issuer &&
@@ -185,7 +192,7 @@ static const char g_recent_sql[] =
 /* Paragraphs are ranked in two steps: the best PARA_CANDIDATE_DOCS
 ** documents by the document index, then their paragraphs, put in a
 ** scratch FTS5 table of this connection, by the same query. */
-#define PARA_CANDIDATE_DOCS 40
+#define PARA_CANDIDATE_DOCS 25
 
 static const char g_scratch_sql[] =
     "CREATE VIRTUAL TABLE IF NOT EXISTS temp.para_scratch USING "
@@ -207,10 +214,21 @@ static const char g_para_sql[] =
 
 /* Paragraphs of a document with its body: each row's text is
 ** body[start, start + len). */
+static const char g_doc_body_sql[] = "SELECT body FROM texts WHERE doc_id = ?1";
 static const char g_doc_paras_sql[] =
-    "SELECT (p.doc_id << 20) + p.seq, p.start, p.len, t.body "
-    "FROM paragraphs p JOIN texts t ON t.doc_id = p.doc_id "
-    "WHERE p.doc_id = ?1 ORDER BY p.seq";
+    "SELECT (doc_id << 20) + seq, start, len FROM paragraphs "
+    "WHERE doc_id = ?1 ORDER BY seq";
+
+/* The two statements that read a document's paragraphs: its body once,
+** then the places of the paragraphs in it. */
+typedef struct para_reader {
+  sqlite3_stmt *body, *paras;
+} para_reader;
+
+static void para_reader_free(para_reader *pr) {
+  sqlite3_finalize(pr->body);
+  sqlite3_finalize(pr->paras);
+}
 
 /* Prepare one of the statements above with the options bound. */
 static vb_status prepare_search(vb_index *idx, const char *sql,
@@ -305,7 +323,7 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   sqlite3_stmt *s = NULL;
   *ids = NULL;
   *n = 0;
-  VB_TRY(prepare_search(idx, g_doc_sql, fts, &po, limit, &s, err));
+  VB_TRY(prepare_search(idx, g_top_ids_sql, fts, &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
     sqlite3_finalize(s);
@@ -328,35 +346,124 @@ static vb_status top_docs(vb_index *idx, const char *fts,
 }
 
 /* Call cb for every paragraph of document id with its text. */
-static vb_status each_paragraph(vb_index *idx, sqlite3_stmt **st, int64_t id,
+static vb_status each_paragraph(vb_index *idx, para_reader *pr, int64_t id,
                                 int (*cb)(void *ctx, int64_t pid,
                                           const char *text, size_t len),
                                 void *ctx, vb_error *err) {
-  if (!*st && sqlite3_prepare_v2(vb_index_db(idx), g_doc_paras_sql, -1, st,
-                                 NULL) != SQLITE_OK)
+  sqlite3 *db = vb_index_db(idx);
+  if ((!pr->body && sqlite3_prepare_v2(db, g_doc_body_sql, -1, &pr->body,
+                                       NULL) != SQLITE_OK) ||
+      (!pr->paras && sqlite3_prepare_v2(db, g_doc_paras_sql, -1, &pr->paras,
+                                        NULL) != SQLITE_OK))
     return vb_error_set(err, VB_EDB, "cannot read paragraphs");
-  sqlite3_reset(*st);
-  sqlite3_bind_int64(*st, 1, id);
-  int r;
-  while ((r = sqlite3_step(*st)) == SQLITE_ROW) {
-    int64_t start = sqlite3_column_int64(*st, 1), len = sqlite3_column_int64(*st, 2);
-    const char *body = (const char *)sqlite3_column_text(*st, 3);
-    int64_t blen = sqlite3_column_bytes(*st, 3);
-    if (!body || start < 0 || len < 0 || start + len > blen) continue;
-    if (cb(ctx, sqlite3_column_int64(*st, 0), body + start, (size_t)len)) break;
+  sqlite3_reset(pr->body);
+  sqlite3_reset(pr->paras);
+  sqlite3_bind_int64(pr->body, 1, id);
+  sqlite3_bind_int64(pr->paras, 1, id);
+  int r = sqlite3_step(pr->body);
+  if (r == SQLITE_DONE) return VB_OK;
+  if (r != SQLITE_ROW) return step_error(r, err);
+  const char *body = (const char *)sqlite3_column_text(pr->body, 0);
+  int64_t blen = sqlite3_column_bytes(pr->body, 0);
+  while (body && (r = sqlite3_step(pr->paras)) == SQLITE_ROW) {
+    int64_t start = sqlite3_column_int64(pr->paras, 1);
+    int64_t len = sqlite3_column_int64(pr->paras, 2);
+    if (start < 0 || len < 0 || start + len > blen) continue;
+    if (cb(ctx, sqlite3_column_int64(pr->paras, 0), body + start, (size_t)len))
+      break;
   }
   if (r != SQLITE_ROW && r != SQLITE_DONE) return step_error(r, err);
   return VB_OK;
 }
 
-/* Insert one paragraph into the scratch table. */
+/* Query words, for a cheap first test of the paragraphs (any word, as a
+** prefix, in any of the token forms the tokenizer emits). */
+#define PREFILTER_WORDS 64
+typedef struct qwords {
+  char w[PREFILTER_WORDS][VB_VI_TOKEN_MAX];
+  int len[PREFILTER_WORDS];
+  int n;
+  int all;  /* every word must be there (a query of plain terms) */
+} qwords;
+
+static int add_qword(void *ctx, int flags, const char *tok, int ntok, int a,
+                     int b) {
+  (void)flags; (void)a; (void)b;
+  qwords *q = ctx;
+  if (q->n < PREFILTER_WORDS && ntok > 0 && ntok <= VB_VI_TOKEN_MAX) {
+    memcpy(q->w[q->n], tok, (size_t)ntok);
+    q->len[q->n++] = ntok;
+  }
+  return 0;
+}
+
+/* Which query words a paragraph's tokens begin with. */
+typedef struct hits_ctx {
+  const qwords *q;
+  uint64_t seen;  /* bit i: word i found */
+  uint64_t want;  /* all bits of the words */
+} hits_ctx;
+
+/* Stops the tokenizer (returns 1) once the paragraph passes. */
+static int token_hits(void *ctx, int flags, const char *tok, int ntok, int a,
+                      int b) {
+  (void)flags; (void)a; (void)b;
+  hits_ctx *h = ctx;
+  for (int i = 0; i < h->q->n; i++)
+    if (ntok >= h->q->len[i] && memcmp(tok, h->q->w[i], (size_t)h->q->len[i]) == 0)
+      h->seen |= (uint64_t)1 << i;
+  return h->q->all ? h->seen == h->want : h->seen != 0;
+}
+
+/* Read the words of the user query for the prefilter: the words of its
+** terms, excluded ones left out; all of them are required unless the query
+** uses OR or parentheses. */
+static void read_qwords(const char *query, int fold, qwords *q) {
+  q->n = 0;
+  q->all = !strchr(query, '(') && !strstr(query, " OR ");
+  vb_buf f;
+  vb_buf_init(&f, VB_CAP_SMALL);
+  if (fold && vb_vi_fold(query, strlen(query), &f) == VB_OK && f.data)
+    query = f.data;
+  const char *p = query;
+  while (*p) {
+    while (*p == ' ' || *p == '\t') p++;
+    const char *e = p;
+    int quoted = *p == '"';
+    if (quoted) {
+      const char *close = strchr(p + 1, '"');
+      e = close ? close + 1 : p + strlen(p);
+    } else {
+      while (*e && *e != ' ' && *e != '\t') e++;
+    }
+    int skip = (!quoted && *p == '-') || (e - p == 3 && !memcmp(p, "NOT", 3));
+    if (skip && e - p == 3 && *e) { /* NOT word: skip the next term too */
+      p = e;
+      while (*p == ' ') p++;
+      while (*p && *p != ' ') p++;
+      e = p;
+    }
+    if (!skip && !(e - p == 2 && !memcmp(p, "OR", 2)) &&
+        !(e - p == 3 && !memcmp(p, "AND", 3)))
+      vb_tokenize(p, (size_t)(e - p), 1, add_qword, q);
+    p = e;
+  }
+  vb_buf_free(&f);
+}
+
+/* Insert one paragraph into the scratch table, if a query word is in it. */
 typedef struct scratch_ctx {
   sqlite3_stmt *ins;
+  const qwords *q;
   int rc;
 } scratch_ctx;
 
 static int scratch_put(void *arg, int64_t pid, const char *text, size_t len) {
   scratch_ctx *c = arg;
+  if (c->q->n) {
+    hits_ctx h = {c->q, 0, c->q->n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << c->q->n) - 1};
+    if (!vb_tokenize(text, len, 0, token_hits, &h)) return 0;
+  }
   sqlite3_reset(c->ins);
   sqlite3_bind_int64(c->ins, 1, pid);
   sqlite3_bind_text(c->ins, 2, text, (int)len, SQLITE_STATIC);
@@ -373,11 +480,20 @@ static vb_status fill_scratch(vb_index *idx, const char *fts,
   int64_t *ids = NULL;
   size_t n = 0;
   VB_TRY(top_docs(idx, fts, o, PARA_CANDIDATE_DOCS, NULL, &ids, &n, err));
-  scratch_ctx c = {NULL, SQLITE_DONE};
-  sqlite3_stmt *st = NULL;
+  qwords *q = vb_malloc(sizeof *q);
+  if (!q) {
+    vb_free(ids);
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  read_qwords(o->query, o->fold, q);
+  scratch_ctx c = {NULL, q, SQLITE_DONE};
+  para_reader st = {0};
   vb_status rc = VB_OK;
   if (sqlite3_prepare_v2(db, "INSERT INTO temp.para_scratch(rowid, text) "
                              "VALUES(?1, ?2)", -1, &c.ins, NULL) != SQLITE_OK)
+    rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
+  /* One transaction for all the rows: FTS5 writes its segment once. */
+  if (rc == VB_OK && sqlite3_exec(db, "SAVEPOINT scratch", NULL, NULL, NULL) != SQLITE_OK)
     rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
   for (size_t i = 0; i < n && rc == VB_OK; i++) {
     rc = each_paragraph(idx, &st, ids[i], scratch_put, &c, err);
@@ -385,8 +501,12 @@ static vb_status fill_scratch(vb_index *idx, const char *fts,
       rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
   }
   sqlite3_finalize(c.ins);
-  sqlite3_finalize(st);
+  para_reader_free(&st);
+  sqlite3_exec(db, rc == VB_OK ? "RELEASE scratch"
+                               : "ROLLBACK TO scratch; RELEASE scratch",
+               NULL, NULL, NULL);
   vb_free(ids);
+  vb_free(q);
   return rc;
 }
 
@@ -529,7 +649,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
 
 /* ---- Similar wording ---- */
 
-#define SIMILAR_TERMS 8         /* rarest query words used to find candidates */
+#define SIMILAR_TERMS 6         /* rarest query words used to find candidates */
 #define SIMILAR_DOCS 60         /* documents whose paragraphs are compared */
 #define SIMILAR_MAX_WORDS 512   /* words of the text compared */
 
@@ -709,7 +829,8 @@ vb_status vb_similar(vb_index *idx, const char *text,
   compare_ctx c = {0};
   int64_t *ids = NULL;
   size_t nids = 0;
-  sqlite3_stmt *st = NULL, *byid = NULL;
+  para_reader st = {0};
+  sqlite3_stmt *byid = NULL;
   vb_status rc = VB_OK;
   if (!qw || !pw || !qb || !pb) {
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
@@ -767,7 +888,7 @@ vb_status vb_similar(vb_index *idx, const char *text,
     h->repeats = sqlite3_column_int(byid, 18) - 1;
   }
 done:
-  sqlite3_finalize(st);
+  para_reader_free(&st);
   sqlite3_finalize(byid);
   vb_free(ids);
   vb_free(c.best);
