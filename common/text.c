@@ -9,37 +9,47 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Decode the UTF-8 sequence at s[0..n) (n >= 1, s[0] >= 0x80) into *cp.
+** Returns its length, or 0 for an invalid, overlong or truncated sequence,
+** a surrogate or a value past U+10FFFF. */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
+  unsigned char c = s[0];
+  size_t len;
+  uint32_t v;
+  if (c >= 0xC2 && c <= 0xDF) {
+    len = 2;
+    v = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    len = 3;
+    v = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    len = 4;
+    v = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (n < len) return 0;
+  for (size_t k = 1; k < len; k++) {
+    if ((s[k] & 0xC0) != 0x80) return 0;
+    v = (v << 6) | (s[k] & 0x3F);
+  }
+  if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
+      (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+    return 0;
+  *cp = v;
+  return len;
+}
+
 size_t vb_utf8_check(const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       i++;
       continue;
     }
-    size_t len;
     uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      cp = c & 0x07;
-    } else {
-      return i;
-    }
-    if (n - i < len) return i;
-    for (size_t k = 1; k < len; k++) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    /* Overlong forms, surrogates and values past U+10FFFF. */
-    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-      return i;
+    size_t len = utf8_decode(s + i, n - i, &cp);
+    if (!len) return i;
     i += len;
   }
   return n;
@@ -149,22 +159,14 @@ static size_t nfc_cut(const char *s, size_t i, size_t end, size_t n) {
 static int nfc_stable(const unsigned char *s, size_t n) {
   size_t i = 0;
   while (i < n) {
-    unsigned char c = s[i];
-    if (c < 0x80) {
+    if (s[i] < 0x80) {
       i++;
       continue;
     }
     uint32_t cp;
-    if (c >= 0xC2 && c <= 0xDF && i + 1 < n) {
-      cp = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
-      i += 2;
-    } else if (c >= 0xE0 && c <= 0xEF && i + 2 < n) {
-      cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6 |
-           (s[i + 2] & 0x3F);
-      i += 3;
-    } else {
-      return 0;
-    }
+    size_t len = utf8_decode(s + i, n - i, &cp);
+    if (!len) return 0;
+    i += len;
     if (!((cp >= 0x80 && cp <= 0x2FF) ||     /* Latin-1, Extended-A/B, IPA */
           (cp >= 0x1E00 && cp <= 0x1EFF) ||  /* Latin Extended Additional */
           (cp >= 0x2002 && cp <= 0x206F) ||  /* general punctuation */
