@@ -138,9 +138,31 @@ static void fix_ocr_caps(char *s, size_t a, size_t b) {
     if (s[i] == 'l') s[i] = 'I';
 }
 
+/* Could s hold one of the OCR slips above?  An 'l' inside a word (no
+** Vietnamese syllable ends in l) or before a capital, an O next to a digit;
+** one pass, so that clean text costs nothing more. */
+static int may_have_slips(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == 'l') {
+      unsigned char p = i ? (unsigned char)s[i - 1] : ' ';
+      unsigned char q = i + 1 < n ? (unsigned char)s[i + 1] : ' ';
+      if (p >= 0x80 || ((p | 0x20) >= 'a' && (p | 0x20) <= 'z') ||
+          (q >= 'A' && q <= 'Z'))
+        return 1;
+    } else if ((c == 'O' || c == 'o') &&
+               ((i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') ||
+                (i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* Undo the OCR slips above in a cleaned cell (same length, in place). */
 static void fix_ocr(char *s, size_t n) {
   size_t i = 0;
+  if (!may_have_slips(s, n)) return;
   while (i < n) {
     while (i < n && (s[i] == ' ' || (s[i] > ' ' && s[i] < 0x7F &&
                                      !is_ascii_alnum((unsigned char)s[i]))))
@@ -153,7 +175,14 @@ static void fix_ocr(char *s, size_t n) {
       i++;
       continue;
     }
-    fix_ocr_caps(s, a, i);
+    int ell = 0, oh = 0, digit = 0;
+    for (size_t k = a; k < i; k++) {
+      ell |= s[k] == 'l';
+      oh |= s[k] == 'O' || s[k] == 'o';
+      digit |= s[k] >= '0' && s[k] <= '9';
+    }
+    if (ell) fix_ocr_caps(s, a, i);
+    if (!oh || !digit) continue;
     for (size_t k = a; k < i;) { /* the ASCII runs inside the word */
       while (k < i && !is_ascii_alnum((unsigned char)s[k])) k++;
       size_t r = k;
@@ -362,8 +391,8 @@ static size_t next_cut(const char *s, size_t n, size_t from) {
   for (size_t k = 0; k < sizeof long_marks / sizeof long_marks[0]; k++)
     first[(unsigned char)long_marks[k][0]] = 1;
   for (size_t i = from + 1; i + 1 < n; i++) {
+    if (i - from > VB_X_MAX_CELL - 8) break; /* linear on space-less lines */
     if (s[i - 1] != ' ' || !first[(unsigned char)s[i]]) continue;
-    if (i - from > VB_X_MAX_CELL - 8) break;
     for (size_t k = 0; k < sizeof long_marks / sizeof long_marks[0]; k++) {
       size_t l = strlen(long_marks[k]);
       if (n - i >= l && memcmp(s + i, long_marks[k], l) == 0) {

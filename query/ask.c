@@ -189,8 +189,22 @@ static char *orig_span(const folded *f, size_t a, size_t b) {
     /* b falls inside a folded letter: take the whole letter */
     ob = f->map[b - 1] + u8len((unsigned char)f->orig[f->map[b - 1]]);
   }
-  while (oa < ob && strchr(" \t\"'“”", f->orig[oa])) oa++;
-  while (ob > oa && strchr(" \t?.!,;:\"'“”", f->orig[ob - 1])) ob--;
+  /* Trim spaces, quotes and closing punctuation, curly quotes as whole
+  ** characters, never part of one. */
+  static const char kLeft[] = " \t\"'", kRight[] = " \t?.!,;:\"'";
+  static const char kOpenQ[] = "\xE2\x80\x9C", kCloseQ[] = "\xE2\x80\x9D";
+  for (;;) {
+    if (oa < ob && strchr(kLeft, f->orig[oa]) && f->orig[oa]) oa++;
+    else if (ob - oa >= 3 && (!memcmp(f->orig + oa, kOpenQ, 3) ||
+                              !memcmp(f->orig + oa, kCloseQ, 3))) oa += 3;
+    else break;
+  }
+  for (;;) {
+    if (ob > oa && strchr(kRight, f->orig[ob - 1]) && f->orig[ob - 1]) ob--;
+    else if (ob - oa >= 3 && (!memcmp(f->orig + ob - 3, kOpenQ, 3) ||
+                              !memcmp(f->orig + ob - 3, kCloseQ, 3))) ob -= 3;
+    else break;
+  }
   return vb_strndup(f->orig + oa, ob - oa);
 }
 

@@ -76,6 +76,10 @@ int cli_parse_format(const char *cmd, const char *value, unsigned allowed,
 /* Write one JSON value on a line (compact) or pretty (indent 2). */
 void cli_json_print(FILE *f, json_t *v, int pretty);
 
+/* Write a file path on one line: control characters (a newline in a file
+** name) are shown as \n, \t or \xHH. */
+void cli_put_path(FILE *f, const char *path);
+
 /* Write one CSV field (RFC 4180 quoting when needed); sep before it if
 ** not first. */
 void cli_csv_field(FILE *f, const char *v, int first);

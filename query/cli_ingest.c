@@ -31,8 +31,9 @@ static void on_file(void *ctx, const char *source, vb_outcome outcome,
   ingest_ui *ui = ctx;
   if (outcome == VB_FAILED) {
     if (ui->progress_shown) fputs("\r\033[K", stderr);
-    fprintf(stderr, "vanban: %s: %s\n", source,
-            vb_error_text(err, err ? err->code : VB_EIO));
+    fputs("vanban: ", stderr);
+    cli_put_path(stderr, source);
+    fprintf(stderr, ": %s\n", vb_error_text(err, err ? err->code : VB_EIO));
   } else if (ui->verbose) {
     static const char *const names[] = {"added", "updated", "unchanged",
                                         "failed", "removed"};

@@ -122,6 +122,19 @@ void cli_json_print(FILE *f, json_t *v, int pretty) {
   fputc('\n', f);
 }
 
+void cli_put_path(FILE *f, const char *path) {
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (*p == '\n')
+      fputs("\\n", f);
+    else if (*p == '\t')
+      fputs("\\t", f);
+    else if (*p < 0x20 || *p == 0x7F)
+      fprintf(f, "\\x%02X", *p);
+    else
+      fputc(*p, f);
+  }
+}
+
 void cli_csv_field(FILE *f, const char *v, int first) {
   if (!first) fputc(',', f);
   if (!v) return;
