@@ -7,17 +7,23 @@
 **
 **   1. bounds     where the document proper begins (its header: the issuer
 **                 block, the national motto, "Số: ...") and ends (web page
-**                 text after it); a legal database's metadata table outside
-**                 the bounds is kept as a fallback;
+**                 text after it: known site headings, the site repeating
+**                 the document's name, anything after the signature block
+**                 that is no appendix or attached document); a legal
+**                 database's metadata table outside the bounds is kept as a
+**                 fallback;
 **   2. header     number and symbol, place and date, document type, title,
 **                 the issuer block;
 **   3. locality   province and district of the issuer, from the header, the
-**                 place of issue, the metadata, or the places the body names;
+**                 place of issue, the metadata, or the places the body names
+**                 (which also choose among districts of one name); none for
+**                 a national body;
 **   4. issuer     from the header, the closing sentence ("Trên đây là ...
 **                 của Sở X"), the preamble ("UBND huyện xây dựng kế hoạch"),
 **                 the symbol (KH-UBND), the signing authority;
 **   5. body       references, theme, period;
-**   6. closing    recipients ("Nơi nhận") and the signature block.
+**   6. closing    recipients ("Nơi nhận") and the signature block (read
+**                 before the body, as they bound it).
 **
 ** Every value carries evidence: the physical line it was read from.
 */
@@ -25,6 +31,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "../common/vi.h"
 
@@ -511,7 +518,8 @@ static int title_despite_stop(xstate *x, size_t t) {
   const vb_xpara *p = &x->d.paras[pi];
   char last = p->text[p->len - 1];
   return p->len <= TITLE_BYTES / 2 && last != ':' && last != ';' &&
-         last != ',' && !vb_x_field(&x->m, "issuer_sentence", p->text, p->len, 0);
+         last != ',' &&
+         !vb_x_field(&x->m, "issuer_sentence", p->text, p->len, 0);
 }
 
 /* Collect the summary from cell t on: lines up to a blank line or a line
@@ -616,40 +624,20 @@ static size_t header_cells(xstate *x, size_t *list, size_t max) {
   return k;
 }
 
-/* The issuer's province and district: the header block, the place of
-** issue, the web page's "Nơi ban hành", else the province the body names
-** most often. */
-static void read_locality(xstate *x) {
-  size_t hc[16], nh = header_cells(x, hc, 16);
-  vb_locality got;
-  for (size_t k = 0; k < nh; k++) {
-    const vb_xcell *c = cell(x, hc[k]);
-    if (find_locality(x, c->text, c->len, &got)) {
-      x->loc = got;
-      x->loc_line = c->line;
-      return;
-    }
-  }
-  if (x->place[0] &&
-      vb_locality_parse(x->place, strlen(x->place), NULL, &got) &&
-      got.province) {
-    x->loc = got;
-    x->loc_line = x->place_line;
-    return;
-  }
-  if (x->meta[META_PLACE][0] &&
-      vb_locality_parse(x->meta[META_PLACE], strlen(x->meta[META_PLACE]),
-                        NULL, &got) &&
-      got.province) {
-    x->loc = got;
-    x->loc_line = x->meta_line[META_PLACE];
-    return;
-  }
-  /* the province the body names most often */
+/* District-level units of one name looked at ("Châu Thành" names ten,
+** in ten provinces of the Mekong delta). */
+#define MAX_NAMESAKES 16
+
+/* The province the body names most often (among the provinces of the
+** districts in only[0..nonly) when nonly > 0); *line gets the line of its
+** first mention.  NULL when the body names none. */
+static const vb_province *body_province(xstate *x, const vb_district **only,
+                                       size_t nonly, size_t *line) {
   const vb_province *best = NULL;
-  size_t best_n = 0, best_line = 0;
+  size_t best_n = 0;
   const vb_province *seen[64];
   size_t seen_n[64], seen_line[64], ns = 0;
+  vb_locality got;
   for (size_t pi = 0; pi < x->d.nparas; pi++) {
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->begin || p->first >= x->end) continue;
@@ -663,6 +651,9 @@ static void read_locality(xstate *x) {
       if (!vb_locality_parse(s, p->len - at, NULL, &got) || !got.province)
         continue;
       size_t k;
+      for (k = 0; k < nonly; k++)
+        if (strcmp(only[k]->province, got.province->name) == 0) break;
+      if (nonly && k == nonly) continue;
       for (k = 0; k < ns; k++)
         if (seen[k] == got.province) break;
       if (k == ns) {
@@ -675,14 +666,107 @@ static void read_locality(xstate *x) {
       if (++seen_n[k] > best_n) {
         best_n = seen_n[k];
         best = seen[k];
-        best_line = seen_line[k];
+        *line = seen_line[k];
       }
     }
   }
+  return best;
+}
+
+/* A district name that several provinces share ("huyện Châu Thành"): the
+** province another cell of the header names, else the one the body names
+** most often among them. */
+static void pick_namesake(xstate *x, vb_locality *loc, const size_t *hc,
+                          size_t nh) {
+  const vb_district *cand[MAX_NAMESAKES];
+  const vb_district *d = loc->district;
+  size_t nc = vb_district_find(d->name, strlen(d->name), d->kind, cand,
+                               MAX_NAMESAKES);
+  if (nc < 2) return;
+  if (nc > MAX_NAMESAKES) nc = MAX_NAMESAKES;
+  const vb_province *prov = NULL;
+  vb_locality got;
+  size_t line = 0;
+  for (size_t k = 0; k < nh && !prov; k++) {
+    const vb_xcell *c = cell(x, hc[k]);
+    if (find_locality(x, c->text, c->len, &got) && !got.district)
+      prov = got.province;
+  }
+  if (!prov) prov = body_province(x, cand, nc, &line);
+  for (size_t k = 0; prov && k < nc; k++)
+    if (strcmp(cand[k]->province, prov->name) == 0) {
+      loc->district = cand[k];
+      loc->province = prov;
+      return;
+    }
+}
+
+/* Is the place of issue the commune the header names ("XÃ HÒA BÌNH" /
+** "Hòa Bình, ngày ...")?  Then it is no province of that name. */
+static int commune_place(xstate *x, const size_t *hc, size_t nh) {
+  char a[TEXT_CAP], b[TEXT_CAP];
+  vb_name_key(x->place, strlen(x->place), a, sizeof a);
+  for (size_t k = 0; k < nh; k++) {
+    const char *p;
+    size_t n;
+    if (!match_cell(x, "commune", hc[k]) || !vb_x_group(&x->m, "name", &p, &n))
+      continue;
+    vb_name_key(p, n, b, sizeof b);
+    if (strcmp(a, b) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Is the issuing body of the header a national one (a ministry, the
+** Government): the first body the header names? */
+static int national_header(xstate *x, const size_t *hc, size_t nh) {
+  for (size_t k = 0; k < nh; k++) {
+    const vb_xcell *c = cell(x, hc[k]);
+    if (vb_names_kind(c->text, c->len))
+      return vb_names_national(c->text, c->len);
+  }
+  return 0;
+}
+
+/* The issuer's province and district: the header block, the place of
+** issue, the web page's "Nơi ban hành", else the province the body names
+** most often.  A national body has none (its place of issue is only where
+** it sits). */
+static void read_locality(xstate *x) {
+  size_t hc[16], nh = header_cells(x, hc, 16);
+  vb_locality got;
+  for (size_t k = 0; k < nh; k++) {
+    const vb_xcell *c = cell(x, hc[k]);
+    if (find_locality(x, c->text, c->len, &got)) {
+      if (got.district) pick_namesake(x, &got, hc, nh);
+      x->loc = got;
+      x->loc_line = c->line;
+      return;
+    }
+  }
+  if (national_header(x, hc, nh)) return;
+  if (x->place[0] && !commune_place(x, hc, nh) &&
+      vb_locality_parse(x->place, strlen(x->place), NULL, &got) &&
+      got.province) {
+    if (got.district) pick_namesake(x, &got, hc, nh);
+    x->loc = got;
+    x->loc_line = x->place_line;
+    return;
+  }
+  if (x->meta[META_PLACE][0] &&
+      vb_locality_parse(x->meta[META_PLACE], strlen(x->meta[META_PLACE]),
+                        NULL, &got) &&
+      got.province) {
+    x->loc = got;
+    x->loc_line = x->meta_line[META_PLACE];
+    return;
+  }
+  size_t line = 0;
+  const vb_province *best = body_province(x, NULL, 0, &line);
   if (best) {
     x->loc.province = best;
     x->loc.level = VB_LEVEL_PROVINCE;
-    x->loc_line = best_line;
+    x->loc_line = line;
   }
 }
 
@@ -700,6 +784,86 @@ static vb_status set_issuer(xstate *x, const char *s, size_t n, size_t line,
   return VB_OK;
 }
 
+/* Append s (capitals from a header) in lower case but for its first
+** letter: "QUẢN LÝ DỰ ÁN" -> "Quản lý dự án". */
+static vb_status put_capitalised(vb_buf *out, const char *s, size_t n) {
+  size_t mark = out->len;
+  VB_TRY(vb_vi_lower(s, n, out));
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t l = utf8proc_iterate(
+      (const utf8proc_uint8_t *)out->data + mark,
+      (utf8proc_ssize_t)(out->len - mark), &cp);
+  utf8proc_uint8_t up[4];
+  if (l <= 0 || utf8proc_encode_char(utf8proc_toupper(cp), up) != l)
+    return VB_OK; /* a capital of another length: left as it is */
+  memcpy(out->data + mark, up, (size_t)l);
+  return VB_OK;
+}
+
+/* The issuer is a body under the one the header names first (cells
+** hc[sub..nh), the parent's canonical name already in x->issuer): "UBND
+** THÀNH PHỐ HẢI PHÒNG / VĂN PHÒNG" is "Văn phòng Ủy ban nhân dân thành
+** phố Hải Phòng", "TỈNH ỦY X / BAN TUYÊN GIÁO" is "Ban Tuyên giáo Tỉnh ủy
+** X", "UBND TỈNH X / BAN QUẢN LÝ ..." is "Ban Quản lý ... tỉnh X". */
+static vb_status sub_issuer(xstate *x, const size_t *hc, size_t sub,
+                            size_t nh, size_t parent) {
+  const vb_xcell *pc = cell(x, hc[parent]);
+  const char *kind = vb_names_kind(pc->text, pc->len), *g;
+  size_t gn;
+  int whole = match_cell(x, "sub_body", hc[sub]) &&
+              vb_x_group(&x->m, "bare", &g, &gn);
+  int party = kind && (strcmp(kind, "Tỉnh ủy") == 0 ||
+                       strcmp(kind, "Thành ủy") == 0 ||
+                       strcmp(kind, "Huyện ủy") == 0);
+  vb_buf name;
+  vb_status rc = VB_OK;
+  vb_buf_init(&name, VB_CAP_SMALL);
+  /* the kind, then the name, each with a capital: "Ban Quản lý dự án",
+     "Trung tâm Y tế" */
+  const char *kn, *rs;
+  size_t kl, rl;
+  if (!whole && vb_x_group(&x->m, "kind", &kn, &kl) &&
+      vb_x_group(&x->m, "rest", &rs, &rl)) {
+    rc = put_capitalised(&name, kn, kl);
+    if (rc == VB_OK) rc = vb_buf_putc(&name, ' ');
+    if (rc == VB_OK) rc = put_capitalised(&name, rs, rl);
+  } else {
+    rc = put_capitalised(&name, cell(x, hc[sub])->text, cell(x, hc[sub])->len);
+  }
+  for (size_t k = sub + 1; k < nh && rc == VB_OK; k++) {
+    const vb_xcell *c = cell(x, hc[k]);
+    rc = vb_buf_putc(&name, ' ');
+    if (rc == VB_OK) rc = vb_vi_lower(c->text, c->len, &name);
+  }
+  if (rc == VB_OK) rc = vb_buf_putc(&name, ' ');
+  vb_locality own;
+  if (rc == VB_OK && (whole || party)) {
+    rc = vb_buf_append(&name, x->issuer.data, x->issuer.len);
+  } else if (rc == VB_OK && !find_locality(x, name.data, name.len, &own)) {
+    /* "BAN QUẢN LÝ KHU KINH TẾ TỈNH": the bare kind of its locality */
+    static const char *const kinds[] = {" tỉnh ", " huyện ", " thành phố ",
+                                        " thị xã ", " quận "};
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+      size_t wl = strlen(kinds[k]);
+      if (name.len > wl &&
+          memcmp(name.data + name.len - wl, kinds[k], wl) == 0) {
+        vb_buf_truncate(&name, name.len - wl + 1);
+        break;
+      }
+    }
+    rc = vb_locality_put(&x->loc, x->loc.level, &name);
+  }
+  while (rc == VB_OK && name.len && name.data[name.len - 1] == ' ')
+    vb_buf_truncate(&name, name.len - 1);
+  if (rc == VB_OK) {
+    vb_buf_reset(&x->issuer);
+    rc = vb_buf_append(&x->issuer, name.data, name.len);
+    x->issuer_line = cell(x, hc[sub])->line;
+  }
+  vb_buf_free(&name);
+  return rc;
+}
+
 /* The issuing body: the header block, the closing sentence, the preamble,
 ** the symbol's issuing code, in that order. */
 static vb_status read_issuer(xstate *x) {
@@ -711,10 +875,13 @@ static vb_status read_issuer(xstate *x) {
     if (vb_names_kind(c->text, c->len)) start = k;
   }
   if (start != SIZE_MAX) {
+    size_t sub = nh; /* a body under the one named: "VĂN PHÒNG" */
+    for (size_t k = start + 1; k < nh && sub == nh; k++)
+      if (match_cell(x, "sub_body", hc[k])) sub = k;
     vb_buf name;
     vb_buf_init(&name, VB_CAP_SMALL);
     vb_status rc = VB_OK;
-    for (size_t k = start; k < nh && rc == VB_OK; k++) {
+    for (size_t k = start; k < sub && rc == VB_OK; k++) {
       const vb_xcell *c = cell(x, hc[k]);
       if (name.len) rc = vb_buf_putc(&name, ' ');
       if (rc == VB_OK) rc = vb_buf_append(&name, c->text, c->len);
@@ -722,6 +889,17 @@ static vb_status read_issuer(xstate *x) {
     if (rc == VB_OK)
       rc = set_issuer(x, name.data, name.len, cell(x, hc[start])->line,
                       &x->loc);
+    if (rc == VB_OK && sub < nh) rc = sub_issuer(x, hc, sub, nh, start);
+    /* a district's office ("UBND HUYỆN X / PHÒNG ..."): of the district */
+    const char *kind = vb_names_kind(name.data, name.len);
+    vb_locality own;
+    if (rc == VB_OK && start > 0 && sub == nh && kind &&
+        strcmp(kind, "Phòng") == 0 && x->loc.district &&
+        !find_locality(x, name.data, name.len, &own)) {
+      rc = vb_buf_putc(&x->issuer, ' ');
+      if (rc == VB_OK)
+        rc = vb_locality_put(&x->loc, VB_LEVEL_DISTRICT, &x->issuer);
+    }
     vb_buf_free(&name);
     return rc;
   }
@@ -1009,16 +1187,24 @@ static void set_period(xstate *x, const vb_xdate *a, const vb_xdate *b,
   x->period_line = line;
 }
 
-/* A section "N. Thời gian ...": the ranges in its heading and text. */
+/* Is the heading at cell i about the time of implementation? */
+static int period_heading(xstate *x, size_t i) {
+  const vb_xcell *h = cell(x, i);
+  size_t body;
+  if (vb_x_heading_level(h->text, h->len, &body) < 0) return 0;
+  return vb_x_field(&x->m, "period_head", h->text + body, h->len - body, 0);
+}
+
+/* A section "N. Thời gian ...": the ranges in its heading and text.  A
+** subsection about something else ("2. Phạm vi" under "III. THỜI GIAN,
+** PHẠM VI") is left out. */
 static int period_from_sections(xstate *x) {
   for (size_t k = 0; k < x->d.nsecs; k++) {
     const vb_xsection *sec = &x->d.secs[k];
     if (sec->head < x->body_start || sec->head >= x->end) continue;
     const vb_xcell *h = cell(x, sec->head);
-    size_t body;
-    vb_x_heading_level(h->text, h->len, &body);
     if (sec->level > 4 || /* "c) Thời gian ..." belongs to one task */
-        !vb_x_field(&x->m, "period_head", h->text + body, h->len - body, 0))
+        !period_heading(x, sec->head))
       continue;
     vb_xdate lo, hi, a, b;
     int found = 0;
@@ -1026,6 +1212,12 @@ static int period_from_sections(xstate *x) {
                                                      : sec->head + SECTION_CELLS;
     size_t line = h->line;
     for (size_t i = sec->head; i < end && i < x->end; i++) {
+      const vb_xsection *sub =
+          i > sec->head ? vb_xdoc_section_at(&x->d, i) : NULL;
+      if (sub && !period_heading(x, i)) {
+        i = sub->end - 1;
+        continue;
+      }
       size_t pi = x->d.cell_para[i];
       if (pi == SIZE_MAX || (x->d.paras[pi].first != i && i != sec->head))
         continue;
@@ -1085,9 +1277,44 @@ static int period_from_text(xstate *x) {
   return 0;
 }
 
+/* Is offset off of s inside quotation marks? */
+static int in_quotes(const char *s, size_t off) {
+  int in = 0;
+  for (size_t i = 0; i < off; i++) {
+    if (s[i] == '"') in = !in;
+    else if (i + 3 <= off && memcmp(s + i, "\xE2\x80\x9C", 3) == 0) in = 1;
+    else if (i + 3 <= off && memcmp(s + i, "\xE2\x80\x9D", 3) == 0) in = 0;
+  }
+  return in;
+}
+
+/* A plan stating its own period in a sentence ("Kế hoạch được triển khai
+** thực hiện trong giai đoạn 2022 - 2025"). */
+static int period_from_statement(xstate *x) {
+  for (size_t pi = 0; pi < x->d.nparas; pi++) {
+    const vb_xpara *p = &x->d.paras[pi];
+    if (p->first < x->body_start || p->first >= x->end) continue;
+    if (!vb_x_field(&x->m, "period_stated", p->text, p->len, 0)) continue;
+    vb_xdate a, b;
+    if (!range_of(x, &a, &b)) continue;
+    set_period(x, &a, &b, cell(x, vb_xpara_cell(p, x->m.start))->line);
+    return 1;
+  }
+  return 0;
+}
+
+/* The title's span of years: the plan's own, not the one inside the
+** quoted name of the programme it carries out ("Đề án \"... giai đoạn 2015
+** - 2020\" trên địa bàn tỉnh, giai đoạn 2017 - 2020"). */
 static void period_from_title(xstate *x) {
-  if (!x->title.len ||
-      !vb_x_field(&x->m, "period_title", x->title.data, x->title.len, 0))
+  const char *t = x->title.data;
+  size_t tn = x->title.len, from = 0, pick = SIZE_MAX;
+  while (from < tn && vb_x_field_first(&x->m, "period_title", t, tn, from)) {
+    if (pick == SIZE_MAX || !in_quotes(t, x->m.start)) pick = x->m.start;
+    from = x->m.end > from ? x->m.end : from + 1;
+  }
+  if (pick == SIZE_MAX ||
+      !vb_x_field_first(&x->m, "period_title", t, tn, pick))
     return;
   vb_xdate a, b;
   memset(&a, 0, sizeof a);
@@ -1103,16 +1330,20 @@ static void period_from_title(xstate *x) {
   set_period(x, &a, &b, cell(x, x->title_first)->line);
 }
 
-/* The period: a "Thời gian" section, a time phrase with a range, or the
-** title ("giai đoạn 2026 - 2030", "đến năm 2030"). */
+/* The period: a "Thời gian" section, a time phrase with a range, a
+** sentence about the plan, or the title ("giai đoạn 2026 - 2030", "đến
+** năm 2030"). */
 static void read_period(xstate *x) {
-  if (period_from_sections(x) || period_from_text(x)) return;
+  if (period_from_sections(x) || period_from_text(x) ||
+      period_from_statement(x))
+    return;
   period_from_title(x);
 }
 
 /* The theme in a text: its first quoted part, or (unless quoted_only) the
 ** whole text when short; *found says whether one was taken. */
-static vb_status take_theme(xstate *x, const char *s, size_t n, size_t line,
+static vb_status take_theme(xstate *x, const char *s, size_t n,
+                            const vb_xpara *para, size_t line,
                             int quoted_only, int *found) {
   const char *p = s;
   size_t l = n;
@@ -1122,11 +1353,15 @@ static vb_status take_theme(xstate *x, const char *s, size_t n, size_t line,
   } else if (quoted_only || n > 300) {
     return VB_OK;
   }
+  while (l > 0 && *p == ' ') p++, l--;
   while (l > 0 && (p[l - 1] == '.' || p[l - 1] == ' ' || p[l - 1] == ';'))
     l--;
   if (l < 8) return VB_OK;
   VB_TRY(vb_buf_append(&x->theme, p, l));
-  x->theme_line = line;
+  /* in a paragraph s points into: the line the theme starts on */
+  x->theme_line =
+      para ? cell(x, vb_xpara_cell(para, (size_t)(p - para->text)))->line
+           : line;
   *found = 1;
   return VB_OK;
 }
@@ -1145,22 +1380,22 @@ static vb_status read_theme(xstate *x) {
       continue;
     /* the heading with the lines its paragraph wraps onto: a quoted theme
        may go on under it */
-    const char *h = c->text;
-    size_t hn = c->len, under = i + 1, hp = x->d.cell_para[i];
-    if (hp != SIZE_MAX && x->d.paras[hp].first == i) {
-      h = x->d.paras[hp].text;
-      hn = x->d.paras[hp].len;
-      under = x->d.paras[hp].last + 1;
-      vb_x_field(&x->m, "theme_head", h + body, hn - body, 0);
+    const vb_xpara *hp = NULL;
+    size_t under = i + 1;
+    if (x->d.cell_para[i] != SIZE_MAX &&
+        x->d.paras[x->d.cell_para[i]].first == i) {
+      hp = &x->d.paras[x->d.cell_para[i]];
+      under = hp->last + 1;
+      vb_x_field(&x->m, "theme_head", hp->text + body, hp->len - body, 0);
     }
     const char *rest;
     size_t rn;
     vb_x_group(&x->m, "rest", &rest, &rn);
-    VB_TRY(take_theme(x, rest, rn, c->line, 1, &found));
+    VB_TRY(take_theme(x, rest, rn, hp, c->line, 1, &found));
     /* "Chủ đề: Chung tay bảo vệ trẻ em ...": unquoted after a colon */
     while (!found && rn > 0 && *rest == ' ') rest++, rn--;
     if (!found && rn > 1 && *rest == ':')
-      VB_TRY(take_theme(x, rest + 1, rn - 1, c->line, 0, &found));
+      VB_TRY(take_theme(x, rest + 1, rn - 1, hp, c->line, 0, &found));
     /* the lines under the heading */
     size_t seen = 0;
     for (size_t j = under; j < x->end && seen < 4 && !found; j++) {
@@ -1169,12 +1404,12 @@ static vb_status read_theme(xstate *x) {
       seen++;
       size_t tb = 0;
       int tl = vb_x_heading_level(t->text, t->len, &tb);
-      if (tl > 0) {
-        if (vb_x_field(&x->m, "theme_head", t->text + tb, t->len - tb, 0)) {
-          i = j - 1; /* a narrower theme heading: start again there */
-        }
+      if (tl < 0) tb = 0;
+      if (vb_x_field(&x->m, "theme_head", t->text + tb, t->len - tb, 0)) {
+        i = j - 1; /* a narrower theme heading: start again there */
         break;
       }
+      if (tl > 0) break;
       size_t pi = x->d.cell_para[j];
       const char *s = t->text;
       size_t n = t->len;
@@ -1182,7 +1417,7 @@ static vb_status read_theme(xstate *x) {
         s = x->d.paras[pi].text;
         n = x->d.paras[pi].len;
       }
-      VB_TRY(take_theme(x, s, n, t->line, 0, &found));
+      VB_TRY(take_theme(x, s, n, NULL, t->line, 0, &found));
       break;
     }
   }
@@ -1457,7 +1692,13 @@ static vb_status read_sig_block(xstate *x, size_t i, xsig *g) {
      misprinted ("HỒ CHỦ TỊCH") */
   if (g->auth.len > 4 && memcmp(g->auth.data, "KT. ", 4) == 0) {
     const char *office = g->auth.data + 4;
-    if (g->pos.len < 4 || memcmp(g->pos.data, "Phó ", 4) != 0) {
+    int deputy = g->pos.len >= 4 && memcmp(g->pos.data, "Phó ", 4) == 0;
+    /* a deputy's own office: "KT. BỘ TRƯỞNG / THỨ TRƯỞNG" */
+    if (!deputy && g->pos.len &&
+        vb_names_office_len(g->pos.data, g->pos.len) == g->pos.len &&
+        strcmp(g->pos.data, office) != 0)
+      deputy = 1;
+    if (!deputy) {
       vb_buf_reset(&g->pos);
       VB_TRY(vb_buf_puts(&g->pos, "Phó "));
       VB_TRY(vb_buf_puts(&g->pos, office));

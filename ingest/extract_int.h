@@ -18,8 +18,11 @@
 ** Text conventions: every function takes UTF-8 with an explicit length (not
 ** necessarily NUL-terminated) unless it says otherwise.  "Clean" text is a
 ** cell of the line index: NFC, one tone placement, markdown emphasis and
-** table pipes removed, en/em dashes turned into '-', runs of white space
-** collapsed to one space, no leading or trailing space.
+** table pipes removed, HTML comments removed, a "<br>" inside a data
+** table's cell turned into a space, en/em dashes turned into '-', runs of
+** white space collapsed to one space, no leading or trailing space, and
+** two OCR slips put right: the letter O among digits ("2O15" -> "2015",
+** "ngày O3") and a lower-case l among capitals ("THỰC HlỆN", "lV.").
 */
 #ifndef VB_EXTRACT_INT_H
 #define VB_EXTRACT_INT_H
@@ -143,6 +146,12 @@ int vb_names_from_code(const char *code, size_t n, const vb_locality *loc,
 ** body from the issuing one ("UBND TỈNH BẮC GIANG / SỞ KHOA HỌC ..."). */
 const char *vb_names_kind(const char *s, size_t n);
 
+/* 1 if the body named at the start of s is a national one: a ministry
+** ("BỘ Y TẾ", "Bộ Công an") or a body of national scope ("Chính phủ",
+** "Thủ tướng Chính phủ"); 0 for a local body ("Bộ Chỉ huy Quân sự tỉnh",
+** "UBND tỉnh") or an unknown name. */
+int vb_names_national(const char *s, size_t n);
+
 /* The title-case name of a document type written in capitals or any case
 ** ("KẾ HOẠCH" -> "Kế hoạch", "Văn bản" -> "Công văn"); NULL if unknown. */
 const char *vb_doctype_canon(const char *s, size_t n);
@@ -183,7 +192,10 @@ size_t vb_name_key(const char *s, size_t n, char *key, size_t cap);
 
 /* One cell of the line index.  A physical line of doc->text is split into
 ** cells at markdown table pipes '|', tabs and runs of four or more spaces
-** (the columns of a header or signature block laid out side by side). */
+** (the columns of a header or signature block laid out side by side).  In
+** a layout table (a row of at most two cells with text: a header or a
+** signature block in a markdown table) each line of a cell broken with
+** "<br>" is a cell of its own, numbered on as columns are. */
 typedef struct vb_xcell {
   size_t line;  /* 1-based number of the physical line */
   unsigned col; /* 0 for the first cell of its line, then 1, 2, ... */
@@ -281,12 +293,21 @@ int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b);
 typedef struct vb_xrules vb_xrules;
 
 /* Per-call matching state (one per thread and call). */
+#define VB_XMATCH_CACHE 64 /* fields remembered (a power of two) */
 typedef struct vb_xmatch {
   const vb_xrules *rules;
   pcre2_match_data *md;
   const char *subject; /* text of the last successful match */
   size_t rule;         /* index in vb_rules of the rule that matched */
   size_t start, end;   /* the whole match, as offsets in subject */
+  /* the rules of the fields last asked for, by the address of the field's
+     name (callers pass string literals): a lookup without a search */
+  struct {
+    const char *field; /* the address asked with */
+    const char *name;  /* the field's name in vb_rules */
+    const size_t *list;
+    size_t count;
+  } cache[VB_XMATCH_CACHE];
 } vb_xmatch;
 
 /* Compile every rule of vb_rules (JIT where available).  Errors:

@@ -2,14 +2,17 @@
 ** extract_lines.c: what every extraction step works on.
 **
 **   - the line index: doc->text cut into physical lines, each line into
-**     cells (markdown table cells, tab- or wide-space-separated columns),
-**     each cell cleaned (markdown emphasis, bookmarks and escapes removed,
-**     NFC, one tone placement, dashes as '-', white space collapsed);
+**     cells (markdown table cells, the "<br>" lines of a layout table's
+**     cells, tab- or wide-space-separated columns), each cell cleaned
+**     (markdown emphasis, bookmarks, escapes and HTML comments removed,
+**     NFC, one tone placement, dashes as '-', white space collapsed, OCR
+**     slips of O for 0 and l for I put right);
 **   - paragraphs: cells joined across hard line wraps;
 **   - sections: numbered headings (I., 1., 1.1., a)) and their extent;
 **   - dates: "ngày 18 tháng 10 năm 2021", "18/10/2021", blank days, ...;
 **   - the rule runner: the rules of rules.c compiled once (JIT), matched
-**     with per-call match data.
+**     with per-call match data (which remembers the rules of the fields
+**     last asked for).
 **
 ** See extract_int.h for the contracts.
 */
@@ -119,10 +122,11 @@ static void fix_ocr_number(char *s, size_t a, size_t b, size_t n) {
 }
 
 /* A word in capitals with OCR slips of a lower-case l for I ("HlỆN",
-** "lV."): when every other letter of s[a..b) is a capital and there are at
-** least two, each 'l' becomes 'I'. */
+** "lV."): when every other letter of s[a..b) is a capital, and there are
+** at least two or the word is a Roman numeral, each 'l' becomes 'I'. */
 static void fix_ocr_caps(char *s, size_t a, size_t b) {
   size_t upper = 0, ells = 0, i = a;
+  int roman = 1;
   while (i < b) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
@@ -131,9 +135,10 @@ static void fix_ocr_caps(char *s, size_t a, size_t b) {
     if (cp == 'l') ells++;
     else if (utf8proc_islower(cp)) return;
     else if (utf8proc_isupper(cp)) upper++;
+    if (cp != 'l' && cp != 'I' && cp != 'V' && cp != 'X') roman = 0;
     i += (size_t)l;
   }
-  if (!ells || upper < 2) return;
+  if (!ells || !upper || (upper < 2 && !roman)) return;
   for (i = a; i < b; i++)
     if (s[i] == 'l') s[i] = 'I';
 }
@@ -1128,10 +1133,30 @@ static size_t field_rules(const vb_xrules *r, const char *field,
   return 0;
 }
 
+/* field_rules through the match state's cache: a field asked for by the
+** same address and still of the same name skips the search. */
+static size_t cached_rules(vb_xmatch *m, const char *field,
+                           const size_t **list) {
+  size_t slot = ((uintptr_t)field >> 3) & (VB_XMATCH_CACHE - 1);
+  if (m->cache[slot].field == field && m->cache[slot].name &&
+      strcmp(m->cache[slot].name, field) == 0) {
+    *list = m->cache[slot].list;
+    return m->cache[slot].count;
+  }
+  size_t k = field_rules(m->rules, field, list);
+  if (k) {
+    m->cache[slot].field = field;
+    m->cache[slot].name = vb_rules[(*list)[0]].field;
+    m->cache[slot].list = *list;
+    m->cache[slot].count = k;
+  }
+  return k;
+}
+
 int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
                size_t from) {
   const size_t *list;
-  size_t k = field_rules(m->rules, field, &list);
+  size_t k = cached_rules(m, field, &list);
   for (size_t i = 0; i < k; i++)
     if (vb_x_rule(m, list[i], s, n, from)) return 1;
   return 0;
@@ -1140,7 +1165,7 @@ int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
 int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
                      size_t n, size_t from) {
   const size_t *list;
-  size_t k = field_rules(m->rules, field, &list), best = SIZE_MAX;
+  size_t k = cached_rules(m, field, &list), best = SIZE_MAX;
   size_t best_start = SIZE_MAX;
   for (size_t i = 0; i < k; i++)
     if (vb_x_rule(m, list[i], s, n, from) && m->start < best_start) {

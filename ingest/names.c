@@ -892,6 +892,17 @@ static const dept depts[] = {
      "MOND", "QP"},
     {"Dân tộc và Tôn giáo", "DT&TG|DTTG", "Ethnic and Religious Affairs",
      NULL, NULL, "DTTG"},
+    /* offices (Phòng) of a district */
+    {"Văn hóa và Thông tin",
+     "VH&TT|VHTT|Văn hóa - Thông tin|Văn hóa Thông tin|Văn hóa, Thông tin",
+     "Culture and Information", NULL, NULL, NULL},
+    {"Tài chính - Kế hoạch", "TC-KH|TCKH|Tài chính Kế hoạch",
+     "Finance and Planning", NULL, NULL, NULL},
+    {"Kinh tế và Hạ tầng", "KT&HT|KTHT|Kinh tế - Hạ tầng|Kinh tế Hạ tầng",
+     "Economy and Infrastructure", NULL, NULL, NULL},
+    {"Quản lý đô thị", "QLĐT", "Urban Management", NULL, NULL, NULL},
+    {"Kinh tế", NULL, "Economy", NULL, NULL, NULL},
+    {"Dân tộc", NULL, "Ethnic Affairs", NULL, NULL, NULL},
 };
 #define NDEPT (sizeof depts / sizeof depts[0])
 
@@ -1592,6 +1603,45 @@ static vb_status put_words(vb_buf *out, const char *s, const word *w,
   return VB_OK;
 }
 
+/* Append words [r, nw) of s, a place that is not in the gazetteer.  In
+** capitals ("XÃ TÂN HÒA", from a header) the kind of a commune is written
+** in lower case and its name with capitals at the start of each word
+** ("xã Tân Hòa"); anything else is copied as written. */
+static vb_status put_place_words(vb_buf *out, const char *s, size_t n,
+                                 const word *w, size_t nw, size_t r) {
+  size_t kind = 0; /* words of the commune's kind: "XÃ", "THỊ TRẤN" */
+  if (r + 1 < nw && !vb_x_has_lower(s + w[r].off, n - w[r].off)) {
+    if (strcmp(w[r].key, "xa") == 0 || strcmp(w[r].key, "phuong") == 0)
+      kind = 1;
+    else if (strcmp(w[r].key, "thi") == 0 && strcmp(w[r + 1].key, "tran") == 0)
+      kind = 2;
+  }
+  if (!kind || r + kind >= nw) return put_words(out, s, w, r, nw);
+  for (size_t i = r; i < nw; i++) {
+    VB_TRY(put_space(out));
+    VB_TRY(put_cased(out, s + w[i].off, w[i].len, i >= r + kind, 1));
+  }
+  return VB_OK;
+}
+
+/* A district named with its province after it ("HUYỆN CHÂU THÀNH TỈNH
+** LONG AN", s[at..] holding the district's `*used` bytes): the province
+** picks among districts of one name, and is not part of a body's name;
+** *tail gets the bytes it takes after the district (0 when none). */
+static void district_province(const char *s, size_t n, size_t at,
+                              size_t *used, vb_locality *got, size_t *tail) {
+  size_t p = at + *used;
+  while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == '-')) p++;
+  vb_locality up, again;
+  size_t ul = p < n ? vb_locality_parse(s + p, n - p, NULL, &up) : 0;
+  *tail = 0;
+  if (!ul || up.district || !up.province) return;
+  size_t dl = vb_locality_parse(s + at, n - at, &up, &again);
+  if (dl != *used || again.province != up.province) return;
+  *got = again;
+  *tail = p + ul - (at + *used);
+}
+
 /* Append the locality for a body of this scope: the one the name states
 ** (rest of the words, from r), or the default from loc. */
 static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
@@ -1601,6 +1651,9 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
   if (r < nw) {
     vb_locality got;
     size_t used = vb_locality_parse(s + w[r].off, n - w[r].off, loc, &got);
+    size_t tail = 0; /* bytes of the district's province after it */
+    if (used && got.district)
+      district_province(s, n, w[r].off, &used, &got, &tail);
     if (used) {
       VB_TRY(put_space(out));
       size_t before = out->len;
@@ -1611,7 +1664,7 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
       if (out->len == before) { /* bare kind with no known unit */
         VB_TRY(vb_buf_append(out, s + w[r].off, used));
       }
-      size_t end = w[r].off + used;
+      size_t end = w[r].off + used + tail;
       size_t t = r;
       while (t < nw && w[t].off < end) t++;
       return put_words(out, s, w, t, nw);
@@ -1620,7 +1673,7 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
        part of its name */
     if (scope == SCOPE_NATIONAL && vb_x_has_lower(s + w[r].off, 1))
       return VB_OK;
-    return put_words(out, s, w, r, nw);
+    return put_place_words(out, s, n, w, nw, r);
   }
   if (scope == SCOPE_NATIONAL || scope == SCOPE_NONE || !loc) return VB_OK;
   if (scope == SCOPE_PARTY) {
@@ -1802,6 +1855,16 @@ const char *vb_names_kind(const char *s, size_t n) {
   if (match_run(w, nw, 0, C_BODY, 0, &e)) return bodies[e->idx].name;
   if (match_run(w, nw, 0, C_KIND, 1, &e)) return dept_kinds[e->idx].name;
   return NULL;
+}
+
+int vb_names_national(const char *s, size_t n) {
+  word w[MAX_WORDS];
+  size_t nw = split_words(s, n, w, MAX_RUN);
+  const entry *e;
+  if (match_run(w, nw, 0, C_BODY, 0, &e))
+    return bodies[e->idx].scope == SCOPE_NATIONAL;
+  if (match_run(w, nw, 0, C_KIND, 1, &e)) return e->idx == KIND_BO;
+  return 0;
 }
 
 /**************************************************************************

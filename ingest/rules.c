@@ -11,7 +11,7 @@
 **
 ** Group names used by the code:
 **   id        a document's number and symbol as written ("622 /KH-UBND")
-**   name      a law cited by its name (no number)
+**   name      a law cited by its name (with or without its number)
 **   place     place of issue;   date   a date (parsed by vb_x_parse_date)
 **   type      a document type;  title  a summary line
 **   body      a body's name;    issuer the body that issued a reference
@@ -20,6 +20,12 @@
 **   y         a single year
 **   theme     a stated theme;   label, value  a site metadata row
 **   loc       a locality phrase ("tỉnh Sơn La")
+**   bare      a body named by its kind alone ("VĂN PHÒNG"); kind / rest
+**             the kind and the name of a body under another one
+**   name      a commune's name ("TÂN HÒA")
+**
+** Letters OCR mistakes for digits ("2O15", "ngày O3") are put right in
+** the clean text already (extract_lines.c), so patterns ask for digits.
 */
 #include "extract_int.h"
 
@@ -99,8 +105,9 @@ const vb_rule vb_rules[] = {
      "web page text after the document (site chrome of legal databases)",
      "Văn bản này chưa cập nhật nội dung Tiếng Anh"},
     {"appendix",
-     "^\\(?\\s*(?:PHỤ\\s*LỤC|Phụ lục|DANH\\s*MỤC|Danh mục|BIỂU|Biểu\\s+(?:số|mẫu)|"
-     "MẪU|Mẫu\\s+(?:số|báo cáo)|BẢNG|Bảng\\s+(?:số|tổng hợp|phân công)|"
+     "^\\(?\\s*(?:PHỤ\\s*LỤC|Phụ lục|DANH\\s*MỤC|Danh mục|BIỂU|"
+     "Biểu\\s+(?:số|mẫu)|MẪU|Mẫu\\s+(?:số|báo cáo)|BẢNG|"
+     "Bảng\\s+(?:số|tổng hợp|phân công)|"
      "(?:Ban hành\\s+)?[Kk]èm theo|GHI CHÚ|Ghi chú|"
      "(?:PHẦN|Phần|CHƯƠNG|Chương)\\s+(?:[IVX]+|\\d{1,2})(?![\\p{L}\\d]))"
      "(?![\\p{L}])",
@@ -149,8 +156,13 @@ const vb_rule vb_rules[] = {
      "[\\s\\d.…_]*(?:năm|NĂM)\\s*(?:19|20)\\d\\d)",
      "ngày", 0, "place and date after the number on the same line",
      "Số: 88/KH-UBND Lạng Sơn, ngày 12 tháng 4 năm 2023"},
-    {"doc_type", "^(?<type>" TYPES_CAPS ")(?:\\s+(?:SỐ|Số)\\b.*)?$", NULL, 0,
-     "the document type, alone on its line in capitals", "KẾ HOẠCH"},
+    {"doc_type",
+     "^(?<type>" TYPES_CAPS ")(?:\\s*\\((?:DỰ THẢO|Dự thảo)\\))?"
+     "(?:\\s+(?:SỐ|Số)\\b.*)?$",
+     NULL, 0,
+     "the document type, alone on its line in capitals (a draft's marked "
+     "\"(DỰ THẢO)\")",
+     "KẾ HOẠCH (DỰ THẢO)"},
     {"doc_type",
      "^(?<type>" TYPES_CAPS ")\\s*[:.-]?\\s+(?<title>\\p{Lu}\\p{Ll}.*)$", NULL,
      0, "the type followed on the same line by the summary in mixed case",
@@ -189,6 +201,20 @@ const vb_rule vb_rules[] = {
      "Sở X tỉnh Y./.\"",
      "Trên đây là Kế hoạch triển khai Tháng hành động của Sở Thông tin và "
      "Truyền thông tỉnh Điện Biên./."},
+    {"sub_body",
+     "^(?:(?<bare>VĂN\\s*PHÒNG)|(?<kind>VĂN\\s*PHÒNG|BAN|TRUNG\\s*TÂM|"
+     "CHI\\s*CỤC|CỤC|ĐÀI|TRƯỜNG|BỆNH\\s*VIỆN|VIỆN|QUỸ|HỘI\\s*ĐỒNG)\\s+"
+     "(?<rest>\\p{Lu}.*))$",
+     NULL, 0,
+     "a body under the one the header names first (\"UBND THÀNH PHỐ HẢI "
+     "PHÒNG / VĂN PHÒNG\"); bare: an office named by its kind alone",
+     "VĂN PHÒNG"},
+    {"commune",
+     "(?:^|\\s)(?:XÃ(?!\\s+HỘI)|PHƯỜNG|THỊ\\s*TRẤN)\\s+(?<name>\\p{Lu}[^,;]*)$",
+     NULL, 0,
+     "a commune in the issuer's header: its name is also the place of issue, "
+     "which then names no province (\"XÃ HÒA BÌNH\" / \"Hòa Bình, ngày ...\")",
+     "ỦY BAN NHÂN DÂN XÃ HÒA BÌNH"},
     {"locality",
      "(?<![\\p{L}])(?<loc>(?:[Tt]ỉnh|TỈNH|[Tt]hành phố|THÀNH PHỐ|TP\\.?|"
      "Tp\\.?|[Hh]uyện|HUYỆN|[Qq]uận|QUẬN|[Tt]hị xã|THỊ XÃ)\\s+\\p{Lu}"
@@ -243,6 +269,14 @@ const vb_rule vb_rules[] = {
     {"period_open",
      "(?:từ|kể từ)\\s+(?:ngày\\s+)?(?<from>" DATE ")", NULL,
      VB_RULE_CASELESS, "a start date with no end", "Từ ngày 01/01/2012."},
+    {"period_stated",
+     "(?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án)(?:\\s+này)?\\s+(?:được\\s+)?"
+     "(?:(?:tổ chức|triển khai)\\s+)?(?:thực hiện|triển khai|áp dụng)\\s+"
+     "(?:trong\\s+)?(?:giai đoạn\\s+)?(?:từ\\s+)?(?:năm\\s+)?"
+     "(?<fy>(?:19|20)\\d\\d)\\s*(?:-|đến)\\s*(?:hết\\s+)?(?:năm\\s+)?"
+     "(?<ty>(?:19|20)\\d\\d)",
+     NULL, 0, "a sentence stating the plan's own span of years",
+     "Kế hoạch được triển khai thực hiện trong giai đoạn 2022 - 2025."},
     {"period_title",
      "giai đoạn\\s+(?<fy>(?:19|20)\\d\\d)\\s*-\\s*(?<ty>(?:19|20)\\d\\d)", NULL,
      VB_RULE_CASELESS, "a plan for a span of years, in its summary",
@@ -255,6 +289,15 @@ const vb_rule vb_rules[] = {
      "Chương trình truyền thông về bình đẳng giới đến năm 2030"},
 
     /* ---- references ---- */
+    {"ref",
+     "(?<![\\p{L}])[Nn]gày\\s+(?<date>" DATE ")\\s*,\\s*(?<issuer>" BODY_START
+     "(?![\\p{L}])[^;,.()“”\"]{0,120}?)\\s+(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+"
+     "(?<type>" REF_TYPES ")(?:\\s+số)?\\s*:?\\s*(?<id>" REF_ID ")",
+     "ban hành", 0,
+     "narrative dating: \"Ngày 15/3/2021, Chính phủ ban hành Nghị định số "
+     "20/2021/NĐ-CP\"",
+     "ngày 24/6/2021, Bộ Lao động - Thương binh và Xã hội ban hành Thông tư "
+     "số 02/2021/TT-BLĐTBXH hướng dẫn"},
     {"ref",
      "(?<![\\p{L}])(?<type>" REF_TYPES ")(?:\\s+số)?\\s*:?\\s*(?<id>" REF_ID
      ")(?:\\s*,?\\s*(?:(?:được\\s+)?ban hành\\s+)?ngày\\s+(?<date>" DATE
@@ -274,17 +317,9 @@ const vb_rule vb_rules[] = {
      "55/2010/QH12 ngày 17/6/2010\"",
      "Căn cứ Luật Trẻ em số 102/2016/QH13 ngày 05 tháng 4 năm 2016;"},
     {"ref",
-     "(?<![\\p{L}])[Nn]gày\\s+(?<date>" DATE ")\\s*,\\s*(?<issuer>" BODY_START
-     "(?![\\p{L}])[^;,.()“”\"]{0,120}?)\\s+(?:đã\\s+)?(?:ký\\s+)?ban hành\\s+"
-     "(?<type>" REF_TYPES ")(?:\\s+số)?\\s*:?\\s*(?<id>" REF_ID ")",
-     "ban hành", 0,
-     "narrative dating: \"Ngày 15/3/2021, Chính phủ ban hành Nghị định số "
-     "20/2021/NĐ-CP\"",
-     "ngày 24/6/2021, Bộ Lao động - Thương binh và Xã hội ban hành Thông tư "
-     "số 02/2021/TT-BLĐTBXH hướng dẫn"},
-    {"ref",
      "(?<![\\p{L}])(?<type>Luật|Bộ luật|Pháp lệnh|Hiến pháp)\\s+"
-     "(?<name>\\p{Lu}" LAW_NAME_CHAR "{2,}?)\\s*,?\\s*(?:(?:được\\s+)?(?:ban hành|"
+     "(?<name>\\p{Lu}" LAW_NAME_CHAR "{2,}?)\\s*,?\\s*(?:(?:được\\s+)?"
+     "(?:ban hành|"
      "thông qua)\\s+)?[Nn]gày\\s+(?<date>(?:\\d{1,2}\\s*[/.-]\\s*\\d{1,2}\\s*"
      "[/.-]\\s*(?:19|20)\\d\\d|\\d{1,2}\\s+tháng\\s+\\d{1,2}\\s+năm\\s+"
      "(?:19|20)\\d\\d))",
@@ -309,8 +344,12 @@ const vb_rule vb_rules[] = {
      "/", 0, "the Party's way of writing them: \"T/M BAN THƯỜNG VỤ\"",
      "T/M BAN THƯỜNG VỤ"},
     {"sig_name",
-     "^(?<name>\\p{Lu}[\\p{Ll}\\p{M}]*(?:\\s+\\p{Lu}[\\p{Ll}\\p{M}]*){1,5})$",
-     NULL, 0, "a signer's name in title case", "Nguyễn Thị Ngọc Điệp"},
+     "^(?<name>\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}\\p{M}]*"
+     "(?:\\s+\\p{Lu}(?:['’]\\p{Lu})?[\\p{Ll}\\p{M}]*){1,5})$",
+     NULL, 0,
+     "a signer's name in title case (names of the Central Highlands write "
+     "\"K'Lang\")",
+     "Nguyễn Thị Ngọc Điệp"},
     {"sig_name", "^(?<name>\\p{Lu}+(?:\\s+\\p{Lu}+){1,5})$", NULL, 0,
      "a signer's name in capitals (checked against office words)",
      "TRIỆU NGỌC TRUNG"},
@@ -346,7 +385,7 @@ const vb_rule vb_rules[] = {
   "Hội đồng|Hội|Liên đoàn|Liên hiệp|Đoàn|Bảo hiểm|Ngân hàng|Viện|Trường|"  \
   "Bệnh viện|Chi nhánh|Quỹ|Tòa án|Hải quan|Mặt trận|Đảng ủy|Tỉnh đoàn|"    \
   "Tổ công tác|Tổng công ty|Công ty|Ủy ban|ủy ban|Cơ quan thường trực|"     \
-  "Vụ|Trung ương|Công chức|Nhân viên"
+  "Vụ|Trung ương|Công chức|Nhân viên|Đội|Trạm|Hạt|Học viện|Bộ đội"
 /* What follows a kind word when it begins a name ("Sở Y tế", "Ủy ban nhân
 ** dân", "Văn phòng sở"), not a verb ("Phòng, chống", "Ban hành"). */
 #define DUTY_KIND_NEXT                                                     \
@@ -359,7 +398,8 @@ const vb_rule vb_rules[] = {
   "Kho bạc|Đài|Báo|Hội đồng|Hội|Liên đoàn|Đoàn|Bảo hiểm|Ngân hàng|Viện|"   \
   "Trường|Bệnh viện|Chi nhánh|Quỹ|Mặt trận|Đảng ủy|Ủy ban|UBND|HĐND|"      \
   "Tỉnh ủy|Huyện ủy|Thành ủy|Chủ tịch|Thủ trưởng|Giám đốc|Bộ CHQS|BCHQS|"  \
-  "UBMTTQ(?:VN)?|Vụ|Trung ương|Công chức|Nhân viên"
+  "UBMTTQ(?:VN)?|Vụ|Trung ương|Công chức|Nhân viên|Đội|Trạm|Hạt|Học viện|"  \
+  "Bộ đội"
 /* Bodies whose whole name is fixed: a list item of their own. */
 #define DUTY_SPLIT_WHOLE                                                   \
   "(?:Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Văn phòng Chính phủ|"        \
@@ -368,6 +408,18 @@ const vb_rule vb_rules[] = {
 /* "thực hiện", "nhiệm" as OCR may read them ("HlỆN", "NH1ỆM"). */
 #define DUTY_THUC_HIEN "thực\\s*h[il1]ện"
 #define DUTY_NHIEM "nh[il1]ệm"
+/* A time of day before the date of a deadline: "17 giờ", "16h00", "16
+** giờ 30 phút", "10h30'" (the hour is dropped). */
+#define DUTY_HOUR                                                          \
+  "\\d{1,2}\\s*(?:giờ|h|g)(?:\\s*\\d{2}(?:\\s*phút|')?)?(?![\\p{L}\\d])"
+/* The recurrences of a duty, by their period (groups year, quarter,
+** month, week, day). */
+#define DUTY_EVERY "(?:[Hh][àằ]ng|HẰNG|HÀNG|[Mm]ỗi|MỖI)\\s+"
+#define DUTY_RECUR                                                         \
+  "(?:(?<year>" DUTY_EVERY "(?:năm|NĂM))|(?<quarter>" DUTY_EVERY          \
+  "(?:quý|QUÝ)|(?:của\\s+)?tháng cuối(?:\\s+(?:của|mỗi))?\\s+quý)|"          \
+  "(?<month>" DUTY_EVERY "(?:tháng|THÁNG))|(?<week>" DUTY_EVERY            \
+  "(?:tuần|TUẦN))|(?<day>" DUTY_EVERY "(?:ngày|NGÀY)))(?![\\p{L}])"
     {"duty_section",
      "^(?:tổ chức (?:triển khai )?" DUTY_THUC_HIEN "|trách " DUTY_NHIEM
      " (?:tổ chức )?" DUTY_THUC_HIEN "|phân công (?:" DUTY_NHIEM " vụ|trách "
@@ -471,6 +523,23 @@ const vb_rule vb_rules[] = {
     {"body_start", "\\G(?:" DUTY_KINDS ")" DUTY_KIND_NEXT, NULL, 0,
      "a kind of body followed by its name", "Sở Lao động - Thương binh"},
     {"body_start",
+     "\\G(?:Công an|Kho bạc(?: Nhà nước)?|Bảo hiểm xã hội|Viện kiểm sát nhân "
+     "dân|Tòa án nhân dân|Đội|Trạm|Hạt)(?=\\s+các\\s+\\p{Ll})",
+     NULL, 0,
+     "the same body in each of several places: \"Công an các huyện, thị xã\"",
+     "Công an các huyện, thị xã, thành phố"},
+    {"body_start",
+     "\\G(?:Hội đồng|Ban [Qq]uản lý|Ban [Cc]hỉ đạo|Ban [Cc]hỉ huy|"
+     "Ban [Tt]ổ chức|Tổ [Cc]ông tác|Tổ giúp việc|Đoàn [Kk]iểm tra|"
+     "Đoàn [Cc]ông tác|Viện kiểm sát)(?=\\s+\\p{Ll})",
+     NULL, 0,
+     "a board named by what it does, in lower case: \"Hội đồng bồi thường, "
+     "hỗ trợ và tái định cư xã\"",
+     "Hội đồng bồi thường, hỗ trợ và tái định cư xã"},
+    {"body_start", "\\G(?:Báo|Đài|Trung tâm)\\s+và\\s+(?=\\p{Lu})", NULL, 0,
+     "one agency named by two kinds: \"Báo và Phát thanh, Truyền hình X\"",
+     "Báo và Phát thanh, Truyền hình Tuyên Quang"},
+    {"body_start",
      "\\G(?:Thanh tra|Văn phòng|Công an|Kho bạc)(?=\\s*(?:[,;:.)]|$)|"
      "\\s+(?:chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|thực hiện|"
      "tham mưu|theo dõi))",
@@ -492,22 +561,42 @@ const vb_rule vb_rules[] = {
      "báo cáo|gửi|"
      "nộp|phản ánh|kịp thời|khẩn trương|nghiêm túc|bố trí|tăng cường|"
      "đẩy mạnh|kiện toàn|(?<!giáo dục )thường xuyên|định kỳ|hằng năm|"
-     "hàng năm|hằng tháng|"
+     "hàng năm|hằng tháng|chậm nhất|muộn nhất|không quá|hạn chót|"
      "hàng tháng|hằng quý|hàng quý|trước|để|theo|xem xét|kết quả|những|"
      "trong|thẩm định|rà soát|kiểm tra|giám sát|đôn đốc|quản lý|tiếp nhận|"
      "ban hành|được|sẽ|phải|cần|không|đã|đang|tích cực|quan tâm|lựa chọn|"
      "thống nhất|cử|giao(?! thông)|nhằm|ngay|khi|nếu|bằng|tại|thông qua|"
      "qua|cho|lập|vào|hằng tuần|hàng tuần|"
      "tuyên truyền|phổ biến|vận động|nghiên cứu|đề xuất|đề nghị|yêu cầu|"
-     "tập trung|duy trì|bảo đảm|đảm bảo|hỗ trợ|ưu tiên|từ|đến|về|lên|với|"
+     "tập trung|duy trì|bảo đảm|đảm bảo|hỗ trợ|ưu tiên|từ|đến|lên|với|"
+     "(?<!quốc gia )(?<!Quốc gia )(?<!liên ngành )"
+     "(?<!liên ngành Trung ương )về|"
      "chi trả|thu thập|mở|cấp phát|trao|tiến hành|sau|tiếp tục|chuẩn bị|"
      "hoàn thành|xong|là|bổ sung|phê duyệt|quyết định|xử lý|giải quyết|"
      "tổ chức(?!\\s*,|\\s+(?:chính trị|xã hội|đoàn thể|"
      "có liên quan|liên quan|cung cấp|tín dụng|kinh tế|thành viên|hội)))"
-     "(?![\\p{L}])",
+     "(?![\\p{L}])(?!\\s*-\\s*\\p{Lu})",
      NULL, 0,
-     "where a body's name ends: the verb or preposition after it",
+     "where a body's name ends: the verb or preposition after it (not a "
+     "word joined to the next part of a name by a dash: \"Phòng Hậu cần - "
+     "Kỹ thuật\"; not \"về\" after \"quốc gia\": \"Ủy ban Quốc gia về ...\")",
      "Sở Tài chính chủ trì, phối hợp"},
+    {"name_stop_weak",
+     "\\G\\s(?:quản lý|cần|hỗ trợ|về|giám sát|kiểm tra|thẩm định|tiếp nhận|"
+     "giải quyết|xử lý|phổ biến|tuyên truyền|vận động|nghiên cứu|bảo đảm|"
+     "đảm bảo|kết quả|chi trả|xây dựng|tổ chức|trong|cho)(?![\\p{L}])",
+     NULL, 0,
+     "words of name_stop that also occur inside the names of bodies (\"Phòng "
+     "Cảnh sát quản lý hành chính về trật tự xã hội\"): in a heading that is "
+     "only a name they do not end it",
+     " quản lý hành chính"},
+    {"name_joint",
+     "\\GVăn phòng\\s+(?:Đoàn (?:ĐBQH|đại biểu Quốc hội)(?:,|\\s+và)?\\s+)?"
+     "(?:HĐND|Hội đồng nhân dân)\\s*$",
+     NULL, 0,
+     "the first part of one office of two bodies: \"Văn phòng HĐND\" before "
+     "\"và UBND xã\" is not a name of its own",
+     "Văn phòng HĐND"},
     {"name_stop", "(?<!hương)\\strình(?=\\s+(?:cấp|\\p{Lu}))", "trình", 0,
      "\"trình\" (to submit) after a name, not \"chương trình\"",
      "Sở Nông nghiệp và Môi trường trình cấp có thẩm quyền"},
@@ -540,15 +629,28 @@ const vb_rule vb_rules[] = {
      "name the task",
      "Thời gian xong trước 15/11/2023."},
     {"deadline",
-     "(?<![\\p{L}])(?<![Tt]ừ )(?<!kể từ )(?:[Tt]rước|TRƯỚC)\\s+(?<when>)"
-     "(?=(?:[Nn]gày\\s+)?\\d{1,2}\\s*(?:[/.-]\\s*\\d|tháng|hằng|hàng))",
-     "ớc", 0, "before a date: \"trước ngày 20/12/2021\", \"trước 15/11\"",
-     "trước ngày 20 tháng 12 năm 2021"},
+     "(?<![\\p{L}])(?<![Tt]ừ )(?<!kể từ )(?:[Tt]rước|TRƯỚC)\\s+"
+     "(?:" DUTY_HOUR "\\s*,?\\s*)?(?<when>)"
+     "(?=(?:[Nn]gày\\s+)?\\d{1,2}\\s*(?:[/.-]\\s*\\d|tháng|hằng|hàng|của)|"
+     "[Nn]gày\\s+\\d{1,2}(?![\\d/-]|\\.\\d))",
+     "ớc", 0,
+     "before a date: \"trước ngày 20/12/2021\", \"trước 15/11\", \"trước 17 "
+     "giờ ngày 10/10/2024\" (the hour is dropped); a day alone (\"trước ngày "
+     "15\") only in a sentence that recurs every month",
+     "trước 16h00 ngày 20 tháng 12 năm 2021"},
     {"deadline",
-     "(?<![\\p{L}])[Cc]hậm nhất(?:\\s+(?:là|vào|trước))*\\s+(?<when>)"
-     "(?=(?:[Nn]gày\\s+)?\\d)",
+     "(?<![\\p{L}])[Cc]hậm nhất(?:\\s+(?:là|vào|trước))*\\s+"
+     "(?:" DUTY_HOUR "\\s*,?\\s*)?(?<when>)(?=(?:[Nn]gày\\s+)?\\d)",
      "hậm nhất", 0, "at the latest on a date",
      "chậm nhất là ngày 18 hàng tháng"},
+    {"deadline",
+     "(?<![\\p{L}])(?<![Tt]ừ )(?:[Tt]rước|[Vv]ào|[Cc]hậm nhất(?:\\s+(?:là|vào))?)"
+     "\\s+(?<when>)(?=" DUTY_HOUR "(?!\\s*,?\\s*(?:[Nn]gày|\\d))|(?:ngày\\s+)?"
+     "thứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])(?![\\p{L}]))",
+     NULL, 0,
+     "a time of day or a day of the week without a date: a duty only when "
+     "it recurs (\"trước 16 giờ hằng ngày\", \"vào thứ Sáu hằng tuần\")",
+     "trước 16 giờ hằng ngày"},
     {"deadline",
      "(?<![\\p{L}])(?:[Hh]oàn thành|[Xx]ong)(?:\\s+(?:trước|trong|vào))+"
      "\\s+(?<when>)(?=(?:(?:[Nn]gày|[Tt]háng|[Qq]uý|[Nn]ăm)\\s*)?"
@@ -585,24 +687,35 @@ const vb_rule vb_rules[] = {
     {"deadline_value",
      "^\\s*(?:(?:[Hh]oàn thành|HOÀN THÀNH|[Xx]ong|XONG)(?:\\s+xong)?\\s+)?"
      "(?:(?:[Tt]rong|[Tt]rước|TRƯỚC|[Vv]ào|[Cc]hậm nhất(?:\\s+là)?|"
-     "[Đđ]ến hết)\\s+)?(?<when>)",
+     "[Đđ]ến hết)\\s+)?(?:" DUTY_HOUR "\\s*,?\\s*)?(?<when>)",
      NULL, 0,
      "the value of a time label or a table's time column; the date must "
      "fill the rest of it",
      "Hoàn thành trong năm 2025"},
+    {"deadline_hour", "\\G" DUTY_HOUR, NULL, 0,
+     "a time of day where a deadline's date would be", "16 giờ 30 phút"},
+    {"deadline_weekday",
+     "\\G(?:[Nn]gày\\s+)?[Tt]hứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|"
+     "[2-7])(?![\\p{L}])",
+     NULL, 0, "a day of the week where a deadline's date would be",
+     "thứ Sáu"},
     {"recurs_after",
-     "\\G\\s*,?\\s*\\(?(?:(?<year>[Hh][àằ]ng năm|[Mm]ỗi năm)|"
-     "(?<month>[Hh][àằ]ng tháng|[Mm]ỗi tháng))(?![\\p{L}])",
-     NULL, 0, "a recurrence right after a date",
+     "\\G\\s*,?\\s*\\(?" DUTY_RECUR, NULL, 0,
+     "a recurrence right after a date (\"ngày 20 hằng tháng\", \"ngày 20 "
+     "của tháng cuối quý\", \"16 giờ hằng ngày\")",
      " hằng năm"},
     {"recurs",
-     "(?<![\\p{L}])(?:[Hh][àằ]ng năm|HẰNG NĂM|HÀNG NĂM|[Đđ]ịnh kỳ|ĐỊNH KỲ|"
-     "[Mm]ỗi năm)(?![\\p{L}])",
-     NULL, 0, "a clause about a duty that comes back every year",
-     "Định kỳ báo cáo 6 tháng"},
+     "(?<![\\p{L}])(?:(?:[Đđ]ịnh kỳ|ĐỊNH KỲ)\\s*,?\\s*)?" DUTY_RECUR "|"
+     "(?<![\\p{L}])(?:[Đđ]ịnh kỳ|ĐỊNH KỲ)(?![\\p{L}])",
+     NULL, 0,
+     "a clause about a duty that comes back: every year, quarter, month, "
+     "week or day (by the group that matched), or \"định kỳ\" alone (read "
+     "as every year)",
+     "Định kỳ hằng quý"},
     {"recurs_lead",
-     "\\G(?:định kỳ|hằng năm|hàng năm|hằng tháng|hàng tháng|hằng quý|"
-     "hàng quý|mỗi năm|mỗi tháng)\\s*,?\\s*",
+     "\\G(?:(?:định kỳ|hằng năm|hàng năm|hằng tháng|hàng tháng|hằng quý|"
+     "hàng quý|hằng tuần|hàng tuần|hằng ngày|hàng ngày|mỗi năm|mỗi tháng)"
+     "\\s*,?\\s*)+",
      NULL, VB_RULE_CASELESS,
      "a recurrence opening a clause: not part of the task",
      "Hàng tháng tổng hợp"},
@@ -624,6 +737,17 @@ const vb_rule vb_rules[] = {
     {"report_prep", "(?<![\\p{L}])(?:về|lên|tới)\\s+(?<to>)", NULL, 0,
      "the receiver after the thing reported: \"báo cáo kết quả về X\"",
      "kết quả thực hiện về Sở"},
+    {"report_prep",
+     "(?<![\\p{L}])tại\\s+(?:các\\s+)?kỳ họp(?:\\s+[^\\s;.:]+){0,8}?\\s+của\\s+"
+     "(?<to>)",
+     "kỳ họp", 0,
+     "a council's session: \"báo cáo kết quả tại kỳ họp thường lệ cuối năm "
+     "của Hội đồng nhân dân tỉnh\"",
+     "tại kỳ họp thường lệ cuối năm của Hội đồng nhân dân tỉnh"},
+    {"report_and", "\\G\\s*(?:,\\s*(?:và\\s+)?|và\\s+)(?<to>)", NULL, 0,
+     "another receiver after the first one's channel: \"báo cáo Bộ Công an "
+     "(qua Cục X) và UBND tỉnh\"",
+     " và "},
     {"report_with", "(?<![\\p{L}])với\\s+(?<to>)", "với", 0,
      "\"báo cáo ... với X\"", "với Ủy ban nhân dân tỉnh"},
     {"report_via",
@@ -651,6 +775,9 @@ const vb_rule vb_rules[] = {
 #undef DUTY_KIND_NEXT
 #undef DUTY_SPLIT_KINDS
 #undef DUTY_SPLIT_WHOLE
+#undef DUTY_HOUR
+#undef DUTY_EVERY
+#undef DUTY_RECUR
     /* ==== end of duties ==== */
 };
 

@@ -9,6 +9,8 @@
 **   - every record keeps the invariants of the spec (all keys present,
 **     evidence for every value, evidence quoting the line it names);
 **   - tables for dates, names, provinces, districts and offices;
+**   - the line index: "<br>" in layout and data tables, HTML comments, OCR
+**     slips (O for 0, l for I);
 **   - two threads share one extractor and agree with one thread;
 **   - every allocation failure is reported cleanly (no leak under ASan);
 **   - pathological input stays fast.
@@ -435,6 +437,14 @@ static void test_names(void) {
       {"Công an tỉnh", 1, "Công an tỉnh Bắc Giang"},
       {"UBND các xã, thị trấn", 3, "Ủy ban nhân dân các xã, thị trấn"},
       {"Hội Khuyến học tỉnh", 1, "Hội Khuyến học tỉnh"},
+      {"ỦY BAN NHÂN DÂN XÃ TÂN HÒA", 3, "Ủy ban nhân dân xã Tân Hòa"},
+      {"UBND THỊ TRẤN PHONG ĐIỀN", 0, "Ủy ban nhân dân thị trấn Phong Điền"},
+      {"UBND HUYỆN CHÂU THÀNH TỈNH LONG AN", 0,
+       "Ủy ban nhân dân huyện Châu Thành"},
+      {"Ủy ban nhân dân huyện Bảo Lâm, tỉnh Lâm Đồng", 1,
+       "Ủy ban nhân dân huyện Bảo Lâm"},
+      {"Phòng VH&TT", 0, "Phòng Văn hóa và Thông tin"},
+      {"PHÒNG TÀI CHÍNH - KẾ HOẠCH", 0, "Phòng Tài chính - Kế hoạch"},
   };
   for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
     vb_buf out;
@@ -458,6 +468,18 @@ static void test_names(void) {
   vb_buf_reset(&out);
   VB_CHECK_INT(vb_names_canon("UBND", 4, NULL, &out, &known), VB_OK);
   VB_CHECK_INT(known, 1);
+
+  /* national bodies have no province */
+  static const struct {
+    const char *in;
+    int national;
+  } nat[] = {{"BỘ Y TẾ", 1},           {"Bộ Công an", 1},
+             {"Thủ tướng Chính phủ", 1}, {"CHÍNH PHỦ", 1},
+             {"Bộ Chỉ huy Quân sự tỉnh", 0}, {"UBND tỉnh", 0},
+             {"SỞ Y TẾ", 0},           {"Hội Nông dân", 0}};
+  for (size_t i = 0; i < sizeof nat / sizeof nat[0]; i++)
+    VB_CHECK_INT(vb_names_national(nat[i].in, strlen(nat[i].in)),
+                 nat[i].national);
 
   /* symbols' issuing codes */
   static const struct {
@@ -546,6 +568,68 @@ static void test_names(void) {
   VB_CHECK_STR(vb_doctype_canon("văn bản", strlen("văn bản")), "Công văn");
   VB_CHECK_STR(vb_doctype_from_code("TTr", 4), "Tờ trình");
   VB_CHECK(vb_doctype_canon("HỘI NGHỊ", strlen("HỘI NGHỊ")) == NULL);
+}
+
+/**************************************************************************
+** The line index: cells of layout and data tables, OCR slips
+*/
+
+/* The clean texts of the cells of line `line`, joined with " | ". */
+static const char *cells_of(const vb_xdoc *d, size_t line) {
+  static char buf[1024];
+  size_t k = 0;
+  buf[0] = '\0';
+  for (size_t i = 0; i < d->ncells; i++) {
+    if (d->cells[i].line != line || !d->cells[i].len) continue;
+    k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s", k ? " | " : "",
+                          d->cells[i].text);
+    if (k >= sizeof buf) break;
+  }
+  return buf;
+}
+
+static void test_lines(void) {
+  static const struct {
+    const char *text; /* one line */
+    const char *cells;
+  } t[] = {
+      /* a layout table: each <br> line is a cell */
+      {"| UBND TỈNH A<br>**SỞ Y TẾ** | CỘNG HÒA<br/>Độc lập<BR />- |",
+       "UBND TỈNH A | SỞ Y TẾ | CỘNG HÒA | Độc lập"},
+      {"| Nơi nhận:<br>- A;<br><br>- Lưu: VT. | KT. CHỦ TỊCH<br>Lê An |",
+       "Nơi nhận: | - A; | - Lưu: VT. | KT. CHỦ TỊCH | Lê An"},
+      /* a data table: a <br> joins the words of its cell */
+      {"| 1 | Tuyên truyền<br>- treo băng rôn | Phòng VH<br>và TT | Quý II |",
+       "1 | Tuyên truyền - treo băng rôn | Phòng VH và TT | Quý II"},
+      /* an HTML comment is no text; "<b" that is no tag stays */
+      {"<!-- page 2 --> KẾ HOẠCH <bản sao>", "KẾ HOẠCH <bản sao>"},
+      /* OCR slips: O among digits, l among capitals */
+      {"Hà Tĩnh, ngày O9 tháng 4 năm 2O22",
+       "Hà Tĩnh, ngày 09 tháng 4 năm 2022"},
+      {"Nghị định số 38/2O15/NĐ-CP; 1O/3/2021",
+       "Nghị định số 38/2015/NĐ-CP; 10/3/2021"},
+      {"IV. TỔ CHỨC THỰC HlỆN; lV. NGƯỜl", "IV. TỔ CHỨC THỰC HIỆN; IV. NGƯỜI"},
+      /* no slips: words, codes and names keep their letters */
+      {"COVID-19, Email, lý luận, Office 365, ISO 9001, Excel",
+       "COVID-19, Email, lý luận, Office 365, ISO 9001, Excel"},
+      {"Ông Ol, xã Hòa Lợi, khoảng 1OOO", "Ông Ol, xã Hòa Lợi, khoảng 1OOO"},
+  };
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+    vb_xdoc d;
+    VB_CHECK_INT(vb_xdoc_build(t[i].text, strlen(t[i].text), &d, NULL), VB_OK);
+    const char *got = cells_of(&d, 1);
+    if (strcmp(got, t[i].cells) != 0)
+      fprintf(stderr, "line \"%s\"\n", t[i].text);
+    VB_CHECK_STR(got, t[i].cells);
+    vb_xdoc_free(&d);
+  }
+  /* the cells of a layout table's <br> lines stay on their physical line */
+  const char *two = "x\n| A<br>B | C |\ny";
+  vb_xdoc d;
+  VB_CHECK_INT(vb_xdoc_build(two, strlen(two), &d, NULL), VB_OK);
+  VB_CHECK_STR(cells_of(&d, 2), "A | B | C");
+  VB_CHECK_STR(cells_of(&d, 3), "y");
+  vb_xdoc_free(&d);
 }
 
 /**************************************************************************
@@ -720,7 +804,10 @@ static void test_pathological(void) {
   static const char *const pieces[] = {
       "Số: Số: ngày tháng năm ", "Quyết định số 1/QĐ-TTg ngày 1/1/2020 của ",
       "KẾ HOẠCH\n", "- Nơi nhận: - A; - B; ", "TM. KT. TL. ",
-      "từ ngày 1 đến ngày ", "Luật Aaaa ", "“chủ đề "};
+      "từ ngày 1 đến ngày ", "Luật Aaaa ", "“chủ đề ",
+      "Luật Aaaa Bbbb và ", "Ngày 1/1/2020, Bộ Y tế ban hành ",
+      "| A<br>B<br>C | D<br> | ", "2O2O HlỆN lV. O1 ",
+      "PHỤ LỤC\nKT. CHỦ TỊCH\n"};
   for (size_t p = 0; p < 2 * sizeof pieces / sizeof pieces[0]; p++) {
     const char *piece = pieces[p / 2];
     size_t pl = strlen(piece), k = 0;
@@ -783,6 +870,7 @@ int main(void) {
   }
   test_dates();
   test_names();
+  test_lines();
   test_inline();
   test_fixtures();
   test_seeds();

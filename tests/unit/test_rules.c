@@ -1,8 +1,10 @@
 /*
 ** test_rules.c: every rule of ingest/rules.c compiles and matches its own
 ** example; the groups the extractor reads come out as expected; texts that
-** look alike but are not values do not match; every field the extractor
-** asks for has at least one rule.
+** look alike but are not values do not match (and the rules that cite a
+** law by name do not run on into the next document); every field the
+** extractor asks for has at least one rule; the rule runner finds a field
+** by its name, wherever the name is stored.
 */
 #include <string.h>
 
@@ -18,6 +20,8 @@ static const char *const used_fields[] = {
     "period_anchor",  "period_range",   "period_open",   "period_title",
     "ref",            "ref_issuer_office", "sig_auth",
     "sig_name",       "sig_tail",       "sig_skip",      "recip_head",
+    "appendix",       "page_mark",      "title_lead",    "sub_body",
+    "commune",        "period_stated",
 };
 
 /* A group a field's match must yield. */
@@ -75,6 +79,29 @@ static const struct {
      "body", "Sở KH&CN"},
     {"locality", "trên địa bàn thành phố Cần Thơ.", "loc", "thành phố Cần Thơ"},
     {"meta", "Người ký:", "value", ""},
+    {"number", "Sô: 1342 /KH - UBND", "id", "1342 /KH - UBND"},
+    {"number", "SÔ: 77/BC-UBND", "id", "77/BC-UBND"},
+    {"ref", "Căn cứ Luật An toàn thực phẩm số 55/2010/QH12 ngày 17/6/2010;",
+     "id", "55/2010/QH12"},
+    {"ref", "Căn cứ Luật An toàn thực phẩm số 55/2010/QH12 ngày 17/6/2010;",
+     "date", "17/6/2010"},
+    {"ref", "Bộ luật Lao động số: 45/2019/QH14", "type", "Bộ luật"},
+    {"ref", "Ngày 15/3/2021, Chính phủ ban hành Nghị định số 20/2021/NĐ-CP "
+            "quy định",
+     "date", "15/3/2021"},
+    {"ref", "ngày 24/6/2021, Bộ Lao động - Thương binh và Xã hội đã ban hành "
+            "Thông tư số 02/2021/TT-BLĐTBXH",
+     "issuer", "Bộ Lao động - Thương binh và Xã hội"},
+    {"ref", "Luật Quảng cáo và Nghị định số 181/2013/NĐ-CP ngày 14/11/2013",
+     "type", "Nghị định"},
+    {"sub_body", "VĂN PHÒNG", "bare", "VĂN PHÒNG"},
+    {"sub_body", "BAN QUẢN LÝ DỰ ÁN", "rest", "QUẢN LÝ DỰ ÁN"},
+    {"commune", "ỦY BAN NHÂN DÂN XÃ TÂN HÒA", "name", "TÂN HÒA"},
+    {"commune", "UBND THỊ TRẤN PHONG ĐIỀN", "name", "PHONG ĐIỀN"},
+    {"period_stated", "Chương trình được thực hiện từ năm 2022 đến năm 2025.",
+     "ty", "2025"},
+    {"doc_type", "KẾ HOẠCH (DỰ THẢO)", "type", "KẾ HOẠCH"},
+    {"sig_name", "K'Lang Hoàng", "name", "K'Lang Hoàng"},
 };
 
 /* Texts a field must not match. */
@@ -98,6 +125,24 @@ static const struct {
     {"period_range", "từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng 12"},
     {"sig_name", "PHÓ chủ tịch"},
     {"recip_head", "Nơi làm việc: Sở Tư pháp"},
+    {"number", "Sổ tay hướng dẫn nghiệp vụ"},
+    {"title_lead", "Thực hiện Kế hoạch số 12/KH-UBND ngày 02/3/2022"},
+    {"period_stated",
+     "Trong thời gian qua, việc thực hiện Chương trình giai đoạn 2016 - 2020"},
+    {"sub_body", "TỈNH BẮC KẠN"},
+    {"commune", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+    {"appendix", "Phụ trách chung: Phó Giám đốc"},
+    {"page_mark", "2023"},
+};
+
+/* Texts the rules that cite a law by name (rows of "ref" with a group
+** "name") must not match: a law named without date or number does not
+** borrow the next document's. */
+static const char *const law_misses[] = {
+    "một số điều của Luật Quảng cáo và Nghị định số 181/2013/NĐ-CP ngày 14 "
+    "tháng 11 năm 2013",
+    "Luật Đất đai, Luật Nhà ở và Thông tư số 02/2015/TT-BTNMT ngày "
+    "27/01/2015",
 };
 
 static const char *group_of(vb_xmatch *m, const char *name, char *buf,
@@ -162,6 +207,20 @@ int main(void) {
     VB_CHECK(!hit);
   }
 
+  /* law rules */
+  for (size_t i = 0; i < vb_rule_count; i++) {
+    if (strcmp(vb_rules[i].field, "ref") != 0 ||
+        pcre2_substring_number_from_name(vb_xrules_code(rules, i),
+                                         (PCRE2_SPTR) "name") < 0)
+      continue;
+    for (size_t k = 0; k < sizeof law_misses / sizeof law_misses[0]; k++) {
+      const char *t = law_misses[k];
+      int hit = vb_x_rule(&m, i, t, strlen(t), 0);
+      if (hit) fprintf(stderr, "rule %zu should not match: %s\n", i, t);
+      VB_CHECK(!hit);
+    }
+  }
+
   /* matching from an offset, and an unknown field */
   const char *two = "Quyết định số 1/QĐ-TTg; Nghị định số 2/2020/NĐ-CP";
   VB_CHECK(vb_x_field(&m, "ref", two, strlen(two), 0));
@@ -169,6 +228,18 @@ int main(void) {
   VB_CHECK(vb_x_field(&m, "ref", two, strlen(two), end));
   VB_CHECK(m.start > end);
   VB_CHECK(!vb_x_field(&m, "no such field", two, strlen(two), 0));
+
+  /* a field named from a buffer that is then reused for another name:
+     each call finds the rules of the name it passes */
+  char name[32];
+  const char *numline = "Số: 12/KH-UBND";
+  snprintf(name, sizeof name, "%s", "number");
+  VB_CHECK(vb_x_field(&m, name, numline, strlen(numline), 0));
+  snprintf(name, sizeof name, "%s", "doc_type");
+  VB_CHECK(!vb_x_field(&m, name, numline, strlen(numline), 0));
+  VB_CHECK(vb_x_field(&m, name, "KẾ HOẠCH", strlen("KẾ HOẠCH"), 0));
+  snprintf(name, sizeof name, "%s", "no such field");
+  VB_CHECK(!vb_x_field(&m, name, "KẾ HOẠCH", strlen("KẾ HOẠCH"), 0));
 
   vb_xmatch_free(&m);
   vb_xrules_free(rules);
