@@ -18,7 +18,7 @@
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "2" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "3" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -72,8 +72,8 @@ static const char *const g_sql[ST__N] = {
         "INSERT INTO recipients(doc_id, seq, name, line, evidence) "
         "VALUES(?1, ?2, ?3, ?4, ?5)",
     [ST_UNIT_INSERT] =
-        "INSERT INTO units(doc_id, seq, name, canonical, line, evidence) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO units(doc_id, seq, name, canonical, line, evidence, key) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [ST_TASK_INSERT] =
         "INSERT INTO tasks(doc_id, unit_seq, seq, text, line) "
         "VALUES(?1, ?2, ?3, ?4, ?5)",
@@ -82,8 +82,8 @@ static const char *const g_sql[ST__N] = {
         "to_body, line, evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_REPORT_INSERT] =
         "INSERT INTO reports(doc_id, seq, from_unit, from_canonical, "
-        "to_body, to_canonical, via, by_date, line, evidence) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "to_body, to_canonical, via, by_date, line, evidence, to_key) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     [ST_EACH_UNDER] =
         "SELECT source FROM documents WHERE source = ?1 OR "
         "(substr(source, 1, length(?2)) = ?2) ORDER BY source",
@@ -353,6 +353,18 @@ static void bind_evidence(sqlite3_stmt *s, int i, json_t *rec,
   bind_json_str(s, i + 1, ev, "text");
 }
 
+/* Bind the lookup key (vb_name_key) of the first non-NULL of a, b. */
+static void bind_key(sqlite3_stmt *s, int i, const char *a, const char *b) {
+  const char *v = a ? a : b;
+  if (!v) {
+    sqlite3_bind_null(s, i);
+    return;
+  }
+  char key[512];
+  size_t n = vb_name_key(v, strlen(v), key, sizeof key);
+  sqlite3_bind_text(s, i, key, (int)n, SQLITE_TRANSIENT);
+}
+
 /* String value of a list item that may be a plain string or an object with
 ** a "name" member (units are written either way). */
 static const char *item_name(json_t *item) {
@@ -393,6 +405,8 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_str(s, 3, item_name(item));
         bind_json_str(s, 4, item, "canonical");
         bind_evidence(s, 5, rec, evkey);
+        bind_key(s, 7, json_string_value(json_object_get(item, "canonical")),
+                 item_name(item));
         break;
       case ST_DEADLINE_INSERT:
         bind_json_str(s, 3, item, "date");
@@ -411,6 +425,8 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_json_str(s, 7, item, "via");
         bind_json_str(s, 8, item, "by");
         bind_evidence(s, 9, rec, evkey);
+        bind_key(s, 11, json_string_value(json_object_get(item, "to")),
+                 json_string_value(json_object_get(item, "to_canonical")));
         break;
     }
     rc = step_done(idx, s, "cannot store the record", err);

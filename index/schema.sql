@@ -84,10 +84,12 @@ CREATE TABLE IF NOT EXISTS units(
   seq       INTEGER NOT NULL,
   name      TEXT NOT NULL,                -- as written (cleaned up)
   canonical TEXT,                         -- canonical body, with locality
+  key       TEXT,                         -- lookup key of canonical (see below)
   line      INTEGER,
   evidence  TEXT,
   PRIMARY KEY(doc_id, seq)
 );
+CREATE INDEX IF NOT EXISTS units_key ON units(key);
 CREATE TABLE IF NOT EXISTS tasks(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   unit_seq INTEGER NOT NULL,              -- units.seq of the assigned unit
@@ -120,6 +122,7 @@ CREATE TABLE IF NOT EXISTS reports(
   from_canonical TEXT,                    -- canonical body, with locality
   to_body        TEXT,                    -- canonical, as the plan names it
   to_canonical   TEXT,                    -- canonical, with locality
+  to_key         TEXT,                    -- lookup key of to_body (see below)
   via            TEXT,
   by_date        TEXT,
   line           INTEGER,
@@ -127,6 +130,10 @@ CREATE TABLE IF NOT EXISTS reports(
   PRIMARY KEY(doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
+-- A lookup key is a name folded to ASCII letters and digits ("Sở LĐ-TB&XH"
+-- -> "soldtbvaxh"), so that questions find a body by the prefix of its
+-- canonical name whatever the spelling.
+CREATE INDEX IF NOT EXISTS reports_to_key ON reports(to_key);
 
 -- Paragraphs of the text (of four words or more), for precedent search:
 -- the wording another plan used for the same duty, with the heading it
