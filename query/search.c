@@ -156,6 +156,14 @@ static const char g_top_ids_sql[] =
     "AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
     "ORDER BY " BM25_DOCS " LIMIT ?9";
 
+/* The same for a query matching most of the collection: the most recent
+** matches, without scoring them all (see BROAD_MATCHES). */
+static const char g_top_recent_sql[] =
+    "SELECT d.id, d.source FROM docs_fts JOIN documents d "
+    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+    "AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
+    "ORDER BY docs_fts.rowid DESC LIMIT ?9";
+
 /* 1 when o sets no filter and sorts by relevance. */
 static int plain_query(const vb_search_opts *o) {
   return !o->province && !o->year && !o->from && !o->to && !o->issuer &&
@@ -312,6 +320,21 @@ static vb_status step_error(int r, vb_error *err) {
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
+/* How many documents match fts, counting up to cap. */
+static vb_status count_matches(vb_index *idx, const char *fts, int64_t cap,
+                               int64_t *n, vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
+      SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot search");
+  sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 2, cap);
+  int r = sqlite3_step(s);
+  *n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_finalize(s);
+  return r == SQLITE_ROW ? VB_OK : step_error(r, err);
+}
+
 /* The ids of the best `limit` documents for fts under the filters of o
 ** (and not `exclude`).  *ids is vb_malloc'd. */
 static vb_status top_docs(vb_index *idx, const char *fts,
@@ -323,7 +346,12 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   sqlite3_stmt *s = NULL;
   *ids = NULL;
   *n = 0;
-  VB_TRY(prepare_search(idx, g_top_ids_sql, fts, &po, limit, &s, err));
+  int64_t nmatch = 0;
+  VB_TRY(count_matches(idx, fts, BROAD_MATCHES + 1, &nmatch, err));
+  VB_TRY(prepare_search(idx,
+                        nmatch > BROAD_MATCHES ? g_top_recent_sql
+                                               : g_top_ids_sql,
+                        fts, &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
     sqlite3_finalize(s);
@@ -508,21 +536,6 @@ static vb_status fill_scratch(vb_index *idx, const char *fts,
   vb_free(ids);
   vb_free(q);
   return rc;
-}
-
-/* How many documents match fts, counting up to cap. */
-static vb_status count_matches(vb_index *idx, const char *fts, int64_t cap,
-                               int64_t *n, vb_error *err) {
-  sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
-      SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot search");
-  sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 2, cap);
-  int r = sqlite3_step(s);
-  *n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-  sqlite3_finalize(s);
-  return r == SQLITE_ROW ? VB_OK : step_error(r, err);
 }
 
 /* 1 if doc id is already among the hits. */
