@@ -79,18 +79,12 @@ typedef struct span {
   int lead; /* a subject: it follows "đề nghị", "yêu cầu", "giao" */
 } span;
 
-/* How often a duty comes back.  The spec writes a date for a yearly one
-** ("--06-10"); the others have no date of their own (date null, the
-** recurrence in "recurs" and in "what"). */
-enum { R_NONE, R_YEAR, R_QUARTER, R_MONTH, R_WEEK, R_DAY };
-static const char *const recur_names[] = {NULL,      "yearly", "quarterly",
-                                          "monthly", "weekly", "daily"};
-
 /* A date as a deadline writes it. */
 typedef struct dwhen {
   int y, m, d; /* 0 = not written */
   int quarter; /* 1..4: the date is the quarter's last day */
-  int recur;   /* R_*: "ngày 22 hằng tháng", "ngày 10/6 hằng năm" */
+  int monthly; /* a day of every month ("ngày 22 hằng tháng") */
+  int yearly;  /* "hằng năm" follows the date */
 } dwhen;
 
 /* A deadline of a block still missing a part. */
@@ -202,41 +196,6 @@ static void trim(const char *s, size_t *a, size_t *b) {
                      s[*b - 1] == ':' || s[*b - 1] == '.' || s[*b - 1] == '-' ||
                      s[*b - 1] == '/'))
     (*b)--;
-}
-
-/* The marks of list items that converted web pages and word processors
-** leave at the start of a line ("•", "◦", "▪", ...), besides '-' and '+'. */
-static const char *const bullet_marks[] = {
-    "\xE2\x80\xA2", /* • */ "\xE2\x97\xA6", /* ◦ */ "\xE2\x96\xAA", /* ▪ */
-    "\xE2\x96\xAB", /* ▫ */ "\xE2\x97\x8F", /* ● */ "\xE2\x97\x8B", /* ○ */
-    "\xE2\x96\xA0", /* ■ */ "\xE2\x96\xA1", /* □ */ "\xE2\x97\x86", /* ◆ */
-    "\xE2\x97\x87", /* ◇ */ "\xE2\x99\xA6", /* ♦ */ "\xE2\x96\xBA", /* ► */
-    "\xE2\x96\xB8", /* ▸ */ "\xE2\x9E\xA2", /* ➢ */ "\xE2\x9E\xA4", /* ➤ */
-    "\xE2\x9C\x93", /* ✓ */ "\xE2\x9C\x94", /* ✔ */ "\xC2\xB7",     /* · */
-    "\xE2\x88\x99", /* ∙ */ "\xE2\x80\xA3", /* ‣ */ "\xE2\x81\x83", /* ⁃ */
-    NULL};
-
-/* Bytes of the list mark at s[i..] with the spaces after it ("- ", "• ",
-** "◦", "* "), or 0. */
-static size_t bullet_at(const char *s, size_t n, size_t i) {
-  size_t l = 0;
-  if (i >= n) return 0;
-  if (s[i] == '-' || s[i] == '+' ||
-      (s[i] == '*' && i + 1 < n && s[i + 1] == ' '))
-    l = 1;
-  for (int k = 0; !l && bullet_marks[k]; k++) {
-    size_t bl = strlen(bullet_marks[k]);
-    if (n - i >= bl && memcmp(s + i, bullet_marks[k], bl) == 0) l = bl;
-  }
-  if (!l) return 0;
-  while (i + l < n && (s[i + l] == ' ' || s[i + l] == '\t')) l++;
-  return l;
-}
-
-/* Does s[i..] start with a list mark other than a dash or a plus (those
-** the line index already takes for items)? */
-static int glyph_at(const char *s, size_t n, size_t i) {
-  return i < n && s[i] != '-' && s[i] != '+' && bullet_at(s, n, i) > 0;
 }
 
 /* Does s[i..] start with the word w (followed by a non-letter)? */
@@ -381,44 +340,9 @@ static size_t name_end(dctx *c, const char *s, size_t n, size_t i) {
   return j;
 }
 
-/* Where a name that fills a heading or a label by itself may end: at the
-** first ':' or '(' after i, else at the end n when the text is no
-** sentence (it does not end with '.' or ';'); SIZE_MAX when it may not. */
-static size_t heading_end(const char *s, size_t n, size_t i) {
-  for (size_t j = i; j < n; j++)
-    if (s[j] == ':' || s[j] == '(') return j;
-  size_t b = n;
-  while (b > i && is_sp(s[b - 1])) b--;
-  return b > i && (s[b - 1] == '.' || s[b - 1] == ';') ? SIZE_MAX : n;
-}
-
-/* The end of the name at i when it fills s[i..hend) by itself ("2. Phòng
-** Cảnh sát quản lý hành chính về trật tự xã hội", "Hội đồng bồi thường,
-** hỗ trợ và tái định cư xã"): name_end cut it at e, and nothing after e
-** stops a name but words that also occur in names (name_stop_weak).
-** Otherwise e. */
-static size_t whole_name_end(dctx *c, const char *s, size_t i, size_t e,
-                             size_t hend) {
-  size_t a = i, b = hend;
-  if (hend == SIZE_MAX) return e;
-  trim(s, &a, &b);
-  if (e >= b || b - i > NAME_SCAN) return e;
-  for (size_t j = e; j < b; j++)
-    if (s[j] == ')' || s[j] == ';' || s[j] == '.' || s[j] == '"') return e;
-  for (size_t pos = e; pos < b &&
-                       vb_x_field_first(c->m, "name_stop", s, b, pos);) {
-    size_t st = c->m->start;
-    pos = c->m->end;
-    if (!rule_at(c, "name_stop_weak", s, b, st)) return e;
-  }
-  return b;
-}
-
 /* Split the list of names s[a..b) into names: at ';', and at ", " or
 ** " và " when a kind of body follows ("X, Báo Y", "X và Ủy ban nhân dân
-** Z"), unless what comes before is the first part of one body's name
-** ("Văn phòng HĐND và UBND xã").  Returns the number of names (at most
-** max). */
+** Z").  Returns the number of names (at most max). */
 static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
                           size_t max) {
   size_t k = 0, start = a, depth = 0;
@@ -434,8 +358,6 @@ static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
                rule_at(c, "name_split_and", s, b, i + 5)) {
       next = i + 5;
     }
-    if (next && s[i] != ';' && rule_at(c, "name_joint", s, i, start))
-      next = 0;
     if (!next) continue;
     size_t x = start, y = i;
     trim(s, &x, &y);
@@ -750,20 +672,10 @@ static size_t quarter_at(const char *s, size_t n, size_t i, dwhen *w) {
   return j - i;
 }
 
-/* The recurrence a match of recurs or recurs_after names (R_YEAR for
-** "định kỳ" alone). */
-static int recur_kind(dctx *c, const char *s) {
-  static const char *const groups[] = {"quarter", "month", "week", "day"};
-  for (int k = 0; k < 4; k++)
-    if (group_at(c, s, groups[k]) != SIZE_MAX) return R_QUARTER + k;
-  return R_YEAR;
-}
-
-/* A day and month without a year: "ngày 05 tháng 7", "25-11"; a day
-** alone followed by "hằng tháng", "của tháng cuối quý", or in a clause
-** that recurs (kind) every month or quarter. */
+/* A day and month without a year: "ngày 05 tháng 7", "25-11", "ngày 22"
+** followed by "hằng tháng". */
 static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
-                          int kind, dwhen *w) {
+                          dwhen *w) {
   size_t j = i, e;
   if (word_at(s, n, j, "ngày") || word_at(s, n, j, "Ngày"))
     j = skip_sp(s, n, j + strlen("ngày"));
@@ -782,62 +694,30 @@ static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
     w->m = m;
     return e - i;
   }
-  if (rule_at(c, "recurs_after", s, n, j)) {
-    int r = recur_kind(c, s);
-    if (r == R_MONTH || r == R_QUARTER) {
-      w->d = d;
-      w->recur = r;
-      return c->m->end - i;
-    }
-  }
-  if (kind == R_MONTH || kind == R_QUARTER) {
+  if (rule_at(c, "recurs_after", s, n, j) &&
+      group_at(c, s, "month") != SIZE_MAX) {
     w->d = d;
-    w->recur = kind;
-    return j - i;
+    w->monthly = 1;
+    return c->m->end - i;
   }
   return 0;
 }
 
-/* A time of day ("16 giờ") or a day of the week ("thứ Sáu") at i: a
-** deadline only when it recurs every day or every week, right after it
-** or in its clause (kind). */
-static size_t cycle_at(dctx *c, const char *s, size_t n, size_t i, int kind,
-                       dwhen *w) {
-  int want;
-  if (rule_at(c, "deadline_hour", s, n, i))
-    want = R_DAY;
-  else if (rule_at(c, "deadline_weekday", s, n, i))
-    want = R_WEEK;
-  else
-    return 0;
-  size_t l = c->m->end - i;
-  if (rule_at(c, "recurs_after", s, n, i + l) && recur_kind(c, s) == want) {
-    w->recur = want;
-    return c->m->end - i;
-  }
-  if (kind != want) return 0;
-  w->recur = want;
-  return l;
-}
-
 /* Parse the date of a deadline at i; returns the bytes it takes (0: none).
-** A recurrence right after ("hằng năm", "hằng tháng") is part of it; kind
-** (R_*) is the recurrence its clause states. */
-static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, int kind,
-                         dwhen *w) {
+** A recurrence right after ("hằng năm", "hằng tháng") is part of it. */
+static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, dwhen *w) {
   size_t l, e;
   memset(w, 0, sizeof *w);
   if ((l = quarter_at(s, n, i, w)) == 0) {
     vb_xdate dt;
     l = vb_x_parse_date(s + i, n - i, &dt);
-    if (l && (dt.y || dt.m)) {
+    if (l) {
       w->y = dt.y;
       w->m = dt.m;
       w->d = dt.d;
-    } else if ((l = daymonth_at(c, s, n, i, kind, w)) != 0) {
-      if (w->recur) return l;
-    } else if ((l = cycle_at(c, s, n, i, kind, w)) != 0) {
-      return l;
+      if (!w->y && !w->m) return 0;
+    } else if ((l = daymonth_at(c, s, n, i, w)) != 0) {
+      if (w->monthly) return l;
     } else if (word_at(s, n, i, "tháng") || word_at(s, n, i, "Tháng")) {
       int m = digits_at(s, n, skip_sp(s, n, i + strlen("tháng")), 2, &e);
       if (m < 1 || m > 12) return 0;
@@ -852,9 +732,10 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, int kind,
     }
   }
   if (rule_at(c, "recurs_after", s, n, i + l)) {
-    int r = recur_kind(c, s);
-    if (r == R_YEAR || (w->d && !w->m && (r == R_MONTH || r == R_QUARTER)))
-      w->recur = r;
+    if (group_at(c, s, "year") != SIZE_MAX)
+      w->yearly = 1;
+    else if (w->d && !w->m)
+      w->monthly = 1;
     else
       return l;
     return c->m->end - i;
@@ -863,10 +744,8 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, int kind,
 }
 
 /* The date of a deadline as the record writes it; 0 when it has none.
-** *recurs gets "yearly", ..., "daily" or NULL.  A duty that recurs more
-** often than yearly has no date: out is "" (date null).  kind is the
-** recurrence of the clause (R_YEAR also for "định kỳ" alone). */
-static int when_iso(const dctx *c, const dwhen *w, int kind, char out[16],
+** *recurs gets "yearly", "monthly" or NULL. */
+static int when_iso(const dctx *c, const dwhen *w, int yearly, char out[16],
                     const char **recurs) {
   static const int qday[] = {31, 30, 30, 31};
   *recurs = NULL;
@@ -878,8 +757,9 @@ static int when_iso(const dctx *c, const dwhen *w, int kind, char out[16],
              qday[w->quarter - 1]);
     return 1;
   }
-  if (w->recur > R_YEAR) {
-    *recurs = recur_names[w->recur];
+  if (w->monthly) {
+    snprintf(out, 16, "---%02d", w->d);
+    *recurs = "monthly";
     return 1;
   }
   if (w->y) {
@@ -889,7 +769,7 @@ static int when_iso(const dctx *c, const dwhen *w, int kind, char out[16],
     snprintf(out, 16, "%s", iso);
     return 1;
   }
-  if (w->recur == R_YEAR || kind == R_YEAR) {
+  if (w->yearly || yearly) {
     if (w->d)
       snprintf(out, 16, "--%02d-%02d", w->m, w->d);
     else
@@ -1828,10 +1708,11 @@ static void classify(const char *s, size_t n, pinfo *pi) {
   memset(pi, 0, sizeof *pi);
   pi->level = -1;
   if (n == 0) return;
-  size_t mark = bullet_at(s, n, 0);
-  if (mark) {
+  if (s[0] == '-' || s[0] == '+' ||
+      (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0)) {
+    size_t i = s[0] == '-' || s[0] == '+' ? 1 : 3;
     pi->level = 6;
-    pi->body = mark;
+    pi->body = skip_sp(s, n, i);
     return;
   }
   int lv = vb_x_heading_level(s, n, &body);
@@ -1888,47 +1769,23 @@ static void classify(const char *s, size_t n, pinfo *pi) {
     pi->level = 0;
 }
 
-/* Does s end where a name goes on, at a dash, a comma or "và" ("6. Đài
-** Phát thanh -" / "Truyền hình Quảng Nam")? */
-static int ends_open(const char *s, size_t n) {
-  while (n > 0 && is_sp(s[n - 1])) n--;
-  return n > 0 && (s[n - 1] == '-' || s[n - 1] == ',' ||
-                   ends_with_word(s, 0, n, "và"));
-}
-
-/* Does line k of paragraph p (not its last) leave a name open? */
-static int line_open(const vb_xpara *p, size_t k) {
-  return ends_open(p->text + p->off[k], p->off[k + 1] - p->off[k]);
-}
-
 /* Does paragraph p hold a unit's heading at i: "Sở X", "Giao Văn
 ** phòng Sở có trách nhiệm ...", "Đề nghị Ủy ban Mặt trận ..."?  Gives the
-** names and where the task starts.  head: p is a heading or a list item
-** (not running text), where "Giao", "Đề nghị" may lead and a name may
-** fill the heading. */
-static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
+** names and where the task starts. */
+static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int lead_ok,
                         span *nm, size_t *task) {
   const char *s = p->text;
   size_t n = p->len, at = i;
   if (rule_at(c, "unit_head", s, n, i)) {
-    if (!head) return 0;
+    if (!lead_ok) return 0;
     at = c->m->end;
   }
   size_t e, k = names_at(c, s, n, at, nm, MAX_NAMES, &e);
-  /* a heading or an item that is only a name: all of it */
-  if (k && head) {
-    size_t w = whole_name_end(c, s, at, e, heading_end(s, n, at));
-    if (w != e) k = split_names(c, s, at, e = w, nm, MAX_NAMES);
-  }
   /* a heading wrapped onto its first task ("... chính trị - xã" / "hội
-     tỉnh" / "Tăng cường ...") ends at the line that starts the task: a
-     task's verb, or a capital after a line that does not leave the name
-     open ("Đài Phát thanh -" / "Truyền hình X, Báo Y" / "Tăng ...") */
+     tỉnh" / "Tăng cường ...") ends at the line that starts the task */
   for (size_t q = vb_xpara_cell(p, at) - p->first + 1;
        k && q <= p->last - p->first && p->off[q] < e; q++)
-    if (rule_at(c, "task_verb", s, n, p->off[q]) ||
-        (head && q >= 2 && line_open(p, q - 2) && !line_open(p, q - 1) &&
-         vb_x_starts_upper(s + p->off[q], n - p->off[q]))) {
+    if (rule_at(c, "task_verb", s, n, p->off[q])) {
       e = p->off[q];
       while (e > at && is_sp(s[e - 1])) e--;
       k = split_names(c, s, at, e, nm, MAX_NAMES);
@@ -2429,7 +2286,6 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
     return 0;
   if (first == p && fi->level >= 1 && fi->level <= 5 && fi->body >= p->len)
     return ql == pl + 1; /* "1." then "Sở Y tế:" */
-  if (ends_open(p->text, p->len)) return ql == pl + 1;
   if (ends_full_stop(p->text, p->len)) return 0;
   if (starts_lower(q->text, q->len)) return ql <= pl + 3;
   if (ql != pl + 1) return 0;
@@ -2491,47 +2347,6 @@ static vb_status logical_para(dctx *c, size_t pidx, size_t p1, vb_xpara *out,
   out->text = c->jtext.data;
   out->len = c->jtext.len;
   out->off = c->joff;
-  return VB_OK;
-}
-
-/* Is there a line after the first of paragraph p that opens with a list
-** mark the line index does not know ("◦ Đơn vị chủ trì: X" under "•
-** Nhiệm vụ 1: ...")? */
-static int inner_items(const vb_xdoc *d, const vb_xpara *p) {
-  for (size_t k = p->first + 1; k <= p->last; k++)
-    if (glyph_at(d->cells[k].text, d->cells[k].len, 0)) return 1;
-  return 0;
-}
-
-/* Read paragraph p as one paragraph per list item: cut before each line
-** that opens with a list mark (each piece is copied to c->jtext). */
-static vb_status do_items(dctx *c, const vb_xpara *p) {
-  const vb_xdoc *d = c->d;
-  size_t ncell = p->last - p->first + 1;
-  if (ncell > c->joff_cap) {
-    size_t *o = vb_realloc(c->joff, ncell * sizeof *o);
-    if (!o) return VB_ENOMEM;
-    c->joff = o;
-    c->joff_cap = ncell;
-  }
-  for (size_t k0 = p->first; k0 <= p->last;) {
-    size_t k1 = k0 + 1;
-    while (k1 <= p->last &&
-           !glyph_at(d->cells[k1].text, d->cells[k1].len, 0))
-      k1++;
-    size_t base = p->off[k0 - p->first];
-    size_t end = k1 <= p->last ? p->off[k1 - p->first] : p->len;
-    while (end > base && is_sp(p->text[end - 1])) end--;
-    vb_buf_reset(&c->jtext);
-    VB_TRY(vb_buf_append(&c->jtext, p->text + base, end - base));
-    vb_xpara piece = {k0, k1 - 1, c->jtext.data ? c->jtext.data : "",
-                      end - base, c->joff};
-    for (size_t k = k0; k < k1; k++)
-      c->joff[k - k0] = p->off[k - p->first] - base;
-    VB_TRY(do_para(c, &piece));
-    c->prev_line = d->cells[k1 - 1].line;
-    k0 = k1;
-  }
   return VB_OK;
 }
 
@@ -2661,10 +2476,6 @@ vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin, size_t end,
       if (c.rows[row].task_row == 1) rc = do_row(&c, &c.rows[row]);
       c.rows[row].task_row = 2; /* done */
       if (c.rows[row].last > pi) pi = c.rows[row].last;
-      continue;
-    }
-    if (inner_items(d, &d->paras[pi])) {
-      rc = do_items(&c, &d->paras[pi]);
       continue;
     }
     vb_xpara lp;
