@@ -8,14 +8,21 @@
 **              letter or a directive the numbered list after "... yêu
 **              cầu:") gives tasks to, and the units named by "Đơn vị thực
 **              hiện:" labels and by the columns of task tables, with
-**              their tasks;
-**   deadlines  dated duties: "trước ngày 20/12/2021", "xong trong tháng
-**              12/2025", "6 tháng (trước ngày 10/6)" (yearly), "trước
-**              ngày 22 hằng tháng" (monthly), a "Thời gian thực hiện:"
-**              value, a table's time column, "trong 15 ngày kể từ ..."
-**              (no date);
+**              their tasks; a heading that is only a name is the whole
+**              name ("2. Phòng Cảnh sát quản lý hành chính về trật tự xã
+**              hội"), also of a kind of body the rules do not know;
+**   deadlines  dated duties: "trước ngày 20/12/2021", "trước 17 giờ ngày
+**              10/10/2024", "chậm nhất ngày ...", "xong trong tháng
+**              12/2025", "6 tháng (trước ngày 10/6)" (yearly, "--06-10"),
+**              a "Thời gian thực hiện:" value, a table's time column;
+**              without a date: "trong 15 ngày kể từ ..." and duties that
+**              recur more often than yearly ("trước ngày 22 hằng tháng",
+**              "hằng quý (trước ngày 20 của tháng cuối quý)", "thứ Sáu
+**              hằng tuần", "trước 16 giờ hằng ngày": recurs "monthly",
+**              "quarterly", "weekly", "daily", the recurrence in "what");
 **   reports    reporting duties as edges from -> to (via), with the
-**              deadline of their clause.
+**              deadline of their clause; each receiver of a list keeps
+**              its own channel ("Bộ X (qua Cục Y) và UBND tỉnh").
 **
 ** One pass over the paragraphs.  A heading or a list item opens a block;
 ** the labels in it (who, what, when) and the unit whose item of the
@@ -28,8 +35,10 @@
 **
 ** Lines the line index keeps apart are read as one paragraph where the
 ** text goes on ("1." / "Sở Y tế:", a line in lower case after a page
-** break), and task tables are read by their header (time, unit and task
-** columns) in markdown rows and in crawled rows between lines of '|'.
+** break, a name broken after " -"), lines it joins are read apart where
+** one opens with a list mark it does not know ("◦", "▪", "➢"), and task
+** tables are read by their header (time, unit and task columns) in
+** markdown rows and in crawled rows between lines of '|'.
 **
 ** The words are data: the rows of rules.c in the block marked "duties"
 ** (fields duty_*, unit_*, subject_*, body_start, name_*, task_verb,
@@ -50,6 +59,10 @@
 #define NAME_SCAN 400
 /* Names in one list ("X, Y và Z"), units of one item. */
 #define MAX_NAMES 12
+/* Names the labels of one block give ("Đơn vị chủ trì: X" lines): more
+** is a list of labels no block holds, and each would be looked up among
+** the units when the block closes. */
+#define MAX_WHO 32
 /* Subjects remembered for one sentence. */
 #define MAX_SUBJ 8
 /* Units kept per document, tasks per unit, bytes per task. */
@@ -69,6 +82,9 @@
 /* Bytes between a receiver and the verb by which it reports on ("... về
 ** Sở X trước ngày 20/12 để tổng hợp, báo cáo Y"): farther, a new duty. */
 #define CHAIN_GAP 300
+/* Bytes of a heading taken as a unit's name without a known kind of body
+** (plain_unit): longer, it is a sentence. */
+#define PLAIN_UNIT_BYTES 120
 /* Page numbers looked past between two parts of a paragraph. */
 #define MAX_FURNITURE 2
 /* Bytes of the text that says what a deadline is for. */
@@ -79,12 +95,24 @@ typedef struct span {
   int lead; /* a subject: it follows "đề nghị", "yêu cầu", "giao" */
 } span;
 
+/* How often a duty comes back.  The spec writes a date for a yearly one
+** ("--06-10"); the others have no date of their own (date null, the
+** recurrence in "recurs" and in "what"). */
+enum { R_NONE, R_YEAR, R_QUARTER, R_MONTH, R_WEEK, R_DAY };
+static const char *const recur_names[] = {NULL,      "yearly", "quarterly",
+                                          "monthly", "weekly", "daily"};
+
+/* The recurrence a clause states and where it is written (a == b: none). */
+typedef struct recur {
+  int kind; /* R_* */
+  size_t a, b;
+} recur;
+
 /* A date as a deadline writes it. */
 typedef struct dwhen {
   int y, m, d; /* 0 = not written */
   int quarter; /* 1..4: the date is the quarter's last day */
-  int monthly; /* a day of every month ("ngày 22 hằng tháng") */
-  int yearly;  /* "hằng năm" follows the date */
+  int recur;   /* R_*: "ngày 22 hằng tháng", "ngày 10/6 hằng năm" */
 } dwhen;
 
 /* A deadline of a block still missing a part. */
@@ -105,7 +133,8 @@ typedef struct trow {
   int one_line;       /* cells of the line index, not paragraphs */
   unsigned ncells;
   size_t cell[MAX_COLS][2]; /* first and last cell or paragraph */
-  int task_row;             /* under a header with roles: 1, 2 done */
+  int task_row; /* under a header with roles: 1; done: 2; the header
+                   itself, when it holds nothing else: 3 */
 } trow;
 
 /* Growable list of line numbers, parallel to a JSON list. */
@@ -196,6 +225,41 @@ static void trim(const char *s, size_t *a, size_t *b) {
                      s[*b - 1] == ':' || s[*b - 1] == '.' || s[*b - 1] == '-' ||
                      s[*b - 1] == '/'))
     (*b)--;
+}
+
+/* The marks of list items that converted web pages and word processors
+** leave at the start of a line ("•", "◦", "▪", ...), besides '-' and '+'. */
+static const char *const bullet_marks[] = {
+    "\xE2\x80\xA2", /* • */ "\xE2\x97\xA6", /* ◦ */ "\xE2\x96\xAA", /* ▪ */
+    "\xE2\x96\xAB", /* ▫ */ "\xE2\x97\x8F", /* ● */ "\xE2\x97\x8B", /* ○ */
+    "\xE2\x96\xA0", /* ■ */ "\xE2\x96\xA1", /* □ */ "\xE2\x97\x86", /* ◆ */
+    "\xE2\x97\x87", /* ◇ */ "\xE2\x99\xA6", /* ♦ */ "\xE2\x96\xBA", /* ► */
+    "\xE2\x96\xB8", /* ▸ */ "\xE2\x9E\xA2", /* ➢ */ "\xE2\x9E\xA4", /* ➤ */
+    "\xE2\x9C\x93", /* ✓ */ "\xE2\x9C\x94", /* ✔ */ "\xC2\xB7",     /* · */
+    "\xE2\x88\x99", /* ∙ */ "\xE2\x80\xA3", /* ‣ */ "\xE2\x81\x83", /* ⁃ */
+    NULL};
+
+/* Bytes of the list mark at s[i..] with the spaces after it ("- ", "• ",
+** "◦", "* "), or 0. */
+static size_t bullet_at(const char *s, size_t n, size_t i) {
+  size_t l = 0;
+  if (i >= n) return 0;
+  if (s[i] == '-' || s[i] == '+' ||
+      (s[i] == '*' && i + 1 < n && s[i + 1] == ' '))
+    l = 1;
+  for (int k = 0; !l && bullet_marks[k]; k++) {
+    size_t bl = strlen(bullet_marks[k]);
+    if (n - i >= bl && memcmp(s + i, bullet_marks[k], bl) == 0) l = bl;
+  }
+  if (!l) return 0;
+  while (i + l < n && (s[i + l] == ' ' || s[i + l] == '\t')) l++;
+  return l;
+}
+
+/* Does s[i..] start with a list mark other than a dash or a plus (those
+** the line index already takes for items)? */
+static int glyph_at(const char *s, size_t n, size_t i) {
+  return i < n && s[i] != '-' && s[i] != '+' && bullet_at(s, n, i) > 0;
 }
 
 /* Does s[i..] start with the word w (followed by a non-letter)? */
@@ -340,9 +404,46 @@ static size_t name_end(dctx *c, const char *s, size_t n, size_t i) {
   return j;
 }
 
+/* Where a name that fills a heading or a label's value by itself may
+** end: at the first ':' or '(' after i, else at the end n, for a heading
+** only when it is no sentence (it does not end with '.' or ';');
+** SIZE_MAX when it may not. */
+static size_t heading_end(const char *s, size_t n, size_t i, int label) {
+  for (size_t j = i; j < n; j++)
+    if (s[j] == ':' || s[j] == '(') return j;
+  size_t b = n;
+  while (b > i && is_sp(s[b - 1])) b--;
+  return !label && b > i && (s[b - 1] == '.' || s[b - 1] == ';') ? SIZE_MAX
+                                                                 : n;
+}
+
+/* The end of the name at i when it fills s[i..hend) by itself ("2. Phòng
+** Cảnh sát quản lý hành chính về trật tự xã hội", "Hội đồng bồi thường,
+** hỗ trợ và tái định cư xã"): name_end cut it at e, and nothing after e
+** stops a name but words that also occur in names (name_stop_weak).
+** Otherwise e. */
+static size_t whole_name_end(dctx *c, const char *s, size_t i, size_t e,
+                             size_t hend) {
+  size_t a = i, b = hend;
+  if (hend == SIZE_MAX) return e;
+  trim(s, &a, &b);
+  if (e >= b || b - i > NAME_SCAN) return e;
+  for (size_t j = e; j < b; j++)
+    if (s[j] == ')' || s[j] == ';' || s[j] == '.' || s[j] == '"') return e;
+  for (size_t pos = e; pos < b &&
+                       vb_x_field_first(c->m, "name_stop", s, b, pos);) {
+    size_t st = c->m->start;
+    pos = c->m->end;
+    if (!rule_at(c, "name_stop_weak", s, b, st)) return e;
+  }
+  return b;
+}
+
 /* Split the list of names s[a..b) into names: at ';', and at ", " or
 ** " và " when a kind of body follows ("X, Báo Y", "X và Ủy ban nhân dân
-** Z").  Returns the number of names (at most max). */
+** Z"), unless what comes before is the first part of one body's name
+** ("Văn phòng HĐND và UBND xã").  Returns the number of names (at most
+** max). */
 static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
                           size_t max) {
   size_t k = 0, start = a, depth = 0;
@@ -358,6 +459,8 @@ static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
                rule_at(c, "name_split_and", s, b, i + 5)) {
       next = i + 5;
     }
+    if (next && s[i] != ';' && rule_at(c, "name_joint", s, i, start))
+      next = 0;
     if (!next) continue;
     size_t x = start, y = i;
     trim(s, &x, &y);
@@ -378,6 +481,21 @@ static size_t names_at(dctx *c, const char *s, size_t n, size_t i, span *out,
   if (end) *end = e;
   if (e <= i) return 0;
   return split_names(c, s, i, e, out, max);
+}
+
+/* names_at for the names a heading, an item or a label's value gives
+** (label: a label's value), which may fill it ("2. Phòng Cảnh sát quản lý
+** hành chính về trật tự xã hội", "Đơn vị chủ trì: Hội đồng bồi thường, hỗ
+** trợ và tái định cư"). */
+static size_t head_names(dctx *c, const char *s, size_t n, size_t i,
+                         int label, span *out, size_t *end) {
+  size_t e, k = names_at(c, s, n, i, out, MAX_NAMES, &e);
+  if (k) {
+    size_t w = whole_name_end(c, s, i, e, heading_end(s, n, i, label));
+    if (w != e) k = split_names(c, s, i, e = w, out, MAX_NAMES);
+  }
+  *end = e;
+  return k;
 }
 
 /* Append a body's name in canonical form: the head through
@@ -472,6 +590,13 @@ static vb_status full_name(dctx *c, const char *s, size_t n, vb_buf *out) {
     if (n >= strlen(national[k]) &&
         memcmp(s, national[k], strlen(national[k])) == 0)
       return VB_OK;
+  /* "Ban Chỉ đạo liên ngành Trung ương ...", "Ủy ban Quốc gia về ...",
+     not "Ban Chỉ đạo các Chương trình mục tiêu quốc gia thành phố" */
+  if ((contains(s, n, "Trung ương") || contains(s, n, "quốc gia") ||
+       contains(s, n, "Quốc gia")) &&
+      !ends_with_word(s, 0, n, "tỉnh") && !ends_with_word(s, 0, n, "phố") &&
+      !ends_with_word(s, 0, n, "huyện"))
+    return VB_OK;
   int level = c->loc->district ? VB_LEVEL_DISTRICT : VB_LEVEL_PROVINCE;
   size_t h = n;
   if (ends_with_word(s, 0, n, "tỉnh") && c->loc->province &&
@@ -672,10 +797,20 @@ static size_t quarter_at(const char *s, size_t n, size_t i, dwhen *w) {
   return j - i;
 }
 
-/* A day and month without a year: "ngày 05 tháng 7", "25-11", "ngày 22"
-** followed by "hằng tháng". */
+/* The recurrence a match of recurs or recurs_after names (R_YEAR for
+** "định kỳ" alone). */
+static int recur_kind(dctx *c, const char *s) {
+  static const char *const groups[] = {"quarter", "month", "week", "day"};
+  for (int k = 0; k < 4; k++)
+    if (group_at(c, s, groups[k]) != SIZE_MAX) return R_QUARTER + k;
+  return R_YEAR;
+}
+
+/* A day and month without a year: "ngày 05 tháng 7", "25-11"; a day
+** alone followed by "hằng tháng", "của tháng cuối quý", or in a clause
+** that recurs (kind) every month or quarter. */
 static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
-                          dwhen *w) {
+                          int kind, dwhen *w) {
   size_t j = i, e;
   if (word_at(s, n, j, "ngày") || word_at(s, n, j, "Ngày"))
     j = skip_sp(s, n, j + strlen("ngày"));
@@ -694,30 +829,62 @@ static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
     w->m = m;
     return e - i;
   }
-  if (rule_at(c, "recurs_after", s, n, j) &&
-      group_at(c, s, "month") != SIZE_MAX) {
+  if (rule_at(c, "recurs_after", s, n, j)) {
+    int r = recur_kind(c, s);
+    if (r == R_MONTH || r == R_QUARTER) {
+      w->d = d;
+      w->recur = r;
+      return c->m->end - i;
+    }
+  }
+  if (kind == R_MONTH || kind == R_QUARTER) {
     w->d = d;
-    w->monthly = 1;
-    return c->m->end - i;
+    w->recur = kind;
+    return j - i;
   }
   return 0;
 }
 
+/* A time of day ("16 giờ") or a day of the week ("thứ Sáu") at i: a
+** deadline only when it recurs every day or every week, right after it
+** or in its clause (kind). */
+static size_t cycle_at(dctx *c, const char *s, size_t n, size_t i, int kind,
+                       dwhen *w) {
+  int want;
+  if (rule_at(c, "deadline_hour", s, n, i))
+    want = R_DAY;
+  else if (rule_at(c, "deadline_weekday", s, n, i))
+    want = R_WEEK;
+  else
+    return 0;
+  size_t l = c->m->end - i;
+  if (rule_at(c, "recurs_after", s, n, i + l) && recur_kind(c, s) == want) {
+    w->recur = want;
+    return c->m->end - i;
+  }
+  if (kind != want) return 0;
+  w->recur = want;
+  return l;
+}
+
 /* Parse the date of a deadline at i; returns the bytes it takes (0: none).
-** A recurrence right after ("hằng năm", "hằng tháng") is part of it. */
-static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, dwhen *w) {
+** A recurrence right after ("hằng năm", "hằng tháng") is part of it; kind
+** (R_*) is the recurrence its clause states. */
+static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, int kind,
+                         dwhen *w) {
   size_t l, e;
   memset(w, 0, sizeof *w);
   if ((l = quarter_at(s, n, i, w)) == 0) {
     vb_xdate dt;
     l = vb_x_parse_date(s + i, n - i, &dt);
-    if (l) {
+    if (l && (dt.y || dt.m)) {
       w->y = dt.y;
       w->m = dt.m;
       w->d = dt.d;
-      if (!w->y && !w->m) return 0;
-    } else if ((l = daymonth_at(c, s, n, i, w)) != 0) {
-      if (w->monthly) return l;
+    } else if ((l = daymonth_at(c, s, n, i, kind, w)) != 0) {
+      if (w->recur) return l;
+    } else if ((l = cycle_at(c, s, n, i, kind, w)) != 0) {
+      return l;
     } else if (word_at(s, n, i, "tháng") || word_at(s, n, i, "Tháng")) {
       int m = digits_at(s, n, skip_sp(s, n, i + strlen("tháng")), 2, &e);
       if (m < 1 || m > 12) return 0;
@@ -732,10 +899,9 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, dwhen *w) {
     }
   }
   if (rule_at(c, "recurs_after", s, n, i + l)) {
-    if (group_at(c, s, "year") != SIZE_MAX)
-      w->yearly = 1;
-    else if (w->d && !w->m)
-      w->monthly = 1;
+    int r = recur_kind(c, s);
+    if (r == R_YEAR || (w->d && !w->m && (r == R_MONTH || r == R_QUARTER)))
+      w->recur = r;
     else
       return l;
     return c->m->end - i;
@@ -744,8 +910,10 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, dwhen *w) {
 }
 
 /* The date of a deadline as the record writes it; 0 when it has none.
-** *recurs gets "yearly", "monthly" or NULL. */
-static int when_iso(const dctx *c, const dwhen *w, int yearly, char out[16],
+** *recurs gets "yearly", ..., "daily" or NULL.  A duty that recurs more
+** often than yearly has no date: out is "" (date null).  kind is the
+** recurrence of the clause (R_YEAR also for "định kỳ" alone). */
+static int when_iso(const dctx *c, const dwhen *w, int kind, char out[16],
                     const char **recurs) {
   static const int qday[] = {31, 30, 30, 31};
   *recurs = NULL;
@@ -757,9 +925,8 @@ static int when_iso(const dctx *c, const dwhen *w, int yearly, char out[16],
              qday[w->quarter - 1]);
     return 1;
   }
-  if (w->monthly) {
-    snprintf(out, 16, "---%02d", w->d);
-    *recurs = "monthly";
+  if (w->recur > R_YEAR) {
+    *recurs = recur_names[w->recur];
     return 1;
   }
   if (w->y) {
@@ -769,7 +936,7 @@ static int when_iso(const dctx *c, const dwhen *w, int yearly, char out[16],
     snprintf(out, 16, "%s", iso);
     return 1;
   }
-  if (w->yearly || yearly) {
+  if (w->recur == R_YEAR || kind == R_YEAR) {
     if (w->d)
       snprintf(out, 16, "--%02d-%02d", w->m, w->d);
     else
@@ -1088,23 +1255,33 @@ typedef struct cedge {
   size_t line;
 } cedge;
 
-/* The issuing body named by its kind alone at i: "về Sở (qua Văn phòng
-** Sở)" in a department's plan.  Returns the length of the word, or 0. */
-static size_t self_at(const dctx *c, const char *s, size_t n, size_t i) {
-  if (!c->issuer) return 0;
-  const char *sp = strchr(c->issuer, ' ');
-  size_t l = sp ? (size_t)(sp - c->issuer) : 0;
-  if (!l ||
-      (strncmp(c->issuer, "Sở", l) != 0 && strncmp(c->issuer, "Bộ", l) != 0))
-    return 0;
-  if (n - i < l || memcmp(s + i, c->issuer, l) != 0) return 0;
-  size_t j = i + l;
-  if (j < n && !is_sp(s[j]) && s[j] != '(' && s[j] != ',' && s[j] != '.' &&
-      s[j] != ';')
-    return 0;
-  /* "Sở Y tế" is another body, not the issuer */
-  size_t k = skip_sp(s, n, j);
-  return k > j && k < n && vb_x_starts_upper(s + k, n - k) ? 0 : l;
+/* The issuing body named by the start of its own name at i: "về Sở (qua
+** Văn phòng Sở)" in a department's plan, "về Bộ Chỉ huy (qua Phòng Tham
+** mưu)" in a plan of the Bộ Chỉ huy Quân sự tỉnh.  The words written are
+** the first whole words of the record's issuer: its kind alone, or more
+** words that name no body of their own ("Sở Y tế" names one).  A People's
+** Committee is never named so ("UBND tỉnh" is the province's).  Returns
+** the length of the words, or 0. */
+static size_t self_at(dctx *c, const char *s, size_t n, size_t i) {
+  static const char ubnd[] = "Ủy ban nhân dân";
+  if (!c->issuer || strncmp(c->issuer, ubnd, strlen(ubnd)) == 0) return 0;
+  size_t il = strlen(c->issuer), j = 0, words = 0;
+  while (j < il && i + j < n && s[i + j] == c->issuer[j]) j++;
+  /* back to the end of a whole word on both sides */
+  while (j > 0 && !((j == il || c->issuer[j] == ' ') &&
+                    (i + j == n || is_sp(s[i + j]) || s[i + j] == '(' ||
+                     s[i + j] == ',' || s[i + j] == '.' || s[i + j] == ';')))
+    j--;
+  if (j == 0) return 0;
+  /* "Sở Y tế" after "Sở" is another body, not the issuer */
+  size_t k = skip_sp(s, n, i + j);
+  if (k > i + j && k < n && vb_x_starts_upper(s + k, n - k)) return 0;
+  for (size_t q = 0; q < j; q++) words += c->issuer[q] == ' ';
+  if (words == 0) return j;
+  int known = 0;
+  vb_buf_reset(&c->b1);
+  if (vb_names_canon(s + i, j, NULL, &c->b1, &known) != VB_OK) return 0;
+  return known ? 0 : j;
 }
 
 /* A new edge template for one receiver s[r.a..r.b). */
@@ -1197,6 +1374,42 @@ static json_t *via_at(dctx *c, const char *s, size_t from, size_t to,
   return NULL;
 }
 
+/* The receivers of a report from t (the next verb at nv) with their
+** channels: "Bộ Công an (qua Cục Cảnh sát giao thông) và UBND tỉnh" is
+** two, the first through the Cục; a channel in brackets after a list
+** ("Bộ Tư lệnh Quân khu 5 và UBND tỉnh (qua Chi cục Kiểm lâm)") is its
+** last name's.  Fills rv and via (a new reference or NULL each), *vend
+** with where the receivers end; returns how many (0: none). */
+static size_t receivers(dctx *c, const char *s, size_t t, size_t nv,
+                        span *rv, json_t **via, size_t *vend,
+                        vb_status *rc) {
+  size_t k = 0;
+  for (size_t at = t; k < MAX_NAMES;) {
+    size_t re, sl, g = names_at(c, s, nv, at, rv + k, MAX_NAMES - k, &re);
+    if (!g && (sl = self_at(c, s, nv, at)) != 0) {
+      rv[k] = (span){at, at + sl, 0};
+      re = at + sl;
+      g = 1;
+    }
+    if (!g) break;
+    size_t q = skip_sp(s, nv, re);
+    int paren = q < nv && s[q] == '(';
+    json_t *v = via_at(c, s, re, nv, vend, rc);
+    if (*rc != VB_OK) g = 0;
+    for (size_t i = 0; i < g; i++)
+      via[k + i] = v && (!paren || i + 1 == g) ? json_incref(v) : NULL;
+    json_decref(v);
+    if (!g) break;
+    k += g;
+    if (!v) *vend = re;
+    /* "(qua X) và Z": Z is another receiver, with its own channel */
+    if (!v || !paren || !rule_at(c, "report_and", s, nv, *vend)) break;
+    at = group_at(c, s, "to");
+    if (!body_at(c, s, nv, at)) break;
+  }
+  return k;
+}
+
 /* Where the words of a task at t start: after the clause's start ca and
 ** after its subject sj when that comes before t. */
 static size_t task_start(size_t ca, const span *sj, size_t t) {
@@ -1226,6 +1439,54 @@ static vb_status keep_deadline(dctx *c, const vb_xpara *p, const char *s,
   return VB_OK;
 }
 
+/* The recurrence the text s[a..b) states first ("hằng tháng", "định kỳ
+** hằng quý", "định kỳ"). */
+static recur find_recur(dctx *c, const char *s, size_t a, size_t b) {
+  recur r = {R_NONE, 0, 0};
+  if (vb_x_field(c->m, "recurs", s, b, a)) {
+    r.kind = recur_kind(c, s);
+    r.a = c->m->start;
+    r.b = c->m->end;
+  }
+  return r;
+}
+
+/* Say in c->b3, the task of a deadline at [t, e) of the clause [lo, cb)
+** that recurs without a date, how it recurs: "Báo cáo tiến độ (trước
+** ngày 20 hằng tháng)", with the clause's recurrence rk when neither the
+** deadline nor the task names it.  A task left empty by a date in
+** brackets is the clause before the bracket ("báo cáo UBND tỉnh định kỳ
+** hằng quý (trước ngày 15 ...)"), else the words after it ("Định kỳ hằng
+** tháng (trước ngày 15) báo cáo ..."). */
+static vb_status recur_what(dctx *c, const char *s, size_t lo, size_t t,
+                            size_t e, size_t cb, const recur *rk, int paren) {
+  if (!c->b3.len && paren) {
+    size_t depth = 0, open = t;
+    for (size_t i = lo; i < t; i++) {
+      if (s[i] == '(' && !depth) open = i;
+      depth = bracket(s[i], depth);
+    }
+    VB_TRY(what_text(c, s, lo, open, &c->b3));
+    size_t j = e;
+    for (depth = 1; j < cb && depth;) depth = bracket(s[j++], depth);
+    if (!c->b3.len && !depth) VB_TRY(what_text(c, s, j, cb, &c->b3));
+  }
+  size_t a = t, b = e;
+  trim(s, &a, &b);
+  while (b > a && (s[b - 1] == '(' || s[b - 1] == ')' || is_sp(s[b - 1])))
+    b--;
+  int named = vb_x_field(c->m, "recurs", s, b, a) ||
+              (c->b3.len &&
+               vb_x_field(c->m, "recurs", c->b3.data, c->b3.len, 0));
+  VB_TRY(vb_buf_puts(&c->b3, c->b3.len ? " (" : "("));
+  if (rk->b > rk->a && !named) {
+    VB_TRY(vb_buf_append(&c->b3, s + rk->a, rk->b - rk->a));
+    VB_TRY(vb_buf_puts(&c->b3, ", "));
+  }
+  VB_TRY(vb_buf_append(&c->b3, s + a, b - a));
+  return vb_buf_putc(&c->b3, ')');
+}
+
 /* "năm (trước ngày 10/12)" after "báo cáo 6 tháng (trước ngày 10/6)": the
 ** verb of the first holds for the second (c->b3 holds "năm"). */
 static vb_status share_verb(dctx *c, const cdl *prev) {
@@ -1253,7 +1514,7 @@ static vb_status share_verb(dctx *c, const cdl *prev) {
 static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
                                   size_t ca, size_t cb, const span *subj,
                                   size_t nsubj, const span *first_subj,
-                                  int yearly, cdl *out, size_t *nout,
+                                  const recur *rk, cdl *out, size_t *nout,
                                   const char *label_what) {
   size_t pos = ca;
   fscan fs;
@@ -1264,10 +1525,11 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     size_t t = c->m->start, w = group_at(c, s, "when");
     pos = c->m->end;
     dwhen wh;
-    size_t l = w == SIZE_MAX ? 0 : parse_when(c, s, cb, w, &wh);
+    size_t l = w == SIZE_MAX ? 0 : parse_when(c, s, cb, w, rk->kind, &wh);
     if (!l) continue;
     pos = w + l;
-    if (in_past(c, &wh) || !when_iso(c, &wh, yearly, date, &recurs)) continue;
+    if (in_past(c, &wh) || !when_iso(c, &wh, rk->kind, date, &recurs))
+      continue;
     const span *sj = subject_before(subj, nsubj, t);
     if (!sj) sj = first_subj;
     size_t lo = task_start(ca, sj, t), depth = 0;
@@ -1279,7 +1541,10 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
       if (*nout > 0) VB_TRY(share_verb(c, &out[*nout - 1]));
     }
     for (size_t i = lo; i < t; i++) depth = bracket(s[i], depth);
-    VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, depth > 0, out, nout));
+    if (!date[0] && !label_what)
+      VB_TRY(recur_what(c, s, lo, t, pos, cb, rk, depth > 0));
+    VB_TRY(keep_deadline(c, p, s, t, sj, date[0] ? date : NULL, recurs,
+                         depth > 0, out, nout));
   }
   /* counted from an event: no date, the clause says from what */
   pos = ca;
@@ -1299,7 +1564,7 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     size_t t = c->m->start, w = group_at(c, s, "when");
     pos = c->m->end;
     dwhen w1, w2;
-    size_t l = parse_when(c, s, cb, w, &w1), k;
+    size_t l = parse_when(c, s, cb, w, rk->kind, &w1), k;
     if (!l || w1.y) continue;
     k = skip_sp(s, cb, w + l);
     if (k < cb && s[k] == '-')
@@ -1309,11 +1574,12 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     else
       continue;
     if (word_at(s, cb, k, "ngày")) k = skip_sp(s, cb, k + strlen("ngày"));
-    size_t l2 = parse_when(c, s, cb, k, &w2);
-    if (!l2 || w2.y || !w2.d || !(w2.yearly || yearly)) continue;
+    size_t l2 = parse_when(c, s, cb, k, rk->kind, &w2);
+    if (!l2 || w2.y || !w2.d || !(w2.recur == R_YEAR || rk->kind == R_YEAR))
+      continue;
     pos = k + l2;
-    w2.yearly = 1;
-    if (!when_iso(c, &w2, 1, date, &recurs)) continue;
+    w2.recur = R_YEAR;
+    if (!when_iso(c, &w2, R_YEAR, date, &recurs)) continue;
     const span *sj = subject_before(subj, nsubj, t);
     VB_TRY(what_text(c, s, task_start(ca, sj, t), t, &c->b3));
     VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, 0, out, nout));
@@ -1380,16 +1646,13 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
       continue;
     }
     span rv[MAX_NAMES];
-    size_t re, k = names_at(c, s, nv, t, rv, MAX_NAMES, &re), sl;
-    if (!k && (sl = self_at(c, s, nv, t)) != 0) {
-      rv[0] = (span){t, t + sl, 0};
-      re = t + sl;
-      k = 1;
+    json_t *via[MAX_NAMES]; /* each receiver's channel (one reference) */
+    size_t vend = t, k = receivers(c, s, t, nv, rv, via, &vend, &rc);
+    if (rc != VB_OK) {
+      for (size_t i = 0; i < k; i++) json_decref(via[i]);
+      break;
     }
     if (!k) continue;
-    size_t vend = re;
-    json_t *via = via_at(c, s, re, nv, &vend, &rc);
-    if (rc != VB_OK) break;
     /* "... về Sở X (để) tổng hợp, báo cáo Y": X reports on to Y; "... về
        Sở X để xem xét, ..., báo cáo Y" is X's own business */
     int chained = 0;
@@ -1406,13 +1669,13 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
           memcmp(s + th, "tổng hợp", strlen("tổng hợp")) == 0)
         chained = 1;
       else if (de != SIZE_MAX) {
-        json_decref(via);
+        for (size_t i = 0; i < k; i++) json_decref(via[i]);
         continue;
       }
     }
     const span *sj = subject_before(subj, nsubj, vs);
     for (size_t i = 0; i < k && ne < MAX_CLAUSE; i++) {
-      json_t *tmpl = edge_tmpl(c, s, rv[i], via);
+      json_t *tmpl = edge_tmpl(c, s, rv[i], via[i]);
       if (!tmpl) {
         rc = VB_ENOMEM;
         break;
@@ -1447,7 +1710,7 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
       }
       ed[ne++] = (cedge){tmpl, vs, chained, from, para_line(c, p, vs)};
     }
-    json_decref(via);
+    for (size_t i = 0; i < k; i++) json_decref(via[i]);
     if (rc != VB_OK) break;
     if (!chained) {
       nprev = k < MAX_NAMES ? k : MAX_NAMES;
@@ -1503,13 +1766,27 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
 static int value_when(dctx *c, const char *s, size_t n, size_t a, dwhen *w) {
   if (!vb_x_field(c->m, "deadline_value", s + a, n - a, 0)) return 0;
   size_t at = a + c->m->end;
-  size_t l = parse_when(c, s, n, at, w);
+  size_t l = parse_when(c, s, n, at, R_NONE, w);
   if (!l) return 0;
   size_t e = at + l;
   while (e < n && (is_sp(s[e]) || s[e] == '.' || s[e] == ';' || s[e] == ',' ||
                    s[e] == ')'))
     e++;
   return e == n;
+}
+
+/* The deadline a time label's or a time column's value w states, for
+** the task what (may wait for the block: need). */
+static vb_status value_deadline(dctx *c, const dwhen *w, const char *what,
+                                size_t line, unsigned need) {
+  char date[16];
+  const char *recurs;
+  json_t *made;
+  if (in_past(c, w) || !when_iso(c, w, R_NONE, date, &recurs)) return VB_OK;
+  VB_TRY(add_deadline(c, date[0] ? date : NULL, recurs, what, strlen(what),
+                      NULL, NULL, line, need, &made));
+  if (date[0]) block_by(c, date);
+  return VB_OK;
 }
 
 /* A label naming the task's words ("Thời gian kiểm tra và đánh giá ...
@@ -1532,12 +1809,16 @@ static int task_words(const char *s, size_t a, size_t b) {
 static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
                                 size_t a, size_t b, int *done) {
   *done = 0;
+  if (rule_at(c, "aside_label", s, b, a)) { /* "Đơn vị phối hợp: X" */
+    *done = 1;
+    return VB_OK;
+  }
   if (rule_at(c, "unit_label", s, b, a)) {
     size_t w = group_at(c, s, "who");
     *done = 1;
     if (w == SIZE_MAX) return VB_OK;
     span nm[MAX_NAMES];
-    size_t e, k = names_at(c, s, b, w, nm, MAX_NAMES, &e);
+    size_t e, k = head_names(c, s, b, w, 1, nm, &e);
     if (!k) { /* a value that is no body's name: as written */
       size_t x = w, y = b;
       trim(s, &x, &y);
@@ -1549,7 +1830,7 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
     }
     if (!c->who && !(c->who = json_array())) return VB_ENOMEM;
     c->who_line = para_line(c, p, w);
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < k && json_array_size(c->who) < MAX_WHO; i++) {
       json_t *v = display_name(c, s + nm[i].a, nm[i].b - nm[i].a);
       if (!v || json_array_append_new(c->who, v)) return VB_ENOMEM;
     }
@@ -1586,21 +1867,13 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
     dwhen w;
     cdl dl[MAX_CLAUSE];
     size_t ndl = 0;
-    if (value_when(c, s, b, value, &w)) {
-      char date[16];
-      const char *recurs;
-      if (in_past(c, &w) || !when_iso(c, &w, 0, date, &recurs)) return VB_OK;
-      json_t *made;
-      VB_TRY(add_deadline(c, date, recurs, what, strlen(what), NULL, NULL,
-                          para_line(c, p, value),
-                          NEED_WHO | NEED_TO | (what[0] ? 0 : NEED_WHAT),
-                          &made));
-      block_by(c, date);
-      return VB_OK;
-    }
+    if (value_when(c, s, b, value, &w))
+      return value_deadline(c, &w, what, para_line(c, p, value),
+                            NEED_WHO | NEED_TO | (what[0] ? 0 : NEED_WHAT));
     /* "Thời gian: xong trước ngày 25/12/2023" */
-    VB_TRY(
-        clause_deadlines(c, p, s, value, b, NULL, 0, NULL, 0, dl, &ndl, what));
+    recur rk = find_recur(c, s, a, b);
+    VB_TRY(clause_deadlines(c, p, s, value, b, NULL, 0, NULL, &rk, dl, &ndl,
+                            what));
     /* the block's labels say who does it, for whom and (when the label
        does not) what */
     for (size_t i = 0; i < ndl; i++) {
@@ -1646,13 +1919,17 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
     whole = (span){c->carry[0].a, c->carry[carried - 1].b, 0};
     fallback = &whole;
   }
-  int yearly = vb_x_field(c->m, "recurs", s, b, a);
+  /* the recurrence of a clause: its own, else the sentence's */
+  recur rs = find_recur(c, s, a, b);
   for (size_t ca = a; ca < b;) {
     size_t cb = clause_end(s, b, ca);
     cdl dl[MAX_CLAUSE];
     size_t ndl = 0;
+    recur rk = rs.kind && rs.a >= ca && rs.a < cb ? rs
+                                                  : find_recur(c, s, ca, cb);
+    if (!rk.kind) rk = rs;
     VB_TRY(clause_deadlines(c, p, s, ca, cb, subj, nsubj,
-                            first ? first : fallback, yearly, dl, &ndl, NULL));
+                            first ? first : fallback, &rk, dl, &ndl, NULL));
     VB_TRY(clause_reports(c, p, s, ca, cb, subj, nsubj, fallback, dl, ndl));
     ca = cb;
   }
@@ -1664,7 +1941,8 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
 static int is_label_at(dctx *c, const char *s, size_t n, size_t i) {
   return i < n && (rule_at(c, "unit_label", s, n, i) ||
                    rule_at(c, "time_label", s, n, i) ||
-                   rule_at(c, "task_label", s, n, i));
+                   rule_at(c, "task_label", s, n, i) ||
+                   rule_at(c, "aside_label", s, n, i));
 }
 
 /* The end of the sentence of paragraph p that starts at a: also where a
@@ -1708,11 +1986,10 @@ static void classify(const char *s, size_t n, pinfo *pi) {
   memset(pi, 0, sizeof *pi);
   pi->level = -1;
   if (n == 0) return;
-  if (s[0] == '-' || s[0] == '+' ||
-      (n >= 3 && memcmp(s, "\xE2\x80\xA2", 3) == 0)) {
-    size_t i = s[0] == '-' || s[0] == '+' ? 1 : 3;
+  size_t mark = bullet_at(s, n, 0);
+  if (mark) {
     pi->level = 6;
-    pi->body = skip_sp(s, n, i);
+    pi->body = mark;
     return;
   }
   int lv = vb_x_heading_level(s, n, &body);
@@ -1769,23 +2046,43 @@ static void classify(const char *s, size_t n, pinfo *pi) {
     pi->level = 0;
 }
 
+/* Does s end where a name goes on, at a dash, a comma or "và" ("6. Đài
+** Phát thanh -" / "Truyền hình Quảng Nam")? */
+static int ends_open(const char *s, size_t n) {
+  while (n > 0 && is_sp(s[n - 1])) n--;
+  return n > 0 && (s[n - 1] == '-' || s[n - 1] == ',' ||
+                   ends_with_word(s, 0, n, "và"));
+}
+
+/* Does line k of paragraph p (not its last) leave a name open? */
+static int line_open(const vb_xpara *p, size_t k) {
+  return ends_open(p->text + p->off[k], p->off[k + 1] - p->off[k]);
+}
+
 /* Does paragraph p hold a unit's heading at i: "Sở X", "Giao Văn
 ** phòng Sở có trách nhiệm ...", "Đề nghị Ủy ban Mặt trận ..."?  Gives the
-** names and where the task starts. */
-static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int lead_ok,
+** names and where the task starts.  head: p is a heading or a list item
+** (not running text), where "Giao", "Đề nghị" may lead and a name may
+** fill the heading. */
+static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
                         span *nm, size_t *task) {
   const char *s = p->text;
   size_t n = p->len, at = i;
   if (rule_at(c, "unit_head", s, n, i)) {
-    if (!lead_ok) return 0;
+    if (!head) return 0;
     at = c->m->end;
   }
-  size_t e, k = names_at(c, s, n, at, nm, MAX_NAMES, &e);
+  size_t e, k = head ? head_names(c, s, n, at, 0, nm, &e)
+                     : names_at(c, s, n, at, nm, MAX_NAMES, &e);
   /* a heading wrapped onto its first task ("... chính trị - xã" / "hội
-     tỉnh" / "Tăng cường ...") ends at the line that starts the task */
+     tỉnh" / "Tăng cường ...") ends at the line that starts the task: a
+     task's verb, or a capital after a line that does not leave the name
+     open ("Đài Phát thanh -" / "Truyền hình X, Báo Y" / "Tăng ...") */
   for (size_t q = vb_xpara_cell(p, at) - p->first + 1;
        k && q <= p->last - p->first && p->off[q] < e; q++)
-    if (rule_at(c, "task_verb", s, n, p->off[q])) {
+    if (rule_at(c, "task_verb", s, n, p->off[q]) ||
+        (head && q >= 2 && line_open(p, q - 2) && !line_open(p, q - 1) &&
+         vb_x_starts_upper(s + p->off[q], n - p->off[q]))) {
       e = p->off[q];
       while (e > at && is_sp(s[e - 1])) e--;
       k = split_names(c, s, at, e, nm, MAX_NAMES);
@@ -1803,6 +2100,37 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int lead_ok,
   if (rule_at(c, "unit_head", s, n, t)) return 0;
   *task = t;
   return k;
+}
+
+/* A heading among the units' headings that is only a name, of a kind of
+** body the rules do not know ("4. Bưu điện tỉnh", "5. Điện lực Quảng
+** Nam"): the whole heading, when it starts with a capital, has two words
+** or more, no verb that ends a name (name_stop, but for words that occur
+** in names) and is no heading of a part of a plan (unit_not_head). */
+static size_t plain_unit(dctx *c, const vb_xpara *p, size_t i, span *nm,
+                         size_t *task) {
+  const char *s = p->text;
+  size_t n = p->len, hend = heading_end(s, n, i, 0), a = i, b = hend;
+  if (hend == SIZE_MAX) return 0;
+  trim(s, &a, &b);
+  if (b <= a || b - a > PLAIN_UNIT_BYTES || !memchr(s + a, ' ', b - a) ||
+      !vb_x_starts_upper(s + a, b - a) || !vb_x_has_lower(s + a, b - a) ||
+      rule_at(c, "unit_not_head", s, b, a))
+    return 0;
+  for (size_t j = a; j < b; j++)
+    if (s[j] == '.' || s[j] == ';' || s[j] == '"') return 0;
+  for (size_t pos = a; vb_x_field_first(c->m, "name_stop", s, b, pos);) {
+    pos = c->m->end;
+    if (!rule_at(c, "name_stop_weak", s, b, c->m->start)) return 0;
+  }
+  size_t t = skip_sp(s, n, hend);
+  if (t < n && s[t] == '(') {
+    const char *cl = memchr(s + t, ')', n - t);
+    t = cl ? skip_sp(s, n, (size_t)(cl - s) + 1) : n;
+  }
+  if (t < n && s[t] == ':') t = skip_sp(s, n, t + 1);
+  *task = t;
+  return split_names(c, s, a, b, nm, MAX_NAMES);
 }
 
 /* Start a new paragraph's heading: the organising section, a unit. */
@@ -1831,6 +2159,8 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
   if (c->in_org && pi->level > c->org_level &&
       (c->unit_level < 0 || pi->level <= c->unit_level)) {
     k = unit_head(c, p, pi->body, 1, nm, task);
+    if (!k && pi->level == c->unit_level)
+      k = plain_unit(c, p, pi->body, nm, task);
     if (k && *task < n &&
         vb_x_field(c->m, "unit_tail", s + *task, n - *task, 0))
       *task = n;
@@ -2037,6 +2367,7 @@ static vb_status find_rows(dctx *c, size_t p0, size_t p1) {
       col_time = t;
       col_lead = l;
       col_task = k;
+      if (h0 == 0) row->task_row = 3;
       continue;
     }
     if (col_time < 0) continue;
@@ -2110,7 +2441,7 @@ static vb_status do_row(dctx *c, const trow *row) {
   const vb_xpara *lead = row_para(c, row, 1, 0, &tmp, &np);
   if (lead) {
     span nm[MAX_NAMES];
-    size_t e, k = names_at(c, lead->text, lead->len, 0, nm, MAX_NAMES, &e);
+    size_t e, k = head_names(c, lead->text, lead->len, 0, 1, nm, &e);
     if (!k) /* "Sở, ban, ngành": no body's name, the cell as written */
       k = split_names(c, lead->text, 0, lead->len, nm, MAX_NAMES);
     if (k && !(c->who = json_array())) return VB_ENOMEM;
@@ -2125,14 +2456,8 @@ static vb_status do_row(dctx *c, const trow *row) {
     const vb_xpara *tp = row_para(c, row, 0, k, &tmp, &np);
     dwhen w;
     if (value_when(c, tp->text, tp->len, 0, &w)) {
-      char date[16];
-      const char *recurs;
-      json_t *made;
-      if (in_past(c, &w) || !when_iso(c, &w, 0, date, &recurs)) continue;
-      VB_TRY(add_deadline(c, date, recurs, "", 0, NULL, NULL,
-                          d->cells[tp->first].line,
-                          NEED_WHO | NEED_WHAT | NEED_TO, &made));
-      block_by(c, date);
+      VB_TRY(value_deadline(c, &w, "", d->cells[tp->first].line,
+                            NEED_WHO | NEED_WHAT | NEED_TO));
     } else {
       VB_TRY(do_sentences(c, tp, 0));
     }
@@ -2171,9 +2496,7 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
     c->in_org = 0;
     return do_sentences(c, p, 0);
   }
-  int label = pi.body < n && (rule_at(c, "unit_label", s, n, pi.body) ||
-                              rule_at(c, "time_label", s, n, pi.body) ||
-                              rule_at(c, "task_label", s, n, pi.body));
+  int label = is_label_at(c, s, n, pi.body);
   int is_unit = 0, implicit = 0;
   size_t task = pi.body;
   /* "3. UBND các xã: triển khai ... ." says all of its item; running text
@@ -2286,6 +2609,7 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
     return 0;
   if (first == p && fi->level >= 1 && fi->level <= 5 && fi->body >= p->len)
     return ql == pl + 1; /* "1." then "Sở Y tế:" */
+  if (ends_open(p->text, p->len)) return ql == pl + 1;
   if (ends_full_stop(p->text, p->len)) return 0;
   if (starts_lower(q->text, q->len)) return ql <= pl + 3;
   if (ql != pl + 1) return 0;
@@ -2347,6 +2671,47 @@ static vb_status logical_para(dctx *c, size_t pidx, size_t p1, vb_xpara *out,
   out->text = c->jtext.data;
   out->len = c->jtext.len;
   out->off = c->joff;
+  return VB_OK;
+}
+
+/* Is there a line after the first of paragraph p that opens with a list
+** mark the line index does not know ("◦ Đơn vị chủ trì: X" under "•
+** Nhiệm vụ 1: ...")? */
+static int inner_items(const vb_xdoc *d, const vb_xpara *p) {
+  for (size_t k = p->first + 1; k <= p->last; k++)
+    if (glyph_at(d->cells[k].text, d->cells[k].len, 0)) return 1;
+  return 0;
+}
+
+/* Read paragraph p as one paragraph per list item: cut before each line
+** that opens with a list mark (each piece is copied to c->jtext). */
+static vb_status do_items(dctx *c, const vb_xpara *p) {
+  const vb_xdoc *d = c->d;
+  size_t ncell = p->last - p->first + 1;
+  if (ncell > c->joff_cap) {
+    size_t *o = vb_realloc(c->joff, ncell * sizeof *o);
+    if (!o) return VB_ENOMEM;
+    c->joff = o;
+    c->joff_cap = ncell;
+  }
+  for (size_t k0 = p->first; k0 <= p->last;) {
+    size_t k1 = k0 + 1;
+    while (k1 <= p->last &&
+           !glyph_at(d->cells[k1].text, d->cells[k1].len, 0))
+      k1++;
+    size_t base = p->off[k0 - p->first];
+    size_t end = k1 <= p->last ? p->off[k1 - p->first] : p->len;
+    while (end > base && is_sp(p->text[end - 1])) end--;
+    vb_buf_reset(&c->jtext);
+    VB_TRY(vb_buf_append(&c->jtext, p->text + base, end - base));
+    vb_xpara piece = {k0, k1 - 1, c->jtext.data ? c->jtext.data : "",
+                      end - base, c->joff};
+    for (size_t k = k0; k < k1; k++)
+      c->joff[k - k0] = p->off[k - p->first] - base;
+    VB_TRY(do_para(c, &piece));
+    c->prev_line = d->cells[k1 - 1].line;
+    k0 = k1;
+  }
   return VB_OK;
 }
 
@@ -2474,8 +2839,16 @@ vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin, size_t end,
     size_t row = c.para_row[pi];
     if (row != SIZE_MAX && c.rows[row].task_row) {
       if (c.rows[row].task_row == 1) rc = do_row(&c, &c.rows[row]);
+      if (c.rows[row].task_row == 3) { /* a header: no task of a unit */
+        rc = block_close(&c);
+        scope_close(&c);
+      }
       c.rows[row].task_row = 2; /* done */
       if (c.rows[row].last > pi) pi = c.rows[row].last;
+      continue;
+    }
+    if (inner_items(d, &d->paras[pi])) {
+      rc = do_items(&c, &d->paras[pi]);
       continue;
     }
     vb_xpara lp;

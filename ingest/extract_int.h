@@ -379,8 +379,12 @@ vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
 ** (may be NULL); "to" and "via" carry the district but not the province
 ** ("Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện Yên Thế"), except that
 ** a department's plan naming itself by its kind alone ("về Sở") reports
-** to the record's issuer as given.  Dates without a year that recur are
-** "--MM-DD" (recurs "yearly") or "---DD" (recurs "monthly").  year is the
+** to the record's issuer as given (also "về Bộ Chỉ huy" for the Bộ Chỉ
+** huy Quân sự tỉnh X: the first words of the issuer's name that name no
+** body of their own).  Dates without a year that recur every year are
+** "--MM-DD" (recurs "yearly"); a duty that recurs more often has date
+** null, recurs "quarterly", "monthly", "weekly" or "daily" and its
+** recurrence in "what" ("... (trước ngày 20 hằng tháng)").  year is the
 ** plan's year (0: unknown), given to dates written without one.  The
 ** record's "issuer" (a department's own units, "Văn phòng Sở", belong to
 ** it) and "date" (a date before the year of issue is no duty) are read

@@ -377,7 +377,8 @@ const vb_rule vb_rules[] = {
     **   to     where the receiver of a report starts (an empty group)
     **   via    where the body a report passes through starts
     **   prep   the preposition before a receiver ("gửi về X")
-    **   year, month  a recurrence ("hằng năm", "hằng tháng")
+    **   year, quarter, month, week, day  a recurrence ("hằng năm", "của
+    **          tháng cuối quý", "hằng tháng", "hằng tuần", "hằng ngày")
     ** Patterns that start with \G are tried at one position only. */
 #define DUTY_KINDS                                                         \
   "Sở|sở|Bộ|bộ|Ban|ban|Phòng|phòng|Văn phòng|văn phòng|Thanh tra|"          \
@@ -495,6 +496,18 @@ const vb_rule vb_rules[] = {
      "[Nn]hiệm vụ của|[Pp]hân công)\\s+",
      NULL, 0, "words before the unit an item gives its tasks to",
      "Giao Văn phòng Sở có trách nhiệm"},
+    {"unit_not_head",
+     "\\G(?:Kinh phí|Tiến độ|Chế độ|Thời gian|Thời hạn|Nội dung|Khen thưởng|"
+     "Kiểm tra|Giám sát|Đánh giá|Tổ chức|Phân công|Nhiệm vụ|Giải pháp|"
+     "Mục tiêu|Mục đích|Yêu cầu|Trách nhiệm|Công tác|Hoạt động|Đối tượng|"
+     "Phạm vi|Lộ trình|Giai đoạn|Năm|Đợt|Bước|Thông tin|Báo cáo|Sơ kết|"
+     "Tổng kết|Về|Đối với|Trong|Lưu ý|Các nội dung|Các nhiệm vụ|"
+     "Các giải pháp|Các hoạt động|Nguồn|Dự toán|Quy trình|Phương án|"
+     "Chương trình|Kế hoạch|Tuyên truyền|Điều khoản|Hiệu lực)(?![\\p{L}])",
+     NULL, 0,
+     "the heading of a part of a plan, not a unit, in the organising "
+     "section (\"3. Kinh phí thực hiện\", \"4. Chế độ báo cáo\")",
+     "Chế độ thông tin, báo cáo"},
     {"unit_tail",
      "^\\s*,?\\s*(?:có|chịu)\\s+(?:các\\s+)?(?:nhiệm vụ|trách nhiệm)"
      "(?:\\s+(?:sau|như sau|sau đây|cụ thể(?: như sau)?))?\\s*:?\\s*$",
@@ -584,7 +597,7 @@ const vb_rule vb_rules[] = {
     {"name_stop_weak",
      "\\G\\s(?:quản lý|cần|hỗ trợ|về|giám sát|kiểm tra|thẩm định|tiếp nhận|"
      "giải quyết|xử lý|phổ biến|tuyên truyền|vận động|nghiên cứu|bảo đảm|"
-     "đảm bảo|kết quả|chi trả|xây dựng|tổ chức|trong|cho)(?![\\p{L}])",
+     "đảm bảo|kết quả|chi trả|xây dựng|tổ chức)(?![\\p{L}])",
      NULL, 0,
      "words of name_stop that also occur inside the names of bodies (\"Phòng "
      "Cảnh sát quản lý hành chính về trật tự xã hội\"): in a heading that is "
@@ -616,6 +629,13 @@ const vb_rule vb_rules[] = {
      "\\s*:\\s*(?<who>)",
      NULL, VB_RULE_CASELESS, "a label naming who carries a task out",
      "Đơn vị thực hiện: Trung tâm Ứng dụng KH&CN."},
+    {"aside_label",
+     "(?:\\G|(?<=\\. ))(?:Đơn vị|Cơ quan)\\s+(?:phối hợp|tham gia|liên quan)"
+     "(?:\\s+thực hiện)?\\s*:",
+     NULL, VB_RULE_CASELESS,
+     "a label naming the bodies that help with a task: they are not its "
+     "units (the lead unit is)",
+     "Đơn vị phối hợp: Công an tỉnh"},
     {"task_label",
      "(?:\\G|(?<=\\. ))(?:Nhiệm vụ|Nội dung(?:\\s+(?:thực hiện|công việc|"
      "nhiệm vụ))?|Công việc)\\s*:\\s*(?<what>)",
@@ -639,8 +659,9 @@ const vb_rule vb_rules[] = {
      "15\") only in a sentence that recurs every month",
      "trước 16h00 ngày 20 tháng 12 năm 2021"},
     {"deadline",
-     "(?<![\\p{L}])[Cc]hậm nhất(?:\\s+(?:là|vào|trước))*\\s+"
-     "(?:" DUTY_HOUR "\\s*,?\\s*)?(?<when>)(?=(?:[Nn]gày\\s+)?\\d)",
+     "(?<![\\p{L}])(?:(?:[Hh]oàn thành|[Xx]ong)\\s+)?[Cc]hậm nhất"
+     "(?:\\s+(?:là|vào|trước))*\\s+(?:" DUTY_HOUR "\\s*,?\\s*)?(?<when>)"
+     "(?=(?:[Nn]gày\\s+)?\\d)",
      "hậm nhất", 0, "at the latest on a date",
      "chậm nhất là ngày 18 hàng tháng"},
     {"deadline",
@@ -653,9 +674,11 @@ const vb_rule vb_rules[] = {
      "trước 16 giờ hằng ngày"},
     {"deadline",
      "(?<![\\p{L}])(?:[Hh]oàn thành|[Xx]ong)(?:\\s+(?:trước|trong|vào))+"
-     "\\s+(?<when>)(?=(?:(?:[Nn]gày|[Tt]háng|[Qq]uý|[Nn]ăm)\\s*)?"
-     "(?:\\d|[IV]{1,3}\\b))",
-     NULL, 0, "done within a month, quarter or year",
+     "\\s+(?:" DUTY_HOUR "\\s*,?\\s*(?=[Nn]gày))?(?<when>)"
+     "(?=(?:(?:[Nn]gày|[Tt]háng|[Qq]uý|[Nn]ăm)\\s*)?(?:\\d|[IV]{1,3}\\b))",
+     NULL, 0,
+     "done within a month, quarter or year, or by a date (\"hoàn thành trước "
+     "17 giờ ngày 10/10/2024\")",
      "xong trong tháng 12/2025"},
     {"deadline",
      "(?<![\\p{L}])(?:[Tt]rong|[Vv]ào|[Tt]rước|[Cc]hậm nhất trong)\\s+"
