@@ -557,8 +557,8 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   *replaced = 0;
   if (!idx->in_batch)
     return vb_error_set(err, VB_EINVAL, "put outside a batch");
-  /* A savepoint makes each document all-or-nothing inside the batch. */
-  VB_TRY(exec(idx, "SAVEPOINT put_doc", "cannot write to the index", err));
+  /* No savepoint per document: it would make FTS5 write its pending terms
+  ** after every document.  A failed put rolls the whole batch back. */
   rc = find_id(idx, doc->source, &old, err);
   if (rc == VB_OK && old) {
     rc = delete_id(idx, old, err);
@@ -643,12 +643,10 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
   vb_prepared_free(&own);
   if (rc != VB_OK) {
-    sqlite3_exec(idx->db, "ROLLBACK TO put_doc; RELEASE put_doc", NULL, NULL,
-                 NULL);
+    vb_index_rollback(idx);
     *replaced = 0;
-    return rc;
   }
-  return exec(idx, "RELEASE put_doc", "cannot write to the index", err);
+  return rc;
 }
 
 vb_status vb_index_each_under(vb_index *idx, const char *dir,

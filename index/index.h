@@ -70,7 +70,9 @@ void vb_prepared_free(vb_prepared *p);
 /* Store a document and its record (replacing any earlier version of the same
 ** source).  prep is vb_index_prepare() of the same doc and record, or NULL
 ** to prepare here.  Must be inside a batch.  *replaced = 1 if a version
-** existed. */
+** existed.  On failure the whole batch is rolled back (documents are not
+** written one by one, so that the full-text index flushes once a batch);
+** the caller begins a new batch. */
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
                        const vb_prepared *prep, int *replaced,
                        vb_error *err) VB_MUST_CHECK;
