@@ -511,7 +511,7 @@ static vb_status find_id(vb_index *idx, const char *source,
 
 vb_status vb_index_remove(vb_index *idx, const char *source, int *removed,
                           vb_error *err) {
-  sqlite3_int64 id;
+  sqlite3_int64 id = 0;
   *removed = 0;
   if (!idx->in_batch)
     return vb_error_set(err, VB_EINVAL, "remove outside a batch");
@@ -552,7 +552,7 @@ void vb_prepared_free(vb_prepared *p) {
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
                        const vb_prepared *prep, int *replaced,
                        vb_error *err) {
-  sqlite3_int64 old;
+  sqlite3_int64 old = 0;
   vb_status rc = VB_OK;
   *replaced = 0;
   if (!idx->in_batch)

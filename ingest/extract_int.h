@@ -49,7 +49,8 @@ typedef struct vb_rule {
   const char *pattern; /* PCRE2 pattern, compiled with UTF and UCP */
   const char *need;    /* bytes that must occur in the subject for the
                           pattern to have a chance (a cheap prefilter), or
-                          NULL; matched case-sensitively */
+                          NULL; matched case-sensitively; "a|b|c": one of
+                          them must occur */
   unsigned flags;      /* VB_RULE_* */
   const char *comment; /* what the rule is for */
   const char *example; /* a clean text the pattern must match */

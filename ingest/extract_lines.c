@@ -16,6 +16,7 @@
 **
 ** See extract_int.h for the contracts.
 */
+#define _GNU_SOURCE 1 /* memmem */
 #include "extract_int.h"
 
 #include <stdint.h>
@@ -951,10 +952,49 @@ int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b) {
 ** The rule runner
 */
 
+/* What the compiled pattern tells of its matches, so that a call that
+** cannot match is answered without running it: PCRE2 itself knows these,
+** but only after the cost of a call (rules run millions of times per
+** thousand documents, most of them on text where they cannot match). */
+typedef struct vb_xfilter {
+  uint32_t min_bytes;  /* a match is at least this long (in characters,
+                          so at least as many bytes) */
+  int anchored;        /* a match can only start at the start offset */
+  int has_first;       /* first[] lists the bytes a match can start with */
+  uint8_t first[32];   /* bit b: a match may start with byte b */
+} vb_xfilter;
+
+/* Fill f from pattern information of code (compiled from rule). */
+static void filter_init(vb_xfilter *f, const pcre2_code *code,
+                        const vb_rule *rule) {
+  uint32_t opts = 0, type = 0, unit = 0;
+  const uint8_t *bits = NULL;
+  memset(f, 0, sizeof *f);
+  pcre2_pattern_info(code, PCRE2_INFO_MINLENGTH, &f->min_bytes);
+  pcre2_pattern_info(code, PCRE2_INFO_ALLOPTIONS, &opts);
+  f->anchored = (opts & PCRE2_ANCHORED) != 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type);
+  if (type == 1 && !(rule->flags & VB_RULE_CASELESS)) {
+    /* One first byte (a caseless one may have another case: use the
+    ** bitmap then). */
+    pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODEUNIT, &unit);
+    if (unit < 256) {
+      f->first[unit >> 3] = (uint8_t)(1u << (unit & 7));
+      f->has_first = 1;
+    }
+  } else if (type == 0 &&
+             pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 &&
+             bits) {
+    memcpy(f->first, bits, sizeof f->first);
+    f->has_first = 1;
+  }
+}
+
 struct vb_xrules {
   pcre2_general_context *gctx;
   pcre2_match_context *mctx;
   pcre2_code **code;   /* one per row of vb_rules */
+  vb_xfilter *filter;  /* one per row: cheap tests before the pattern */
   uint32_t max_pairs;  /* largest capture count + 1 */
   const char **fields; /* distinct field names, sorted */
   size_t nfields;
@@ -1010,7 +1050,9 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
   if (!r) return vb_error_set(err, VB_ENOMEM, "out of memory");
   r->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
   r->code = vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->code);
-  if (!r->gctx || !r->code) goto nomem;
+  r->filter =
+      vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->filter);
+  if (!r->gctx || !r->code || !r->filter) goto nomem;
   r->mctx = pcre2_match_context_create(r->gctx);
   if (!r->mctx) goto nomem;
   pcre2_set_match_limit(r->mctx, MATCH_LIMIT);
@@ -1043,6 +1085,7 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
     }
     /* JIT is an optimisation: without it the interpreter runs */
     (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
+    filter_init(&r->filter[i], r->code[i], rule);
     uint32_t cap = 0;
     pcre2_pattern_info(r->code[i], PCRE2_INFO_CAPTURECOUNT, &cap);
     if (cap + 1 > r->max_pairs) r->max_pairs = cap + 1;
@@ -1061,6 +1104,7 @@ void vb_xrules_free(vb_xrules *r) {
   if (r->code)
     for (size_t i = 0; i < vb_rule_count; i++) pcre2_code_free(r->code[i]);
   vb_free(r->code);
+  vb_free(r->filter);
   pcre2_match_context_free(r->mctx);
   pcre2_general_context_free(r->gctx);
   vb_free(r->fields);
@@ -1086,21 +1130,25 @@ void vb_xmatch_free(vb_xmatch *m) {
   if (m) m->md = NULL;
 }
 
-/* Does s[0..n) contain the bytes of need? */
+/* Does s[0..n) contain one of the '|'-separated byte strings of need? */
 static int contains(const char *s, size_t n, const char *need) {
-  size_t l = strlen(need);
-  const char *p = s, *end = s + n;
-  while (l && (size_t)(end - p) >= l &&
-         (p = memchr(p, need[0], (size_t)(end - p) - l + 1)) != NULL) {
-    if (memcmp(p, need, l) == 0) return 1;
-    p++;
+  for (;;) {
+    const char *bar = strchr(need, '|');
+    size_t l = bar ? (size_t)(bar - need) : strlen(need);
+    if (l == 0 || (l <= n && memmem(s, n, need, l))) return 1;
+    if (!bar) return 0;
+    need = bar + 1;
   }
-  return l == 0;
 }
 
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
   const vb_rule *rule = &vb_rules[i];
-  if (from > n) return 0;
+  const vb_xfilter *f = &m->rules->filter[i];
+  if (from > n || n - from < f->min_bytes) return 0;
+  if (f->anchored && f->has_first &&
+      (from == n ||
+       !(f->first[(uint8_t)s[from] >> 3] & (1u << ((uint8_t)s[from] & 7)))))
+    return 0;
   if (rule->need && !contains(s + from, n - from, rule->need))
     return 0;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,

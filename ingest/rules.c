@@ -275,7 +275,7 @@ const vb_rule vb_rules[] = {
      "(?:trong\\s+)?(?:giai đoạn\\s+)?(?:từ\\s+)?(?:năm\\s+)?"
      "(?<fy>(?:19|20)\\d\\d)\\s*(?:-|đến)\\s*(?:hết\\s+)?(?:năm\\s+)?"
      "(?<ty>(?:19|20)\\d\\d)",
-     NULL, 0, "a sentence stating the plan's own span of years",
+     "19|20", 0, "a sentence stating the plan's own span of years",
      "Kế hoạch được triển khai thực hiện trong giai đoạn 2022 - 2025."},
     {"period_title",
      "giai đoạn\\s+(?<fy>(?:19|20)\\d\\d)\\s*-\\s*(?<ty>(?:19|20)\\d\\d)", NULL,
@@ -303,7 +303,7 @@ const vb_rule vb_rules[] = {
      ")(?:\\s*,?\\s*(?:(?:được\\s+)?ban hành\\s+)?ngày\\s+(?<date>" DATE
      "))?(?:\\s*(?:(?:của|do)\\s+|(?=" BODY_START "\\s))(?<issuer>"
      "[^;,.()“”\"]{2,120}?)" ISSUER_STOP ")?",
-     NULL, VB_RULE_CASELESS,
+     "/|-", VB_RULE_CASELESS,
      "a document cited by number, with its date and issuer when given",
      "Quyết định số 1790/QĐ-TTg ngày 23/10/2021 của Thủ tướng Chính phủ phê "
      "duyệt"},
@@ -627,19 +627,19 @@ const vb_rule vb_rules[] = {
      "(?:\\s+chủ trì)?(?:\\s+tham mưu)?(?:\\s+thực hiện)?(?:\\s+chính)?|"
      "Thực hiện|Chủ trì|Trách nhiệm thực hiện|Đơn vị chịu trách nhiệm)"
      "\\s*:\\s*(?<who>)",
-     NULL, VB_RULE_CASELESS, "a label naming who carries a task out",
+     ":", VB_RULE_CASELESS, "a label naming who carries a task out",
      "Đơn vị thực hiện: Trung tâm Ứng dụng KH&CN."},
     {"aside_label",
      "(?:\\G|(?<=\\. ))(?:Đơn vị|Cơ quan)\\s+(?:phối hợp|tham gia|liên quan)"
      "(?:\\s+thực hiện)?\\s*:",
-     NULL, VB_RULE_CASELESS,
+     ":", VB_RULE_CASELESS,
      "a label naming the bodies that help with a task: they are not its "
      "units (the lead unit is)",
      "Đơn vị phối hợp: Công an tỉnh"},
     {"task_label",
      "(?:\\G|(?<=\\. ))(?:Nhiệm vụ|Nội dung(?:\\s+(?:thực hiện|công việc|"
      "nhiệm vụ))?|Công việc)\\s*:\\s*(?<what>)",
-     NULL, VB_RULE_CASELESS, "a label naming the task of an item",
+     ":", VB_RULE_CASELESS, "a label naming the task of an item",
      "Nhiệm vụ: Tham mưu UBND Thành phố"},
     {"time_label",
      "(?:\\G|(?<=\\. ))(?:Thời gian|Thời hạn|Tiến độ)(?<what>[^:.;]{0,200}?)"
@@ -668,7 +668,7 @@ const vb_rule vb_rules[] = {
      "(?<![\\p{L}])(?<![Tt]ừ )(?:[Tt]rước|[Vv]ào|[Cc]hậm nhất(?:\\s+(?:là|vào))?)"
      "\\s+(?<when>)(?=" DUTY_HOUR "(?!\\s*,?\\s*(?:[Nn]gày|\\d))|(?:ngày\\s+)?"
      "thứ\\s+(?:[Hh]ai|[Bb]a|[Tt]ư|[Nn]ăm|[Ss]áu|[Bb]ảy|[2-7])(?![\\p{L}]))",
-     NULL, 0,
+     "rước|ào|hậm nhất", 0,
      "a time of day or a day of the week without a date: a duty only when "
      "it recurs (\"trước 16 giờ hằng ngày\", \"vào thứ Sáu hằng tuần\")",
      "trước 16 giờ hằng ngày"},
@@ -684,7 +684,8 @@ const vb_rule vb_rules[] = {
      "(?<![\\p{L}])(?:[Tt]rong|[Vv]ào|[Tt]rước|[Cc]hậm nhất trong)\\s+"
      "(?<when>)(?=(?:[Qq]uý|QUÝ)\\s*(?:[IV]{1,3}|[1-4])\\s*(?:/|-|năm)\\s*"
      "(?:19|20)\\d\\d|[Tt]háng\\s*\\d{1,2}\\s*(?:/|năm)\\s*(?:19|20)\\d\\d)",
-     NULL, 0, "within a quarter or a month of a year: \"trong quý III/2024\", "
+     "uý|UÝ|háng", 0,
+     "within a quarter or a month of a year: \"trong quý III/2024\", "
      "\"vào tháng 11/2020\"",
      "trong quý III/2024"},
     {"deadline",
@@ -730,7 +731,7 @@ const vb_rule vb_rules[] = {
     {"recurs",
      "(?<![\\p{L}])(?:(?:[Đđ]ịnh kỳ|ĐỊNH KỲ)\\s*,?\\s*)?" DUTY_RECUR "|"
      "(?<![\\p{L}])(?:[Đđ]ịnh kỳ|ĐỊNH KỲ)(?![\\p{L}])",
-     NULL, 0,
+     "àng|ằng|ÀNG|ẰNG|ỗi|ỖI|tháng cuối|ịnh kỳ|ỊNH KỲ", 0,
      "a clause about a duty that comes back: every year, quarter, month, "
      "week or day (by the group that matched), or \"định kỳ\" alone (read "
      "as every year)",
@@ -779,7 +780,8 @@ const vb_rule vb_rules[] = {
     {"report_noun",
      "(?<![\\p{L}])(?:[Bb]áo cáo|[Dd]anh sách|[Kk]ết quả|[Ss]ố liệu|"
      "[Kk]ế hoạch)(?![\\p{L}])",
-     NULL, 0, "what makes \"gửi X\" a report", "lập danh sách"},
+     "áo cáo|anh sách|ết quả|ố liệu|ế hoạch", 0,
+     "what makes \"gửi X\" a report", "lập danh sách"},
     {"tbl_time", "^(?:Thời gian|Thời hạn|Tiến độ|Thời điểm)", NULL,
      VB_RULE_CASELESS, "a task table's column of deadlines",
      "Thời gian hoàn thành"},

@@ -229,6 +229,27 @@ int main(void) {
   VB_CHECK(m.start > end);
   VB_CHECK(!vb_x_field(&m, "no such field", two, strlen(two), 0));
 
+  /* the cheap tests before a pattern: a prefilter of alternatives finds
+     each of them (any case the pattern allows), an anchored rule is tried
+     at the offset it is given, and an empty rest is no match */
+  const char *rec[] = {"báo cáo hằng năm", "BÁO CÁO HÀNG THÁNG",
+                       "gửi MỖI QUÝ", "trong tháng cuối quý",
+                       "báo cáo định kỳ", "ĐỊNH KỲ"};
+  for (size_t k = 0; k < sizeof rec / sizeof rec[0]; k++) {
+    int hit = vb_x_field(&m, "recurs", rec[k], strlen(rec[k]), 0);
+    if (!hit) fprintf(stderr, "recurs should match: %s\n", rec[k]);
+    VB_CHECK(hit);
+  }
+  VB_CHECK(!vb_x_field(&m, "recurs", "ngân hàng", strlen("ngân hàng"), 0));
+  const char *head = "3. Tổ chức thực hiện. Giao Sở Y tế chủ trì";
+  size_t at = (size_t)(strstr(head, "Giao") - head);
+  VB_CHECK(!vb_x_field(&m, "unit_head", head, strlen(head), 0));
+  VB_CHECK(!vb_x_field(&m, "unit_head", head, strlen(head), at - 1));
+  VB_CHECK(vb_x_field(&m, "unit_head", head, strlen(head), at));
+  VB_CHECK(m.start == at);
+  VB_CHECK(!vb_x_field(&m, "unit_head", head, strlen(head), strlen(head)));
+  VB_CHECK(!vb_x_field(&m, "unit_head", head, at, at));
+
   /* a field named from a buffer that is then reused for another name:
      each call finds the rules of the name it passes */
   char name[32];
