@@ -14,11 +14,12 @@
 
 #include "../ingest/extract_int.h"
 #include "paragraphs.h"
+#include "rank.h"
 #include "tokenizer.h"
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "3" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "4" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -28,6 +29,7 @@ enum {
   ST_FTS_DELETE,
   ST_DOC_DELETE,
   ST_DOC_INSERT,
+  ST_RECORD_INSERT,
   ST_TEXT_INSERT,
   ST_FTS_INSERT,
   ST_REF_INSERT,
@@ -57,9 +59,11 @@ static const char *const g_sql[ST__N] = {
         "ingested_at, doc_type, number, symbol, place, date, year, issuer, "
         "province, province_2025, title, theme, period_from, period_to, "
         "signer_name, signer_position, signer_authority, prop_title, "
-        "prop_creator, prop_created, prop_modified, record) VALUES(?1, ?2, "
+        "prop_creator, prop_created, prop_modified) VALUES(?1, ?2, "
         "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27)",
+        "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
+    [ST_RECORD_INSERT] =
+        "INSERT INTO records(doc_id, record) VALUES(?1, ?2)",
     [ST_TEXT_INSERT] =
         "INSERT INTO texts(doc_id, body, extra) VALUES(?1, ?2, ?3)",
     [ST_FTS_INSERT] =
@@ -246,7 +250,8 @@ vb_status vb_index_open(const char *path, int mode, vb_index **out,
   }
   sqlite3_extended_result_codes(idx->db, 1);
   sqlite3_busy_timeout(idx->db, VB_BUSY_TIMEOUT_MS);
-  if (vb_tokenizer_register(idx->db) != VB_OK) {
+  if (vb_tokenizer_register(idx->db) != VB_OK ||
+      vb_rank_register(idx->db) != VB_OK) {
     rc = vb_error_set(err, VB_EDB, "SQLite was built without FTS5");
     goto fail;
   }
@@ -607,10 +612,14 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     bind_str(s, 24, doc->prop_creator);
     bind_str(s, 25, doc->prop_created);
     bind_str(s, 26, doc->prop_modified);
-    bind_str(s, 27, prep->record_json);
     rc = step_done(idx, s, "cannot store the document", err);
   }
   sqlite3_int64 id = sqlite3_last_insert_rowid(idx->db);
+  if (rc == VB_OK && (s = stmt(idx, ST_RECORD_INSERT, err, &rc))) {
+    sqlite3_bind_int64(s, 1, id);
+    bind_str(s, 2, prep->record_json);
+    rc = step_done(idx, s, "cannot store the document", err);
+  }
   if (rc == VB_OK && (s = stmt(idx, ST_TEXT_INSERT, err, &rc))) {
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_text(s, 2, doc->text, (int)doc->text_len, SQLITE_STATIC);

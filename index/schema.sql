@@ -39,12 +39,19 @@ CREATE TABLE IF NOT EXISTS documents(
   prop_title       TEXT,                  -- DOCX/ODT document properties
   prop_creator     TEXT,
   prop_created     TEXT,
-  prop_modified    TEXT,
-  record           TEXT NOT NULL          -- the full JSON record, with evidence
+  prop_modified    TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+
+-- The full JSON record of each document, with evidence (what `vanban
+-- dump` prints).  Kept apart from documents so that a search that joins
+-- documents for its filters reads small rows.
+CREATE TABLE IF NOT EXISTS records(
+  doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  record TEXT NOT NULL
+);
 
 -- The text vanban read: body (one line per paragraph) and extra (headers
 -- and footers of DOCX/ODT, searchable but apart from the body).

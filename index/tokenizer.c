@@ -56,10 +56,10 @@ static int tk_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
                      emit, ctx);
 }
 
-vb_status vb_tokenizer_register(sqlite3 *db) {
-  static fts5_tokenizer methods = {tk_create, tk_delete, tk_tokenize};
+vb_status vb_fts5_api(sqlite3 *db, fts5_api **out) {
   fts5_api *api = NULL;
   sqlite3_stmt *st = NULL;
+  *out = NULL;
   int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL);
   if (rc == SQLITE_NOMEM) return VB_ENOMEM;
   if (rc != SQLITE_OK) return VB_EDB;
@@ -68,7 +68,16 @@ vb_status vb_tokenizer_register(sqlite3 *db) {
   sqlite3_finalize(st);
   if (rc == SQLITE_NOMEM) return VB_ENOMEM;
   if (api == NULL || api->iVersion < 2) return VB_EDB;
-  rc = api->xCreateTokenizer(api, VB_TOKENIZER_NAME, NULL, &methods, NULL);
+  *out = api;
+  return VB_OK;
+}
+
+vb_status vb_tokenizer_register(sqlite3 *db) {
+  static fts5_tokenizer methods = {tk_create, tk_delete, tk_tokenize};
+  fts5_api *api = NULL;
+  VB_TRY(vb_fts5_api(db, &api));
+  int rc =
+      api->xCreateTokenizer(api, VB_TOKENIZER_NAME, NULL, &methods, NULL);
   if (rc == SQLITE_NOMEM) return VB_ENOMEM;
   return rc == SQLITE_OK ? VB_OK : VB_EDB;
 }

@@ -33,6 +33,10 @@
 ** FTS5 is missing, VB_ENOMEM. */
 vb_status vb_tokenizer_register(sqlite3 *db) VB_MUST_CHECK;
 
+/* The FTS5 API of db, to register extensions with (*out is owned by
+** SQLite).  Returns VB_OK, or VB_EDB if FTS5 is missing, VB_ENOMEM. */
+vb_status vb_fts5_api(sqlite3 *db, fts5_api **out) VB_MUST_CHECK;
+
 /* Run the tokenizer over text outside SQLite (for tests and the query
 ** parser).  For each token, cb gets the token bytes, the FTS5 flags
 ** (0 or FTS5_TOKEN_COLOCATED) and the byte range in text.  query != 0 uses

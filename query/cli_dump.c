@@ -89,7 +89,9 @@ static json_t *column_json(sqlite3_stmt *s, int i) {
 /* Write the full records (documents table in JSON forms). */
 static int dump_records(sqlite3 *db, cli_format fmt) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT record FROM documents ORDER BY source",
+  if (sqlite3_prepare_v2(db,
+                         "SELECT r.record FROM documents d JOIN records r "
+                         "ON r.doc_id = d.id ORDER BY d.source",
                          -1, &s, NULL) != SQLITE_OK) {
     cli_error("cannot read the index");
     return CLI_INDEX;

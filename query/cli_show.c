@@ -29,10 +29,12 @@ static void help(void) {
 /* The record text of the document DOC names (malloc'd), or NULL. */
 static char *find_record(sqlite3 *db, const char *doc, int *ambiguous) {
   static const char *const sql[] = {
-      "SELECT record FROM documents WHERE source = ?1",
-      "SELECT record FROM documents WHERE source LIKE '%/' || ?1 ESCAPE '\\'",
-      "SELECT record FROM documents WHERE number || '/' || symbol = ?1 "
-      "OR symbol = ?1",
+#define RECORD_OF "SELECT r.record FROM documents d JOIN records r " \
+                  "ON r.doc_id = d.id WHERE "
+      RECORD_OF "d.source = ?1",
+      RECORD_OF "d.source LIKE '%/' || ?1 ESCAPE '\\'",
+      RECORD_OF "d.number || '/' || d.symbol = ?1 OR d.symbol = ?1",
+#undef RECORD_OF
   };
   *ambiguous = 0;
   for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {

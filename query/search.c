@@ -1,19 +1,21 @@
 /*
 ** search.c: ranked full-text search over the index (see query.h).
 **
-** Ranking is bm25 with column weights that favour the title and the theme
-** over the body and the headers/footers.  Filters are bound parameters in
-** a fixed statement ("?N IS NULL OR ..."), so no user text becomes SQL.
+** Ranking is bm25 (as vb_rank(), see index/rank.h) with column weights
+** that favour the title and the theme over the body and the
+** headers/footers.  Filters are bound parameters in a fixed statement
+** ("?N IS NULL OR ..."), so no user text becomes SQL.
 */
 #include <stdlib.h>
 #include <string.h>
 
 #include "../common/vi.h"
+#include "../index/rank.h"
 #include "../index/tokenizer.h"
 #include "../ingest/extract_int.h"
 #include "query.h"
 
-/* bm25 weights per column of docs_fts: title, theme, body, extra. */
+/* Ranking weights per column of docs_fts: title, theme, body, extra. */
 #define W_TITLE "10.0"
 #define W_THEME "5.0"
 #define W_BODY "1.0"
@@ -131,7 +133,8 @@ static char *first_line(char *head) {
   "FROM top t JOIN documents d ON d.id = t.id "
 
 #define BM25_DOCS                                                            \
-  "bm25(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", " W_EXTRA ")"
+  VB_RANK_FUNCTION "(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", "         \
+  W_EXTRA ")"
 
 /* Ranked with filters (or by date). */
 static const char g_doc_sql[] =
@@ -172,21 +175,37 @@ static int plain_query(const vb_search_opts *o) {
 
 /* A query that matches more than BROAD_MATCHES documents (a phrase found in
 ** nearly every plan) is not ranked by scoring every match: the documents
-** whose title or theme match come first, ranked by the small title index,
-** then the most recently ingested other matches.  Scoring all matches would
+** whose title or theme match come first, ranked by the small title index
+** (among the most recent of them), then the most recently ingested other
+** matches.  Scoring all matches would
 ** cost time in proportion to the collection; this costs time in proportion
-** to the results. */
+** to the results.
+**
+** How many documents match is itself estimated, not counted (counting a
+** phrase costs as much as ranking it): the matches among the last
+** BROAD_SAMPLE documents (by id), scaled to the whole id range.  A
+** collection of up to BROAD_SAMPLE documents is counted exactly. */
 #define BROAD_MATCHES 2000
+#define BROAD_SAMPLE 4096
 
 static const char g_count_sql[] =
-    "SELECT count(*) FROM (SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 "
-    "LIMIT ?2)";
+    "SELECT count(*), (SELECT max(id) FROM documents) FROM (SELECT 1 FROM "
+    "docs_fts WHERE docs_fts MATCH ?1 AND docs_fts.rowid > "
+    "(SELECT max(id) FROM documents) - ?2 LIMIT ?3)";
+
+/* The title pass ranks the most recent TITLE_CANDIDATES title matches
+** (a common phrase may be in the titles of many documents too). */
+#define TITLE_CANDIDATES "2000"
 
 static const char g_title_sql[] =
-    "WITH top(id, score, date, n) AS ("
-    "  SELECT d.id, bm25(titles_fts, " W_TITLE ", " W_THEME "), d.date, ?12 "
-    "  FROM titles_fts JOIN documents d ON d.id = titles_fts.rowid "
-    "  WHERE titles_fts MATCH ?1 " FILTERS "ORDER BY 2 LIMIT ?9) "
+    "WITH cand(id, score) AS ("
+    "  SELECT rowid, " VB_RANK_FUNCTION "(titles_fts, " W_TITLE ", " W_THEME
+    "  ) FROM titles_fts WHERE titles_fts MATCH ?1 "
+    "  ORDER BY rowid DESC LIMIT " TITLE_CANDIDATES "), "
+    "top(id, score, date, n) AS ("
+    "  SELECT d.id, c.score, d.date, ?12 FROM cand c "
+    "  JOIN documents d ON d.id = c.id WHERE 1 " FILTERS
+    "  ORDER BY 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY t.score";
 
 static const char g_recent_sql[] =
@@ -320,17 +339,25 @@ static vb_status step_error(int r, vb_error *err) {
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
-/* How many documents match fts, counting up to cap. */
-static vb_status count_matches(vb_index *idx, const char *fts, int64_t cap,
-                               int64_t *n, vb_error *err) {
+/* *broad = 1 when fts matches more than BROAD_MATCHES documents, by the
+** estimate described above. */
+static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
+                          vb_error *err) {
   sqlite3_stmt *s = NULL;
+  *broad = 0;
   if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
       SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search");
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 2, cap);
+  sqlite3_bind_int64(s, 2, BROAD_SAMPLE);
+  sqlite3_bind_int64(s, 3, BROAD_MATCHES + 1);
   int r = sqlite3_step(s);
-  *n = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  if (r == SQLITE_ROW) {
+    double n = (double)sqlite3_column_int64(s, 0);
+    double ids = (double)sqlite3_column_int64(s, 1);
+    if (ids > BROAD_SAMPLE) n *= ids / BROAD_SAMPLE;
+    *broad = n > BROAD_MATCHES;
+  }
   sqlite3_finalize(s);
   return r == SQLITE_ROW ? VB_OK : step_error(r, err);
 }
@@ -346,12 +373,10 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   sqlite3_stmt *s = NULL;
   *ids = NULL;
   *n = 0;
-  int64_t nmatch = 0;
-  VB_TRY(count_matches(idx, fts, BROAD_MATCHES + 1, &nmatch, err));
-  VB_TRY(prepare_search(idx,
-                        nmatch > BROAD_MATCHES ? g_top_recent_sql
-                                               : g_top_ids_sql,
-                        fts, &po, limit, &s, err));
+  int broad = 0;
+  VB_TRY(is_broad(idx, fts, &broad, err));
+  VB_TRY(prepare_search(idx, broad ? g_top_recent_sql : g_top_ids_sql, fts,
+                        &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
     sqlite3_finalize(s);
@@ -586,11 +611,8 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
   int broad = 0;
-  if (rc == VB_OK && !o->paragraphs && o->sort == VB_SORT_RANK) {
-    int64_t n = 0;
-    rc = count_matches(idx, fts, BROAD_MATCHES + 1, &n, err);
-    broad = n > BROAD_MATCHES;
-  }
+  if (rc == VB_OK && !o->paragraphs && o->sort == VB_SORT_RANK)
+    rc = is_broad(idx, fts, &broad, err);
   if (rc == VB_OK && broad) {
     rc = broad_search(idx, fts, o, limit, res, &cap, err);
   } else if (rc == VB_OK) {

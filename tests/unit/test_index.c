@@ -64,9 +64,7 @@ static int collect(void *ctx, const char *source) {
 
 int main(void) {
   char path[] = "test_index_XXXXXX";
-  int fd = mkstemp(path);
-  close(fd);
-  unlink(path);
+  vb_test_db(path);
   vb_index *idx = NULL;
   vb_error err = {0};
   VB_CHECK_INT(vb_index_open(path, VB_INDEX_READ, &idx, &err), VB_ENOTFOUND);
@@ -146,11 +144,6 @@ int main(void) {
   VB_CHECK_INT(vb_index_open(path, VB_INDEX_READ, &idx, &err), VB_OK);
   VB_CHECK_INT(hits(idx, "giao thong"), 1);
   vb_index_close(idx);
-  unlink(path);
-  char side[64];
-  snprintf(side, sizeof side, "%s-wal", path);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", path);
-  unlink(side);
+  vb_test_rm_db(path);
   return vb_test_done();
 }

@@ -5,6 +5,9 @@
 **   VB_CHECK_STR(got, want)   compare two C strings (NULL allowed)
 **   VB_CHECK_INT(got, want)   compare two integers
 **   vb_test_src(rel)          path of a file in the source tree ($VB_SRC)
+**   vb_test_db(path)          a fresh scratch database name from a
+**                             "name_XXXXXX" template (no file yet)
+**   vb_test_rm_db(path)       remove it with its -wal and -shm files
 **   return vb_test_done();    from main: prints a summary, exit status
 **
 ** Tests keep going after a failed check so that one run shows every failure.
@@ -15,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int vb_test_checks, vb_test_failures;
 
@@ -50,6 +54,23 @@ static int vb_test_checks, vb_test_failures;
               #got, g_, w_);                                               \
     }                                                                      \
   } while (0)
+
+/* Turn the template path ("name_XXXXXX") into a fresh unused name. */
+static inline void vb_test_db(char *path) {
+  int fd = mkstemp(path);
+  if (fd >= 0) close(fd);
+  unlink(path);
+}
+
+/* Remove the database path and its WAL side files. */
+static inline void vb_test_rm_db(const char *path) {
+  char side[4096];
+  unlink(path);
+  snprintf(side, sizeof side, "%s-wal", path);
+  unlink(side);
+  snprintf(side, sizeof side, "%s-shm", path);
+  unlink(side);
+}
 
 /* Path of a file in the source tree; static buffer, valid until next call. */
 static inline const char *vb_test_src(const char *rel) {

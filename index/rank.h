@@ -1,0 +1,33 @@
+/*
+** rank.h: vb_rank(), the FTS5 ranking function of vanban's searches.
+**
+**   SELECT ... FROM docs_fts WHERE docs_fts MATCH ?
+**   ORDER BY vb_rank(docs_fts, w1, w2, ...)
+**
+** The score is FTS5's built-in bm25() (k1 = 1.2, b = 0.75, one weight per
+** column, lower is better), with one difference: bm25() learns how many
+** documents hold each phrase of the query by running the phrase over the
+** whole collection before it scores the first row, which for a phrase of
+** common words costs as much as the search itself.  vb_rank() stops that
+** count at VB_RANK_IDF_SAMPLE matches and scales it by the share of the
+** collection (in rowid order) those matches came from.  A phrase with
+** fewer matches is counted exactly, so on a small collection, or for rare
+** phrases, vb_rank() and bm25() give the same scores.
+*/
+#ifndef VB_RANK_H
+#define VB_RANK_H
+
+#include <sqlite3.h>
+
+#include "../common/vb.h"
+
+#define VB_RANK_FUNCTION "vb_rank"
+
+/* Matches of a phrase counted before the count is estimated. */
+#define VB_RANK_IDF_SAMPLE 128
+
+/* Register vb_rank() with db's FTS5 module.  Returns VB_OK, or VB_EDB if
+** FTS5 is missing, VB_ENOMEM. */
+vb_status vb_rank_register(sqlite3 *db) VB_MUST_CHECK;
+
+#endif /* VB_RANK_H */

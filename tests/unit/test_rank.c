@@ -1,0 +1,142 @@
+/*
+** test_rank.c: vb_rank() against FTS5's bm25() (index/rank.c), and the
+** ranking a search picks for a query that matches most of a collection
+** (query/search.c), on a scratch index of 5,000 small documents.
+*/
+#include <math.h>
+
+#include "index/index.h"
+#include "query/query.h"
+#include "vbtest.h"
+
+#define NDOCS 5000
+
+/* Document i: every one says "kế hoạch"; one in five "bình đẳng giới"
+** (spread evenly); one in a hundred "thiên tai"; lengths vary. */
+static void doc_text(int i, char *buf, size_t cap) {
+  int n = snprintf(buf, cap, "Kế hoạch số %d\n", i);
+  if (i % 5 == 0)
+    n += snprintf(buf + n, cap - (size_t)n, "Tuyên truyền bình đẳng giới.\n");
+  if (i % 100 == 0)
+    n += snprintf(buf + n, cap - (size_t)n, "Phòng chống thiên tai.\n");
+  for (int k = 0; k < i % 7; k++)
+    n += snprintf(buf + n, cap - (size_t)n, "Các đơn vị thực hiện.\n");
+}
+
+static void fill(vb_index *idx) {
+  vb_error err = {0};
+  char text[1024], source[64];
+  int replaced = 0;
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  for (int i = 1; i <= NDOCS; i++) {
+    doc_text(i, text, sizeof text);
+    snprintf(source, sizeof source, "d/%05d.txt", i);
+    vb_doc *doc = NULL;
+    VB_CHECK_INT(vb_read_bytes(source, (const unsigned char *)text,
+                               strlen(text), NULL, &doc, NULL),
+                 VB_OK);
+    json_t *rec = json_pack("{s:s}", "doc_type", "Kế hoạch");
+    if (doc && rec)
+      VB_CHECK_INT(vb_index_put(idx, doc, rec, NULL, &replaced, &err), VB_OK);
+    json_decref(rec);
+    vb_doc_free(doc);
+  }
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+}
+
+/* Compare vb_rank() and bm25() on every match of q: *maxdiff is the
+** largest difference of the two scores, *order 1 when both sort the
+** matches the same way; returns the number of matches. */
+static int compare(vb_index *idx, const char *q, double *maxdiff,
+                   double *ratio_lo, double *ratio_hi, int *order) {
+  sqlite3_stmt *s = NULL;
+  int n = 0;
+  double prev_r = -INFINITY;
+  *maxdiff = 0;
+  *ratio_lo = INFINITY;
+  *ratio_hi = 0;
+  *order = 1;
+  if (sqlite3_prepare_v2(vb_index_db(idx),
+                         "SELECT vb_rank(docs_fts, 10.0, 5.0, 1.0, 0.5), "
+                         "bm25(docs_fts, 10.0, 5.0, 1.0, 0.5) FROM docs_fts "
+                         "WHERE docs_fts MATCH ?1 ORDER BY 2, rowid",
+                         -1, &s, NULL) != SQLITE_OK) {
+    VB_CHECK(0);
+    return 0;
+  }
+  sqlite3_bind_text(s, 1, q, -1, SQLITE_STATIC);
+  while (sqlite3_step(s) == SQLITE_ROW) {
+    double r = sqlite3_column_double(s, 0), b = sqlite3_column_double(s, 1);
+    if (fabs(r - b) > *maxdiff) *maxdiff = fabs(r - b);
+    if (b != 0) {
+      if (r / b < *ratio_lo) *ratio_lo = r / b;
+      if (r / b > *ratio_hi) *ratio_hi = r / b;
+    }
+    if (r < prev_r - 1e-12) *order = 0;
+    prev_r = r;
+    n++;
+  }
+  sqlite3_finalize(s);
+  return n;
+}
+
+static vb_results *search(vb_index *idx, const char *q) {
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  o.query = q;
+  vb_results *r = NULL;
+  vb_error err = {0};
+  VB_CHECK_INT(vb_search(idx, &o, &r, &err), VB_OK);
+  return r;
+}
+
+int main(void) {
+  char path[] = "test_rank_XXXXXX";
+  vb_test_db(path);
+  vb_index *idx = NULL;
+  vb_error err = {0};
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
+  if (!idx) return vb_test_done();
+  fill(idx);
+
+  /* A phrase with fewer matches than the sample: the same scores. */
+  double diff, lo, hi;
+  int order;
+  VB_CHECK_INT(compare(idx, "\"thiên tai\"", &diff, &lo, &hi, &order), 50);
+  VB_CHECK(diff < 1e-9);
+  VB_CHECK(order);
+
+  /* A common phrase (1,000 matches, spread evenly): the document count
+     is estimated from the first VB_RANK_IDF_SAMPLE matches, so the scores
+     differ by a constant factor close to 1, and the order is the same. */
+  VB_CHECK_INT(compare(idx, "\"bình đẳng giới\"", &diff, &lo, &hi, &order),
+               NDOCS / 5);
+  VB_CHECK(order);
+  VB_CHECK(hi - lo < 1e-9);
+  VB_CHECK(lo > 0.9 && hi < 1.1);
+
+  /* Two phrases: still the order of bm25(). */
+  VB_CHECK_INT(compare(idx, "\"bình đẳng giới\" \"kế hoạch\"", &diff, &lo,
+                       &hi, &order),
+               NDOCS / 5);
+  VB_CHECK(order);
+
+  /* A query matching every document is broad: the most recent matches
+     come first; one matching a fifth of them is ranked. */
+  vb_results *r = search(idx, "kế hoạch");
+  VB_CHECK_INT(vb_results_count(r), 10);
+  for (size_t i = 0; i < vb_results_count(r); i++)
+    VB_CHECK_INT(vb_results_get(r, i)->doc_id, NDOCS - (int64_t)i);
+  vb_results_free(r);
+  r = search(idx, "bình đẳng giới");
+  VB_CHECK_INT(vb_results_count(r), 10);
+  for (size_t i = 1; i < vb_results_count(r); i++)
+    VB_CHECK(vb_results_get(r, i - 1)->score <= vb_results_get(r, i)->score);
+  /* the shortest documents holding the phrase rank first */
+  VB_CHECK(vb_results_get(r, 0)->doc_id % 7 == 0);
+  vb_results_free(r);
+
+  vb_index_close(idx);
+  vb_test_rm_db(path);
+  return vb_test_done();
+}
