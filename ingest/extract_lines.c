@@ -16,7 +16,6 @@
 **
 ** See extract_int.h for the contracts.
 */
-#define _GNU_SOURCE 1 /* memmem */
 #include "extract_int.h"
 
 #include <stdint.h>
@@ -1130,12 +1129,32 @@ void vb_xmatch_free(vb_xmatch *m) {
   if (m) m->md = NULL;
 }
 
+/* Does s[0..n) contain the l bytes of need?  The search runs memchr on the
+** needle's last UTF-8 continuation byte (much rarer in Vietnamese text
+** than its letters or lead bytes), or on its last byte. */
+static int has_bytes(const char *s, size_t n, const char *need, size_t l) {
+  if (l == 0) return 1;
+  if (l > n) return 0;
+  size_t k = l - 1;
+  for (size_t j = l; j-- > 0;)
+    if (((unsigned char)need[j] & 0xC0) == 0x80) {
+      k = j;
+      break;
+    }
+  const char *p = s + k, *end = s + (n - l) + k + 1;
+  while (p < end && (p = memchr(p, need[k], (size_t)(end - p))) != NULL) {
+    if (memcmp(p - k, need, l) == 0) return 1;
+    p++;
+  }
+  return 0;
+}
+
 /* Does s[0..n) contain one of the '|'-separated byte strings of need? */
 static int contains(const char *s, size_t n, const char *need) {
   for (;;) {
     const char *bar = strchr(need, '|');
     size_t l = bar ? (size_t)(bar - need) : strlen(need);
-    if (l == 0 || (l <= n && memmem(s, n, need, l))) return 1;
+    if (has_bytes(s, n, need, l)) return 1;
     if (!bar) return 0;
     need = bar + 1;
   }
