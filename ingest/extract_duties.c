@@ -1925,9 +1925,14 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
     size_t cb = clause_end(s, b, ca);
     cdl dl[MAX_CLAUSE];
     size_t ndl = 0;
-    recur rk = rs.kind && rs.a >= ca && rs.a < cb ? rs
-                                                  : find_recur(c, s, ca, cb);
-    if (!rk.kind) rk = rs;
+    /* rs is the sentence's first recurrence: a clause before it (or any
+    ** clause, when there is none) has none of its own, and clauses end
+    ** at ';' or ':', where no recurrence can end */
+    recur rk = rs;
+    if (rs.kind && rs.a < ca) {
+      recur own = find_recur(c, s, ca, cb);
+      if (own.kind) rk = own;
+    }
     VB_TRY(clause_deadlines(c, p, s, ca, cb, subj, nsubj,
                             first ? first : fallback, &rk, dl, &ndl, NULL));
     VB_TRY(clause_reports(c, p, s, ca, cb, subj, nsubj, fallback, dl, ndl));
