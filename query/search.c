@@ -188,14 +188,15 @@ static int plain_query(const vb_search_opts *o) {
 #define BROAD_MATCHES 2000
 #define BROAD_SAMPLE 4096
 
+static const char g_max_id_sql[] = "SELECT max(id) FROM documents";
+
 static const char g_count_sql[] =
-    "SELECT count(*), (SELECT max(id) FROM documents) FROM (SELECT 1 FROM "
-    "docs_fts WHERE docs_fts MATCH ?1 AND docs_fts.rowid > "
-    "(SELECT max(id) FROM documents) - ?2 LIMIT ?3)";
+    "SELECT count(*) FROM (SELECT 1 FROM docs_fts WHERE docs_fts MATCH ?1 "
+    "AND docs_fts.rowid > ?2 LIMIT ?3)";
 
 /* The title pass ranks the most recent TITLE_CANDIDATES title matches
 ** (a common phrase may be in the titles of many documents too). */
-#define TITLE_CANDIDATES "2000"
+#define TITLE_CANDIDATES "500"
 
 static const char g_title_sql[] =
     "WITH cand(id, score) AS ("
@@ -206,6 +207,16 @@ static const char g_title_sql[] =
     "  SELECT d.id, c.score, d.date, ?12 FROM cand c "
     "  JOIN documents d ON d.id = c.id WHERE 1 " FILTERS
     "  ORDER BY 2 LIMIT ?9) "
+    OUTER_SQL "ORDER BY t.score";
+
+/* The same without filters: no look at documents for every candidate. */
+static const char g_title_plain_sql[] =
+    "WITH cand(id, score) AS ("
+    "  SELECT rowid, " VB_RANK_FUNCTION "(titles_fts, " W_TITLE ", " W_THEME
+    "  ) FROM titles_fts WHERE titles_fts MATCH ?1 "
+    "  ORDER BY rowid DESC LIMIT " TITLE_CANDIDATES "), "
+    "top(id, score, date, n) AS ("
+    "  SELECT id, score, NULL, ?12 FROM cand ORDER BY 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY t.score";
 
 static const char g_recent_sql[] =
@@ -340,24 +351,28 @@ static vb_status step_error(int r, vb_error *err) {
 }
 
 /* *broad = 1 when fts matches more than BROAD_MATCHES documents, by the
-** estimate described above. */
+** estimate described above.  The count stops as soon as it says so. */
 static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
                           vb_error *err) {
+  sqlite3 *db = vb_index_db(idx);
   sqlite3_stmt *s = NULL;
   *broad = 0;
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
-      SQLITE_OK)
+  if (sqlite3_prepare_v2(db, g_max_id_sql, -1, &s, NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot search");
+  int r = sqlite3_step(s);
+  int64_t ids = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_finalize(s);
+  if (r != SQLITE_ROW) return step_error(r, err);
+  /* matches among the last BROAD_SAMPLE ids that make the query broad */
+  int64_t need = BROAD_MATCHES + 1;
+  if (ids > BROAD_SAMPLE) need = need * BROAD_SAMPLE / ids + 1;
+  if (sqlite3_prepare_v2(db, g_count_sql, -1, &s, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search");
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 2, BROAD_SAMPLE);
-  sqlite3_bind_int64(s, 3, BROAD_MATCHES + 1);
-  int r = sqlite3_step(s);
-  if (r == SQLITE_ROW) {
-    double n = (double)sqlite3_column_int64(s, 0);
-    double ids = (double)sqlite3_column_int64(s, 1);
-    if (ids > BROAD_SAMPLE) n *= ids / BROAD_SAMPLE;
-    *broad = n > BROAD_MATCHES;
-  }
+  sqlite3_bind_int64(s, 2, ids - BROAD_SAMPLE);
+  sqlite3_bind_int64(s, 3, need);
+  r = sqlite3_step(s);
+  if (r == SQLITE_ROW) *broad = sqlite3_column_int64(s, 0) >= need;
   sqlite3_finalize(s);
   return r == SQLITE_ROW ? VB_OK : step_error(r, err);
 }
@@ -575,7 +590,8 @@ static int has_doc(const vb_results *res, int64_t id) {
 static vb_status broad_search(vb_index *idx, const char *fts,
                               const vb_search_opts *o, int limit,
                               vb_results *res, size_t *cap, vb_error *err) {
-  const char *sqls[2] = {g_title_sql, g_recent_sql};
+  const char *sqls[2] = {plain_query(o) ? g_title_plain_sql : g_title_sql,
+                         g_recent_sql};
   vb_status rc = VB_OK;
   for (int k = 0; k < 2 && rc == VB_OK && res->n < (size_t)limit; k++) {
     sqlite3_stmt *s = NULL;
