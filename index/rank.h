@@ -24,7 +24,7 @@
 #define VB_RANK_FUNCTION "vb_rank"
 
 /* Matches of a phrase counted before the count is estimated. */
-#define VB_RANK_IDF_SAMPLE 128
+#define VB_RANK_IDF_SAMPLE 64
 
 /* Register vb_rank() with db's FTS5 module.  Returns VB_OK, or VB_EDB if
 ** FTS5 is missing, VB_ENOMEM. */

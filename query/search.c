@@ -187,6 +187,7 @@ static int plain_query(const vb_search_opts *o) {
 ** collection of up to BROAD_SAMPLE documents is counted exactly. */
 #define BROAD_MATCHES 2000
 #define BROAD_SAMPLE 4096
+#define PHRASE_CANDIDATES 20000
 
 static const char g_max_id_sql[] = "SELECT max(id) FROM documents";
 
@@ -219,9 +220,10 @@ static const char g_title_plain_sql[] =
     "  SELECT id, score, NULL, ?12 FROM cand ORDER BY 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY t.score";
 
+/* (Without a score: ranking them is what this pass avoids.) */
 static const char g_recent_sql[] =
     "WITH top(id, score, date, n) AS ("
-    "  SELECT d.id, " BM25_DOCS ", d.date, ?12 "
+    "  SELECT d.id, NULL, d.date, ?12 "
     "  FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
     "  WHERE docs_fts MATCH ?1 " FILTERS
     "  ORDER BY docs_fts.rowid DESC LIMIT ?9) "
@@ -350,21 +352,22 @@ static vb_status step_error(int r, vb_error *err) {
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
-/* *broad = 1 when fts matches more than BROAD_MATCHES documents, by the
-** estimate described above.  The count stops as soon as it says so. */
-static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
-                          vb_error *err) {
+/* *hit = 1 when expression fts matches more than `over` documents, by
+** its matches among the last BROAD_SAMPLE ids (see above); the count stops
+** as soon as it says so. */
+static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
+                           int *hit, vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
   sqlite3_stmt *s = NULL;
-  *broad = 0;
+  *hit = 0;
   if (sqlite3_prepare_v2(db, g_max_id_sql, -1, &s, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search");
   int r = sqlite3_step(s);
   int64_t ids = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
   sqlite3_finalize(s);
   if (r != SQLITE_ROW) return step_error(r, err);
-  /* matches among the last BROAD_SAMPLE ids that make the query broad */
-  int64_t need = BROAD_MATCHES + 1;
+  /* the matches among the last BROAD_SAMPLE ids that say so */
+  int64_t need = over + 1;
   if (ids > BROAD_SAMPLE) need = need * BROAD_SAMPLE / ids + 1;
   if (sqlite3_prepare_v2(db, g_count_sql, -1, &s, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search");
@@ -372,9 +375,78 @@ static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
   sqlite3_bind_int64(s, 2, ids - BROAD_SAMPLE);
   sqlite3_bind_int64(s, 3, need);
   r = sqlite3_step(s);
-  if (r == SQLITE_ROW) *broad = sqlite3_column_int64(s, 0) >= need;
+  if (r == SQLITE_ROW) *hit = sqlite3_column_int64(s, 0) >= need;
   sqlite3_finalize(s);
   return r == SQLITE_ROW ? VB_OK : step_error(r, err);
+}
+
+/* For a query made only of words and phrases (no OR, NOT or prefixes)
+** with at least one phrase of several words, compiled as ("a b" AND "c"):
+** the same words without the phrases, ("a" "b" AND "c"), in *out
+** (vb_malloc'd).  Otherwise *out = NULL. */
+static vb_status phrase_words(const char *fts, char **out) {
+  vb_buf b;
+  vb_buf_init(&b, VB_CAP_SMALL);
+  vb_status rc = VB_OK;
+  int phrase = 0, plain = 1;
+  const char *p = fts, *end = fts + strlen(fts);
+  *out = NULL;
+  if (end - p >= 2 && p[0] == '(' && end[-1] == ')') {
+    p++;
+    end--;
+  }
+  while (p < end && plain && rc == VB_OK) {
+    if (end - p > 5 && strncmp(p, " AND ", 5) == 0) {
+      rc = vb_buf_puts(&b, " AND ");
+      p += 5;
+      continue;
+    }
+    if (*p != '"') {
+      plain = 0;
+      break;
+    }
+    rc = vb_buf_putc(&b, *p++);
+    /* the string, to its closing quote (inner quotes are doubled) */
+    for (; p < end && rc == VB_OK; p++) {
+      if (*p == '"' && (p + 1 == end || p[1] != '"')) break;
+      if (*p == '"') {
+        rc = vb_buf_puts(&b, "\"\"");
+        p++;
+      } else if (*p == ' ') {
+        rc = vb_buf_puts(&b, "\" \"");
+        phrase = 1;
+      } else {
+        rc = vb_buf_putc(&b, *p);
+      }
+    }
+    if (p == end || (p + 1 < end && p[1] == '*')) {
+      plain = 0;
+      break;
+    }
+    if (rc == VB_OK) rc = vb_buf_putc(&b, *p++);
+  }
+  if (rc == VB_OK && plain && phrase) {
+    *out = vb_buf_take(&b, NULL);
+    if (!*out) rc = VB_ENOMEM;
+  }
+  vb_buf_free(&b);
+  return rc;
+}
+
+/* *broad = 1 when fts is to be ranked as a broad query: it matches more
+** than BROAD_MATCHES documents, or it is a phrase of common words (its
+** words are together in more than PHRASE_CANDIDATES documents), which
+** costs FTS5 a look at the positions of its words in all of them. */
+static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
+                          vb_error *err) {
+  VB_TRY(more_than(idx, fts, BROAD_MATCHES, broad, err));
+  char *words = NULL;
+  if (!*broad && phrase_words(fts, &words) != VB_OK)
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_status rc = words ? more_than(idx, words, PHRASE_CANDIDATES, broad, err)
+                       : VB_OK;
+  vb_free(words);
+  return rc;
 }
 
 /* The ids of the best `limit` documents for fts under the filters of o

@@ -23,13 +23,22 @@ static void doc_text(int i, char *buf, size_t cap) {
     n += snprintf(buf + n, cap - (size_t)n, "Các đơn vị thực hiện.\n");
 }
 
-static void fill(vb_index *idx) {
+/* Document i of the second index: every one holds the words "tỉnh",
+** "Nam" and "Định", one in a hundred the phrase "tỉnh Nam Định". */
+static void doc_text_phrase(int i, char *buf, size_t cap) {
+  snprintf(buf, cap, "Kế hoạch số %d của tỉnh Bắc Giang\n%s\n%s", i,
+           i % 100 == 0 ? "Phối hợp với tỉnh Nam Định." : "Quyết định.",
+           i % 3 ? "Miền Nam." : "Miền Nam. Thực hiện Quyết định.");
+}
+
+static void fill(vb_index *idx, int ndocs,
+                 void (*text_of)(int i, char *buf, size_t cap)) {
   vb_error err = {0};
   char text[1024], source[64];
   int replaced = 0;
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
-  for (int i = 1; i <= NDOCS; i++) {
-    doc_text(i, text, sizeof text);
+  for (int i = 1; i <= ndocs; i++) {
+    text_of(i, text, sizeof text);
     snprintf(source, sizeof source, "d/%05d.txt", i);
     vb_doc *doc = NULL;
     VB_CHECK_INT(vb_read_bytes(source, (const unsigned char *)text,
@@ -97,7 +106,7 @@ int main(void) {
   vb_error err = {0};
   VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
   if (!idx) return vb_test_done();
-  fill(idx);
+  fill(idx, NDOCS, doc_text);
 
   /* A phrase with fewer matches than the sample: the same scores. */
   double diff, lo, hi;
@@ -138,5 +147,32 @@ int main(void) {
 
   vb_index_close(idx);
   vb_test_rm_db(path);
+
+  /* A phrase of words found together in more documents than a search
+     may read the positions of (25,000 here) is ranked as a broad query:
+     the most recent matches first.  Its matches are found all the same. */
+  char path2[] = "test_rank_phrase_XXXXXX";
+  vb_test_db(path2);
+  VB_CHECK_INT(vb_index_open(path2, VB_INDEX_WRITE, &idx, &err), VB_OK);
+  if (!idx) return vb_test_done();
+  fill(idx, 25000, doc_text_phrase);
+  r = search(idx, "\"tỉnh Nam Định\"");
+  VB_CHECK_INT(vb_results_count(r), 10);
+  for (size_t i = 0; i < vb_results_count(r); i++)
+    VB_CHECK_INT(vb_results_get(r, i)->doc_id, 25000 - 100 * (int64_t)i);
+  vb_results_free(r);
+  /* ... while a longer phrase, whose words are together in few
+     documents, is ranked: scored, the shorter documents first */
+  r = search(idx, "\"Phối hợp với tỉnh Nam Định\"");
+  VB_CHECK_INT(vb_results_count(r), 10);
+  for (size_t i = 0; i < vb_results_count(r); i++) {
+    VB_CHECK(vb_results_get(r, i)->score < 0);
+    if (i) VB_CHECK(vb_results_get(r, i - 1)->score <=
+                    vb_results_get(r, i)->score);
+  }
+  VB_CHECK(vb_results_count(r) > 0 && vb_results_get(r, 0)->doc_id % 3 != 0);
+  vb_results_free(r);
+  vb_index_close(idx);
+  vb_test_rm_db(path2);
   return vb_test_done();
 }
