@@ -121,11 +121,19 @@ static char *first_line(char *head) {
 ** the ids, scores and dates of the results; the outer one adds what only
 ** the results need — the snippet, which tokenizes the whole document, and
 ** the head of the text.  SQLite computes a sorted query's columns for every
-** candidate row, so they must not be in the inner query. */
+** candidate row, so they must not be in the inner query.
+**
+** A snippet runs the query again on one document; for a query with a
+** prefix ("tuyên*") that means merging the lists of every word with the
+** prefix in the whole index, once per result.  So snippets are made with
+** ?13, the query without its prefixes (see exact_words), and only a
+** document without those exact words gets one made with the query. */
+#define SNIPPET_OF(expr)                                                     \
+  "(SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "          \
+  " WHERE docs_fts MATCH " expr " AND docs_fts.rowid = t.id)"
 #define OUTER_SQL                                                            \
   "SELECT d.id, d.source, d.title, "                                         \
-  "  (SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "        \
-  "   WHERE docs_fts MATCH ?1 AND docs_fts.rowid = t.id), "                 \
+  "  coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") "), "               \
   "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
   "  d.province, d.year, "                                                   \
   "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "         \
@@ -270,6 +278,31 @@ static void para_reader_free(para_reader *pr) {
   sqlite3_finalize(pr->paras);
 }
 
+/* The compiled query fts with each prefix term ("tuyên"*) made exact, in
+** *out (vb_malloc'd); *out = NULL when fts has no prefix term.  Strings
+** are copied whole (a '*' in one is text). */
+static vb_status exact_words(const char *fts, char **out) {
+  int in_string = 0, prefix = 0;
+  *out = NULL;
+  for (const char *p = fts; *p; p++) {
+    if (*p == '"') in_string = !in_string; /* "" inside: out and in again */
+    else if (*p == '*' && !in_string) prefix = 1;
+  }
+  if (!prefix) return VB_OK;
+  size_t n = strlen(fts), k = 0;
+  char *e = vb_malloc(n + 1);
+  if (!e) return VB_ENOMEM;
+  in_string = 0;
+  for (const char *p = fts; *p; p++) {
+    if (*p == '"') in_string = !in_string;
+    if (*p == '*' && !in_string) continue;
+    e[k++] = *p;
+  }
+  e[k] = '\0';
+  *out = e;
+  return VB_OK;
+}
+
 /* Prepare one of the statements above with the options bound. */
 static vb_status prepare_search(vb_index *idx, const char *sql,
                                 const char *fts, const vb_search_opts *o,
@@ -296,6 +329,15 @@ static vb_status prepare_search(vb_index *idx, const char *sql,
   sqlite3_bind_text(s, 11, o->hl_close ? o->hl_close : "]", -1,
                     SQLITE_STATIC);
   sqlite3_bind_int(s, 12, o->sort == VB_SORT_DATE);
+  char *exact = NULL;
+  if (exact_words(fts, &exact) != VB_OK) {
+    sqlite3_finalize(s);
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  if (exact)
+    sqlite3_bind_text(s, 13, exact, -1, vb_free);
+  else
+    sqlite3_bind_text(s, 13, fts, -1, SQLITE_STATIC);
   *out = s;
   return VB_OK;
 }

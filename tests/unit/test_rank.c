@@ -145,6 +145,19 @@ int main(void) {
   VB_CHECK(vb_results_get(r, 0)->doc_id % 7 == 0);
   vb_results_free(r);
 
+  /* Prefix queries: snippets are made with the exact word ("thiên*"), and
+     with the prefix when the exact word is not there ("thiê*") */
+  const char *prefixes[] = {"thiên*", "thiê*", "phòng thiê*"};
+  for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+    r = search(idx, prefixes[k]);
+    VB_CHECK_INT(vb_results_count(r), 10);
+    for (size_t i = 0; i < vb_results_count(r); i++) {
+      const char *snip = vb_results_get(r, i)->snippet;
+      VB_CHECK(snip && strstr(snip, "[thiên]"));
+    }
+    vb_results_free(r);
+  }
+
   vb_index_close(idx);
   vb_test_rm_db(path);
 
