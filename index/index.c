@@ -707,6 +707,43 @@ vb_status vb_index_each_under(vb_index *idx, const char *dir,
   return rc == VB_EINTERRUPTED ? VB_OK : rc;
 }
 
+/* The indexes a bulk load drops: the secondary indexes of the list tables
+** (see schema.sql, where they are defined). */
+static const char *const g_bulk_indexes[] = {
+    "paragraphs_fingerprint", "refs_id",        "units_key",
+    "reports_to",             "reports_to_key", "deadlines_date",
+};
+
+vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) {
+  if (idx->in_batch)
+    return vb_error_set(err, VB_EINVAL, "bulk load inside a batch");
+  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < sizeof g_bulk_indexes / sizeof *g_bulk_indexes &&
+                     rc == VB_OK;
+       i++) {
+    char sql[96];
+    snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", g_bulk_indexes[i]);
+    rc = exec(idx, sql, "cannot prepare the bulk load", err);
+  }
+  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot prepare the bulk load",
+                             err);
+  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
+vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) {
+  if (idx->in_batch)
+    return vb_error_set(err, VB_EINVAL, "bulk load inside a batch");
+  /* Every statement of the schema is IF NOT EXISTS: this builds what the
+  ** bulk load dropped, and nothing else. */
+  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
+  vb_status rc = exec(idx, vb_schema_sql, "cannot build the indexes", err);
+  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot build the indexes", err);
+  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
 vb_status vb_index_count(vb_index *idx, int64_t *n, vb_error *err) {
   vb_status rc = VB_OK;
   sqlite3_stmt *s = stmt(idx, ST_COUNT, err, &rc);

@@ -51,6 +51,17 @@ vb_status vb_index_begin(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 vb_status vb_index_commit(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 void vb_index_rollback(vb_index *idx);
 
+/* A bulk load: vb_index_bulk_begin() drops the secondary indexes of the
+** lists (paragraph fingerprints, reference ids, unit and receiver keys,
+** deadline dates), whose every insert lands on a random page, and
+** vb_index_bulk_end() builds them again, each in one sort.  Searches keep
+** working meanwhile (slower for the questions that use those indexes);
+** an index left missing by a crash is built again by the next
+** vb_index_open(VB_INDEX_WRITE).  Both run outside a batch.  Errors:
+** VB_EBUSY, VB_EDB, VB_ENOMEM. */
+vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) VB_MUST_CHECK;
+vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) VB_MUST_CHECK;
+
 /* The stored hash of a source path: *found = 1 and sha copied, or 0. */
 vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;

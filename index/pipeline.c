@@ -23,6 +23,12 @@
 #include "../ingest/extract.h"
 
 #define QUEUE_PER_WORKER 4  /* results in flight per worker */
+
+/* A run becomes a bulk load (see vb_index_bulk_begin) once it has stored
+** BULK_AFTER_DOCS documents and has at least as many files left, and a
+** quarter as many as the index held when it started: then building the
+** list indexes again at the end costs less than keeping them up to date. */
+#define BULK_AFTER_DOCS 2000
 #define WALK_MAX_DEPTH 64   /* directory nesting followed by the walk */
 
 void vb_ingest_opts_default(vb_ingest_opts *o) {
@@ -440,6 +446,9 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
   }
 
   /* The writer. */
+  int64_t held = 0; /* documents in the index at the start */
+  int bulk = 0;
+  if (rc == VB_OK) rc = vb_index_count(idx, &held, err);
   int in_batch = 0, batch_docs = 0;
   size_t batch_bytes = 0;
   result r;
@@ -494,6 +503,14 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       in_batch = 0;
       batch_docs = 0;
       batch_bytes = 0;
+      int64_t stored = stats->added + stats->updated;
+      int64_t left = (int64_t)w.n - (stats->added + stats->updated +
+                                     stats->unchanged + stats->failed);
+      if (rc == VB_OK && !bulk && stored >= BULK_AFTER_DOCS &&
+          left >= BULK_AFTER_DOCS && left >= held / 4) {
+        rc = vb_index_bulk_begin(idx, err);
+        bulk = stats->bulk = rc == VB_OK;
+      }
     }
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
@@ -502,6 +519,14 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       rc = vb_index_commit(idx, err);
     else
       vb_index_rollback(idx);
+  }
+  /* The dropped indexes are built again even after a stop request or an
+  ** error (a failed build is done by the next writer that opens the
+  ** index). */
+  if (bulk) {
+    vb_error e2 = {0};
+    vb_status brc = vb_index_bulk_end(idx, rc == VB_OK ? err : &e2);
+    if (rc == VB_OK) rc = brc;
   }
   int stopped = opts->stop && *opts->stop;
   if (rc == VB_OK && !stopped && opts->prune && ndirs > 0)

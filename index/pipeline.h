@@ -32,6 +32,7 @@ typedef enum vb_outcome {
 typedef struct vb_ingest_stats {
   int64_t added, updated, unchanged, failed, removed;
   int64_t bytes;  /* bytes of files read */
+  int bulk;       /* 1: the run was a bulk load (see vb_index_bulk_begin) */
 } vb_ingest_stats;
 
 typedef struct vb_ingest_opts {

@@ -150,6 +150,7 @@ int cli_ingest(int argc, char **argv) {
            (long long)st.added, (long long)st.updated,
            (long long)st.unchanged, (long long)st.failed);
     if (o.prune) printf(", %lld removed", (long long)st.removed);
+    if (st.bulk) printf(" (bulk load: list indexes built at the end)");
     putchar('\n');
   }
   if (rc == VB_EINTERRUPTED) {
