@@ -736,12 +736,19 @@ vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) {
   if (idx->in_batch)
     return vb_error_set(err, VB_EINVAL, "bulk load inside a batch");
   /* Every statement of the schema is IF NOT EXISTS: this builds what the
-  ** bulk load dropped, and nothing else. */
-  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
-  vb_status rc = exec(idx, vb_schema_sql, "cannot build the indexes", err);
+  ** bulk load dropped, and nothing else.  The sorts spill to temporary
+  ** files, not memory (the connection keeps its temporary data in memory
+  ** otherwise), so memory stays flat whatever the size of the index. */
+  VB_TRY(exec(idx, "PRAGMA temp_store = FILE", "cannot build the indexes",
+              err));
+  vb_status rc = exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err);
+  if (rc == VB_OK)
+    rc = exec(idx, vb_schema_sql, "cannot build the indexes", err);
   if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot build the indexes", err);
   if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
-  return rc;
+  vb_status r2 = exec(idx, "PRAGMA temp_store = MEMORY",
+                      "cannot build the indexes", err);
+  return rc != VB_OK ? rc : r2;
 }
 
 vb_status vb_index_count(vb_index *idx, int64_t *n, vb_error *err) {
