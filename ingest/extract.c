@@ -609,7 +609,8 @@ static int find_locality(xstate *x, const char *s, size_t n,
 }
 
 /* The cells of the issuer block: capitals between the start of the
-** document and the number line (or the type line), without the motto. */
+** document and the number line (or the type line), without the motto and
+** an urgency mark ("HỎA TỐC"). */
 static size_t header_cells(xstate *x, size_t *list, size_t max) {
   size_t stop = x->num_cell != SIZE_MAX ? x->num_cell : x->type_cell;
   size_t k = 0;
@@ -617,7 +618,8 @@ static size_t header_cells(xstate *x, size_t *list, size_t max) {
   for (size_t i = x->begin; i < stop && k < max; i++) {
     const vb_xcell *c = cell(x, i);
     if (c->len == 0 || !all_caps(c->text, c->len) ||
-        match_cell(x, "motto", i) || match_cell(x, "place_date", i))
+        match_cell(x, "motto", i) || match_cell(x, "place_date", i) ||
+        match_cell(x, "urgency", i))
       continue;
     list[k++] = i;
   }

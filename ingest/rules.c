@@ -97,6 +97,13 @@ const vb_rule vb_rules[] = {
      NULL, VB_RULE_CASELESS,
      "parts of the motto, never part of the issuer's header",
      "Độc lập - Tự do - Hạnh phúc"},
+    {"urgency",
+     "^\\W*(?:HỎA\\s*TỐC|THƯỢNG\\s*KHẨN|KHẨN|TUYỆT\\s*MẬT|TỐI\\s*MẬT|MẬT)"
+     "(?:\\s*-?\\s*HẸN\\s*GIỜ)?\\W*$",
+     NULL, 0,
+     "the urgency or secrecy mark printed between the header and the "
+     "number line, never part of the issuer",
+     "HỎA TỐC"},
     {"doc_end",
      "^(?:#{1,3}\\s*)?Văn bản liên quan|Văn bản này chưa cập nhật|"
      "^FILE ĐƯỢC ĐÍNH KÈM|^Lược đồ$|^Văn bản gốc$|^Cảm ơn đã dùng|"

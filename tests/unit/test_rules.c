@@ -21,7 +21,7 @@ static const char *const used_fields[] = {
     "ref",            "ref_issuer_office", "sig_auth",
     "sig_name",       "sig_tail",       "sig_skip",      "recip_head",
     "appendix",       "page_mark",      "title_lead",    "sub_body",
-    "commune",        "period_stated",
+    "commune",        "period_stated",   "urgency",
 };
 
 /* A group a field's match must yield. */
@@ -133,6 +133,8 @@ static const struct {
     {"commune", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
     {"appendix", "Phụ trách chung: Phó Giám đốc"},
     {"page_mark", "2023"},
+    {"urgency", "BAN CHỈ ĐẠO PHÒNG CHỐNG KHẨN CẤP"},
+    {"urgency", "KHẨN TRƯƠNG TRIỂN KHAI"},
 };
 
 /* Texts the rules that cite a law by name (rows of "ref" with a group
