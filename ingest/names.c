@@ -956,6 +956,7 @@ static const body bodies[] = {
     {"Tỉnh ủy", "TU|Provincial Party Committee", "TU", SCOPE_PARTY},
     {"Thành ủy", "City Party Committee", "ThU", SCOPE_PARTY},
     {"Huyện ủy", "HU|District Party Committee", "HU", SCOPE_NONE},
+    {"Tỉnh đoàn", "Provincial Youth Union", NULL, SCOPE_PARTY},
     {"Ủy ban Mặt trận Tổ quốc Việt Nam",
      "UBMTTQVN|Ủy ban MTTQVN|Ủy ban MTTQ Việt Nam|UBMTTQ|Ủy ban MTTQ|"
      "Ủy ban Mặt trận Tổ quốc|MTTQVN|Vietnam Fatherland Front",

@@ -91,9 +91,14 @@ const vb_rule vb_rules[] = {
     {"doc_begin", "ĐẢNG\\s*CỘNG\\s*SẢN\\s*VIỆT\\s*NAM", NULL, 0,
      "the Party's documents carry its name in place of the motto",
      "ĐẢNG CỘNG SẢN VIỆT NAM"},
+    {"doc_begin", "^\\W*ĐOÀN\\s+(?:TNCS|THANH\\s+NIÊN\\s+CỘNG\\s+SẢN)\\s+HỒ\\s+CHÍ"
+     "\\s+MINH\\W*$", NULL, 0,
+     "the Youth Union's documents carry its name in place of the motto",
+     "ĐOÀN TNCS HỒ CHÍ MINH"},
     {"motto",
      "CỘNG\\s*H(?:ÒA|OÀ)|CHỦ\\s*NGHĨA\\s*VIỆT\\s*NAM|Độc\\s*lập\\s*-|"
-     "Tự\\s*do\\s*-|Hạnh\\s*phúc|ĐẢNG\\s*CỘNG\\s*SẢN",
+     "Tự\\s*do\\s*-|Hạnh\\s*phúc|ĐẢNG\\s*CỘNG\\s*SẢN|"
+     "^\\W*ĐOÀN\\s+(?:TNCS|THANH\\s+NIÊN\\s+CỘNG\\s+SẢN)\\s+HỒ\\s+CHÍ\\s+MINH\\W*$",
      NULL, VB_RULE_CASELESS,
      "parts of the motto, never part of the issuer's header",
      "Độc lập - Tự do - Hạnh phúc"},
