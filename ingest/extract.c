@@ -1706,6 +1706,15 @@ static vb_status read_sig_block(xstate *x, size_t i, xsig *g) {
       VB_TRY(vb_buf_puts(&g->pos, office));
     }
   }
+  /* "Q. CHỦ TỊCH": the acting holder signs in his own office, "Quyền Chủ
+     tịch"; nobody is signed for */
+  if (g->auth.len > 3 && memcmp(g->auth.data, "Q. ", 3) == 0 &&
+      (g->pos.len == 0 || strcmp(g->pos.data, g->auth.data + 3) == 0)) {
+    vb_buf_reset(&g->pos);
+    VB_TRY(vb_buf_puts(&g->pos, "Quyền "));
+    VB_TRY(vb_buf_puts(&g->pos, g->auth.data + 3));
+    vb_buf_reset(&g->auth);
+  }
   return VB_OK;
 }
 
