@@ -167,6 +167,19 @@ static vb_status exec(vb_index *idx, const char *sql, const char *what,
 }
 
 /* A vanban index has meta.app = 'vanban'; an empty database becomes one. */
+/* Run the NULL-ended statements sqls in one write transaction: all of
+** them or, on the first failure, none. */
+static vb_status exec_locked(vb_index *idx, const char *const *sqls,
+                             const char *what, vb_error *err) {
+  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
+  vb_status rc = VB_OK;
+  for (size_t i = 0; sqls[i] && rc == VB_OK; i++)
+    rc = exec(idx, sqls[i], what, err);
+  if (rc == VB_OK) rc = exec(idx, "COMMIT", what, err);
+  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  return rc;
+}
+
 static vb_status check_or_create_schema(vb_index *idx, int mode,
                                         vb_error *err) {
   sqlite3_stmt *s = NULL;
@@ -219,16 +232,12 @@ static vb_status check_or_create_schema(vb_index *idx, int mode,
                         "the index is empty (run vanban ingest first)");
   }
   /* Create or complete the schema; every statement is IF NOT EXISTS. */
-  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
-  vb_status rc = exec(idx, vb_schema_sql, "cannot create the schema", err);
-  if (rc == VB_OK)
-    rc = exec(idx,
-              "INSERT OR IGNORE INTO meta(key, value) VALUES('app', 'vanban'),"
-              "('schema_version', '" VB_SCHEMA_VERSION "')",
-              "cannot create the schema", err);
-  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot create the schema", err);
-  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
-  return rc;
+  const char *const sqls[] = {
+      vb_schema_sql,
+      "INSERT OR IGNORE INTO meta(key, value) VALUES('app', 'vanban'),"
+      "('schema_version', '" VB_SCHEMA_VERSION "')",
+      NULL};
+  return exec_locked(idx, sqls, "cannot create the schema", err);
 }
 
 vb_status vb_index_open(const char *path, int mode, vb_index **out,
@@ -707,29 +716,21 @@ vb_status vb_index_each_under(vb_index *idx, const char *dir,
   return rc == VB_EINTERRUPTED ? VB_OK : rc;
 }
 
-/* The indexes a bulk load drops: the secondary indexes of the list tables
-** (see schema.sql, where they are defined). */
-static const char *const g_bulk_indexes[] = {
-    "paragraphs_fingerprint", "refs_id",        "units_key",
-    "reports_to",             "reports_to_key", "deadlines_date",
-};
+/* What a bulk load drops: the secondary indexes of the list tables (see
+** schema.sql, which defines them and so builds them again). */
+static const char g_bulk_drop_sql[] =
+    "DROP INDEX IF EXISTS paragraphs_fingerprint;"
+    "DROP INDEX IF EXISTS refs_id;"
+    "DROP INDEX IF EXISTS units_key;"
+    "DROP INDEX IF EXISTS reports_to;"
+    "DROP INDEX IF EXISTS reports_to_key;"
+    "DROP INDEX IF EXISTS deadlines_date;";
 
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) {
   if (idx->in_batch)
     return vb_error_set(err, VB_EINVAL, "bulk load inside a batch");
-  VB_TRY(exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err));
-  vb_status rc = VB_OK;
-  for (size_t i = 0; i < sizeof g_bulk_indexes / sizeof *g_bulk_indexes &&
-                     rc == VB_OK;
-       i++) {
-    char sql[96];
-    snprintf(sql, sizeof sql, "DROP INDEX IF EXISTS %s", g_bulk_indexes[i]);
-    rc = exec(idx, sql, "cannot prepare the bulk load", err);
-  }
-  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot prepare the bulk load",
-                             err);
-  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
-  return rc;
+  const char *const sqls[] = {g_bulk_drop_sql, NULL};
+  return exec_locked(idx, sqls, "cannot prepare the bulk load", err);
 }
 
 vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) {
@@ -741,11 +742,8 @@ vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) {
   ** otherwise), so memory stays flat whatever the size of the index. */
   VB_TRY(exec(idx, "PRAGMA temp_store = FILE", "cannot build the indexes",
               err));
-  vb_status rc = exec(idx, "BEGIN IMMEDIATE", "cannot lock the index", err);
-  if (rc == VB_OK)
-    rc = exec(idx, vb_schema_sql, "cannot build the indexes", err);
-  if (rc == VB_OK) rc = exec(idx, "COMMIT", "cannot build the indexes", err);
-  if (rc != VB_OK) sqlite3_exec(idx->db, "ROLLBACK", NULL, NULL, NULL);
+  const char *const sqls[] = {vb_schema_sql, NULL};
+  vb_status rc = exec_locked(idx, sqls, "cannot build the indexes", err);
   vb_status r2 = exec(idx, "PRAGMA temp_store = MEMORY",
                       "cannot build the indexes", err);
   return rc != VB_OK ? rc : r2;

@@ -207,11 +207,14 @@ static const char g_count_sql[] =
 ** (a common phrase may be in the titles of many documents too). */
 #define TITLE_CANDIDATES "500"
 
+#define TITLE_CAND                                                           \
+  "WITH cand(id, score) AS ("                                                \
+  "  SELECT rowid, " VB_RANK_FUNCTION "(titles_fts, " W_TITLE ", " W_THEME   \
+  "  ) FROM titles_fts WHERE titles_fts MATCH ?1 "                           \
+  "  ORDER BY rowid DESC LIMIT " TITLE_CANDIDATES "), "
+
 static const char g_title_sql[] =
-    "WITH cand(id, score) AS ("
-    "  SELECT rowid, " VB_RANK_FUNCTION "(titles_fts, " W_TITLE ", " W_THEME
-    "  ) FROM titles_fts WHERE titles_fts MATCH ?1 "
-    "  ORDER BY rowid DESC LIMIT " TITLE_CANDIDATES "), "
+    TITLE_CAND
     "top(id, score, date, n) AS ("
     "  SELECT d.id, c.score, d.date, ?12 FROM cand c "
     "  JOIN documents d ON d.id = c.id WHERE 1 " FILTERS
@@ -220,10 +223,7 @@ static const char g_title_sql[] =
 
 /* The same without filters: no look at documents for every candidate. */
 static const char g_title_plain_sql[] =
-    "WITH cand(id, score) AS ("
-    "  SELECT rowid, " VB_RANK_FUNCTION "(titles_fts, " W_TITLE ", " W_THEME
-    "  ) FROM titles_fts WHERE titles_fts MATCH ?1 "
-    "  ORDER BY rowid DESC LIMIT " TITLE_CANDIDATES "), "
+    TITLE_CAND
     "top(id, score, date, n) AS ("
     "  SELECT id, score, NULL, ?12 FROM cand ORDER BY 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY t.score";
@@ -282,24 +282,23 @@ static void para_reader_free(para_reader *pr) {
 ** *out (vb_malloc'd); *out = NULL when fts has no prefix term.  Strings
 ** are copied whole (a '*' in one is text). */
 static vb_status exact_words(const char *fts, char **out) {
-  int in_string = 0, prefix = 0;
   *out = NULL;
+  if (!strchr(fts, '*')) return VB_OK;
+  char *e = vb_malloc(strlen(fts) + 1), *k = e;
+  if (!e) return VB_ENOMEM;
+  int in_string = 0, prefix = 0;
   for (const char *p = fts; *p; p++) {
     if (*p == '"') in_string = !in_string; /* "" inside: out and in again */
-    else if (*p == '*' && !in_string) prefix = 1;
+    if (*p == '*' && !in_string)
+      prefix = 1;
+    else
+      *k++ = *p;
   }
-  if (!prefix) return VB_OK;
-  size_t n = strlen(fts), k = 0;
-  char *e = vb_malloc(n + 1);
-  if (!e) return VB_ENOMEM;
-  in_string = 0;
-  for (const char *p = fts; *p; p++) {
-    if (*p == '"') in_string = !in_string;
-    if (*p == '*' && !in_string) continue;
-    e[k++] = *p;
-  }
-  e[k] = '\0';
-  *out = e;
+  *k = '\0';
+  if (prefix)
+    *out = e;
+  else
+    vb_free(e);
   return VB_OK;
 }
 
@@ -394,29 +393,23 @@ static vb_status step_error(int r, vb_error *err) {
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
-/* *hit = 1 when expression fts matches more than `over` documents, by
-** its matches among the last BROAD_SAMPLE ids (see above); the count stops
-** as soon as it says so. */
+/* *hit = 1 when expression fts matches more than `over` of the documents
+** with ids up to max_id, by its matches among the last BROAD_SAMPLE ids
+** (see above); the count stops as soon as it says so. */
 static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
-                           int *hit, vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
+                           int64_t max_id, int *hit, vb_error *err) {
   sqlite3_stmt *s = NULL;
   *hit = 0;
-  if (sqlite3_prepare_v2(db, g_max_id_sql, -1, &s, NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot search");
-  int r = sqlite3_step(s);
-  int64_t ids = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-  sqlite3_finalize(s);
-  if (r != SQLITE_ROW) return step_error(r, err);
   /* the matches among the last BROAD_SAMPLE ids that say so */
   int64_t need = over + 1;
-  if (ids > BROAD_SAMPLE) need = need * BROAD_SAMPLE / ids + 1;
-  if (sqlite3_prepare_v2(db, g_count_sql, -1, &s, NULL) != SQLITE_OK)
+  if (max_id > BROAD_SAMPLE) need = need * BROAD_SAMPLE / max_id + 1;
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
+      SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search");
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
-  sqlite3_bind_int64(s, 2, ids - BROAD_SAMPLE);
+  sqlite3_bind_int64(s, 2, max_id - BROAD_SAMPLE);
   sqlite3_bind_int64(s, 3, need);
-  r = sqlite3_step(s);
+  int r = sqlite3_step(s);
   if (r == SQLITE_ROW) *hit = sqlite3_column_int64(s, 0) >= need;
   sqlite3_finalize(s);
   return r == SQLITE_ROW ? VB_OK : step_error(r, err);
@@ -481,12 +474,21 @@ static vb_status phrase_words(const char *fts, char **out) {
 ** costs FTS5 a look at the positions of its words in all of them. */
 static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
                           vb_error *err) {
-  VB_TRY(more_than(idx, fts, BROAD_MATCHES, broad, err));
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_max_id_sql, -1, &s, NULL) !=
+      SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot search");
+  int r = sqlite3_step(s);
+  int64_t max_id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_finalize(s);
+  if (r != SQLITE_ROW) return step_error(r, err);
+  VB_TRY(more_than(idx, fts, BROAD_MATCHES, max_id, broad, err));
   char *words = NULL;
   if (!*broad && phrase_words(fts, &words) != VB_OK)
     return vb_error_set(err, VB_ENOMEM, "out of memory");
-  vb_status rc = words ? more_than(idx, words, PHRASE_CANDIDATES, broad, err)
-                       : VB_OK;
+  vb_status rc =
+      words ? more_than(idx, words, PHRASE_CANDIDATES, max_id, broad, err)
+            : VB_OK;
   vb_free(words);
   return rc;
 }
