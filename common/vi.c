@@ -735,3 +735,28 @@ int vb_vi_token(const char *s, size_t n, char *exact, size_t *nexact,
   *nfold = kf.len;
   return ke.len != kf.len || memcmp(exact, fold, ke.len) != 0;
 }
+
+int vb_vi_has_lower(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), &cp);
+    if (l <= 0) {
+      i++;
+      continue;
+    }
+    if (utf8proc_islower(cp)) return 1;
+    i += (size_t)l;
+  }
+  return 0;
+}
+
+int vb_vi_starts_upper(const char *s, size_t n) {
+  utf8proc_int32_t cp;
+  if (n == 0) return 0;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <=
+      0)
+    return 0;
+  return utf8proc_isupper(cp);
+}

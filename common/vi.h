@@ -60,4 +60,10 @@ int vb_vi_next_token(const char *s, size_t n, size_t *pos, size_t *start,
 int vb_vi_token(const char *s, size_t n, char *exact, size_t *nexact,
                 char *fold, size_t *nfold);
 
+/* 1 if s (n bytes of UTF-8) holds a lower-case letter of any script. */
+int vb_vi_has_lower(const char *s, size_t n);
+
+/* 1 if s (n bytes of UTF-8) starts with an upper-case letter. */
+int vb_vi_starts_upper(const char *s, size_t n);
+
 #endif /* VB_VI_H */

@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../ingest/extract_int.h"
+#include "names.h"
 #include "paragraphs.h"
 #include "rank.h"
 #include "tokenizer.h"

@@ -24,7 +24,7 @@
 #include <jansson.h>
 #include <sqlite3.h>
 
-#include "../ingest/reader.h"
+#include "reader.h"
 #include "paragraphs.h"
 
 typedef struct vb_index vb_index;

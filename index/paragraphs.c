@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "../common/vi.h"
+#include "vi.h"
 
 #define HEADING_MAX_BYTES 300 /* longer lines are body text, not headings */
 

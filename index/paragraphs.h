@@ -14,7 +14,7 @@
 
 #include <stdint.h>
 
-#include "../common/vb.h"
+#include "vb.h"
 
 typedef struct vb_para {
   size_t line;          /* 1-based line where the paragraph starts */

@@ -19,8 +19,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../common/text.h"
-#include "../ingest/extract.h"
+#include "text.h"
+#include "extract.h"
 
 #define QUEUE_PER_WORKER 4  /* results in flight per worker */
 

@@ -19,7 +19,7 @@
 
 #include <sqlite3.h>
 
-#include "../common/vb.h"
+#include "vb.h"
 
 #define VB_RANK_FUNCTION "vb_rank"
 

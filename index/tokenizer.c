@@ -9,7 +9,7 @@
 
 #include <limits.h>
 
-#include "../common/vi.h"
+#include "vi.h"
 
 int vb_tokenize(const char *text, size_t n, int query,
                 int (*cb)(void *ctx, int flags, const char *tok, int ntok,

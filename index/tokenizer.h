@@ -25,7 +25,7 @@
 
 #include <sqlite3.h>
 
-#include "../common/vb.h"
+#include "vb.h"
 
 #define VB_TOKENIZER_NAME "vietnamese"
 

@@ -28,9 +28,9 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
-#include "../common/text.h"
-#include "../common/vi.h"
-#include "../ingest/extract_int.h"
+#include "text.h"
+#include "vi.h"
+#include "names.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */

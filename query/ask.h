@@ -24,7 +24,7 @@
 #ifndef VB_ASK_H
 #define VB_ASK_H
 
-#include "../index/index.h"
+#include "index.h"
 
 typedef enum vb_intent {
   VB_ASK_REPORTS_TO = 1, /* which units report to X (and by when) */

@@ -13,9 +13,9 @@
 */
 #include <string.h>
 
-#include "../common/text.h"
-#include "../common/vi.h"
-#include "../index/tokenizer.h"
+#include "text.h"
+#include "vi.h"
+#include "tokenizer.h"
 #include "query.h"
 
 #define QUERY_MAX_BYTES 4096  /* longer queries are refused */

@@ -22,7 +22,7 @@
 #ifndef VB_QUERY_H
 #define VB_QUERY_H
 
-#include "../index/index.h"
+#include "index.h"
 
 /* Translate a user query into an FTS5 MATCH expression.  fold != 0 drops
 ** tone marks from every word first, so marked words match all spellings.

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../common/vi.h"
-#include "../index/rank.h"
-#include "../index/tokenizer.h"
-#include "../ingest/extract_int.h"
+#include "vi.h"
+#include "rank.h"
+#include "tokenizer.h"
+#include "names.h"
 #include "query.h"
 
 /* Ranking weights per column of docs_fts: title, theme, body, extra. */

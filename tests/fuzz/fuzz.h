@@ -17,7 +17,7 @@
 #include <utf8proc.h>
 
 #include "common/text.h"
-#include "ingest/reader.h"
+#include "read/reader.h"
 
 /* The libFuzzer entry point every target defines: returns 0. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -11,7 +11,7 @@
 #include <jansson.h>
 
 #include "fuzz.h"
-#include "ingest/extract.h"
+#include "extract/extract.h"
 
 /* Keys every record carries (README, "The extraction record"). */
 static const char *const record_keys[] = {

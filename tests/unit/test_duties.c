@@ -1,5 +1,5 @@
 /*
-** test_duties.c: units, deadlines and reports (ingest/extract_duties.c).
+** test_duties.c: units, deadlines and reports (extract/extract_duties.c).
 **
 ** Every text in tests/fixtures/duties/ (NAME.txt or NAME.md) has its
 ** answers, written by hand, beside it in NAME.json:
@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "common/buf.h"
-#include "ingest/extract_int.h"
+#include "extract/extract_int.h"
 #include "vbtest.h"
 
 #define FIXTURES "tests/fixtures/duties"

@@ -26,7 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ingest/extract_int.h"
+#include "extract/extract_int.h"
 #include "vbtest.h"
 
 static vb_extractor *g_ex;

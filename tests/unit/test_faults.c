@@ -19,7 +19,7 @@
 
 #include "common/text.h"
 #include "index/pipeline.h"
-#include "ingest/extract.h"
+#include "extract/extract.h"
 #include "query/ask.h"
 #include "query/query.h"
 #include "vbtest.h"

@@ -1,5 +1,5 @@
 /*
-** test_rules.c: every rule of ingest/rules.c compiles and matches its own
+** test_rules.c: every rule of extract/rules.c compiles and matches its own
 ** example; the groups the extractor reads come out as expected; texts that
 ** look alike but are not values do not match (and the rules that cite a
 ** law by name do not run on into the next document); every field the
@@ -8,7 +8,7 @@
 */
 #include <string.h>
 
-#include "ingest/extract_int.h"
+#include "extract/extract_int.h"
 #include "vbtest.h"
 
 /* Fields the extractor (extract.c) looks up by name. */

@@ -7,7 +7,7 @@
 #ifndef VB_WPFIXTURE_H
 #define VB_WPFIXTURE_H
 
-#include "ingest/reader.h"
+#include "read/reader.h"
 #include "vbtest.h"
 
 /* Whole file in a vb_malloc'ed buffer (NUL-terminated), or NULL. */

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "../common/vi.h"
+#include "vi.h"
 
 /* Longest key kept for one name or alias; longer names are cut (their
 ** prefix still compares). */
@@ -1269,22 +1269,6 @@ typedef struct word {
   int upper;          /* starts with an upper-case letter or a digit */
 } word;
 
-int vb_x_has_lower(const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), &cp);
-    if (l <= 0) {
-      i++;
-      continue;
-    }
-    if (utf8proc_islower(cp)) return 1;
-    i += (size_t)l;
-  }
-  return 0;
-}
-
 static int is_edge_punct(unsigned char c) {
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
          c == '"' || c == '[' || c == ']' || c == '*';
@@ -1292,16 +1276,7 @@ static int is_edge_punct(unsigned char c) {
 
 /* Starts with a capital or a digit (a place name word). */
 static int starts_upper(const char *s, size_t n) {
-  return vb_x_starts_upper(s, n) || (n > 0 && s[0] >= '0' && s[0] <= '9');
-}
-
-int vb_x_starts_upper(const char *s, size_t n) {
-  utf8proc_int32_t cp;
-  if (n == 0) return 0;
-  if (utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &cp) <=
-      0)
-    return 0;
-  return utf8proc_isupper(cp);
+  return vb_vi_starts_upper(s, n) || (n > 0 && s[0] >= '0' && s[0] <= '9');
 }
 
 /* Split s into words at spaces; edge punctuation is dropped from words and
@@ -1328,7 +1303,7 @@ static size_t split_words(const char *s, size_t n, word *w, size_t max) {
     }
     if (b == a) continue;
     /* a dot ends a sentence after a word, not after "TP." or "KT." */
-    if (dot && vb_x_has_lower(s + a, b - a)) brk = 1;
+    if (dot && vb_vi_has_lower(s + a, b - a)) brk = 1;
     word *x = &w[nw++];
     x->off = a;
     x->len = b - a;
@@ -1611,7 +1586,7 @@ static vb_status put_words(vb_buf *out, const char *s, const word *w,
 static vb_status put_place_words(vb_buf *out, const char *s, size_t n,
                                  const word *w, size_t nw, size_t r) {
   size_t kind = 0; /* words of the commune's kind: "XÃ", "THỊ TRẤN" */
-  if (r + 1 < nw && !vb_x_has_lower(s + w[r].off, n - w[r].off)) {
+  if (r + 1 < nw && !vb_vi_has_lower(s + w[r].off, n - w[r].off)) {
     if (strcmp(w[r].key, "xa") == 0 || strcmp(w[r].key, "phuong") == 0)
       kind = 1;
     else if (strcmp(w[r].key, "thi") == 0 && strcmp(w[r + 1].key, "tran") == 0)
@@ -1672,7 +1647,7 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
     }
     /* a clause after a national body ("Chính phủ quy định ...") is not
        part of its name */
-    if (scope == SCOPE_NATIONAL && vb_x_has_lower(s + w[r].off, 1))
+    if (scope == SCOPE_NATIONAL && vb_vi_has_lower(s + w[r].off, 1))
       return VB_OK;
     return put_place_words(out, s, n, w, nw, r);
   }
@@ -1701,7 +1676,7 @@ static vb_status put_unknown(vb_buf *out, const char *s, size_t n,
     VB_TRY(vb_buf_append(out, s + pos, w[i].off - pos)); /* separators */
     pos = w[i].off + w[i].len;
     if (w[i].klen && w[i].len <= 8 &&
-        !vb_x_has_lower(s + w[i].off, w[i].len) &&
+        !vb_vi_has_lower(s + w[i].off, w[i].len) &&
         (e = lookup(w[i].key, C_BODY, NULL)) != NULL)
       VB_TRY(vb_buf_puts(out, bodies[e->idx].name));
     else
@@ -1906,7 +1881,7 @@ vb_status vb_names_office(const char *s, size_t n, vb_buf *out) {
       VB_TRY(vb_buf_puts(out, offices[e->idx]));
     } else if ((j = match_run(w, nw, i, C_BODY, 1, &e)) != 0) {
       VB_TRY(vb_buf_puts(out, bodies[e->idx].name));
-    } else if (!vb_x_has_lower(s + w[i].off, w[i].len)) {
+    } else if (!vb_vi_has_lower(s + w[i].off, w[i].len)) {
       VB_TRY(put_cased(out, s + w[i].off, w[i].len, 0, 0));
       j = 1;
     } else {
@@ -1931,7 +1906,7 @@ vb_status vb_names_office(const char *s, size_t n, vb_buf *out) {
 }
 
 vb_status vb_names_person(const char *s, size_t n, vb_buf *out) {
-  if (vb_x_has_lower(s, n)) return vb_vi_canon(s, n, out);
+  if (vb_vi_has_lower(s, n)) return vb_vi_canon(s, n, out);
   word w[MAX_WORDS];
   size_t nw = split_words(s, n, w, MAX_WORDS);
   for (size_t i = 0; i < nw; i++) {

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../index/index.h"
+#include "index.h"
 #include "cli.h"
 
 static const cli_command g_commands[] = {

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "../ingest/reader.h"
+#include "reader.h"
 #include "cli.h"
 
 static void help(void) {

@@ -7,7 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../index/pipeline.h"
+#include "pipeline.h"
 #include "cli.h"
 
 static volatile sig_atomic_t g_stop;

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../index/paragraphs.h"
-#include "../query/query.h"
+#include "paragraphs.h"
+#include "query.h"
 #include "cli.h"
 
 static void help(void) {

@@ -4,7 +4,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 
-#include "../ingest/extract.h"
+#include "extract.h"
 #include "cli.h"
 
 static void help(void) {

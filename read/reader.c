@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../common/text.h"
+#include "text.h"
 
 /* Every reader, in sniffing order.  Plain text comes last: it has no magic. */
 static const vb_reader *const g_readers[] = {&vb_reader_docx, &vb_reader_odt,

@@ -1,6 +1,6 @@
 /*
 ** cli.h: what the command-line front end's files share.  The front end
-** (query/cli_*.c) only parses options, calls the library and prints; all
+** (cli/cli_*.c) only parses options, calls the library and prints; all
 ** the work is in the library.
 **
 ** Exit codes (documented in README.md):
@@ -11,7 +11,7 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "../common/vb.h"
+#include "vb.h"
 
 enum {
   CLI_OK = 0,          /* success */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../query/query.h"
+#include "query.h"
 #include "cli.h"
 
 #define HL_COLOR_OPEN "\033[1;33m"

@@ -2,7 +2,7 @@
 ** reader.h: reading one file into a vb_doc (its text and properties).
 **
 ** A reader is a method table (vb_reader) for one format: plain text
-** (ingest/read_txt.c), DOCX (ingest/read_docx.c), ODT (ingest/read_odt.c).
+** (read/read_txt.c), DOCX (read/read_docx.c), ODT (read/read_odt.c).
 ** vb_read_file() picks the reader by sniffing the first bytes, then by the
 ** file extension, reads the whole file under the limits in vb_limits, hashes
 ** the bytes, and asks the reader for the text.
@@ -17,7 +17,7 @@
 #ifndef VB_READER_H
 #define VB_READER_H
 
-#include "../common/buf.h"
+#include "buf.h"
 
 /* Limits applied to every file.  vb_limits_default() fills the defaults. */
 typedef struct vb_limits {

@@ -6,7 +6,7 @@
 #include <getopt.h>
 #include <string.h>
 
-#include "../query/ask.h"
+#include "ask.h"
 #include "cli.h"
 
 static const char *str(json_t *o, const char *key) {

@@ -24,8 +24,8 @@
 
 #include <utf8proc.h>
 
-#include "../common/text.h"
-#include "../common/vi.h"
+#include "text.h"
+#include "vi.h"
 
 /* Limits on one rule match: PCRE2's match limit (backtracking steps) keeps
 ** a pathological line from taking more than about a millisecond. */
@@ -542,8 +542,8 @@ static int para_break(const vb_xcell *p, const vb_xcell *c, size_t plen) {
   if (ends_sentence(p->text, p->len)) return 1;
   if (plen + 1 + c->len > VB_X_MAX_PARA) return 1;
   /* a heading or a line in capitals, then a sentence in mixed case */
-  if ((starts_item(p->text, p->len) || !vb_x_has_lower(p->text, p->len)) &&
-      vb_x_starts_upper(c->text, c->len) && vb_x_has_lower(c->text, c->len))
+  if ((starts_item(p->text, p->len) || !vb_vi_has_lower(p->text, p->len)) &&
+      vb_vi_starts_upper(c->text, c->len) && vb_vi_has_lower(c->text, c->len))
     return 1;
   return 0;
 }
@@ -1255,4 +1255,23 @@ int vb_x_group(const vb_xmatch *m, const char *name, const char **p,
   *p = m->subject + ov[2 * num];
   *len = ov[2 * num + 1] - ov[2 * num];
   return 1;
+}
+
+/* Evidence: the line a value was read from. */
+vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
+                        size_t line) {
+  size_t n;
+  const char *t = vb_xdoc_line(d, line, &n);
+  if (!t) return VB_OK;
+  if (n > VB_X_EVIDENCE_MAX) { /* a run-together page: its start */
+    n = VB_X_EVIDENCE_MAX;
+    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
+  }
+  json_t *o = json_object();
+  if (!o) return VB_ENOMEM;
+  if (json_object_set_new(o, "line", json_integer((json_int_t)line)) ||
+      json_object_set_new(o, "text", json_stringn(t, n)) ||
+      json_object_set_new(evidence, key, o))
+    return VB_ENOMEM;
+  return VB_OK;
 }

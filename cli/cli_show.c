@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../index/index.h"
+#include "index.h"
 #include "cli.h"
 
 static void help(void) {

@@ -1,6 +1,6 @@
 /*
 ** zipxml.h: the machinery the DOCX and ODT readers share (internal to
-** ingest/; not part of the public reader API).
+** read/; not part of the public reader API).
 **
 ** Three pieces, one handle (vb_zx) per document being read:
 **

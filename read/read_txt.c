@@ -3,7 +3,7 @@
 ** read as text).  Decoding rules (BOM, UTF-16, NFC, line ends) live in
 ** common/text.c; this file only wires them into the reader table.
 */
-#include "../common/text.h"
+#include "text.h"
 #include "reader.h"
 
 static const char *const txt_extensions[] = {"txt", "md", "text", "markdown",

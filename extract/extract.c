@@ -33,7 +33,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "../common/vi.h"
+#include "vi.h"
 
 /* How far into the document the header may reach, in cells. */
 #define HEADER_CELLS 80
@@ -170,7 +170,7 @@ static int is_blank_char(char c) {
 
 /* Does s hold only capitals, digits and punctuation? */
 static int all_caps(const char *s, size_t n) {
-  return n > 0 && !vb_x_has_lower(s, n);
+  return n > 0 && !vb_vi_has_lower(s, n);
 }
 
 /**************************************************************************
@@ -192,12 +192,12 @@ static void read_header_id(const char *s, size_t n, char *out, size_t cap) {
     if (len == 0) break;
     const char *t = s + a;
     int starts_sep = t[0] == '/' || t[0] == '-';
-    int lower = vb_x_has_lower(t, len);
+    int lower = vb_vi_has_lower(t, len);
     int ok;
     if (first)
       ok = !lower || t[0] == '/' || (t[0] >= '0' && t[0] <= '9');
     else if (prev_sep || starts_sep)
-      ok = !lower || vb_x_starts_upper(t, len);
+      ok = !lower || vb_vi_starts_upper(t, len);
     else
       ok = !lower && len <= 2 && prev_len <= 2;
     if (!ok) break;
@@ -262,7 +262,7 @@ static void split_id(const char *id, char *num, size_t ncap, char *sym,
                    (e >= 3 && memcmp(sym + e - 3, "\xE2\x80\xA6", 3) == 0)))
     e -= (e >= 3 && memcmp(sym + e - 3, "\xE2\x80\xA6", 3) == 0) ? 3 : 1;
   sym[e] = '\0';
-  *has_sym = e > 0 && vb_x_starts_upper(sym, e);
+  *has_sym = e > 0 && vb_vi_starts_upper(sym, e);
   if (!*has_sym) sym[0] = '\0';
 }
 
@@ -284,7 +284,7 @@ static int header_like(const xstate *x, size_t i) {
   const vb_xcell *c = cell(x, i);
   if (c->len == 0) return 1;
   if (c->len > 160 || memchr(c->text, ':', c->len)) return 0;
-  return all_caps(c->text, c->len) && vb_x_starts_upper(c->text, c->len);
+  return all_caps(c->text, c->len) && vb_vi_starts_upper(c->text, c->len);
 }
 
 static size_t walk_back(const xstate *x, size_t i) {
@@ -429,7 +429,7 @@ static void read_number(xstate *x) {
 
 /* Could a cell hold the start of a wrapped "Place, ngày ..." line? */
 static int may_wrap_date(const char *s, size_t n) {
-  return n < 120 && vb_x_starts_upper(s, n);
+  return n < 120 && vb_vi_starts_upper(s, n);
 }
 
 /* Try the place and date rules on text (a cell, or a cell and the next
@@ -530,7 +530,7 @@ static vb_status collect_title(xstate *x, size_t t) {
     const vb_xcell *c = cell(x, t);
     if (c->len == 0) break;
     if (k > 0 &&
-        (title_stops(x, t) || (caps && vb_x_has_lower(c->text, c->len))))
+        (title_stops(x, t) || (caps && vb_vi_has_lower(c->text, c->len))))
       break;
     if (k == 0 && ((title_stops(x, t) && !title_despite_stop(x, t)) ||
                    match_cell(x, "doc_type", t)))
@@ -1013,8 +1013,8 @@ static vb_status add_ref(xstate *x, xref *r) {
       r->issuer = NULL;
     }
     /* prefer the spelling of running text over a title in capitals */
-    if (!vb_x_has_lower(o->id, strlen(o->id)) &&
-        vb_x_has_lower(r->id, strlen(r->id)))
+    if (!vb_vi_has_lower(o->id, strlen(o->id)) &&
+        vb_vi_has_lower(r->id, strlen(r->id)))
       memcpy(o->id, r->id, sizeof o->id);
     vb_free(r->issuer);
     return VB_OK;
@@ -1517,7 +1517,7 @@ static vb_status read_recipients(xstate *x, json_t *list, json_t *ev) {
     }
     if (c->col != col || match_cell(x, "sig_skip", j))
       continue; /* the signature beside the list, "(Đã ký)" */
-    if (json_array_size(list) > 0 && !vb_x_starts_upper(c->text, c->len) &&
+    if (json_array_size(list) > 0 && !vb_vi_starts_upper(c->text, c->len) &&
         !vb_x_field(&x->m, "sig_auth", c->text, c->len, 0)) {
       /* an item wrapped onto this line: "- Bộ ... (để" / "b/c);" */
       VB_TRY(continue_item(list, c->text, c->len));
@@ -1560,7 +1560,7 @@ static size_t caps_run(const char *s, size_t n) {
     while (i < n && s[i] == ' ') i++;
     size_t a = i;
     while (i < n && s[i] != ' ') i++;
-    if (i == a || vb_x_has_lower(s + a, i - a)) break;
+    if (i == a || vb_vi_has_lower(s + a, i - a)) break;
     end = i;
   }
   return end;
@@ -1784,24 +1784,6 @@ static vb_status find_tail_end(xstate *x) {
 /**************************************************************************
 ** The record
 */
-
-vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
-                        size_t line) {
-  size_t n;
-  const char *t = vb_xdoc_line(d, line, &n);
-  if (!t) return VB_OK;
-  if (n > VB_X_EVIDENCE_MAX) { /* a run-together page: its start */
-    n = VB_X_EVIDENCE_MAX;
-    while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80) n--;
-  }
-  json_t *o = json_object();
-  if (!o) return VB_ENOMEM;
-  if (json_object_set_new(o, "line", json_integer((json_int_t)line)) ||
-      json_object_set_new(o, "text", json_stringn(t, n)) ||
-      json_object_set_new(evidence, key, o))
-    return VB_ENOMEM;
-  return VB_OK;
-}
 
 /* Set key to a string (NULL or "" -> null) and its evidence. */
 static vb_status put_str(json_t *rec, json_t *ev, const xstate *x,

@@ -54,6 +54,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vi.h"
+
 /* Bytes of one name looked at: no body's name is longer, and the scan for
 ** its end stays bounded however long the paragraph. */
 #define NAME_SCAN 400
@@ -1069,7 +1071,7 @@ static size_t sentence_end(const char *s, size_t n, size_t a) {
     if (!(nx >= 'A' && nx <= 'Z') && nx < 0xC3 && !(nx >= '0' && nx <= '9') &&
         nx != '-' && nx != '+')
       continue;
-    if (nx >= 0xC3 && !vb_x_starts_upper(s + i + 2, n - i - 2)) continue;
+    if (nx >= 0xC3 && !vb_vi_starts_upper(s + i + 2, n - i - 2)) continue;
     size_t k = i;
     while (k > a && s[k - 1] >= 'A' && s[k - 1] <= 'Z') k--;
     if (i - k >= 1 && i - k <= 2 && (k == a || is_sp(s[k - 1]))) continue;
@@ -1275,7 +1277,7 @@ static size_t self_at(dctx *c, const char *s, size_t n, size_t i) {
   if (j == 0) return 0;
   /* "Sở Y tế" after "Sở" is another body, not the issuer */
   size_t k = skip_sp(s, n, i + j);
-  if (k > i + j && k < n && vb_x_starts_upper(s + k, n - k)) return 0;
+  if (k > i + j && k < n && vb_vi_starts_upper(s + k, n - k)) return 0;
   for (size_t q = 0; q < j; q++) words += c->issuer[q] == ' ';
   if (words == 0) return j;
   int known = 0;
@@ -2046,8 +2048,8 @@ static void classify(const char *s, size_t n, pinfo *pi) {
     }
   }
   /* a line in capitals with at least two words */
-  if (!vb_x_has_lower(s, n) && n <= 200 && memchr(s, ' ', n) &&
-      vb_x_starts_upper(s, n))
+  if (!vb_vi_has_lower(s, n) && n <= 200 && memchr(s, ' ', n) &&
+      vb_vi_starts_upper(s, n))
     pi->level = 0;
 }
 
@@ -2087,7 +2089,7 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
        k && q <= p->last - p->first && p->off[q] < e; q++)
     if (rule_at(c, "task_verb", s, n, p->off[q]) ||
         (head && q >= 2 && line_open(p, q - 2) && !line_open(p, q - 1) &&
-         vb_x_starts_upper(s + p->off[q], n - p->off[q]))) {
+         vb_vi_starts_upper(s + p->off[q], n - p->off[q]))) {
       e = p->off[q];
       while (e > at && is_sp(s[e - 1])) e--;
       k = split_names(c, s, at, e, nm, MAX_NAMES);
@@ -2119,7 +2121,7 @@ static size_t plain_unit(dctx *c, const vb_xpara *p, size_t i, span *nm,
   if (hend == SIZE_MAX) return 0;
   trim(s, &a, &b);
   if (b <= a || b - a > PLAIN_UNIT_BYTES || !memchr(s + a, ' ', b - a) ||
-      !vb_x_starts_upper(s + a, b - a) || !vb_x_has_lower(s + a, b - a) ||
+      !vb_vi_starts_upper(s + a, b - a) || !vb_vi_has_lower(s + a, b - a) ||
       rule_at(c, "unit_not_head", s, b, a))
     return 0;
   for (size_t j = a; j < b; j++)
@@ -2571,7 +2573,7 @@ static int starts_lower(const char *s, size_t n) {
   unsigned char b = (unsigned char)s[0];
   size_t l = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
   if (l > n) return 0;
-  return vb_x_has_lower(s, l);
+  return vb_vi_has_lower(s, l);
 }
 
 static int ends_full_stop(const char *s, size_t n) {

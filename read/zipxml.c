@@ -17,7 +17,7 @@
 #include <string.h>
 #include <zip.h>
 
-#include "../common/text.h"
+#include "text.h"
 
 /* Bytes inflated and handed to the parser at a time. */
 #define ZX_CHUNK 32768
