@@ -8,6 +8,7 @@
 #ifndef VB_CLI_H
 #define VB_CLI_H
 
+#include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
 
@@ -29,23 +30,82 @@ typedef enum cli_format {
   FMT_CSV
 } cli_format;
 
-/* One subcommand: name, one-line summary, entry point. */
-typedef struct cli_command {
-  const char *name;
-  const char *summary;
-  int (*run)(int argc, char **argv);
-} cli_command;
+/* One option of a command: the single source of its getopt entry, its
+** line in --help, its entry in the manual and its bash completion. */
+typedef struct cli_opt {
+  const char *name;    /* long name without "--"; NULL ends a table */
+  int key;             /* getopt's value: a letter for a short option that
+                          is shown ("-n"), or a code >= 256 for none */
+  const char *arg;     /* name of the option's value ("FILE"), NULL: a flag */
+  const char *choices; /* the values it takes, space-separated, or NULL
+                          (for completion; the help text names them) */
+  const char *help;    /* what it does (lines joined by '\n'); NULL: a
+                          hidden alias of the option before it */
+} cli_opt;
 
-int cli_ingest(int argc, char **argv);
-int cli_text(int argc, char **argv);
-int cli_search(int argc, char **argv);
-int cli_extract(int argc, char **argv);
-int cli_dump(int argc, char **argv);
-int cli_show(int argc, char **argv);
-int cli_similar(int argc, char **argv);
-int cli_ask(int argc, char **argv);
-int cli_reports(int argc, char **argv);
-int cli_deadlines(int argc, char **argv);
+/* A short letter shown in --help is a key below 128; other keys are codes
+** (CLI_K + n) that getopt returns but no short option has. */
+#define CLI_K 256
+
+/* One command: everything its --help, the manual and completion say. */
+typedef struct cli_spec {
+  const char *name;        /* "search" */
+  const char *summary;     /* one line, for `vanban --help` */
+  const char *synopsis;    /* what follows the command name in usage */
+  const char *description; /* paragraphs, lines joined by '\n' */
+  const char *const *(*items)(void); /* NULL, or lines listed after the
+                                        description (ask's question forms) */
+  const cli_opt *const *opts; /* option tables, NULL-ended; each table
+                                 ends with an entry whose name is NULL */
+  const char *exit_status; /* "0 found, 1 none, ..." */
+  const char *examples;    /* one example per line */
+  int (*run)(int argc, char **argv);
+} cli_spec;
+
+/* Options that several commands share (cli_opts.c). */
+extern const cli_opt cli_opts_db[];      /* --db FILE ('d') */
+extern const cli_opt cli_opts_help[];    /* -h, --help ('h') */
+extern const cli_opt cli_opts_filters[]; /* -n/--limit and the search
+                                            filters (CLI_O_*) */
+
+/* The option parser over a spec.  Usage:
+**
+**   cli_getopt g;
+**   cli_getopt_begin(&g, &spec);
+**   while ((c = cli_getopt_next(&g, argc, argv)) > 0) switch (c) { ... }
+**   if (c < 0) return cli_getopt_exit(c);   (help shown, or a bad option)
+**   ... argv[optind] onwards are the operands ...
+**
+** cli_getopt_next returns an option's key with its value in optarg, 0
+** at the end of the options, CLI_GETOPT_HELP after printing --help, or
+** CLI_GETOPT_BAD after printing a usage error. */
+#define CLI_GETOPT_MAX 48
+typedef struct cli_getopt {
+  const cli_spec *spec;
+  struct option longopts[CLI_GETOPT_MAX + 1];
+  char shortopts[2 * CLI_GETOPT_MAX + 2];
+} cli_getopt;
+#define CLI_GETOPT_HELP (-1)
+#define CLI_GETOPT_BAD (-2)
+void cli_getopt_begin(cli_getopt *g, const cli_spec *spec);
+int cli_getopt_next(cli_getopt *g, int argc, char **argv);
+int cli_getopt_exit(int c); /* CLI_OK after help, CLI_USAGE after an error */
+
+/* Print a command's --help, made from its spec. */
+void cli_help(FILE *f, const cli_spec *spec);
+
+/* Every command, in the order `vanban --help` lists them (cli_main.c). */
+extern const cli_spec *const cli_commands[];
+
+/* The manual page vanban(1) in man(7) format, and a bash completion
+** script, both made from the specs of every command (`vanban help --man`,
+** `vanban help --completion`; the build writes them to files). */
+void cli_man(FILE *f);
+void cli_completion(FILE *f);
+
+extern const cli_spec cli_spec_ingest, cli_spec_text, cli_spec_search,
+    cli_spec_extract, cli_spec_dump, cli_spec_show, cli_spec_similar,
+    cli_spec_ask, cli_spec_reports, cli_spec_deadlines;
 
 /* Print "vanban: error: <msg>" (or "vanban: <cmd>: ...") on stderr. */
 void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);
@@ -88,9 +148,9 @@ void cli_csv_field(FILE *f, const char *v, int first);
 long cli_parse_long(const char *cmd, const char *opt, const char *value,
                     long min, long max);
 
-/* Filter options shared by search and similar (query/query.h filters). */
+/* Keys of the filter options shared by search and similar. */
 enum {
-  CLI_O_PROVINCE = 300,
+  CLI_O_PROVINCE = CLI_K + 44,
   CLI_O_YEAR,
   CLI_O_FROM,
   CLI_O_TO,
@@ -98,15 +158,6 @@ enum {
   CLI_O_TYPE,
   CLI_O_SYMBOL
 };
-#define CLI_FILTER_OPTIONS                                \
-  {"limit", required_argument, NULL, 'n'},                \
-  {"province", required_argument, NULL, CLI_O_PROVINCE},  \
-  {"year", required_argument, NULL, CLI_O_YEAR},          \
-  {"from", required_argument, NULL, CLI_O_FROM},          \
-  {"to", required_argument, NULL, CLI_O_TO},              \
-  {"issuer", required_argument, NULL, CLI_O_ISSUER},      \
-  {"type", required_argument, NULL, CLI_O_TYPE},          \
-  {"symbol", required_argument, NULL, CLI_O_SYMBOL}
 
 /* Apply option c (from getopt_long) if it is a filter or -n/--limit:
 ** returns 1 when handled, 0 when c is another option, -1 after printing

@@ -3,7 +3,6 @@
 ** answers, `vanban reports` and `vanban deadlines`.  The library parses
 ** and answers (query/ask.h); this file reads options and prints.
 */
-#include <getopt.h>
 #include <string.h>
 
 #include "ask.h"
@@ -141,56 +140,93 @@ static int answer(const char *cmd, const char *db, vb_question *q,
   return n ? CLI_OK : CLI_PARTIAL;
 }
 
-static void ask_help(void) {
-  fputs("usage: vanban ask [--db FILE] [--format table|json] \"QUESTION\"\n"
-        "\n"
-        "Answer a question about the indexed plans, in Vietnamese or English,\n"
-        "with or without tone marks.  Each answer names the document and the\n"
-        "line it rests on.  Questions understood:\n\n",
-        stdout);
-  for (const char *const *f = vb_ask_forms(); *f; f++) printf("  %s\n", *f);
-  fputs("\n"
-        "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
-        "  --format F   table (default) or json\n"
-        "  -h, --help   this help\n"
-        "\n"
-        "Exit status: 0 answered, 1 no answer found, 2 question not understood,\n"
-        "3 index missing or unreadable.\n"
-        "\n"
-        "example: vanban ask \"which units report to the Labour department?\"\n",
-        stdout);
-}
+enum { O_TO = CLI_K, O_FROM, O_PROVINCE, O_YEAR, O_UNIT, O_AFTER, O_BEFORE };
 
-static const struct option g_common_opts[] = {
-    {"db", required_argument, NULL, 'd'},
-    {"format", required_argument, NULL, 'f'},
-    {"help", no_argument, NULL, 'h'},
-    {"to", required_argument, NULL, 't'},
-    {"from", required_argument, NULL, 'F'},
-    {"province", required_argument, NULL, 'p'},
-    {"year", required_argument, NULL, 'y'},
-    {"unit", required_argument, NULL, 'u'},
-    {"after", required_argument, NULL, 'a'},
-    {"before", required_argument, NULL, 'b'},
-    {NULL, 0, NULL, 0}};
+static const cli_opt g_format_opts[] = {
+    {"format", 'f', "F", "table json", "table (default) or json"},
+    {NULL, 0, NULL, NULL, NULL}};
 
-int cli_ask(int argc, char **argv) {
+static const cli_opt g_place_opts[] = {
+    {"province", O_PROVINCE, "P", NULL, "only plans of province P"},
+    {"year", O_YEAR, "Y", NULL, "only plans of year Y"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt g_reports_opts[] = {
+    {"to", O_TO, "UNIT", NULL, "the unit reported to (required)"},
+    {"from", O_FROM, "UNIT", NULL, "only duties of this unit"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt g_deadlines_opts[] = {
+    {"unit", O_UNIT, "UNIT", NULL, "only duties of this unit"},
+    {"after", O_AFTER, "DATE", NULL, "on or after DATE (YYYY-MM-DD)"},
+    {"before", O_BEFORE, "DATE", NULL, "on or before DATE (YYYY-MM-DD)"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_ask_tables[] = {cli_opts_db, g_format_opts,
+                                              cli_opts_help, NULL};
+static const cli_opt *const g_reports_tables[] = {
+    g_reports_opts, g_place_opts, cli_opts_db, g_format_opts, cli_opts_help,
+    NULL};
+static const cli_opt *const g_deadlines_tables[] = {
+    g_deadlines_opts, g_place_opts, cli_opts_db, g_format_opts, cli_opts_help,
+    NULL};
+
+static int run_ask(int argc, char **argv);
+static int run_reports(int argc, char **argv);
+static int run_deadlines(int argc, char **argv);
+
+const cli_spec cli_spec_ask = {
+    "ask", "answer a question: who reports to whom, deadlines, ...",
+    "[--db FILE] [--format table|json] \"QUESTION\"",
+    "Answer a question about the indexed plans, in Vietnamese or English,\n"
+    "with or without tone marks.  Each answer names the document and the\n"
+    "line it rests on.  Questions understood:",
+    vb_ask_forms, g_ask_tables,
+    "0 answered, 1 no answer found, 2 question not understood,\n"
+    "3 index missing or unreadable.",
+    "vanban ask \"which units report to the Labour department?\"",
+    run_ask};
+
+const cli_spec cli_spec_reports = {
+    "reports", "reporting duties to a unit (who reports to X)",
+    "--to UNIT [--from UNIT] [--province P] [--year Y] [--db FILE]\n"
+    "[--format table|json]",
+    "Reporting duties to UNIT (any spelling: \"Sở LĐTBXH\", \"DOLISA\", \"the\n"
+    "Labour department\"), with the sender, the deadline, the plan and the\n"
+    "evidence line.  Same as: vanban ask \"which units report to UNIT?\"",
+    NULL, g_reports_tables,
+    "0 found, 1 none, 2 usage, 3 index error.",
+    "vanban reports --to \"Sở Lao động - Thương binh và Xã hội\" --province \"Sơn La\"",
+    run_reports};
+
+const cli_spec cli_spec_deadlines = {
+    "deadlines", "dated duties between two dates, for a unit",
+    "[--unit UNIT] [--after DATE] [--before DATE] [--province P] [--year Y]\n"
+    "[--db FILE] [--format table|json]",
+    "Dated duties, earliest first (yearly duties after dated ones), with\n"
+    "what must be done, by whom, for whom, the plan and the evidence line.",
+    NULL, g_deadlines_tables,
+    "0 found, 1 none, 2 usage, 3 index error.",
+    "vanban deadlines --after 2021-12-01 --before 2021-12-31",
+    run_deadlines};
+
+static int run_ask(int argc, char **argv) {
   const char *db = NULL;
   cli_format fmt = FMT_TABLE;
   int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "d:f:h", g_common_opts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_ask);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'f':
         if (cli_parse_format("ask", optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
           return CLI_USAGE;
         break;
-      case 'h': ask_help(); return CLI_OK;
       default: return cli_bad_option("ask", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind >= argc) return cli_usage_error("ask", "no QUESTION given");
   /* Words given separately form one question. */
   char question[2048] = "";
@@ -218,8 +254,9 @@ int cli_ask(int argc, char **argv) {
 }
 
 /* Shared option loop of `reports` and `deadlines`. */
-static int plain_command(const char *cmd, int argc, char **argv,
-                         vb_intent intent, void (*help)(void)) {
+static int plain_command(const cli_spec *spec, int argc, char **argv,
+                         vb_intent intent) {
+  const char *cmd = spec->name;
   const char *db = NULL;
   cli_format fmt = FMT_TABLE;
   vb_question *q = vb_question_new(intent);
@@ -227,49 +264,31 @@ static int plain_command(const char *cmd, int argc, char **argv,
   int c, code = -1;
   long v;
   vb_status rc = VB_OK;
-  optind = 1;
-  opterr = 0;
-  while (code < 0 && rc == VB_OK &&
-         (c = getopt_long(argc, argv, "d:f:h", g_common_opts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, spec);
+  while (code < 0 && rc == VB_OK && (c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'f':
         if (cli_parse_format(cmd, optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
           code = CLI_USAGE;
         break;
-      case 'h': help(); code = CLI_OK; break;
-      case 't':
-        if (intent != VB_ASK_REPORTS_TO) goto bad;
-        rc = vb_question_set(&q->unit, optarg);
-        break;
-      case 'F':
-        if (intent != VB_ASK_REPORTS_TO) goto bad;
-        rc = vb_question_set(&q->from_unit, optarg);
-        break;
-      case 'u':
-        if (intent != VB_ASK_DEADLINES) goto bad;
-        rc = vb_question_set(&q->unit, optarg);
-        break;
-      case 'a':
-        if (intent != VB_ASK_DEADLINES) goto bad;
-        rc = vb_question_set(&q->after, optarg);
-        break;
-      case 'b':
-        if (intent != VB_ASK_DEADLINES) goto bad;
-        rc = vb_question_set(&q->before, optarg);
-        break;
-      case 'p': rc = vb_question_set(&q->province, optarg); break;
-      case 'y':
+      case O_TO: rc = vb_question_set(&q->unit, optarg); break;
+      case O_FROM: rc = vb_question_set(&q->from_unit, optarg); break;
+      case O_UNIT: rc = vb_question_set(&q->unit, optarg); break;
+      case O_AFTER: rc = vb_question_set(&q->after, optarg); break;
+      case O_BEFORE: rc = vb_question_set(&q->before, optarg); break;
+      case O_PROVINCE: rc = vb_question_set(&q->province, optarg); break;
+      case O_YEAR:
         if ((v = cli_parse_long(cmd, "--year", optarg, 1900, 2200)) < 0)
           code = CLI_USAGE;
         else
           q->year = (int)v;
         break;
-      default:
-      bad:
-        code = cli_bad_option(cmd, argv);
+      default: code = cli_bad_option(cmd, argv);
     }
   }
+  if (code < 0 && c < 0) code = cli_getopt_exit(c);
   if (rc != VB_OK) code = CLI_INTERNAL;
   if (code < 0 && optind < argc)
     code = cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
@@ -280,39 +299,10 @@ static int plain_command(const char *cmd, int argc, char **argv,
   return code;
 }
 
-static void reports_help(void) {
-  fputs("usage: vanban reports --to UNIT [--from UNIT] [--province P] [--year Y]\n"
-        "                      [--db FILE] [--format table|json]\n"
-        "\n"
-        "Reporting duties to UNIT (any spelling: \"Sở LĐTBXH\", \"DOLISA\", \"the\n"
-        "Labour department\"), with the sender, the deadline, the plan and the\n"
-        "evidence line.  Same as: vanban ask \"which units report to UNIT?\"\n"
-        "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
-        "\n"
-        "example: vanban reports --to \"Sở Lao động - Thương binh và Xã hội\" --province \"Sơn La\"\n",
-        stdout);
+static int run_reports(int argc, char **argv) {
+  return plain_command(&cli_spec_reports, argc, argv, VB_ASK_REPORTS_TO);
 }
 
-static void deadlines_help(void) {
-  fputs("usage: vanban deadlines [--unit UNIT] [--after DATE] [--before DATE]\n"
-        "                        [--province P] [--year Y] [--db FILE]\n"
-        "                        [--format table|json]\n"
-        "\n"
-        "Dated duties, earliest first (yearly duties after dated ones), with\n"
-        "what must be done, by whom, for whom, the plan and the evidence line.\n"
-        "DATE is YYYY-MM-DD.\n"
-        "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
-        "\n"
-        "example: vanban deadlines --after 2021-12-01 --before 2021-12-31\n",
-        stdout);
-}
-
-int cli_reports(int argc, char **argv) {
-  return plain_command("reports", argc, argv, VB_ASK_REPORTS_TO, reports_help);
-}
-
-int cli_deadlines(int argc, char **argv) {
-  return plain_command("deadlines", argc, argv, VB_ASK_DEADLINES, deadlines_help);
+static int run_deadlines(int argc, char **argv) {
+  return plain_command(&cli_spec_deadlines, argc, argv, VB_ASK_DEADLINES);
 }

@@ -2,7 +2,6 @@
 ** cli_dump.c: `vanban dump` — the extraction tables as JSONL, JSON or CSV.
 ** Every JSON value is built and written by jansson; CSV follows RFC 4180.
 */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,27 +45,6 @@ static const dump_table g_tables[] = {
      "ORDER BY d.source, x.seq"},
 };
 #define N_TABLES (sizeof g_tables / sizeof g_tables[0])
-
-static void help(void) {
-  fputs("usage: vanban dump [--db FILE] [--format jsonl|json|csv] [--table T]\n"
-        "\n"
-        "Write what extraction stored in the index.  T is one of documents\n"
-        "(default), references, recipients, units, deadlines, reports.  For\n"
-        "documents, JSONL and JSON give the full extraction record of each\n"
-        "document (with evidence); CSV gives one row per document.  Rows of\n"
-        "the other tables carry the source path, the evidence line number and\n"
-        "the line's text.\n"
-        "\n"
-        "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
-        "  --format F   jsonl (default), json or csv (RFC 4180, header row)\n"
-        "  --table T    the table to write\n"
-        "  -h, --help   this help\n"
-        "\n"
-        "Exit status: 0 success, 2 usage, 3 index missing or unreadable.\n"
-        "\n"
-        "example: vanban dump --table reports --format csv > reports.csv\n",
-        stdout);
-}
 
 /* Column i of the row as a JSON value (new reference). */
 static json_t *column_json(sqlite3_stmt *s, int i) {
@@ -153,20 +131,41 @@ static int dump_rows(sqlite3 *db, const dump_table *t, cli_format fmt) {
   return CLI_OK;
 }
 
-int cli_dump(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"format", required_argument, NULL, 'f'},
-      {"table", required_argument, NULL, 't'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+static const cli_opt g_dump_opts[] = {
+    {"format", 'f', "F", "jsonl json csv",
+     "jsonl (default), json or csv (RFC 4180, header row)"},
+    {"table", 't', "T", "documents references recipients units deadlines reports",
+     "the table to write: documents (default), references,\n"
+     "recipients, units, deadlines or reports"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_dump_tables[] = {cli_opts_db, g_dump_opts,
+                                               cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_dump = {
+    "dump", "extraction tables from the index as JSONL, JSON or CSV",
+    "[--db FILE] [--format jsonl|json|csv] [--table T]",
+    "Write what extraction stored in the index.  T is one of documents\n"
+    "(default), references, recipients, units, deadlines, reports.  For\n"
+    "documents, JSONL and JSON give the full extraction record of each\n"
+    "document (with evidence); CSV gives one row per document.  Rows of\n"
+    "the other tables carry the source path, the evidence line number and\n"
+    "the line's text.",
+    NULL, g_dump_tables,
+    "0 success, 2 usage, 3 index missing or unreadable.",
+    "vanban dump --table reports --format csv > reports.csv",
+    run};
+
+static int run(int argc, char **argv) {
   const char *db = NULL;
   const dump_table *table = &g_tables[0];
   cli_format fmt = FMT_JSONL;
   int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "d:f:t:h", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_dump);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'f':
@@ -185,10 +184,10 @@ int cli_dump(int argc, char **argv) {
                                  "recipients, units, deadlines, reports)",
                                  optarg);
         break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("dump", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind < argc) return cli_usage_error("dump", "unexpected argument '%s'", argv[optind]);
   const char *path = cli_db_path(db);
   vb_index *idx = NULL;

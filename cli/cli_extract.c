@@ -1,47 +1,47 @@
 /*
 ** cli_extract.c: `vanban extract FILE...` — records without an index.
 */
-#include <getopt.h>
 #include <stdlib.h>
 
 #include "extract.h"
 #include "cli.h"
 
-static void help(void) {
-  fputs("usage: vanban extract [--format jsonl|json] FILE...\n"
-        "\n"
-        "Read each document and print its extraction record (see README:\n"
-        "'The extraction record'), without touching an index.\n"
-        "\n"
-        "  --format F  jsonl (default: one record per line) or json (an array)\n"
-        "  -h, --help  this help\n"
-        "\n"
-        "Exit status: 0 all files read, 1 some failed, 2 usage.\n"
-        "\n"
-        "example: vanban extract --format jsonl corpus/seeds/*.txt > records.jsonl\n",
-        stdout);
-}
+static const cli_opt g_extract_opts[] = {
+    {"format", 'f', "F", "jsonl json",
+     "jsonl (default: one record per line) or json (an array)"},
+    {NULL, 0, NULL, NULL, NULL}};
 
-int cli_extract(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"format", required_argument, NULL, 'f'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+static const cli_opt *const g_extract_tables[] = {g_extract_opts,
+                                                  cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_extract = {
+    "extract", "print extraction records without touching an index",
+    "[--format jsonl|json] FILE...",
+    "Read each document and print its extraction record (see README:\n"
+    "'The extraction record'), without touching an index.",
+    NULL, g_extract_tables,
+    "0 all files read, 1 some failed, 2 usage.",
+    "vanban extract --format jsonl corpus/seeds/*.txt > records.jsonl",
+    run};
+
+static int run(int argc, char **argv) {
   cli_format fmt = FMT_JSONL;
   int c, failed = 0;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_extract);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'f':
         if (cli_parse_format("extract", optarg,
                              1u << FMT_JSON | 1u << FMT_JSONL, &fmt) < 0)
           return CLI_USAGE;
         break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("extract", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind >= argc) return cli_usage_error("extract", "no FILE given");
   vb_error err = {0};
   vb_extractor *ex = NULL;

@@ -1,7 +1,6 @@
 /*
 ** cli_ingest.c: `vanban ingest` — options, progress and the summary line.
 */
-#include <getopt.h>
 #include <signal.h>
 #include <string.h>
 #include <time.h>
@@ -59,52 +58,45 @@ static void on_progress(void *ctx, const vb_ingest_stats *st, int64_t total) {
   ui->progress_shown = 1;
 }
 
-static void help(void) {
-  fputs(
-      "usage: vanban ingest [--db FILE] [--prune] [--jobs N] [--batch N]\n"
-      "                     [--verbose] [--quiet] PATH...\n"
-      "\n"
-      "Read files and directories (recursively) into the index: plain text\n"
-      "(.txt, .md), Word (.docx) and OpenDocument (.odt).  A file already\n"
-      "indexed with the same content is skipped; a changed one replaces its\n"
-      "old version.  Each bad file gets one line on stderr with the reason and\n"
-      "the rest go on.\n"
-      "\n"
-      "  --db FILE     the index (default: $VANBAN_DB or ./vanban.db)\n"
-      "  --prune       remove indexed files that are gone from the directories\n"
-      "  --jobs N      reader threads (default 2)\n"
-      "  --batch N     documents per transaction (default 200)\n"
-      "  -v, --verbose list every file with its outcome\n"
-      "  -q, --quiet   no summary line\n"
-      "  -h, --help    this help\n"
-      "\n"
-      "Exit status: 0 all files read, 1 some failed, 2 usage, 3 index error,\n"
-      "130 interrupted (committed batches are kept).\n"
-      "\n"
-      "example: vanban ingest corpus/\n",
-      stdout);
-}
+static const cli_opt g_ingest_opts[] = {
+    {"prune", 'p', NULL, NULL,
+     "remove indexed files that are gone from the directories"},
+    {"jobs", 'j', "N", NULL, "reader threads (default 2)"},
+    {"batch", 'b', "N", NULL, "documents per transaction (default 200)"},
+    {"verbose", 'v', NULL, NULL, "list every file with its outcome"},
+    {"quiet", 'q', NULL, NULL, "no summary line"},
+    {NULL, 0, NULL, NULL, NULL}};
 
-int cli_ingest(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"prune", no_argument, NULL, 'p'},
-      {"jobs", required_argument, NULL, 'j'},
-      {"batch", required_argument, NULL, 'b'},
-      {"verbose", no_argument, NULL, 'v'},
-      {"quiet", no_argument, NULL, 'q'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+static const cli_opt *const g_ingest_tables[] = {cli_opts_db, g_ingest_opts,
+                                                 cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_ingest = {
+    "ingest", "add files and directories to the index",
+    "[--db FILE] [--prune] [--jobs N] [--batch N] [--verbose] [--quiet] PATH...",
+    "Read files and directories (recursively) into the index: plain text\n"
+    "(.txt, .md), Word (.docx) and OpenDocument (.odt).  A file already\n"
+    "indexed with the same content is skipped; a changed one replaces its\n"
+    "old version.  Each bad file gets one line on stderr with the reason and\n"
+    "the rest go on.",
+    NULL, g_ingest_tables,
+    "0 all files read, 1 some failed, 2 usage, 3 index error,\n"
+    "130 interrupted (committed batches are kept).",
+    "vanban ingest corpus/",
+    run};
+
+static int run(int argc, char **argv) {
   const char *db = NULL;
   int quiet = 0;
   long v;
   ingest_ui ui = {0};
   vb_ingest_opts o;
   vb_ingest_opts_default(&o);
-  optind = 1;
-  opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, "d:pj:b:vqh", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_ingest);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'p': o.prune = 1; break;
@@ -120,10 +112,10 @@ int cli_ingest(int argc, char **argv) {
         break;
       case 'v': ui.verbose = 1; break;
       case 'q': quiet = 1; break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("ingest", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind >= argc) return cli_usage_error("ingest", "no PATH given");
   const char *path = cli_db_path(db);
   vb_index *idx = NULL;

@@ -3,7 +3,6 @@
 ** holds the helpers every subcommand uses (errors, formats, CSV, JSON).
 */
 #include <errno.h>
-#include <getopt.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,21 +10,10 @@
 #include "index.h"
 #include "cli.h"
 
-static const cli_command g_commands[] = {
-    {"ingest", "add files and directories to the index", cli_ingest},
-    {"search", "full-text search with ranked snippets", cli_search},
-    {"ask", "answer a question: who reports to whom, deadlines, ...", cli_ask},
-    {"reports", "reporting duties to a unit (who reports to X)", cli_reports},
-    {"deadlines", "dated duties between two dates, for a unit", cli_deadlines},
-    {"similar", "paragraphs of other plans worded like a text", cli_similar},
-    {"show", "one document's record, each value beside its evidence", cli_show},
-    {"extract", "print extraction records without touching an index",
-     cli_extract},
-    {"dump", "extraction tables from the index as JSONL, JSON or CSV",
-     cli_dump},
-    {"text", "print the text vanban reads from a document", cli_text},
-};
-#define N_COMMANDS (sizeof g_commands / sizeof g_commands[0])
+const cli_spec *const cli_commands[] = {
+    &cli_spec_ingest,  &cli_spec_search, &cli_spec_ask,     &cli_spec_reports,
+    &cli_spec_deadlines, &cli_spec_similar, &cli_spec_show, &cli_spec_extract,
+    &cli_spec_dump,    &cli_spec_text,   NULL};
 
 static void usage(FILE *f) {
   fprintf(f,
@@ -35,11 +23,13 @@ static void usage(FILE *f) {
           "extracts their structure and answers searches over them.\n"
           "\n"
           "commands:\n");
-  for (size_t i = 0; i < N_COMMANDS; i++)
-    fprintf(f, "  %-10s %s\n", g_commands[i].name, g_commands[i].summary);
+  for (const cli_spec *const *c = cli_commands; *c; c++)
+    fprintf(f, "  %-10s %s\n", (*c)->name, (*c)->summary);
   fprintf(f,
           "\n"
-          "Run 'vanban <command> --help' for a command's options.\n"
+          "Run 'vanban <command> --help' for a command's options; 'vanban help\n"
+          "--man' prints the manual page, 'vanban help --completion' the bash\n"
+          "completion script.\n"
           "The index is vanban.db in the current directory unless --db or\n"
           "the VANBAN_DB environment variable names another file.\n");
 }
@@ -172,10 +162,18 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 ||
       strcmp(cmd, "help") == 0) {
     if (argc > 2 && strcmp(cmd, "help") == 0) {
-      for (size_t i = 0; i < N_COMMANDS; i++)
-        if (strcmp(argv[2], g_commands[i].name) == 0) {
-          char *sub[] = {argv[2], "--help", NULL};
-          return g_commands[i].run(2, sub);
+      if (strcmp(argv[2], "--man") == 0) {
+        cli_man(stdout);
+        return CLI_OK;
+      }
+      if (strcmp(argv[2], "--completion") == 0) {
+        cli_completion(stdout);
+        return CLI_OK;
+      }
+      for (const cli_spec *const *c = cli_commands; *c; c++)
+        if (strcmp(argv[2], (*c)->name) == 0) {
+          cli_help(stdout, *c);
+          return CLI_OK;
         }
     }
     usage(stdout);
@@ -185,9 +183,8 @@ int main(int argc, char **argv) {
     printf("vanban %s\n", VB_VERSION);
     return CLI_OK;
   }
-  for (size_t i = 0; i < N_COMMANDS; i++)
-    if (strcmp(cmd, g_commands[i].name) == 0)
-      return g_commands[i].run(argc - 1, argv + 1);
+  for (const cli_spec *const *c = cli_commands; *c; c++)
+    if (strcmp(cmd, (*c)->name) == 0) return (*c)->run(argc - 1, argv + 1);
   fprintf(stderr, "vanban: '%s' is not a vanban command. See 'vanban --help'.\n",
           cmd);
   return CLI_USAGE;

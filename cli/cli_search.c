@@ -1,7 +1,6 @@
 /*
 ** cli_search.c: `vanban search` — options and the four output formats.
 */
-#include <getopt.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -12,45 +11,6 @@
 #define HL_COLOR_CLOSE "\033[0m"
 #define HL_PLAIN_OPEN "«"
 #define HL_PLAIN_CLOSE "»"
-
-static void help(void) {
-  fputs(
-      "usage: vanban search [--db FILE] [--limit N] [--format F] [filters] QUERY\n"
-      "\n"
-      "Ranked full-text search.  QUERY is words and \"quoted phrases\"; a word\n"
-      "typed without tone marks matches every marked spelling (\"binh dang\n"
-      "gioi\" finds \"bình đẳng giới\"), a word with marks matches exactly.\n"
-      "Also: word* (prefix), -word (exclude), a OR b, ( ... ).\n"
-      "\n"
-      "  --db FILE         the index (default: $VANBAN_DB or ./vanban.db)\n"
-      "  -n, --limit N     results to show (default 10)\n"
-      "  --format F        table (default), json, jsonl or csv\n"
-      "  --fold            ignore tone marks typed in the query too\n"
-      "  --sort S          relevance (default) or date (newest first)\n"
-      "  --province P      only documents of province P (as named in the\n"
-      "                    document, or the province it belongs to since 2025)\n"
-      "  --year Y          only documents of year Y\n"
-      "  --from D, --to D  date of issue between D and D (YYYY-MM-DD)\n"
-      "  --issuer TEXT     issuer containing TEXT\n"
-      "  --type T          document type (Kế hoạch, Quyết định, ...)\n"
-      "  --symbol S        symbol (KH-UBND, ...)\n"
-      "  --paragraphs      rank paragraphs (with their heading) instead of\n"
-      "                    documents: the wording another plan used\n"
-      "  --facets          also count the matching documents per province, year,\n"
-      "                    issuer and type (table and json formats)\n"
-      "  --color WHEN      highlight with colour: auto (default), always, never;\n"
-      "                    without colour matches are marked «like this»\n"
-      "  -h, --help        this help\n"
-      "\n"
-      "JSON results carry source, title, snippet, score (bm25, lower is\n"
-      "better), doc_type, number, symbol, date, year, issuer, province.\n"
-      "Exit status: 0 results found, 1 none, 2 usage or malformed query,\n"
-      "3 index missing or unreadable.\n"
-      "\n"
-      "example: vanban search \"bình đẳng giới\"\n"
-      "         vanban search --format json --limit 3 'so lao dong'\n",
-      stdout);
-}
 
 /* The hit as a JSON object (new reference). */
 static json_t *hit_json(const vb_hit *h) {
@@ -209,29 +169,56 @@ int cli_filter_option(const char *cmd, int c, const char *arg,
   return 0;
 }
 
-int cli_search(int argc, char **argv) {
-  enum { O_FOLD = 256, O_SORT, O_COLOR, O_PARAS, O_FACETS };
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"format", required_argument, NULL, 'f'},
-      {"fold", no_argument, NULL, O_FOLD},
-      {"sort", required_argument, NULL, O_SORT},
-      {"color", required_argument, NULL, O_COLOR},
-      {"colour", required_argument, NULL, O_COLOR},
-      {"paragraphs", no_argument, NULL, O_PARAS},
-      {"facets", no_argument, NULL, O_FACETS},
-      {"help", no_argument, NULL, 'h'},
-      CLI_FILTER_OPTIONS,
-      {NULL, 0, NULL, 0}};
+enum { O_FOLD = CLI_K, O_SORT, O_COLOR, O_PARAS, O_FACETS };
+
+static const cli_opt g_search_opts[] = {
+    {"format", 'f', "F", "table json jsonl csv", "table (default), json, jsonl or csv"},
+    {"fold", O_FOLD, NULL, NULL, "ignore tone marks typed in the query too"},
+    {"sort", O_SORT, "S", "relevance date",
+     "relevance (default) or date (newest first)"},
+    {"paragraphs", O_PARAS, NULL, NULL,
+     "rank paragraphs (with their heading) instead of\n"
+     "documents: the wording another plan used"},
+    {"facets", O_FACETS, NULL, NULL,
+     "also count the matching documents per province, year,\n"
+     "issuer and type (table and json formats)"},
+    {"color", O_COLOR, "WHEN", "auto always never",
+     "highlight with colour: auto (default), always, never;\n"
+     "without colour matches are marked «like this»"},
+    {"colour", O_COLOR, "WHEN", "auto always never", NULL},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_search_tables[] = {
+    cli_opts_db, g_search_opts, cli_opts_filters, cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_search = {
+    "search", "full-text search with ranked snippets",
+    "[--db FILE] [--limit N] [--format F] [filters] QUERY",
+    "Ranked full-text search.  QUERY is words and \"quoted phrases\"; a word\n"
+    "typed without tone marks matches every marked spelling (\"binh dang\n"
+    "gioi\" finds \"bình đẳng giới\"), a word with marks matches exactly.\n"
+    "Also: word* (prefix), -word (exclude), a OR b, ( ... ).\n"
+    "JSON results carry source, title, snippet, score (bm25, lower is\n"
+    "better), doc_type, number, symbol, date, year, issuer, province.",
+    NULL, g_search_tables,
+    "0 results found, 1 none, 2 usage or malformed query,\n"
+    "3 index missing or unreadable.",
+    "vanban search \"bình đẳng giới\"\n"
+    "vanban search --format json --limit 3 'so lao dong'",
+    run};
+
+static int run(int argc, char **argv) {
   const char *db = NULL, *color = "auto";
   int want_facets = 0;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
   memset(&o, 0, sizeof o);
   int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_search);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     int f = cli_filter_option("search", c, optarg, &o);
     if (f < 0) return CLI_USAGE;
     if (f > 0) continue;
@@ -256,10 +243,10 @@ int cli_search(int argc, char **argv) {
         break;
       case O_PARAS: o.paragraphs = 1; break;
       case O_FACETS: want_facets = 1; break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("search", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind >= argc) return cli_usage_error("search", "no QUERY given");
   if (optind + 1 < argc)
     return cli_usage_error("search", "give the query as one argument (quote it)");

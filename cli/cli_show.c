@@ -2,29 +2,11 @@
 ** cli_show.c: `vanban show DOC` — one document's record, readable, each
 ** value beside the line it was read from.
 */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "index.h"
 #include "cli.h"
-
-static void help(void) {
-  fputs("usage: vanban show [--db FILE] [--format table|json] DOC\n"
-        "\n"
-        "Print one document's extraction record.  DOC is the path as ingested,\n"
-        "the end of it (a file name), or the document's number/symbol\n"
-        "(\"622/KH-UBND\").\n"
-        "\n"
-        "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
-        "  --format F   table (default) or json (the record with evidence)\n"
-        "  -h, --help   this help\n"
-        "\n"
-        "Exit status: 0 shown, 1 no such document, 2 usage, 3 index error.\n"
-        "\n"
-        "example: vanban show 001_6747b2af0e194c38.txt\n",
-        stdout);
-}
 
 /* The record text of the document DOC names (malloc'd), or NULL. */
 static char *find_record(sqlite3 *db, const char *doc, int *ambiguous) {
@@ -128,18 +110,34 @@ static void show_record(json_t *rec) {
   }
 }
 
-int cli_show(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"format", required_argument, NULL, 'f'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+static const cli_opt g_show_opts[] = {
+    {"format", 'f', "F", "table json",
+     "table (default) or json (the record with evidence)"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_show_tables[] = {cli_opts_db, g_show_opts,
+                                               cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_show = {
+    "show", "one document's record, each value beside its evidence",
+    "[--db FILE] [--format table|json] DOC",
+    "Print one document's extraction record.  DOC is the path as ingested,\n"
+    "the end of it (a file name), or the document's number/symbol\n"
+    "(\"622/KH-UBND\").",
+    NULL, g_show_tables,
+    "0 shown, 1 no such document, 2 usage, 3 index error.",
+    "vanban show 001_6747b2af0e194c38.txt",
+    run};
+
+static int run(int argc, char **argv) {
   const char *db = NULL;
   cli_format fmt = FMT_TABLE;
   int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "d:f:h", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_show);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'f':
@@ -147,10 +145,10 @@ int cli_show(int argc, char **argv) {
                              &fmt) < 0)
           return CLI_USAGE;
         break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("show", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind + 1 != argc) return cli_usage_error("show", "give one DOC");
   const char *path = cli_db_path(db);
   vb_index *idx = NULL;

@@ -2,40 +2,12 @@
 ** cli_similar.c: `vanban similar` — paragraphs of other documents worded
 ** like a given text or a paragraph of a file.
 */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "paragraphs.h"
 #include "query.h"
 #include "cli.h"
-
-static void help(void) {
-  fputs("usage: vanban similar [--db FILE] [--limit N] [--format F] [filters]\n"
-        "                      (--text \"TEXT\" | FILE[:LINE])\n"
-        "\n"
-        "Paragraphs of other documents with the most similar wording, best\n"
-        "first, for a clerk looking for precedent: the paragraph another plan\n"
-        "used for the same duty.  The same wording repeated across documents\n"
-        "is shown once, with the number of other documents that repeat it.\n"
-        "Tone marks do not matter.  With FILE:LINE the paragraph at that line\n"
-        "of FILE is compared (without LINE, the start of the file), and FILE's\n"
-        "own paragraphs are left out.\n"
-        "\n"
-        "  --text TEXT       the wording to compare\n"
-        "  --db FILE         the index (default: $VANBAN_DB or ./vanban.db)\n"
-        "  -n, --limit N     results (default 10)\n"
-        "  --format F        table (default), json, jsonl or csv\n"
-        "  --province P, --year Y, --from D, --to D, --issuer TEXT, --type T,\n"
-        "  --symbol S        filters, as for search\n"
-        "  -h, --help        this help\n"
-        "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
-        "\n"
-        "example: vanban similar --text \"bao cao ket qua thuc hien ve So Lao dong\"\n"
-        "         vanban similar corpus/seeds/001_6747b2af0e194c38.txt:120\n",
-        stdout);
-}
 
 typedef struct find_para {
   size_t line;
@@ -85,23 +57,43 @@ static char *text_of_file(const char *arg, char **source) {
   return text;
 }
 
-int cli_similar(int argc, char **argv) {
-  enum { O_TEXT = 256 };
-  static const struct option longopts[] = {
-      {"db", required_argument, NULL, 'd'},
-      {"format", required_argument, NULL, 'f'},
-      {"text", required_argument, NULL, O_TEXT},
-      {"help", no_argument, NULL, 'h'},
-      CLI_FILTER_OPTIONS,
-      {NULL, 0, NULL, 0}};
+enum { O_TEXT = CLI_K };
+
+static const cli_opt g_similar_opts[] = {
+    {"text", O_TEXT, "TEXT", NULL, "the wording to compare"},
+    {"format", 'f', "F", "table json jsonl csv", "table (default), json, jsonl or csv"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_similar_tables[] = {
+    g_similar_opts, cli_opts_db, cli_opts_filters, cli_opts_help, NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_similar = {
+    "similar", "paragraphs of other plans worded like a text",
+    "[--db FILE] [--limit N] [--format F] [filters] (--text \"TEXT\" | FILE[:LINE])",
+    "Paragraphs of other documents with the most similar wording, best\n"
+    "first, for a clerk looking for precedent: the paragraph another plan\n"
+    "used for the same duty.  The same wording repeated across documents\n"
+    "is shown once, with the number of other documents that repeat it.\n"
+    "Tone marks do not matter.  With FILE:LINE the paragraph at that line\n"
+    "of FILE is compared (without LINE, the start of the file), and FILE's\n"
+    "own paragraphs are left out.  The filters are those of search.",
+    NULL, g_similar_tables,
+    "0 found, 1 none, 2 usage, 3 index error.",
+    "vanban similar --text \"bao cao ket qua thuc hien ve So Lao dong\"\n"
+    "vanban similar corpus/seeds/001_6747b2af0e194c38.txt:120",
+    run};
+
+static int run(int argc, char **argv) {
   const char *db = NULL, *text_opt = NULL;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
   memset(&o, 0, sizeof o);
   int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "d:n:f:h", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_similar);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     int f = cli_filter_option("similar", c, optarg, &o);
     if (f < 0) return CLI_USAGE;
     if (f > 0) continue;
@@ -111,10 +103,10 @@ int cli_similar(int argc, char **argv) {
         if (cli_parse_format("similar", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
         break;
       case O_TEXT: text_opt = optarg; break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("similar", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (!text_opt && optind >= argc)
     return cli_usage_error("similar", "give --text TEXT or FILE[:LINE]");
   if (text_opt && optind < argc)

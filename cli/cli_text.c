@@ -1,46 +1,44 @@
 /*
 ** cli_text.c: `vanban text FILE...` — print the text vanban reads.
 */
-#include <getopt.h>
 #include <string.h>
 
 #include "reader.h"
 #include "cli.h"
 
-static void help(void) {
-  fputs("usage: vanban text [--extra] [--props] FILE...\n"
-        "\n"
-        "Print the text vanban reads from each document: UTF-8 (NFC), one line\n"
-        "per paragraph; DOCX and ODT in the accepted view of tracked changes.\n"
-        "Line numbers of this text are the ones extraction evidence cites.\n"
-        "\n"
-        "  --extra     also print headers and footers (after a line '--- extra')\n"
-        "  --props     also print document properties (title, creator, dates)\n"
-        "  -h, --help  this help\n"
-        "\n"
-        "Exit status: 0 all files read, 1 some failed, 2 usage.\n"
-        "\n"
-        "example: vanban text plan.docx > plan.txt\n",
-        stdout);
-}
+static const cli_opt g_text_opts[] = {
+    {"extra", 'e', NULL, NULL, "also print headers and footers (after a line '--- extra')"},
+    {"props", 'p', NULL, NULL, "also print document properties (title, creator, dates)"},
+    {NULL, 0, NULL, NULL, NULL}};
 
-int cli_text(int argc, char **argv) {
-  static const struct option longopts[] = {
-      {"extra", no_argument, NULL, 'e'},
-      {"props", no_argument, NULL, 'p'},
-      {"help", no_argument, NULL, 'h'},
-      {NULL, 0, NULL, 0}};
+static const cli_opt *const g_text_tables[] = {g_text_opts, cli_opts_help,
+                                               NULL};
+
+static int run(int argc, char **argv);
+
+const cli_spec cli_spec_text = {
+    "text", "print the text vanban reads from a document",
+    "[--extra] [--props] FILE...",
+    "Print the text vanban reads from each document: UTF-8 (NFC), one line\n"
+    "per paragraph; DOCX and ODT in the accepted view of tracked changes.\n"
+    "Line numbers of this text are the ones extraction evidence cites.",
+    NULL, g_text_tables,
+    "0 all files read, 1 some failed, 2 usage.",
+    "vanban text plan.docx > plan.txt",
+    run};
+
+static int run(int argc, char **argv) {
   int extra = 0, props = 0, c, failed = 0;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, "eph", longopts, NULL)) != -1) {
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_text);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'e': extra = 1; break;
       case 'p': props = 1; break;
-      case 'h': help(); return CLI_OK;
       default: return cli_bad_option("text", argv);
     }
   }
+  if (c < 0) return cli_getopt_exit(c);
   if (optind >= argc) return cli_usage_error("text", "no FILE given");
   for (int i = optind; i < argc; i++) {
     vb_doc *doc = NULL;
