@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "query/query.h"
+#include "vanban.h"
 
 /* Longest query line read; the query set's lines are far shorter. */
 #define LINE_MAX_BYTES 4096

@@ -5,7 +5,7 @@
 */
 #include <string.h>
 
-#include "ask.h"
+#include "vanban.h"
 #include "cli.h"
 
 static const char *str(json_t *o, const char *key) {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index.h"
+#include "vanban.h"
 #include "cli.h"
 
 /* One dumpable table: its name on the command line and its query.  Columns

@@ -3,7 +3,7 @@
 */
 #include <stdlib.h>
 
-#include "extract.h"
+#include "vanban.h"
 #include "cli.h"
 
 static const cli_opt g_extract_opts[] = {

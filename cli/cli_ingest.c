@@ -6,7 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "pipeline.h"
+#include "vanban.h"
 #include "cli.h"
 
 static volatile sig_atomic_t g_stop;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index.h"
+#include "vanban.h"
 #include "cli.h"
 
 const cli_spec *const cli_commands[] = {

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "query.h"
+#include "vanban.h"
 #include "cli.h"
 
 #define HL_COLOR_OPEN "\033[1;33m"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "index.h"
+#include "vanban.h"
 #include "cli.h"
 
 /* The record text of the document DOC names (malloc'd), or NULL. */

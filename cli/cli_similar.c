@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "paragraphs.h"
-#include "query.h"
+#include "vanban.h"
 #include "cli.h"
 
 typedef struct find_para {

@@ -3,7 +3,7 @@
 */
 #include <string.h>
 
-#include "reader.h"
+#include "vanban.h"
 #include "cli.h"
 
 static const cli_opt g_text_opts[] = {
