@@ -3,42 +3,12 @@
 ** ends), UTF-8 validation and SHA-256 hashing.  See text.h.
 */
 #include "text.h"
+#include "utf8.h"
 
 #include <nettle/sha2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
-
-/* Decode the UTF-8 sequence at s[0..n) (n >= 1, s[0] >= 0x80) into *cp.
-** Returns its length, or 0 for an invalid, overlong or truncated sequence,
-** a surrogate or a value past U+10FFFF. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp) {
-  unsigned char c = s[0];
-  size_t len;
-  uint32_t v;
-  if (c >= 0xC2 && c <= 0xDF) {
-    len = 2;
-    v = c & 0x1F;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    len = 3;
-    v = c & 0x0F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    len = 4;
-    v = c & 0x07;
-  } else {
-    return 0;
-  }
-  if (n < len) return 0;
-  for (size_t k = 1; k < len; k++) {
-    if ((s[k] & 0xC0) != 0x80) return 0;
-    v = (v << 6) | (s[k] & 0x3F);
-  }
-  if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-      (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
-    return 0;
-  *cp = v;
-  return len;
-}
 
 size_t vb_utf8_check(const unsigned char *s, size_t n) {
   size_t i = 0;
@@ -48,7 +18,7 @@ size_t vb_utf8_check(const unsigned char *s, size_t n) {
       continue;
     }
     uint32_t cp;
-    size_t len = utf8_decode(s + i, n - i, &cp);
+    size_t len = vb_utf8_decode(s + i, n - i, &cp);
     if (!len) return i;
     i += len;
   }
@@ -58,27 +28,7 @@ size_t vb_utf8_check(const unsigned char *s, size_t n) {
 /* Append one code point as UTF-8. */
 static vb_status put_cp(vb_buf *out, uint32_t cp) {
   unsigned char b[4];
-  size_t n;
-  if (cp < 0x80) {
-    b[0] = (unsigned char)cp;
-    n = 1;
-  } else if (cp < 0x800) {
-    b[0] = (unsigned char)(0xC0 | (cp >> 6));
-    b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 2;
-  } else if (cp < 0x10000) {
-    b[0] = (unsigned char)(0xE0 | (cp >> 12));
-    b[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 3;
-  } else {
-    b[0] = (unsigned char)(0xF0 | (cp >> 18));
-    b[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
-    b[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
-    b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-    n = 4;
-  }
-  return vb_buf_append(out, b, n);
+  return vb_buf_append(out, b, vb_utf8_encode(cp, b));
 }
 
 /* UTF-16 (after the BOM) to UTF-8 in tmp. */
@@ -164,7 +114,7 @@ static int nfc_stable(const unsigned char *s, size_t n) {
       continue;
     }
     uint32_t cp;
-    size_t len = utf8_decode(s + i, n - i, &cp);
+    size_t len = vb_utf8_decode(s + i, n - i, &cp);
     if (!len) return 0;
     i += len;
     if (!((cp >= 0x80 && cp <= 0x2FF) ||     /* Latin-1, Extended-A/B, IPA */

@@ -83,6 +83,21 @@ void *vb_realloc(void *p, size_t n) {
 
 void vb_free(void *p) { free(p); }
 
+vb_status vb_grow(void *arr, size_t *cap, size_t need, size_t elem) {
+  if (need <= *cap) return VB_OK;
+  size_t nc = *cap > SIZE_MAX / 2 ? need : *cap * 2;
+  if (nc < need) nc = need;
+  if (nc < 8) nc = 8;
+  if (elem && nc > SIZE_MAX / elem) return VB_ENOMEM;
+  void *old;
+  memcpy(&old, arr, sizeof old);
+  void *p = vb_realloc(old, nc * elem);
+  if (!p) return VB_ENOMEM;
+  memcpy(arr, &p, sizeof p);
+  *cap = nc;
+  return VB_OK;
+}
+
 char *vb_strndup(const char *s, size_t n) {
   char *r = vb_malloc(n + 1);
   if (!r) return NULL;

@@ -73,6 +73,15 @@ void vb_free(void *p);
 char *vb_strdup(const char *s);
 char *vb_strndup(const char *s, size_t n);
 
+/* Make room for `need` elements of `elem` bytes in the array whose
+** pointer is at arr (a T **) and whose allocated length is *cap: when need
+** exceeds *cap the array grows to twice its length, at least need and at
+** least 8 elements.  Returns VB_OK, or VB_ENOMEM when out of memory or when
+** the size would overflow; the array and *cap are then unchanged and still
+** the caller's. */
+vb_status vb_grow(void *arr, size_t *cap, size_t need,
+                  size_t elem) VB_MUST_CHECK;
+
 /* Test hook: after n more successful allocations, every further allocation
 ** fails.  n < 0 switches failure injection off (the default). */
 void vb_alloc_fail_after(long n);

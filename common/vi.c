@@ -13,6 +13,7 @@
 ** mapping), in bounded chunks, on the stack.
 */
 #include "vi.h"
+#include "utf8.h"
 
 #include <pthread.h>
 #include <string.h>
@@ -105,63 +106,6 @@ static inline char vi_ascii_lower(unsigned char c) {
   return (char)((unsigned char)(c - 'A') < 26 ? c + 32 : c);
 }
 
-/* Decode one UTF-8 character; returns its length, or 0 when the bytes are
-** not a valid, shortest-form encoding of a scalar value. */
-static inline size_t vi_decode(const char *p, size_t n, uint32_t *out) {
-  const unsigned char *s = (const unsigned char *)p;
-  uint32_t c = s[0];
-  if (c < 0x80) {
-    *out = c;
-    return 1;
-  }
-  if (c < 0xC2 || c > 0xF4) return 0;
-  if (c < 0xE0) {
-    if (n < 2 || (s[1] & 0xC0) != 0x80) return 0;
-    *out = (c & 0x1F) << 6 | (s[1] & 0x3F);
-    return 2;
-  }
-  if (c < 0xF0) {
-    if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-    c = (c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    if (c < 0x800 || (c >= 0xD800 && c < 0xE000)) return 0;
-    *out = c;
-    return 3;
-  }
-  if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 ||
-      (s[3] & 0xC0) != 0x80)
-    return 0;
-  c = (c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-      (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-  if (c < 0x10000 || c > 0x10FFFF) return 0;
-  *out = c;
-  return 4;
-}
-
-/* Encode c (a scalar value) at o; returns the length. */
-static inline size_t vi_encode(char *o, uint32_t c) {
-  unsigned char *u = (unsigned char *)o;
-  if (c < 0x80) {
-    u[0] = (unsigned char)c;
-    return 1;
-  }
-  if (c < 0x800) {
-    u[0] = (unsigned char)(0xC0 | c >> 6);
-    u[1] = (unsigned char)(0x80 | (c & 0x3F));
-    return 2;
-  }
-  if (c < 0x10000) {
-    u[0] = (unsigned char)(0xE0 | c >> 12);
-    u[1] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-    u[2] = (unsigned char)(0x80 | (c & 0x3F));
-    return 3;
-  }
-  u[0] = (unsigned char)(0xF0 | c >> 18);
-  u[1] = (unsigned char)(0x80 | (c >> 12 & 0x3F));
-  u[2] = (unsigned char)(0x80 | (c >> 6 & 0x3F));
-  u[3] = (unsigned char)(0x80 | (c & 0x3F));
-  return 4;
-}
-
 /* Character classes for segmentation. */
 enum { C_OTHER, C_LETTER, C_MARK, C_DIGIT };
 
@@ -206,9 +150,9 @@ static void vi_build(void) {
       uint32_t lo = vi_lower_cp[v][t];
       uint32_t up = (uint32_t)utf8proc_toupper((utf8proc_int32_t)lo);
       char tmp[4] = {0};
-      vi_u8_tab[v][t][0].len = (unsigned char)vi_encode(tmp, lo);
+      vi_u8_tab[v][t][0].len = (unsigned char)vb_utf8_encode(lo, tmp);
       memcpy(vi_u8_tab[v][t][0].b, tmp, 3);
-      vi_u8_tab[v][t][1].len = (unsigned char)vi_encode(tmp, up);
+      vi_u8_tab[v][t][1].len = (unsigned char)vb_utf8_encode(up, tmp);
       memcpy(vi_u8_tab[v][t][1].b, tmp, 3);
       vi_rev_set(lo, (unsigned char)(v | t << 4));
       vi_rev_set(up, (unsigned char)(v | t << 4 | 0x80));
@@ -338,7 +282,7 @@ static void vi_nfc_chunk(const char *s, size_t n, int mode, vi_sink *k) {
       sink_put(k, out, len);
       len = 0;
     }
-    len += vi_encode(out + len, (uint32_t)cps[i]);
+    len += vb_utf8_encode((uint32_t)cps[i], out + len);
   }
   sink_put(k, out, len);
 }
@@ -350,7 +294,7 @@ static void vi_nfc(const char *s, size_t n, int mode, vi_sink *k) {
     size_t j = i;
     while (j < n) {
       uint32_t c = 0;
-      size_t len = vi_decode(s + j, n - j, &c);
+      size_t len = vb_utf8_decode(s + j, n - j, &c);
       if (len == 0) len = 1;  /* callers pass valid text; stay safe */
       if (j - i >= VI_CHUNK && (vi_nfc_boundary(c) || j - i >= VI_CHUNK_MAX))
         break;
@@ -414,7 +358,7 @@ static int vi_parse(const char *s, size_t n, vi_letter *L) {
   size_t i = 0;
   while (i < n) {
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0) return -1;
     i += len;
     if (c >= 0x0300 && c < 0x0370) {
@@ -505,7 +449,7 @@ static size_t vi_emit(const vi_letter *L, int k, int mode, char *o) {
     } else if (mode == VI_FOLD) {
       o[len++] = 'd';
     } else {
-      len += vi_encode(o + len, mode == VI_CANON ? l->cp : CP_D_STROKE);
+      len += vb_utf8_encode(mode == VI_CANON ? l->cp : CP_D_STROKE, o + len);
     }
   }
   return len;
@@ -538,7 +482,7 @@ static size_t vi_word_end(const char *s, size_t n, size_t i) {
       continue;
     }
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0) break;
     int cls = vi_class(c);
     if (cls != C_LETTER && cls != C_MARK) break;
@@ -552,7 +496,7 @@ static size_t vi_word_end(const char *s, size_t n, size_t i) {
 static size_t vi_other_end(const char *s, size_t n, size_t i, int in_token) {
   while (i < n && (unsigned char)s[i] >= 0x80) {
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0) break;
     int cls = vi_class(c);
     if (cls == C_LETTER || (in_token && cls == C_OTHER)) break;
@@ -574,7 +518,7 @@ static vb_status vi_run(const char *s, size_t n, int mode, vb_buf *out) {
     uint32_t c = 0;
     int cls = C_OTHER;
     if (j < n) {
-      len = vi_decode(s + j, n - j, &c);
+      len = vb_utf8_decode(s + j, n - j, &c);
       cls = len ? vi_class(c) : C_OTHER;
       if (cls == C_LETTER || cls == C_MARK)
         while (stop > i && vi_ascii_alpha((unsigned char)s[stop - 1])) stop--;
@@ -622,7 +566,7 @@ int vb_vi_has_marks(const char *s, size_t n) {
       continue;
     }
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0) {
       i++;
       continue;
@@ -656,7 +600,7 @@ int vb_vi_next_token(const char *s, size_t n, size_t *pos, size_t *start,
       continue;
     }
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0) {
       i++;
       continue;
@@ -677,7 +621,7 @@ int vb_vi_next_token(const char *s, size_t n, size_t *pos, size_t *start,
       continue;
     }
     uint32_t c;
-    size_t len = vi_decode(s + i, n - i, &c);
+    size_t len = vb_utf8_decode(s + i, n - i, &c);
     if (len == 0 || vi_class(c) == C_OTHER) break;
     i += len;
   }
@@ -712,7 +656,7 @@ int vb_vi_token(const char *s, size_t n, char *exact, size_t *nexact,
   while (i < n && !(ke.full && kf.full)) {
     unsigned char b = (unsigned char)s[i];
     uint32_t c = b;
-    size_t len = b < 0x80 ? 1 : vi_decode(s + i, n - i, &c);
+    size_t len = b < 0x80 ? 1 : vb_utf8_decode(s + i, n - i, &c);
     int cls = len ? vi_class(c) : C_OTHER;
     size_t e;
     if (cls == C_LETTER) {

@@ -327,18 +327,6 @@ typedef struct cellpos {
   size_t off; /* of its text in the arena */
 } cellpos;
 
-/* Room for element `count` of an array p of *cap elements of elem bytes:
-** returns p, the grown array (*cap updated), or NULL when out of memory (p
-** is then unchanged and still owned by the caller). */
-static void *grow(void *p, size_t *cap, size_t count, size_t elem,
-                  size_t first) {
-  if (count < *cap) return p;
-  size_t nc = *cap ? *cap * 2 : first;
-  void *np = vb_realloc(p, nc * elem);
-  if (np) *cap = nc;
-  return np;
-}
-
 /* Append one cell (its clean text to the arena). */
 static vb_status add_cell(vb_xdoc *d, size_t *cap, vb_buf *arena, vb_buf *tmp,
                           size_t line, unsigned col, const char *raw,
@@ -349,9 +337,7 @@ static vb_status add_cell(vb_xdoc *d, size_t *cap, vb_buf *arena, vb_buf *tmp,
   if (arena->len > mark && is_rule_cell(arena->data + mark, arena->len - mark))
     vb_buf_truncate(arena, mark);
   if (arena->len == mark && col > 0) return VB_OK; /* empty table cell */
-  vb_xcell *cells = grow(d->cells, cap, d->ncells, sizeof *cells, 256);
-  if (!cells) return VB_ENOMEM;
-  d->cells = cells;
+  VB_TRY(vb_grow(&d->cells, cap, d->ncells + 1, sizeof *d->cells));
   vb_xcell *c = &d->cells[d->ncells++];
   c->line = line;
   c->col = col;
@@ -562,9 +548,7 @@ static vb_status build_paras(vb_xdoc *d, vb_buf *arena, size_t **offs,
       i++;
       continue;
     }
-    vb_xpara *np = grow(d->paras, &cap, d->nparas, sizeof *np, 128);
-    if (!np) return VB_ENOMEM;
-    d->paras = np;
+    VB_TRY(vb_grow(&d->paras, &cap, d->nparas + 1, sizeof *d->paras));
     vb_xpara *p = &d->paras[d->nparas];
     memset(p, 0, sizeof *p);
     p->first = i;
@@ -645,9 +629,7 @@ static vb_status build_sections(vb_xdoc *d) {
   for (size_t i = 0; i < d->ncells; i++) {
     int lv = vb_x_heading_level(d->cells[i].text, d->cells[i].len, NULL);
     if (lv <= 0) continue;
-    vb_xsection *ns = grow(d->secs, &cap, d->nsecs, sizeof *ns, 64);
-    if (!ns) return VB_ENOMEM;
-    d->secs = ns;
+    VB_TRY(vb_grow(&d->secs, &cap, d->nsecs + 1, sizeof *d->secs));
     d->secs[d->nsecs].head = i;
     d->secs[d->nsecs].end = d->ncells;
     d->secs[d->nsecs].level = lv;
@@ -681,12 +663,8 @@ vb_status vb_xdoc_build(const char *text, size_t n, vb_xdoc *d,
   while (pos < n || (pos == n && d->nlines == 0)) {
     const char *nl = memchr(text + pos, '\n', n - pos);
     size_t end = nl ? (size_t)(nl - text) : n;
-    size_t *lo = grow(d->line_off, &lcap, d->nlines + 1, sizeof *lo, 512);
-    if (!lo) {
-      rc = VB_ENOMEM;
-      goto fail;
-    }
-    d->line_off = lo;
+    rc = vb_grow(&d->line_off, &lcap, d->nlines + 2, sizeof *d->line_off);
+    if (rc != VB_OK) goto fail;
     d->line_off[d->nlines++] = pos;
     if (d->nlines <= VB_X_MAX_LINES) {
       rc = split_line(d, &cap, &arena, &tmp, d->nlines, text + pos, end - pos);

@@ -9,6 +9,7 @@
 ** attribute pointers without allocating.
 */
 #include "zipxml.h"
+#include "utf8.h"
 
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
@@ -387,15 +388,10 @@ static void sax_start(void *ctx, const xmlChar *local, const xmlChar *prefix,
     return;
   }
   if (z->skip_depth && d > z->skip_depth) return;
-  if ((size_t)d >= z->toks_cap) {
-    size_t cap = z->toks_cap ? z->toks_cap * 2 : 64;
-    int *t = vb_realloc(z->toks, cap * sizeof *t);
-    if (!t) {
-      vb_zx_fail(z, VB_ENOMEM, "out of memory");
-      return;
-    }
-    z->toks = t;
-    z->toks_cap = cap;
+  if (vb_grow(&z->toks, &z->toks_cap, (size_t)d + 1, sizeof *z->toks) !=
+      VB_OK) {
+    vb_zx_fail(z, VB_ENOMEM, "out of memory");
+    return;
   }
   int tok = zx_token(z, uri, local);
   z->toks[d] = tok;
@@ -551,16 +547,6 @@ vb_status vb_zx_parse(vb_zx *z, const char *entry, const vb_zx_handler *h,
   return VB_OK;
 }
 
-/* Length of s[0..n) without a UTF-8 character cut short at its end. */
-static size_t zx_whole(const char *s, size_t n) {
-  size_t k = n;
-  while (k && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--;
-  if (!k || (unsigned char)s[k - 1] < 0xC0) return n;
-  unsigned char lead = (unsigned char)s[k - 1];
-  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-  return n - (k - 1) >= need ? n : k - 1;
-}
-
 /* Index of attribute tok of the current element, or -1. */
 static int zx_find_attr(const vb_zx *z, int tok) {
   if (!z->attrs || tok <= 0 || tok >= VB_ZX_MAX_TOKEN) return -1;
@@ -590,7 +576,7 @@ long vb_zx_attr(vb_zx *z, int tok, char *dst, size_t cap) {
     len++;
   }
   if (cap) {
-    size_t kept = len < cap ? len : zx_whole(dst, cap - 1);
+    size_t kept = len < cap ? len : vb_utf8_whole(dst, cap - 1);
     dst[kept] = '\0';
   }
   return (long)len;
@@ -908,28 +894,6 @@ int vb_zx_font_kind(const char *name) {
   return VB_ZX_FONT_OTHER;
 }
 
-/* UTF-8 encoding of c into out; returns the length. */
-static size_t zx_utf8(unsigned long c, char out[8]) {
-  size_t k = 0;
-  if (c < 0x80) {
-    out[k++] = (char)c;
-  } else if (c < 0x800) {
-    out[k++] = (char)(0xC0 | c >> 6);
-    out[k++] = (char)(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out[k++] = (char)(0xE0 | c >> 12);
-    out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[k++] = (char)(0x80 | (c & 0x3F));
-  } else {
-    out[k++] = (char)(0xF0 | c >> 18);
-    out[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[k++] = (char)(0x80 | (c & 0x3F));
-  }
-  out[k] = '\0';
-  return k;
-}
-
 /* Symbol font: codes 0x20..0xFF to Unicode (0 = same as Latin-1/ASCII). */
 static unsigned long zx_symbol_font(unsigned c) {
   static const unsigned short greek[26] = {
@@ -1021,23 +985,18 @@ size_t vb_zx_symbol(unsigned long c, int font, char out[8]) {
     u = code == 0xB7 ? 0x2022 : code == 0x2D ? 0x2D : 0x2022;
   if (u >= 0xE000 && u <= 0xF8FF) u = 0x2022;  /* still private: bullet */
   if (u == 0 || u > 0x10FFFF || (u >= 0xD800 && u <= 0xDFFF)) u = 0x2022;
-  return zx_utf8(u, out);
+  size_t k = vb_utf8_encode((uint32_t)u, out);
+  out[k] = '\0';
+  return k;
 }
 
-/* Decode one UTF-8 sequence at s (valid input assumed, as from libxml2). */
+/* Decode the character at s (text from libxml2, NUL-terminated): its
+** value, or U+FFFD for a byte that does not start a UTF-8 character. */
 static unsigned long zx_decode(const unsigned char *s, size_t *adv) {
-  unsigned long c = s[0];
-  size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (k > 1) c &= 0x3F >> (k - 1);
-  for (size_t i = 1; i < k; i++) {
-    if ((s[i] & 0xC0) != 0x80) {
-      *adv = i;
-      return 0xFFFD;
-    }
-    c = c << 6 | (s[i] & 0x3F);
-  }
-  *adv = k;
-  return c;
+  uint32_t c;
+  size_t k = vb_utf8_decode(s, strnlen((const char *)s, 4), &c);
+  *adv = k ? k : 1;
+  return k ? c : 0xFFFD;
 }
 
 size_t vb_zx_bullet(const char *s, int font, char *out, size_t cap) {

@@ -1,9 +1,13 @@
 /*
-** test_text.c: decoding file bytes (common/text.c) and the capped buffer
-** (common/buf.c), table-driven, bad inputs included.
+** test_text.c: decoding file bytes (common/text.c), the UTF-8 coder
+** (common/utf8.h), array growth and the capped buffer (common/vb.c,
+** common/buf.c), table-driven, bad inputs included.
 */
+#include <stdint.h>
+
 #include "common/buf.h"
 #include "common/text.h"
+#include "common/utf8.h"
 #include "vbtest.h"
 
 typedef struct decode_case {
@@ -123,7 +127,67 @@ static void test_sha256(void) {
                "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+/* The one UTF-8 decoder: every length, and each kind of bad sequence. */
+static void test_utf8(void) {
+  static const struct {
+    const char *in;
+    size_t n, want_len;
+    uint32_t want_cp;
+  } cases[] = {
+      {"A", 1, 1, 'A'},
+      {"\xC3\xA9", 2, 2, 0xE9},               /* é */
+      {"\xE1\xBB\x87", 3, 3, 0x1EC7},         /* ệ */
+      {"\xF0\x9F\x98\x80", 4, 4, 0x1F600},
+      {"\xC0\xAF", 2, 0, 0},                  /* overlong '/' */
+      {"\xE0\x80\xAF", 3, 0, 0},             /* overlong, 3 bytes */
+      {"\xED\xA0\x80", 3, 0, 0},             /* a surrogate */
+      {"\xF4\x90\x80\x80", 4, 0, 0},         /* past U+10FFFF */
+      {"\xE1\xBB", 2, 0, 0},                  /* cut short */
+      {"\x80", 1, 0, 0},                       /* a lone continuation */
+      {"\xC3" "A", 2, 0, 0},                   /* a bad continuation */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    uint32_t cp = 0;
+    size_t len = vb_utf8_decode(cases[i].in, cases[i].n, &cp);
+    VB_CHECK_INT(len, cases[i].want_len);
+    if (len) VB_CHECK_INT(cp, cases[i].want_cp);
+  }
+  /* Encoding gives back the bytes decoding read, at every length. */
+  static const uint32_t cps[] = {0x41, 0xE9, 0x1EC7, 0x1F600, 0x10FFFF};
+  for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+    unsigned char b[4];
+    uint32_t back = 0;
+    size_t len = vb_utf8_encode(cps[i], b);
+    VB_CHECK_INT(vb_utf8_decode(b, len, &back), len);
+    VB_CHECK_INT(back, cps[i]);
+  }
+  /* A prefix keeps whole characters only. */
+  VB_CHECK_INT(vb_utf8_whole("ab\xE1\xBB", 4), 2);
+  VB_CHECK_INT(vb_utf8_whole("ab\xE1\xBB\x87", 5), 5);
+  VB_CHECK_INT(vb_utf8_whole("abc", 3), 3);
+}
+
+/* Array growth: room made, lengths doubled, overflow refused. */
+static void test_grow(void) {
+  int *a = NULL;
+  size_t cap = 0;
+  VB_CHECK(vb_grow(&a, &cap, 1, sizeof *a) == VB_OK);
+  VB_CHECK(a != NULL && cap >= 8);
+  for (int i = 0; i < 8; i++) a[i] = i;
+  VB_CHECK(vb_grow(&a, &cap, 9, sizeof *a) == VB_OK);
+  VB_CHECK_INT(cap, 16);
+  VB_CHECK_INT(a[7], 7);
+  VB_CHECK(vb_grow(&a, &cap, 1000, sizeof *a) == VB_OK);
+  VB_CHECK_INT(cap, 1000);
+  int *before = a;
+  VB_CHECK(vb_grow(&a, &cap, SIZE_MAX / 2, sizeof *a) == VB_ENOMEM);
+  VB_CHECK(a == before && cap == 1000);
+  vb_free(a);
+}
+
 int main(void) {
+  test_utf8();
+  test_grow();
   test_decode();
   test_offset_in_reason();
   test_long_nfd();
