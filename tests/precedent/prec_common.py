@@ -1,0 +1,44 @@
+"""Helpers shared by the runners of the precedent-search evaluation: the
+queries file, the paragraphs of a collection index and the run file."""
+import os
+import sqlite3
+import sys
+
+
+def load_queries(path):
+    """Returns [(id, group, query)] from queries.tsv ('#' lines, blank lines
+    and the header line skipped)."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for n, raw in enumerate(f, 1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if cols[0] == "id":
+                continue
+            if len(cols) != 3:
+                sys.exit(f"{path}:{n}: expected id, group, query")
+            out.append(tuple(cols))
+    return out
+
+
+def paragraphs(db):
+    """Returns [(document basename, first line, heading, text)] of every
+    paragraph of the collection index `db`, in document and paragraph order.
+    The caller owns nothing but the list."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = con.execute(
+            "SELECT d.source, p.line, p.heading, p.text FROM paragraph_text p"
+            " JOIN documents d ON d.id = p.doc_id ORDER BY d.source, p.seq").fetchall()
+    finally:
+        con.close()
+    return [(os.path.basename(s), line, h, t or "") for s, line, h, t in rows]
+
+
+def write_run(path, rows):
+    """Writes [(query id, rank, document, line)] as a run file."""
+    with open(path, "w", encoding="utf-8") as f:
+        for q, rank, doc, line in rows:
+            f.write(f"{q}\t{rank}\t{doc}\t{line}\n")
