@@ -5,22 +5,30 @@ import sqlite3
 import sys
 
 
-def load_queries(path):
-    """Returns [(id, group, query)] from queries.tsv ('#' lines, blank lines
-    and the header line skipped)."""
-    out = []
+def read_tsv(path, ncols):
+    """Yields (line number, columns) of a TSV file with at least ncols
+    columns, skipping blank lines, '#' comments and a header line whose
+    first field is 'id', 'need', 'query' or 'query_id' when it is the first
+    row.  Exits with a message naming the file and line on a short row."""
+    first = True
     with open(path, encoding="utf-8") as f:
         for n, raw in enumerate(f, 1):
             line = raw.rstrip("\n")
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if cols[0] == "id":
+            if first and cols[0] in ("id", "need", "query", "query_id"):
+                first = False
                 continue
-            if len(cols) != 3:
-                sys.exit(f"{path}:{n}: expected id, group, query")
-            out.append(tuple(cols))
-    return out
+            first = False
+            if len(cols) < ncols:
+                sys.exit(f"{path}:{n}: expected {ncols} tab-separated columns")
+            yield n, cols
+
+
+def load_queries(path):
+    """Returns [(id, group, query)] from queries.tsv."""
+    return [tuple(c[:3]) for _, c in read_tsv(path, 3)]
 
 
 def paragraphs(db):

@@ -50,14 +50,19 @@ def run(cmd):
 
 def line_from_snippet(snippet, doc, by_doc, used):
     """The first line of the paragraph of `doc` whose text holds the
-    snippet's fragments (all of them, else the most), preferring one not in
-    `used`; None when no fragment matches."""
-    frags = [squash(f) for f in snippet.replace("«", "").replace("»", "").split("…")]
-    frags = [f for f in frags if f]
-    best, best_key = None, (0, 0)
+    snippet's fragments (all of them, else the most), preferring one whose
+    start and end agree with an uncut snippet's, then one not in `used`;
+    None when no fragment matches."""
+    plain = squash(snippet.replace("«", "").replace("»", ""))
+    frags = [f for f in (squash(f) for f in plain.split("…")) if f]
+    if not frags:
+        return None
+    best, best_key = None, (0, 0, 0)
     for line, text in by_doc.get(doc, []):
         hits = sum(len(f) for f in frags if f in text)
-        key = (hits, 0 if (doc, line) in used else 1)
+        anchors = (not plain.startswith("…") and text.startswith(frags[0])) + \
+                  (not plain.endswith("…") and text.endswith(frags[-1]))
+        key = (hits, anchors, 0 if (doc, line) in used else 1)
         if hits and key > best_key:
             best, best_key = line, key
     return best

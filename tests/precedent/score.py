@@ -30,29 +30,15 @@ import math
 import os
 import sys
 
+import prec_common
+from prec_common import read_tsv
+
 GROUP_ORDER = ["marked", "unmarked", "paraphrase", "sentence"]
-
-
-def read_tsv(path, ncols):
-    """Yields the rows of a TSV file with at least ncols columns, skipping
-    blank lines, '#' comments and a header line whose first field is 'id'
-    or 'query'.  Exits with a message naming the file and line otherwise."""
-    with open(path, encoding="utf-8") as f:
-        for n, raw in enumerate(f, 1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if n == 1 and cols[0] in ("id", "query", "query_id"):
-                continue
-            if len(cols) < ncols:
-                sys.exit(f"score: {path}:{n}: expected {ncols} tab-separated columns")
-            yield n, cols
 
 
 def load_queries(path):
     """Returns {query id: group} in file order."""
-    return {c[0]: c[1] for _, c in read_tsv(path, 3)}
+    return {q: g for q, g, _ in prec_common.load_queries(path)}
 
 
 def load_qrels(path):
