@@ -26,9 +26,18 @@ def read_tsv(path, ncols):
             yield n, cols
 
 
-def load_queries(path):
-    """Returns [(id, group, query)] from queries.tsv."""
-    return [tuple(c[:3]) for _, c in read_tsv(path, 3)]
+def load_queries(path, only=None):
+    """Returns [(id, group, query)] from queries.tsv; with `only` (a
+    comma-separated list of ids) just those, in the file's order.  Exits
+    naming an id that the file lacks."""
+    rows = [tuple(c[:3]) for _, c in read_tsv(path, 3)]
+    if not only:
+        return rows
+    want = only.split(",")
+    missing = sorted(set(want) - {r[0] for r in rows})
+    if missing:
+        sys.exit(f"{path}: unknown query ids: {','.join(missing)}")
+    return [r for r in rows if r[0] in want]
 
 
 def paragraphs(db):

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The bare FTS5 baseline of the precedent-search evaluation.
 
-    run_fts5.py --db COLLECTION.db --out RUN.tsv [--queries FILE] [--limit N]
+    run_fts5.py --db COLLECTION.db --out RUN.tsv [--queries FILE] [--only ID,...]
+                [--limit N]
 
 Copies every paragraph of the collection index (the paragraph_text view)
 into an in-memory SQLite FTS5 table with the unicode61 tokenizer and
@@ -33,6 +34,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--queries", default=os.path.join(here, "queries.tsv"))
     ap.add_argument("--limit", type=int, default=20)
+    ap.add_argument("--only", help="comma-separated query ids to run")
     a = ap.parse_args()
     con = sqlite3.connect(":memory:")
     con.execute("CREATE VIRTUAL TABLE p USING fts5(text, doc UNINDEXED, line UNINDEXED,"
@@ -40,7 +42,7 @@ def main():
     con.executemany("INSERT INTO p(text, doc, line) VALUES (?, ?, ?)",
                     [(fold(t), d, ln) for d, ln, _, t in paragraphs(a.db)])
     rows = []
-    for qid, _, query in load_queries(a.queries):
+    for qid, _, query in load_queries(a.queries, a.only):
         words = re.findall(r"\w+", fold(query))
         if not words:
             continue

@@ -2,7 +2,8 @@
 """Runs vanban's paragraph searches for the precedent-search evaluation.
 
     run_vanban.py --vanban BIN --db COLLECTION.db --outdir DIR
-                  [--queries FILE] [--limit N] [--mode search|similar|both]
+                  [--queries FILE] [--only ID,...] [--limit N]
+                  [--mode search|similar|both]
 
 For every query of queries.tsv it runs
     vanban search --paragraphs --format json --limit N QUERY    (run "search")
@@ -77,13 +78,14 @@ def main():
     ap.add_argument("--outdir", required=True)
     ap.add_argument("--queries", default=os.path.join(here, "queries.tsv"))
     ap.add_argument("--limit", type=int, default=20)
+    ap.add_argument("--only", help="comma-separated query ids to run")
     ap.add_argument("--mode", choices=["search", "similar", "both"], default="both")
     a = ap.parse_args()
     by_doc = {}
     for doc, line, _, text in paragraphs(a.db):
         by_doc.setdefault(doc, []).append((line, squash(text)))
     modes = ["search", "similar"] if a.mode == "both" else [a.mode]
-    queries = load_queries(a.queries)
+    queries = load_queries(a.queries, a.only)
     for mode in modes:
         how = {"json": 0, "snippet": 0, "csv": 0, "unresolved": 0}
         rows = []

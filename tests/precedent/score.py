@@ -36,9 +36,10 @@ from prec_common import read_tsv
 GROUP_ORDER = ["marked", "unmarked", "paraphrase", "sentence"]
 
 
-def load_queries(path):
-    """Returns {query id: group} in file order."""
-    return {q: g for q, g, _ in prec_common.load_queries(path)}
+def load_queries(path, only=None):
+    """Returns {query id: group} in file order (only the ids of `only`, a
+    comma-separated list, when given)."""
+    return {q: g for q, g, _ in prec_common.load_queries(path, only)}
 
 
 def load_qrels(path):
@@ -136,13 +137,7 @@ def main():
     ap.add_argument("--json", action="store_true")
     ap.add_argument("runs", nargs="+")
     a = ap.parse_args()
-    queries = load_queries(a.queries)
-    if a.only:
-        want = a.only.split(",")
-        missing = [q for q in want if q not in queries]
-        if missing:
-            sys.exit(f"score: unknown query ids: {','.join(missing)}")
-        queries = {q: queries[q] for q in want}
+    queries = load_queries(a.queries, a.only)
     qrels = load_qrels(a.qrels)
     results = {}
     for path in a.runs:
