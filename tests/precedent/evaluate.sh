@@ -28,5 +28,5 @@ python3 "$here/check_qrels.py" --db "$out/collection.db" >&2
 python3 "$here/run_vanban.py" --vanban "$vanban" --db "$out/collection.db" \
   --outdir "$out" "${only[@]}"
 python3 "$here/run_fts5.py" --db "$out/collection.db" --out "$out/fts5.tsv" "${only[@]}"
-python3 "$here/score.py" "${only[@]}" "${json[@]}" \
+python3 "$here/score.py" "${only[@]}" "${json[@]}" --db "$out/collection.db" \
   "$out/search.tsv" "$out/similar.tsv" "$out/fts5.tsv"

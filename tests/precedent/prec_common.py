@@ -54,6 +54,18 @@ def paragraphs(db):
     return [(os.path.basename(s), line, h, t or "") for s, line, h, t in rows]
 
 
+def fingerprints(db):
+    """Returns {(document basename, first line): fingerprint} of every
+    paragraph of the collection index `db`."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT d.source, p.line, p.fingerprint FROM paragraphs p"
+                           " JOIN documents d ON d.id = p.doc_id").fetchall()
+    finally:
+        con.close()
+    return {(os.path.basename(s), line): f for s, line, f in rows}
+
+
 def write_run(path, rows):
     """Writes [(query id, rank, document, line)] as a run file."""
     with open(path, "w", encoding="utf-8") as f:

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Scores paragraph-search runs against the graded judgements of queries.tsv.
+"""Scores paragraph-search runs against the graded judgements of qrels.tsv.
 
     score.py [--queries FILE] [--qrels FILE] [--only ID,ID,...] [--json]
-             RUN [RUN ...]
+             [--db COLLECTION.db] RUN [RUN ...]
 
 A run is a TSV file of lines "query_id <TAB> rank <TAB> document <TAB> line"
 (what run_vanban.py and run_fts5.py write); a run's name is its file name
@@ -17,9 +17,13 @@ group (macro average):
   Recall@20  paragraphs of grade >= 1 among the first 20, divided by all
              paragraphs of grade >= 1 judged for the query.
 
-A paragraph is (document basename, first line).  Unjudged paragraphs have
-grade 0; a paragraph listed twice in a run counts once, at its best rank;
-ranks are taken in the order of the rank column.  A query that a run does
+A paragraph is (document basename, first line).  With --db, paragraphs
+that the collection index gives the same fingerprint (the same wording
+repeated, in one document or several) are one paragraph, with the highest
+grade judged for any of them, so that a search which shows a repeated
+wording once is neither rewarded nor penalised for it.  Unjudged
+paragraphs have grade 0; a paragraph listed twice in a run counts once,
+at its best rank; ranks are taken in the order of the rank column.  A query that a run does
 not mention scores 0.  A query with no paragraph of grade >= 1 in the
 judgements is an error (every query must have an answer).
 --json prints {run: {group: {"ndcg10", "p5", "r20", "queries"}}} instead.
@@ -42,8 +46,17 @@ def load_queries(path, only=None):
     return {q: g for q, g, _ in prec_common.load_queries(path, only)}
 
 
-def load_qrels(path):
-    """Returns {query id: {(document, line): grade}}."""
+def canonical(key, classes):
+    """The paragraph that stands for `key`: its class in `classes` (a map
+    of (document, line) to a class id, or None) when it has one."""
+    if classes and key in classes:
+        return ("class", classes[key])
+    return key
+
+
+def load_qrels(path, classes=None):
+    """Returns {query id: {paragraph: grade}}, paragraphs of one class
+    merged with their highest grade."""
     qrels = {}
     for n, c in read_tsv(path, 4):
         try:
@@ -53,13 +66,15 @@ def load_qrels(path):
             sys.exit(f"score: {path}:{n}: line and grade must be integers")
         if grade not in (0, 1, 2):
             sys.exit(f"score: {path}:{n}: grade {grade} is not 0, 1 or 2")
-        qrels.setdefault(c[0], {})[key] = grade
+        judged = qrels.setdefault(c[0], {})
+        key = canonical(key, classes)
+        judged[key] = max(grade, judged.get(key, 0))
     return qrels
 
 
-def load_run(path):
-    """Returns {query id: [(document, line), ...]} in rank order, each
-    paragraph once (at its best rank)."""
+def load_run(path, classes=None):
+    """Returns {query id: [paragraph, ...]} in rank order, each paragraph
+    (or class of paragraphs) once, at its best rank."""
     rows = {}
     for n, c in read_tsv(path, 4):
         try:
@@ -70,9 +85,10 @@ def load_run(path):
     for q, items in rows.items():
         seen, ranked = set(), []
         for _, doc, line in sorted(items, key=lambda x: x[0]):
-            if (doc, line) not in seen:
-                seen.add((doc, line))
-                ranked.append((doc, line))
+            key = canonical((doc, line), classes)
+            if key not in seen:
+                seen.add(key)
+                ranked.append(key)
         run[q] = ranked
     return run
 
@@ -135,16 +151,18 @@ def main():
     ap.add_argument("--qrels", default=os.path.join(here, "qrels.tsv"))
     ap.add_argument("--only", help="comma-separated query ids to score")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--db", help="collection index: repeated wordings count once")
     ap.add_argument("runs", nargs="+")
     a = ap.parse_args()
     queries = load_queries(a.queries, a.only)
-    qrels = load_qrels(a.qrels)
+    classes = prec_common.fingerprints(a.db) if a.db else None
+    qrels = load_qrels(a.qrels, classes)
     results = {}
     for path in a.runs:
         name = os.path.basename(path)
         if name.endswith(".tsv"):
             name = name[:-4]
-        results[name] = score(queries, qrels, load_run(path))
+        results[name] = score(queries, qrels, load_run(path, classes))
     if a.json:
         json.dump(results, sys.stdout, indent=2, sort_keys=True)
         print()

@@ -63,6 +63,16 @@ class TinyRun(unittest.TestCase):
         # a has three relevant paragraphs in its first five, b and c one each.
         self.check(s["all"], (1.0, (0.6 + 0.2 + 0.2) / 3, 1.0))
 
+    def test_repeated_wording_counts_once(self):
+        # d1:5 and d9:9 hold the same wording (one class): d9:9 at rank 2
+        # now earns d1:5's grade 1, and d1:5 found later adds nothing.
+        classes = {("d1", 5): 1, ("d9", 9): 1}
+        qrels = score.load_qrels(os.path.join(FIX, "tiny_qrels.tsv"), classes)
+        run = score.load_run(os.path.join(FIX, "tiny_run.tsv"), classes)
+        s = score.score(self.queries, qrels, run)
+        dcg = 1 + 1 / math.log2(3) + 3 / math.log2(4)
+        self.check(s["g1"], (dcg / (3 + 1 / math.log2(3) + 0.5), 0.6, 1.0))
+
     def test_query_without_answer_is_an_error(self):
         with self.assertRaises(SystemExit):
             score.score({"z": "g1"}, self.qrels, self.run)
