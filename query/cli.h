@@ -46,6 +46,7 @@ int cli_similar(int argc, char **argv);
 int cli_ask(int argc, char **argv);
 int cli_reports(int argc, char **argv);
 int cli_deadlines(int argc, char **argv);
+int cli_serve(int argc, char **argv);
 
 /* Print "vanban: error: <msg>" (or "vanban: <cmd>: ...") on stderr. */
 void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);

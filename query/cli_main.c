@@ -24,6 +24,8 @@ static const cli_command g_commands[] = {
     {"dump", "extraction tables from the index as JSONL, JSON or CSV",
      cli_dump},
     {"text", "print the text vanban reads from a document", cli_text},
+    {"serve", "a web application over the index (search, documents, ...)",
+     cli_serve},
 };
 #define N_COMMANDS (sizeof g_commands / sizeof g_commands[0])
 
