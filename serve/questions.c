@@ -285,7 +285,7 @@ void sv_page_reports(sv_req *r) {
     int64_t id = answer_doc(r, &c, a);
     sv_printf(r, "<tr><td>%s</td>", jstr(a, "province"));
     doc_cell(r, id, a);
-    sv_printf(r, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"evc\">", jstr(a, "from"),
+    sv_printf(r, "<td>%s</td><td>%s</td><td>%s</td><td class=\"nw\">%s</td><td class=\"evc\">", jstr(a, "from"),
               jstr(a, "to"), jstr(a, "via"), jstr(a, "by"));
     evidence_link(r, id, a);
     sv_raw(r, "</td></tr>");
