@@ -1043,7 +1043,7 @@ vb_status vb_similar(vb_index *idx, const char *text,
     if (c.oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   }
   if (rc != VB_OK) goto done;
-  qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
+  if (c.n) qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
   if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK) {
     rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
     goto done;
