@@ -233,10 +233,18 @@ void sv_page_search(sv_req *r) {
   sv_raw(r, "<div class=\"cols\">");
   facets_aside(r, facets);
   sv_raw(r, "<section class=\"results\"><div class=\"bar\">");
+  /* Every matching document has one type (or none): the type counts add
+  ** up to the number of documents that match. */
+  int64_t total = 0;
+  json_t *item;
+  size_t k;
+  json_array_foreach(json_object_get(facets, "doc_type"), k, item)
+    total += json_integer_value(json_object_get(item, "count"));
   if (n > first)
-    sv_printf(r, "<span class=\"count\">%s %d–%d%r</span>",
+    sv_printf(r, "<span class=\"count\">%s %d–%d</span> <span>%s %D %s</span>",
               o.paragraphs ? TR(r, "Đoạn văn", "Paragraphs") : TR(r, "Kết quả", "Results"),
-              (int)first + 1, (int)last, n > last ? "" : "");
+              (int)first + 1, (int)last, TR(r, "trong", "of"), total,
+              TR(r, "văn bản khớp", "matching documents"));
   else
     sv_printf(r, "<span class=\"count\">%s</span>", TR(r, "Không có kết quả.", "No results."));
   sv_raw(r, " <a class=\"maplink\" href=\"");
