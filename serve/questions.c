@@ -109,6 +109,7 @@ static void answers_grouped(sv_req *r, json_t *res) {
   const char *last = NULL;
   sv_raw(r, "<ol class=\"answers\">");
   json_array_foreach(answers, i, a) {
+    if (i >= SV_MAX_RESULTS) break;
     int64_t id = answer_doc(r, &c, a);
     if (!last || strcmp(last, jstr(a, "source") ? jstr(a, "source") : "") != 0) {
       if (last) sv_raw(r, "</ul></li>");
@@ -123,6 +124,13 @@ static void answers_grouped(sv_req *r, json_t *res) {
   }
   if (last) sv_raw(r, "</ul></li>");
   sv_raw(r, "</ol>");
+}
+
+/* Under a list cut at SV_MAX_RESULTS rows: say so and point to the export. */
+static void cut_note(sv_req *r, json_t *res) {
+  if (json_array_size(json_object_get(res, "answers")) <= SV_MAX_RESULTS) return;
+  sv_printf(r, "<p class=\"hint\">%s %d %s</p>", TR(r, "Chỉ hiện", "Showing the first"), SV_MAX_RESULTS,
+            TR(r, "dòng đầu; tải CSV hoặc JSONL để có đủ.", "rows; download CSV or JSONL for all of them."));
 }
 
 /* Answer q; on failure the error page is written and NULL returned. */
@@ -190,6 +198,7 @@ void sv_page_ask(sv_req *r) {
               TR(r, "câu trả lời", "answers"));
     sv_export_links(r, "view");
     sv_raw(r, "</div>");
+    cut_note(r, res);
     if (n)
       answers_grouped(r, res);
     else
@@ -276,12 +285,15 @@ void sv_page_reports(sv_req *r) {
             (int64_t)json_integer_value(json_object_get(res, "count")),
             TR(r, "nghĩa vụ báo cáo", "reporting duties"));
   sv_export_links(r, "view");
-  sv_printf(r, "</div><table class=\"grid\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+  sv_raw(r, "</div>");
+  cut_note(r, res);
+  sv_printf(r, "<table class=\"grid\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
             TR(r, "Tỉnh", "Province"), TR(r, "Văn bản", "Document"), TR(r, "Đơn vị báo cáo", "From"),
             TR(r, "Gửi đến", "To"), TR(r, "Qua", "Via"), TR(r, "Hạn", "By"), TR(r, "Căn cứ", "Evidence"));
   id_cache c = {"", 0};
   json_array_foreach(answers, i, a) {
+    if (i >= SV_MAX_RESULTS) break;
     int64_t id = answer_doc(r, &c, a);
     sv_printf(r, "<tr><td>%s</td>", jstr(a, "province"));
     doc_cell(r, id, a);
@@ -320,20 +332,35 @@ static void calendar(sv_req *r, json_t *answers, int y, int m) {
   sv_printf(r, "\">← %s</a><h2>%s %d/%d</h2><a rel=\"next\" href=\"", prev,
             TR(r, "Tháng", "Month"), m, y);
   sv_self(r, "month", next);
-  sv_printf(r, "\">%s →</a></div><table class=\"cal\"><thead><tr>", next);
-  for (int i = 0; i < 7; i++) sv_printf(r, "<th>%s</th>", r->en ? en_days[i] : vi_days[i]);
+  sv_printf(r, "\">%s →</a></div>", next);
+  /* Duties due "in the month", without a day, above the grid. */
+  char ym[32];
+  snprintf(ym, sizeof ym, "%04d-%02d", y, m);
+  id_cache c = {"", 0};
+  json_t *a;
+  size_t i;
+  int any = 0;
+  json_array_foreach(answers, i, a) {
+    const char *dl = jstr(a, "deadline");
+    if (!dl || strcmp(dl, ym) != 0) continue;
+    if (!any) sv_printf(r, "<div class=\"inmonth\"><b>%s</b><ul>", TR(r, "Trong tháng", "During the month"));
+    any = 1;
+    sv_printf(r, "<li><a href=\"/doc/%D%r#L%D\">%s</a> <span class=\"prov\">%s</span></li>",
+              answer_doc(r, &c, a), r->en ? "?lang=en" : "",
+              (int64_t)json_integer_value(json_object_get(a, "line")), jstr(a, "what"), jstr(a, "province"));
+  }
+  if (any) sv_raw(r, "</ul></div>");
+  sv_raw(r, "<table class=\"cal\"><thead><tr>");
+  for (int w = 0; w < 7; w++) sv_printf(r, "<th>%s</th>", r->en ? en_days[w] : vi_days[w]);
   sv_raw(r, "</tr></thead><tbody><tr>");
   int first = weekday(y, m, 1), days = month_days(y, m), cell = 0;
   for (; cell < first; cell++) sv_raw(r, "<td class=\"out\"></td>");
-  id_cache c = {"", 0};
   for (int d = 1; d <= days; d++, cell++) {
     if (cell && cell % 7 == 0) sv_raw(r, "</tr><tr>");
     char iso[40], yearly[32];
     snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
     snprintf(yearly, sizeof yearly, "--%02d-%02d", m, d);
-    json_t *a;
-    size_t i;
-    int any = 0;
+    any = 0;
     json_array_foreach(answers, i, a) {
       const char *dl = jstr(a, "deadline");
       if (!dl || (strcmp(dl, iso) != 0 && strcmp(dl, yearly) != 0)) continue;
@@ -435,12 +462,14 @@ void sv_page_deadlines(sv_req *r) {
   if (cal) {
     calendar(r, answers, y, m);
   } else {
+    cut_note(r, res);
     sv_printf(r, "<table class=\"grid\"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
                  "<th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>",
               TR(r, "Hạn", "Date"), TR(r, "Việc", "What"), TR(r, "Ai", "Who"), TR(r, "Gửi đến", "To"),
               TR(r, "Tỉnh", "Province"), TR(r, "Văn bản", "Document"), TR(r, "Căn cứ", "Evidence"));
     id_cache c = {"", 0};
     json_array_foreach(answers, i, a) {
+      if (i >= SV_MAX_RESULTS) break;
       int64_t id = answer_doc(r, &c, a);
       sv_raw(r, "<tr><td class=\"date\">");
       deadline_text(r, a);

@@ -36,8 +36,10 @@ from serveutil import TIMEOUT, Scratch, Server, check  # noqa: E402
 SHOTS = os.environ.get("VB_SHOTS") or os.path.join(os.getcwd(), "screenshots")
 
 
-def browser(profile, downloads):
+def browser(profile, downloads, script=True):
     o = webdriver.ChromeOptions()
+    if not script:
+        o.add_argument("--blink-settings=scriptEnabled=false")
     for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
               "--disable-component-update", "--disable-sync", "--no-first-run",
               "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=vi",
@@ -139,10 +141,32 @@ def main():
                 check(d.find_elements(By.TAG_NAME, "main"), name + ": no page")
                 check("Lỗi" not in d.title and "Error" not in d.title, name + ": " + d.title)
                 shot(d, name)
-            # Without JavaScript the same search works (plain form and links).
             logs = d.get_log("browser") if hasattr(d, "get_log") else []
             severe = [x for x in logs if x.get("level") == "SEVERE" and "favicon" not in x["message"]]
             check(not severe, "browser errors: %r" % severe)
+            d.quit()
+            # Without JavaScript the same steps work: a plain form and links.
+            shutil.rmtree(profile, ignore_errors=True)
+            d = browser(profile, downloads, script=False)
+            d.get(base + "/")
+            box = d.find_element(By.ID, "q")
+            box.send_keys("binh dang gioi")
+            box.send_keys(Keys.ENTER)
+            wait_for(lambda: "/search?" in d.current_url, "the results page without script")
+            d.find_element(By.XPATH, "//aside[@class='facets']//a[text()='Bắc Kạn']").click()
+            wait_for(lambda: "province=" in d.current_url, "the facet without script")
+            provs = {p.text for p in d.find_elements(By.CSS_SELECTOR, "li.hit .prov")}
+            check(provs == {"Bắc Kạn"}, "the facet did not filter without script: %r" % provs)
+            d.find_element(By.CSS_SELECTOR, "li.hit a.t").click()
+            wait_for(lambda: "/doc/" in d.current_url, "the document without script")
+            value = d.find_element(By.CSS_SELECTOR, "dl.rec a.ev")
+            target = value.get_attribute("href").split("#", 1)[1]
+            value.click()
+            tid = wait_for(lambda: d.execute_cdp_cmd(
+                "Runtime.evaluate", {"expression": "(document.querySelector(':target')||{}).id",
+                                     "returnByValue": True})["result"].get("value"),
+                "the :target without script")
+            check(tid == target, "without script the :target is %r, not %r" % (tid, target))
         finally:
             if d:
                 d.quit()
