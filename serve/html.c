@@ -196,7 +196,7 @@ static enum MHD_Result self_arg(void *ctx, enum MHD_ValueKind kind,
 
 void sv_self(sv_req *r, const char *key, const char *value) {
   self_ctx c = {r, key, 1};
-  sv_raw(r, r->path);
+  sv_printf(r, "%s", r->path);  /* an unknown path comes back on its error page */
   MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, self_arg, &c);
   if (value) {
     sv_printf(r, "%r%u=%u", c.first ? "?" : "&amp;", key, value);

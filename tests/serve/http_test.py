@@ -231,6 +231,12 @@ def test_paths(srv):
         status, _, body = srv.request(path)
         check(status in (400, 404), "%s: status %d" % (path, status))
         check(b"root:x:0:0" not in body and b"SQLite format" not in body, path + " leaked a file")
+    # an unknown path is shown on its error page, escaped
+    for path in ("/%22%3E%3Cscript%3Ealert(1)%3C/script%3E", "/\"><script>alert(1)</script>",
+                 "/doc/1%22%3E%3Cb%3E"):
+        status, _, body = srv.request(path)
+        check(status in (400, 404), "%s: status %d" % (path, status))
+        check(b"<script>alert" not in body and b"\"><b>" not in body, path + ": unescaped path")
 
 
 def test_methods_and_limits(srv):
