@@ -12,21 +12,6 @@
 #define HL_PLAIN_OPEN "«"
 #define HL_PLAIN_CLOSE "»"
 
-/* The hit as a JSON object (new reference). */
-static json_t *hit_json(const vb_hit *h) {
-  json_t *o = json_object();
-  json_object_set_new(o, "source", json_string(h->source));
-  json_object_set_new(o, "title", h->title ? json_string(h->title) : json_null());
-  json_object_set_new(o, "snippet", h->snippet ? json_string(h->snippet) : json_null());
-  json_object_set_new(o, "score", json_real(h->score));
-  const char *keys[] = {"doc_type", "number", "symbol", "date", "issuer", "province"};
-  const char *vals[] = {h->doc_type, h->number, h->symbol, h->date, h->issuer, h->province};
-  for (int i = 0; i < 6; i++)
-    json_object_set_new(o, keys[i], vals[i] ? json_string(vals[i]) : json_null());
-  json_object_set_new(o, "year", h->year ? json_integer(h->year) : json_null());
-  return o;
-}
-
 /* A snippet on one line: each run of white space that holds a line break
 ** becomes " / ", other runs one space. */
 static void print_flat(const char *s) {
@@ -128,9 +113,9 @@ size_t cli_print_results(const vb_results *res, cli_format fmt,
     } else if (fmt == FMT_CSV) {
       print_csv_row(i, h);
     } else if (arr) {
-      json_array_append_new(arr, hit_json(h));
+      json_array_append_new(arr, vb_hit_json(h));
     } else {
-      json_t *o1 = hit_json(h);
+      json_t *o1 = vb_hit_json(h);
       cli_json_print(stdout, o1, 0);
       json_decref(o1);
     }

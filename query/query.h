@@ -88,6 +88,11 @@ vb_status vb_similar(vb_index *idx, const char *text,
 vb_status vb_facets(vb_index *idx, const vb_search_opts *opts, json_t **out,
                     vb_error *err) VB_MUST_CHECK;
 
+/* A document hit as the CLI's JSON shows it: source, title, snippet,
+** score, doc_type, number, symbol, date, issuer, province, year (new
+** reference; NULL on allocation failure). */
+json_t *vb_hit_json(const vb_hit *h);
+
 size_t vb_results_count(const vb_results *r);
 const vb_hit *vb_results_get(const vb_results *r, size_t i);
 void vb_results_free(vb_results *r);

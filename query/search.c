@@ -768,6 +768,20 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   return VB_OK;
 }
 
+json_t *vb_hit_json(const vb_hit *h) {
+  json_t *o = json_object();
+  json_object_set_new(o, "source", json_string(h->source));
+  json_object_set_new(o, "title", h->title ? json_string(h->title) : json_null());
+  json_object_set_new(o, "snippet", h->snippet ? json_string(h->snippet) : json_null());
+  json_object_set_new(o, "score", json_real(h->score));
+  const char *keys[] = {"doc_type", "number", "symbol", "date", "issuer", "province"};
+  const char *vals[] = {h->doc_type, h->number, h->symbol, h->date, h->issuer, h->province};
+  for (int i = 0; i < 6; i++)
+    json_object_set_new(o, keys[i], vals[i] ? json_string(vals[i]) : json_null());
+  json_object_set_new(o, "year", h->year ? json_integer(h->year) : json_null());
+  return o;
+}
+
 /* ---- Facets ---- */
 
 #define FACET_MAX_VALUES 50 /* values listed per facet */
@@ -1029,7 +1043,7 @@ vb_status vb_similar(vb_index *idx, const char *text,
     if (c.oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   }
   if (rc != VB_OK) goto done;
-  qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
+  if (c.n) qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
   if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK) {
     rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
     goto done;

@@ -1,0 +1,443 @@
+/*
+** http.c: the HTTP side of `vanban serve` — the libmicrohttpd daemon, one
+** read-only index per worker thread, the time budget of a request, the
+** limits on what a request may carry, routing, and the headers every
+** response gets.
+*/
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+
+#include "text.h"
+#include "internal.h"
+#include "serve.h"
+
+/* Embedded assets (cmake/Embed.cmake). */
+extern const char vb_asset_style_css[];
+extern const char vb_asset_app_js[];
+
+#define SV_CONN_LIMIT 64          /* open connections */
+#define SV_CONN_TIMEOUT 30        /* seconds of idleness before closing */
+#define SV_CONN_MEMORY (32 << 10) /* request line and headers, per connection */
+#define SV_BUDGET_STEPS 1000      /* VM steps between two clock readings */
+
+/* The policy: scripts and styles from this server only, no inline script,
+** no framing, forms only to this server. */
+#define SV_CSP                                                             \
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; " \
+  "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+struct vb_server {
+  struct MHD_Daemon *daemon;
+  char *db_path;
+  int budget_ms;
+  int port;
+  pthread_key_t worker_key;
+};
+
+/* One worker thread's state: its index, opened on first use, and the
+** deadline of the request it is answering. */
+typedef struct sv_worker {
+  vb_index *idx;
+  struct timespec deadline;
+  int timed_out;
+} sv_worker;
+
+static void worker_free(void *p) {
+  sv_worker *w = p;
+  if (!w) return;
+  vb_index_close(w->idx);
+  vb_free(w);
+}
+
+/* SQLite progress handler: stop the statement once the deadline passed. */
+static int budget_check(void *ctx) {
+  sv_worker *w = ctx;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (now.tv_sec > w->deadline.tv_sec ||
+      (now.tv_sec == w->deadline.tv_sec && now.tv_nsec > w->deadline.tv_nsec)) {
+    w->timed_out = 1;
+    return 1;
+  }
+  return 0;
+}
+
+/* SQLite authorizer: the connection may read anything and write only its
+** own temporary tables (search keeps scratch tables there); every change
+** to the index itself is refused when the statement is prepared. */
+static int read_only(void *ctx, int action, const char *a1, const char *a2,
+                     const char *dbname, const char *trigger) {
+  (void)ctx;
+  (void)a1;
+  (void)a2;
+  (void)trigger;
+  /* Creating a temporary virtual table records it in the schema table,
+  ** which SQL can never change directly. */
+  if (action == SQLITE_UPDATE && a1 &&
+      (strcmp(a1, "sqlite_master") == 0 || strcmp(a1, "sqlite_temp_master") == 0))
+    return SQLITE_OK;
+  switch (action) {
+    case SQLITE_INSERT:
+    case SQLITE_UPDATE:
+    case SQLITE_DELETE:
+    case SQLITE_CREATE_TABLE:
+    case SQLITE_CREATE_INDEX:
+    case SQLITE_CREATE_TRIGGER:
+    case SQLITE_CREATE_VIEW:
+    case SQLITE_DROP_TABLE:
+    case SQLITE_DROP_INDEX:
+    case SQLITE_DROP_TRIGGER:
+    case SQLITE_DROP_VIEW:
+    case SQLITE_ALTER_TABLE:
+    case SQLITE_REINDEX:
+    case SQLITE_ANALYZE:
+    case SQLITE_CREATE_VTABLE:
+    case SQLITE_DROP_VTABLE:
+      return dbname && strcmp(dbname, "temp") == 0 ? SQLITE_OK : SQLITE_DENY;
+    case SQLITE_ATTACH:
+    case SQLITE_DETACH:
+      return SQLITE_DENY;
+    default:
+      return SQLITE_OK;
+  }
+}
+
+/* This thread's worker with its index open, or NULL (err filled). */
+static sv_worker *worker_get(vb_server *s, vb_error *err) {
+  sv_worker *w = pthread_getspecific(s->worker_key);
+  if (!w) {
+    w = vb_calloc(1, sizeof *w);
+    if (!w) {
+      vb_error_set(err, VB_ENOMEM, "out of memory");
+      return NULL;
+    }
+    if (pthread_setspecific(s->worker_key, w) != 0) {
+      vb_free(w);
+      vb_error_set(err, VB_ENOMEM, "out of memory");
+      return NULL;
+    }
+  }
+  if (!w->idx) {
+    vb_status rc = vb_index_open(s->db_path, VB_INDEX_READ, &w->idx, err);
+    if (rc != VB_OK) return NULL;
+    sqlite3 *db = vb_index_db(w->idx);
+    /* A second guard besides the GET-only routes: this connection cannot
+    ** change the index. */
+    sqlite3_set_authorizer(db, read_only, NULL);
+    sqlite3_progress_handler(db, SV_BUDGET_STEPS, budget_check, w);
+  }
+  clock_gettime(CLOCK_MONOTONIC, &w->deadline);
+  w->deadline.tv_sec += s->budget_ms / 1000;
+  w->deadline.tv_nsec += (long)(s->budget_ms % 1000) * 1000000L;
+  if (w->deadline.tv_nsec >= 1000000000L) {
+    w->deadline.tv_sec++;
+    w->deadline.tv_nsec -= 1000000000L;
+  }
+  w->timed_out = 0;
+  return w;
+}
+
+/* ---- Parameters ---- */
+
+typedef struct arg_check {
+  int count;
+  const char *bad;  /* reason of the first bad parameter */
+} arg_check;
+
+static enum MHD_Result check_arg(void *ctx, enum MHD_ValueKind kind,
+                                 const char *key, const char *value) {
+  (void)kind;
+  arg_check *c = ctx;
+  if (++c->count > SV_MAX_ARGS) {
+    c->bad = "too many parameters";
+    return MHD_NO;
+  }
+  const char *parts[2] = {key, value ? value : ""};
+  for (int i = 0; i < 2; i++) {
+    size_t n = strlen(parts[i]);
+    if (n > SV_MAX_ARG) {
+      c->bad = "a parameter is longer than 1024 bytes";
+      return MHD_NO;
+    }
+    if (vb_utf8_check((const unsigned char *)parts[i], n) != n) {
+      c->bad = "a parameter is not valid UTF-8";
+      return MHD_NO;
+    }
+    for (size_t k = 0; k < n; k++)
+      if ((unsigned char)parts[i][k] < 0x20 && parts[i][k] != '\n' &&
+          parts[i][k] != '\r' && parts[i][k] != '\t') {
+        c->bad = "a parameter holds control characters";
+        return MHD_NO;
+      }
+  }
+  return MHD_YES;
+}
+
+const char *sv_arg(sv_req *r, const char *name) {
+  const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+  return v && *v ? v : NULL;
+}
+
+long sv_arg_long(sv_req *r, const char *name, long min, long max, long def) {
+  const char *v = sv_arg(r, name);
+  if (!v) return def;
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (*end || n < min || n > max || end == v) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "%s: %s %ld–%ld", name,
+             TR(r, "cần một số trong khoảng", "needs a number from"), min, max);
+    sv_error(r, 400, msg);
+    return -1;
+  }
+  return n;
+}
+
+/* ---- Responses ---- */
+
+static void add_common_headers(struct MHD_Response *resp) {
+  MHD_add_response_header(resp, "Content-Security-Policy", SV_CSP);
+  MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+  MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+  MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+}
+
+static enum MHD_Result send_static(struct MHD_Connection *c, int status,
+                                   const char *ctype, const char *body,
+                                   const char *cache) {
+  struct MHD_Response *resp = MHD_create_response_from_buffer(
+      strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
+  if (!resp) return MHD_NO;
+  add_common_headers(resp);
+  MHD_add_response_header(resp, "Content-Type", ctype);
+  if (cache) MHD_add_response_header(resp, "Cache-Control", cache);
+  if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
+    MHD_add_response_header(resp, "Allow", "GET, HEAD");
+  enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, resp);
+  MHD_destroy_response(resp);
+  return ret;
+}
+
+static void free_body(void *p) { vb_free(p); }
+
+static enum MHD_Result send_req(sv_req *r) {
+  if (r->failed) {
+    vb_buf_free(&r->out);
+    return send_static(r->conn, 500, "text/plain; charset=utf-8",
+                       "500 internal error: the page could not be built\n",
+                       "no-store");
+  }
+  size_t len = 0;
+  char *body = vb_buf_take(&r->out, &len);
+  if (!body) return MHD_NO;
+  struct MHD_Response *resp =
+      MHD_create_response_from_buffer_with_free_callback(len, body, free_body);
+  if (!resp) {
+    vb_free(body);
+    return MHD_NO;
+  }
+  add_common_headers(resp);
+  MHD_add_response_header(resp, "Content-Type", r->ctype);
+  MHD_add_response_header(resp, "Cache-Control", "no-store");
+  if (r->disposition[0])
+    MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+  enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+  MHD_destroy_response(resp);
+  return ret;
+}
+
+/* ---- Routing ---- */
+
+/* "/doc/123" or "/doc/123/file": *id and *file; 0 when url is neither. */
+static int parse_doc_url(const char *url, int64_t *id, int *file) {
+  if (strncmp(url, "/doc/", 5) != 0) return 0;
+  const char *p = url + 5;
+  int64_t v = 0;
+  int digits = 0;
+  while (*p >= '0' && *p <= '9' && digits < 15) v = v * 10 + (*p++ - '0'), digits++;
+  if (!digits || v <= 0) return 0;
+  *file = 0;
+  if (strcmp(p, "/file") == 0)
+    *file = 1;
+  else if (*p)
+    return 0;
+  *id = v;
+  return 1;
+}
+
+static void route(sv_req *r, const char *url) {
+  int64_t id;
+  int file;
+  if (strcmp(url, "/") == 0 || strcmp(url, "/search") == 0)
+    sv_page_search(r);
+  else if (parse_doc_url(url, &id, &file))
+    file ? sv_page_download(r, id) : sv_page_doc(r, id);
+  else if (strcmp(url, "/similar") == 0)
+    sv_page_similar(r);
+  else if (strcmp(url, "/ask") == 0)
+    sv_page_ask(r);
+  else if (strcmp(url, "/reports") == 0)
+    sv_page_reports(r);
+  else if (strcmp(url, "/deadlines") == 0)
+    sv_page_deadlines(r);
+  else if (strcmp(url, "/map") == 0)
+    sv_page_map(r);
+  else if (strncmp(url, "/api/", 5) == 0)
+    sv_api(r, url + 5);
+  else
+    sv_error(r, 404, TR(r, "Không có trang này.", "No such page."));
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
+                              const char *url, const char *method,
+                              const char *version, const char *upload_data,
+                              size_t *upload_data_size, void **con_cls) {
+  (void)version;
+  (void)upload_data;
+  vb_server *s = cls;
+  if (!*con_cls) {
+    /* First call: the headers are in.  Refuse what is not a plain read. */
+    *con_cls = s;
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0)
+      return send_static(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+                         "text/plain; charset=utf-8",
+                         "405 only GET and HEAD are answered\n", "no-store");
+    const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                 "Content-Length");
+    const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+                                                 "Transfer-Encoding");
+    if ((cl && strcmp(cl, "0") != 0) || te)
+      return send_static(conn, MHD_HTTP_CONTENT_TOO_LARGE,
+                         "text/plain; charset=utf-8",
+                         "413 a request carries no body here\n", "no-store");
+    if (strcmp(url, "/static/style.css") == 0)
+      return send_static(conn, 200, "text/css; charset=utf-8",
+                         vb_asset_style_css, "max-age=3600");
+    if (strcmp(url, "/static/app.js") == 0)
+      return send_static(conn, 200, "text/javascript; charset=utf-8",
+                         vb_asset_app_js, "max-age=3600");
+    if (strcmp(url, "/favicon.ico") == 0)
+      return send_static(conn, 404, "text/plain; charset=utf-8", "", "max-age=3600");
+  }
+  if (*upload_data_size) {
+    *upload_data_size = 0;  /* a body sneaked past the headers: dropped */
+    return MHD_YES;
+  }
+  sv_req r;
+  memset(&r, 0, sizeof r);
+  r.conn = conn;
+  r.path = url;
+  r.db_path = s->db_path;
+  r.status = 200;
+  r.ctype = "text/html; charset=utf-8";
+  vb_buf_init(&r.out, SV_MAX_BODY);
+  const char *lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang");
+  r.en = lang && strcmp(lang, "en") == 0;
+  arg_check chk = {0, NULL};
+  MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
+  if (chk.bad) {
+    sv_error(&r, 400, chk.bad);
+    return send_req(&r);
+  }
+  vb_error err = {0};
+  sv_worker *w = worker_get(s, &err);
+  if (!w) {
+    sv_error(&r, 503, TR(&r, "Không mở được chỉ mục.", "The index cannot be opened."));
+    return send_req(&r);
+  }
+  r.idx = w->idx;
+  r.timed_out = &w->timed_out;
+  route(&r, url);
+  return send_req(&r);
+}
+
+/* libmicrohttpd's own messages are not printed: the library never prints. */
+static void quiet_log(void *cls, const char *fmt, va_list ap) {
+  (void)cls;
+  (void)fmt;
+  (void)ap;
+}
+
+/* ---- Start and stop ---- */
+
+vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
+                         vb_error *err) {
+  *out = NULL;
+  if (!o || !o->db_path)
+    return vb_error_set(err, VB_EINVAL, "no index given");
+  /* The index must be there and readable before we listen. */
+  vb_index *probe = NULL;
+  VB_TRY(vb_index_open(o->db_path, VB_INDEX_READ, &probe, err));
+  vb_index_close(probe);
+
+  const char *bind = o->bind ? o->bind : "127.0.0.1";
+  if (o->port < 0 || o->port > 65535)
+    return vb_error_set(err, VB_EINVAL, "port %d is out of range", o->port);
+  struct sockaddr_in6 a6;
+  struct sockaddr_in a4;
+  struct sockaddr *sa;
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+  memset(&a6, 0, sizeof a6);
+  memset(&a4, 0, sizeof a4);
+  if (inet_pton(AF_INET, bind, &a4.sin_addr) == 1) {
+    a4.sin_family = AF_INET;
+    a4.sin_port = htons((uint16_t)o->port);
+    sa = (struct sockaddr *)&a4;
+  } else if (inet_pton(AF_INET6, bind, &a6.sin6_addr) == 1) {
+    a6.sin6_family = AF_INET6;
+    a6.sin6_port = htons((uint16_t)o->port);
+    sa = (struct sockaddr *)&a6;
+    flags |= MHD_USE_IPv6;
+  } else {
+    return vb_error_set(err, VB_EINVAL,
+                        "'%s' is not a numeric IPv4 or IPv6 address", bind);
+  }
+  vb_server *s = vb_calloc(1, sizeof *s);
+  if (!s) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  s->db_path = vb_strdup(o->db_path);
+  s->budget_ms = o->budget_ms > 0 ? o->budget_ms : 5000;
+  if (!s->db_path || pthread_key_create(&s->worker_key, worker_free) != 0) {
+    vb_free(s->db_path);
+    vb_free(s);
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  unsigned threads = o->threads > 0 ? (unsigned)o->threads : 4;
+  s->daemon = MHD_start_daemon(
+      flags, (uint16_t)o->port, NULL, NULL, handle, s,
+      MHD_OPTION_SOCK_ADDR, sa,
+      MHD_OPTION_THREAD_POOL_SIZE, threads,
+      MHD_OPTION_CONNECTION_LIMIT, (unsigned)SV_CONN_LIMIT,
+      MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SV_CONN_TIMEOUT,
+      MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SV_CONN_MEMORY,
+      MHD_OPTION_EXTERNAL_LOGGER, quiet_log, NULL,
+      MHD_OPTION_END);
+  if (!s->daemon) {
+    pthread_key_delete(s->worker_key);
+    vb_free(s->db_path);
+    vb_free(s);
+    return vb_error_set(err, VB_EIO, "cannot listen on %s port %d (in use?)",
+                        bind, o->port);
+  }
+  const union MHD_DaemonInfo *info =
+      MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+  s->port = info ? info->port : o->port;
+  *out = s;
+  return VB_OK;
+}
+
+int vb_serve_port(const vb_server *s) { return s ? s->port : 0; }
+
+void vb_serve_stop(vb_server *s) {
+  if (!s) return;
+  /* Joining the workers runs worker_free() for each one's index. */
+  MHD_stop_daemon(s->daemon);
+  pthread_key_delete(s->worker_key);
+  vb_free(s->db_path);
+  vb_free(s);
+}

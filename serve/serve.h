@@ -1,0 +1,46 @@
+/*
+** serve.h: `vanban serve`, a local web application over the index.
+**
+** An HTTP server (libmicrohttpd, a pool of worker threads) that renders
+** the search, document, question, reports, deadlines and map pages on the
+** server, and answers the same questions as JSON under /api/.  Each worker
+** thread opens its own read-only connection to the index on first use; the
+** index is in WAL mode, so an ingest may write beside the server and new
+** documents appear without a restart.  Only GET and HEAD are answered;
+** every request runs under a time budget and within size limits; documents
+** are addressed by their numeric id, never by a path.
+**
+** The server never prints: vb_serve_start() reports failures through
+** vb_error, and the caller says where it listens.
+**
+** Ownership: vb_serve_start() gives a handle to release with
+** vb_serve_stop() (accepts NULL), which waits for the workers to finish.
+*/
+#ifndef VB_SERVE_H
+#define VB_SERVE_H
+
+#include "vb.h"
+
+typedef struct vb_serve_opts {
+  const char *db_path;  /* the index (required; must exist) */
+  const char *bind;     /* numeric IPv4 or IPv6 address; NULL = 127.0.0.1 */
+  int port;             /* 0 = any free port (see vb_serve_port) */
+  int threads;          /* worker threads; 0 = 4 */
+  int budget_ms;        /* time budget of one request's queries; 0 = 5000 */
+} vb_serve_opts;
+
+typedef struct vb_server vb_server;
+
+/* Start serving in background threads.  Errors: VB_ENOTFOUND, VB_ECORRUPT,
+** VB_EDB (the index cannot be opened), VB_EINVAL (bad address),
+** VB_EIO (cannot listen, e.g. the port is taken), VB_ENOMEM. */
+vb_status vb_serve_start(const vb_serve_opts *opts, vb_server **out,
+                         vb_error *err) VB_MUST_CHECK;
+
+/* The port the server listens on (the chosen one when opts->port was 0). */
+int vb_serve_port(const vb_server *s);
+
+/* Stop listening, finish the requests under way and free everything. */
+void vb_serve_stop(vb_server *s);
+
+#endif /* VB_SERVE_H */
