@@ -2,11 +2,13 @@
 # of a record must be that line of what `vanban text` prints for the same
 # file (the text a reader of the evidence opens), as the record quotes a
 # line: without the blanks around it, and only its first 1,000 bytes when
-# it is longer (a run-together page).  The seed plans as DOCX
-# in both layouts, and the ODT files of the fixtures and fuzz seeds.
+# it is longer (a run-together page).  The files: the seed plans as DOCX
+# in both layouts and as ODT (tests/fixtures/odt, written by make_docx.py),
+# and the ODT files of the fixtures and fuzz seeds.  The ODT seeds must
+# also give the .txt seeds' records (evidence aside).
 . "$SRC/tests/cli/lib.bash"
 files=("$SRC"/corpus/docx/plain/*.docx "$SRC"/corpus/docx/official/*.docx
-       "$SRC"/tests/fixtures/docx/basic.odt "$SRC"/tests/fuzz/corpus/odt/simple.odt
+       "$SRC"/tests/fixtures/odt/*.odt "$SRC"/tests/fixtures/docx/basic.odt "$SRC"/tests/fuzz/corpus/odt/simple.odt
        "$SRC"/tests/fuzz/corpus/odt/lists_tables.odt
        "$SRC"/tests/fuzz/corpus/odt/header_footer.odt)
 for f in "${files[@]}"; do
@@ -26,10 +28,28 @@ for key, e in sorted(ev.items()):
         got = got.encode()[:1000].decode("utf-8", "ignore")
     if got != e["text"]:
         bad.append("%s: line %d is %r, the evidence says %r" % (key, n, got, e["text"]))
-short = name.split("/")[-3:] if "/corpus/docx/" in name else name.split("/")[-1:]
-print("%s: %d evidence lines, %s" % ("/".join(short), len(ev),
+print("%s: %d evidence lines, %s" % (name, len(ev),
       "all equal to vanban text" if not bad else "%d differ" % len(bad)))
 for b in bad:
     print("  " + b)
 PY
 done
+echo "-- ODT seeds against the .txt seeds"
+vanban extract --format jsonl "$SRC"/corpus/seeds/*.txt >txt.jsonl
+vanban extract --format jsonl "$SRC"/tests/fixtures/odt/*.odt >odt.jsonl
+python3 - txt.jsonl odt.jsonl <<'PY'
+import json, os, sys
+def load(p):
+    out = {}
+    for line in open(p, encoding="utf-8"):
+        r = json.loads(line)
+        stem = os.path.splitext(os.path.basename(r["source"]))[0]
+        for k in ("source", "sha256", "format", "evidence"):
+            r.pop(k)
+        out[stem] = r
+    return out
+a, b = load(sys.argv[1]), load(sys.argv[2])
+for stem in sorted(a):
+    diff = sorted(k for k in a[stem] if a[stem][k] != b.get(stem, {}).get(k))
+    print("odt", stem, "same" if not diff else "differs in " + ", ".join(diff))
+PY
