@@ -1305,6 +1305,18 @@ static int period_from_statement(xstate *x) {
   return 0;
 }
 
+/* The line of the title's byte off: the title is its cells from
+** title_first to title_last joined with single spaces. */
+static size_t title_line(xstate *x, size_t off) {
+  size_t end = x->title.len, t = x->title_last;
+  for (; t != SIZE_MAX && t > x->title_first; t--) {
+    size_t len = cell(x, t)->len;
+    if (len + 1 > end || off >= end - len) break;
+    end -= len + 1;
+  }
+  return cell(x, t)->line;
+}
+
 /* The title's span of years: the plan's own, not the one inside the
 ** quoted name of the programme it carries out ("Đề án \"... giai đoạn 2015
 ** - 2020\" trên địa bàn tỉnh, giai đoạn 2017 - 2020"). */
@@ -1323,13 +1335,19 @@ static void period_from_title(xstate *x) {
   memset(&b, 0, sizeof b);
   const char *s;
   size_t n;
-  if (vb_x_group(&x->m, "ty", &s, &n)) b.y = atoi(s);
-  if (vb_x_group(&x->m, "fy", &s, &n))
+  size_t at = pick; /* the evidence is the line of a year of the span */
+  if (vb_x_group(&x->m, "ty", &s, &n)) {
+    b.y = atoi(s);
+    at = (size_t)(s - t);
+  }
+  if (vb_x_group(&x->m, "fy", &s, &n)) {
     a.y = atoi(s);
-  else
+    at = (size_t)(s - t);
+  } else {
     a.y = x->date.y;
+  }
   if (!a.y || !b.y || a.y > b.y) return;
-  set_period(x, &a, &b, cell(x, x->title_first)->line);
+  set_period(x, &a, &b, title_line(x, at));
 }
 
 /* The period: a "Thời gian" section, a time phrase with a range, a

@@ -1559,7 +1559,8 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     VB_TRY(what_text(c, s, task_start(ca, sj, t), cb, &c->b3));
     VB_TRY(keep_deadline(c, p, s, t, sj, NULL, NULL, 0, out, nout));
   }
-  /* "từ ngày 15/11 đến ngày 15/12 hằng năm": the yearly end of a span */
+  /* "gửi báo cáo từ ngày 01/12 đến ngày 10/12 hằng năm": the yearly end
+     of a span */
   pos = ca;
   fscan_init(c->r_range, c->n_range, &fs, s, cb);
   while (*nout < MAX_CLAUSE && pos < cb && fscan_next(c, &fs, pos)) {
@@ -1583,7 +1584,12 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     w2.recur = R_YEAR;
     if (!when_iso(c, &w2, R_YEAR, date, &recurs)) continue;
     const span *sj = subject_before(subj, nsubj, t);
-    VB_TRY(what_text(c, s, task_start(ca, sj, t), t, &c->b3));
+    size_t lo = task_start(ca, sj, t);
+    /* a span is when an activity runs ("tổ chức chiến dịch từ ngày 15/11
+       đến ngày 15/12"): its end is due only for something handed in
+       ("gửi báo cáo từ ngày 01/12 đến ngày 10/12 hằng năm") */
+    if (!vb_x_field(c->m, "report_verb", s, t, lo)) continue;
+    VB_TRY(what_text(c, s, lo, t, &c->b3));
     VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, 0, out, nout));
   }
   return VB_OK;

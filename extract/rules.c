@@ -718,7 +718,8 @@ const vb_rule vb_rules[] = {
      "chậm nhất sau khi kết thúc quý 15 ngày"},
     {"deadline_range",
      "(?<![\\p{L}])[Tt]ừ\\s+ngày\\s+(?<when>)(?=\\d)", "ngày", 0,
-     "a range of days; a duty only when it recurs every year",
+     "a range of days; a duty only when it recurs every year and something "
+     "is handed in in it (else it is when an activity runs)",
      "từ ngày 15/11 đến ngày 15/12 hằng năm"},
     {"deadline_value",
      "^\\s*(?:(?:[Hh]oàn thành|HOÀN THÀNH|[Xx]ong|XONG)(?:\\s+xong)?\\s+)?"

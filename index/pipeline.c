@@ -15,9 +15,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "text.h"
 #include "extract.h"
@@ -376,6 +380,58 @@ static vb_status prune(vb_index *idx, walk *w, const char *const *dirs,
   return rc;
 }
 
+/* ---- Test hooks ----
+** Fixed points of an ingest for the command-line tests of crash safety
+** and concurrent use (tests/cli/crash_safety.sh, concurrency.sh), in
+** place of sleeps that race the ingest.  Each is inert unless its
+** environment variable is set:
+**   VB_TEST_KILL_AFTER_BATCH=N   SIGKILL the process once the writer has
+**                                committed N batches (0: before it stores
+**                                the first document)
+**   VB_TEST_KILL_AFTER_DOC=N     SIGKILL it once the Nth document is stored
+**                                in the open, uncommitted transaction
+**   VB_TEST_PAUSE_AFTER_BATCH=N  with VB_TEST_PAUSE_FILE=PATH: after every
+**                                Nth committed batch (N, 2N, ...), create
+**                                PATH and wait until it is gone (at most
+**                                10 minutes)
+**   VB_TEST_PAUSE_AFTER_DOC=N    the same, once, after the Nth document is
+**                                stored in the open transaction
+*/
+
+#define HOOK_WAIT_NS 10000000L   /* poll of the pause file: 10 ms */
+#define HOOK_WAIT_MAX 60000      /* polls before a pause gives up */
+
+/* The value of a hook variable; -1 when it is unset. */
+static long hook_value(const char *name) {
+  const char *v = getenv(name);
+  return v && *v ? atol(v) : -1;
+}
+
+/* Create the pause file and wait until the test removes it. */
+static void hook_pause(void) {
+  const char *f = getenv("VB_TEST_PAUSE_FILE");
+  if (!f || !*f) return;
+  FILE *sig = fopen(f, "w");
+  if (!sig) return;
+  fclose(sig);
+  struct timespec ts = {0, HOOK_WAIT_NS};
+  for (int i = 0; i < HOOK_WAIT_MAX && access(f, F_OK) == 0; i++)
+    nanosleep(&ts, NULL);
+}
+
+/* The hooks of the point "batches committed so far: n". */
+static void hook_batch(long n) {
+  if (hook_value("VB_TEST_KILL_AFTER_BATCH") == n) raise(SIGKILL);
+  long every = hook_value("VB_TEST_PAUSE_AFTER_BATCH");
+  if (every > 0 && n > 0 && n % every == 0) hook_pause();
+}
+
+/* The hooks of the point "documents stored in this run: n". */
+static void hook_doc(long n) {
+  if (hook_value("VB_TEST_KILL_AFTER_DOC") == n) raise(SIGKILL);
+  if (hook_value("VB_TEST_PAUSE_AFTER_DOC") == n) hook_pause();
+}
+
 /* ---- The job ---- */
 
 vb_status vb_ingest(vb_index *idx, const char *db_path,
@@ -451,7 +507,9 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
   if (rc == VB_OK) rc = vb_index_count(idx, &held, err);
   int in_batch = 0, batch_docs = 0;
   size_t batch_bytes = 0;
+  long batches = 0; /* committed, for the test hooks */
   result r;
+  if (rc == VB_OK) hook_batch(0);
   while (j.running > 0 || j.count > 0) {
     if (!next_result(&j, &r)) break;
     if (rc != VB_OK) { /* draining after a fatal error */
@@ -474,6 +532,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
         r.outcome = replaced ? VB_UPDATED : VB_ADDED;
         batch_docs++;
         batch_bytes += r.doc->text_len;
+        hook_doc(stats->added + stats->updated + 1);
       }
       vb_doc_free(r.doc);
       json_decref(r.record);
@@ -503,6 +562,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       in_batch = 0;
       batch_docs = 0;
       batch_bytes = 0;
+      if (rc == VB_OK) hook_batch(++batches);
       int64_t stored = stats->added + stats->updated;
       int64_t left = (int64_t)w.n - (stats->added + stats->updated +
                                      stats->unchanged + stats->failed);
@@ -519,6 +579,7 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
       rc = vb_index_commit(idx, err);
     else
       vb_index_rollback(idx);
+    if (rc == VB_OK) hook_batch(++batches);
   }
   /* The dropped indexes are built again even after a stop request or an
   ** error (a failed build is done by the next writer that opens the

@@ -1,11 +1,17 @@
 # The seed plans as DOCX (a plain conversion, and the official layout with
-# header and signature tables, numbered headings and a tracked change) give
-# the same extraction records as the .txt seeds (evidence lines aside).
+# header and signature tables, numbered headings and a tracked change) and
+# as ODT give the same extraction records as the .txt seeds (evidence lines
+# aside).
 . "$SRC/tests/cli/lib.bash"
 c="$SRC/corpus"
 vanban extract --format jsonl "$c"/seeds/*.txt > txt.jsonl
-for layout in plain official; do
-  vanban extract --format jsonl "$c"/docx/$layout/*.docx > $layout.jsonl
+for layout in plain official odt; do
+  if [ $layout = odt ]; then
+    files=("$SRC"/tests/fixtures/odt/*.odt)
+  else
+    files=("$c"/docx/$layout/*.docx)
+  fi
+  vanban extract --format jsonl "${files[@]}" > $layout.jsonl
   python3 - txt.jsonl $layout.jsonl $layout <<'PY'
 import json, os, sys
 def load(p):

@@ -31,9 +31,31 @@ PY
 doc_count() {
   sqlite3 "$1" 'SELECT count(*) FROM documents' 2>/dev/null || echo 0
 }
-# wait_count DB K PID: wait until DB holds at least K documents or PID ended.
-wait_count() {
-  while kill -0 "$3" 2>/dev/null && [ "$(doc_count "$1")" -lt "$2" ]; do
+# wait_file PATH PID: wait until PATH exists (an ingest paused at a test
+# hook, see index/pipeline.c) or PID ended; 1 if PID ended first.  A hang
+# guard of 10 minutes, never a measure of time.
+wait_file() {
+  local i=0
+  while [ ! -e "$1" ]; do
+    kill -0 "$2" 2>/dev/null || [ -e "$1" ] || return 1
+    i=$((i + 1))
+    [ $i -lt 60000 ] || return 1
     sleep 0.01
   done
+}
+# peak_kb FILE CMD...: run CMD (its output passes through; a hang guard of
+# 10 minutes, exit 124 then), then write to FILE the peak resident memory
+# in KB of CMD and its children, as getrusage counts it.  CMD's exit status.
+peak_kb() {
+  local out=$1
+  shift
+  python3 -c '
+import resource, subprocess, sys
+try:
+    rc = subprocess.run(sys.argv[2:], timeout=600).returncode
+except subprocess.TimeoutExpired:
+    rc = 124
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1], "w").write("%d\n" % usage.ru_maxrss)
+sys.exit(rc if rc >= 0 else 128 - rc)' "$out" "$@"
 }

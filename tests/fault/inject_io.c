@@ -12,7 +12,9 @@
 **   VB_FAULT_NTH    fail the Nth such call (1-based, default 1), counted
 **                   over the whole process
 **   VB_FAULT_STICKY 1 = every later such call fails too (a disk that died)
-**   VB_FAULT_ERRNO  EIO (default), EACCES, ENOSPC or EROFS
+**   VB_FAULT_ERRNO  EIO (default), EACCES, ENOSPC or EROFS; KILL: the
+**                   process gets SIGKILL at that call instead (a crash at
+**                   a chosen write)
 **
 ** The exported names are the C library's own (open, read, ...), not vb_
 ** names: interposing them is the point.  The shim never allocates.
@@ -23,6 +25,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -39,6 +42,7 @@ static const char *g_path;            /* VB_FAULT_PATH */
 static long g_nth = 1;                /* VB_FAULT_NTH */
 static int g_sticky;                  /* VB_FAULT_STICKY */
 static int g_errno = EIO;             /* VB_FAULT_ERRNO */
+static int g_kill;                    /* VB_FAULT_ERRNO=KILL */
 static atomic_long g_calls;           /* matching calls so far */
 static atomic_char g_tracked[MAX_FDS]; /* fd opened on a matching path */
 
@@ -61,6 +65,7 @@ static int fault_op(void) {
   if (e && strcmp(e, "EACCES") == 0) g_errno = EACCES;
   if (e && strcmp(e, "ENOSPC") == 0) g_errno = ENOSPC;
   if (e && strcmp(e, "EROFS") == 0) g_errno = EROFS;
+  g_kill = e && strcmp(e, "KILL") == 0;
   atomic_store(&g_op, op);
   return op;
 }
@@ -69,6 +74,7 @@ static int fault_op(void) {
 static int should_fail(int op) {
   if (fault_op() != op) return 0;
   long k = atomic_fetch_add(&g_calls, 1) + 1;
+  if (k == g_nth && g_kill) raise(SIGKILL);
   return k == g_nth || (g_sticky && k > g_nth);
 }
 
