@@ -1,13 +1,14 @@
 /*
 ** extract_int.h: the extractor's internal interfaces, shared by the files
-** that make up extraction (extract.c, extract_lines.c, rules.c, names.c and
-** the duty extractor extract_duties.c).  It is private to the extract layer:
-** the other layers use extract.h and names.h.
+** that make up extraction (extract.c, extract_lines.c, rules_gen.c,
+** names.c and the duty extractor extract_duties.c).  It is private to the
+** extract layer: the other layers use extract.h and names.h.
 **
 ** It is cut into one banner per file, each holding that file's exported
 ** surface:
 **
-**   rules.c          the table of PCRE2 rules (data only)
+**   rules_gen.c      the table of PCRE2 rules, generated from
+**                    data/rules.txt
 **   extract_lines.c  the line index of a document (markdown clean-up,
 **                    table cells, paragraphs, sections), date parsing and
 **                    the rule runner
@@ -33,8 +34,12 @@
 #include "names.h"
 
 /**************************************************************************
-** Interface to rules.c
+** Interface to the rule table (data/rules.txt, turned into C at build time
+** by cmake/gendata.py: rules_gen.h holds the field enum vb_field, one
+** VB_F_<FIELD> per field of the file, and rules_gen.c the tables below)
 */
+
+#include "rules_gen.h"
 
 /* Rule flags. */
 #define VB_RULE_CASELESS 1u /* match without regard to case */
@@ -44,7 +49,7 @@
 ** new way of writing a value is one more row with the same field and the
 ** same group names.  Rows of one field are tried in table order. */
 typedef struct vb_rule {
-  const char *field;   /* what the rule finds ("number", "ref", ...) */
+  vb_field field;      /* what the rule finds (VB_F_NUMBER, VB_F_REF, ...) */
   const char *pattern; /* PCRE2 pattern, compiled with UTF and UCP */
   const char *need;    /* bytes that must occur in the subject for the
                           pattern to have a chance (a cheap prefilter), or
@@ -53,10 +58,20 @@ typedef struct vb_rule {
   unsigned flags;      /* VB_RULE_* */
   const char *comment; /* what the rule is for */
   const char *example; /* a clean text the pattern must match */
+  unsigned line;       /* its line in data/rules.txt */
 } vb_rule;
 
 extern const vb_rule vb_rules[];
 extern const size_t vb_rule_count;
+
+/* The rules of one field: indexes into vb_rules, in table order. */
+typedef struct vb_field_rules {
+  const char *name;   /* the field's name in data/rules.txt ("number") */
+  const size_t *rows;
+  size_t count;       /* at least 1 */
+} vb_field_rules;
+
+extern const vb_field_rules vb_fields[VB_F_COUNT];
 
 /**************************************************************************
 ** Interface to extract_lines.c
@@ -165,21 +180,12 @@ int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b);
 typedef struct vb_xrules vb_xrules;
 
 /* Per-call matching state (one per thread and call). */
-#define VB_XMATCH_CACHE 64 /* fields remembered (a power of two) */
 typedef struct vb_xmatch {
   const vb_xrules *rules;
   pcre2_match_data *md;
   const char *subject; /* text of the last successful match */
   size_t rule;         /* index in vb_rules of the rule that matched */
   size_t start, end;   /* the whole match, as offsets in subject */
-  /* the rules of the fields last asked for, by the address of the field's
-     name (callers pass string literals): a lookup without a search */
-  struct {
-    const char *field; /* the address asked with */
-    const char *name;  /* the field's name in vb_rules */
-    const size_t *list;
-    size_t count;
-  } cache[VB_XMATCH_CACHE];
 } vb_xmatch;
 
 /* Compile every rule of vb_rules (JIT where available).  Errors:
@@ -199,13 +205,13 @@ void vb_xmatch_free(vb_xmatch *m);
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from);
 
 /* Run the rules of `field` in table order on s[from..n); the first rule
-** that matches wins.  Returns 1 on a match. */
-int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
+** that matches wins.  Returns 1 on a match (0 for a field out of range). */
+int vb_x_field(vb_xmatch *m, vb_field field, const char *s, size_t n,
                size_t from);
 
 /* Like vb_x_field, but the match that starts first among all the rules of
 ** the field wins (ties: the earlier rule). */
-int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
+int vb_x_field_first(vb_xmatch *m, vb_field field, const char *s,
                      size_t n, size_t from);
 
 /* A named group of the last match: 1 and its text in *p, *len when the
