@@ -345,17 +345,17 @@ def check_in(where, row, col, allowed):
              % (col, row[col], ', '.join(allowed)))
 
 
-def emit(out_dir, table, where, rows, fmt):
-    text = ['/* Generated from %s by cmake/gendata.py; do not edit. */\n'
-            % where]
-    for r in rows:
-        text.append(fmt(r))
-    write_if_changed(os.path.join(out_dir, table + '.inc'), ''.join(text))
-
-
 def gen_names(root, data_dir, out_dir):
     s = c_string
     t = {name: read_tsv(data_dir, root, name) for name in TABLES}
+    pending = {}  # written once every table is valid
+
+    def emit(out_dir, table, where, rows, fmt):
+        text = ['/* Generated from %s by cmake/gendata.py; do not edit. */\n'
+                % where]
+        for r in rows:
+            text.append(fmt(r))
+        pending[os.path.join(out_dir, table + '.inc')] = ''.join(text)
 
     where, prov = t['provinces']
     names = set()
@@ -404,6 +404,8 @@ def gen_names(root, data_dir, out_dir):
         check_in(where, r, 'kind', PLACE_KINDS)
     emit(out_dir, 'place_words', where, rows, lambda r: '    {%s, %s},\n'
          % (s(r['form']), s(r['kind'])))
+    for path, text in pending.items():
+        write_if_changed(path, text)
 
 
 def main(argv):

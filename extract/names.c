@@ -487,18 +487,12 @@ const vb_province *vb_province_find(const char *s, size_t n) {
   return NULL;
 }
 
-size_t vb_district_find(const char *s, size_t n, const char *kind,
-                        const vb_district **out, size_t max) {
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_WORDS), i = 0, found = 0;
-  const entry *e;
-  if (nw == 0) return 0;
-  size_t used = match_run(w, nw, 0, C_LOCKIND, 1, &e);
-  if (used && used < nw) {
-    i = used;
-    if (!kind && strcmp(lockinds[e->idx].kind, "tỉnh") != 0)
-      kind = lockinds[e->idx].kind;
-  }
+/* The district-level units named by words w[i..nw) (of kind, if not
+** NULL): up to max of them in out; returns how many there are. */
+static size_t districts_named(const word *w, size_t nw, size_t i,
+                              const char *kind, const vb_district **out,
+                              size_t max) {
+  size_t found = 0;
   char key[KEY_MAX];
   size_t k = 0;
   for (size_t t = i; t < nw && k + 1 < sizeof key; t++) {
@@ -516,6 +510,25 @@ size_t vb_district_find(const char *s, size_t n, const char *kind,
     if (found < max) out[found] = d;
     found++;
   }
+  return found;
+}
+
+size_t vb_district_find(const char *s, size_t n, const char *kind,
+                        const vb_district **out, size_t max) {
+  word w[MAX_WORDS];
+  size_t nw = split_words(s, n, w, MAX_WORDS), i = 0;
+  const char *asked = kind;
+  const entry *e;
+  if (nw == 0) return 0;
+  size_t used = match_run(w, nw, 0, C_LOCKIND, 1, &e);
+  if (used && used < nw) {
+    i = used;
+    if (!kind && strcmp(lockinds[e->idx].kind, "tỉnh") != 0)
+      kind = lockinds[e->idx].kind;
+  }
+  size_t found = districts_named(w, nw, i, kind, out, max);
+  /* a name whose first word reads as a kind ("Quan Hóa", "Tịnh Biên") */
+  if (found == 0 && i > 0) found = districts_named(w, nw, 0, asked, out, max);
   return found;
 }
 
