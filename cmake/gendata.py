@@ -7,6 +7,9 @@
   gendata.py names SRC_ROOT DATA_DIR OUT_DIR
       writes one OUT_DIR/<table>.inc per gazetteer (the rows of a C
       initialiser, included by extract/names.c)
+  gendata.py questions SRC_ROOT data/questions.txt OUT_DIR
+      writes OUT_DIR/questions.inc, the question forms of query/ask.c (the
+      rule format of rules.txt; a field is an intent, VB_ASK_<FIELD>)
 
 The formats are described in data/README.md.  Every error names the file
 and line ("data/rules.txt:12: unknown key 'patern'") and fails the build
@@ -81,13 +84,18 @@ def read_lines(path, where):
         fail(where, 1, 'not UTF-8 (%s)' % e.reason)
     if text and not text.endswith('\n'):
         text += '\n'
-    return text.split('\n')[:-1]
+    lines = text.split('\n')[:-1]
+    for no, line in enumerate(lines, 1):
+        if re.search(r'[\x00-\x08\x0a-\x1f\x7f]', line):
+            fail(where, no, 'a control character')
+    return lines
 
 
 # ---------------------------------------------------------------------------
 # Rules
 
 RULE_KEYS = ('field', 'pattern', 'need', 'flags', 'comment', 'example')
+QUESTION_KEYS = ('field', 'pattern', 'comment', 'example')
 DEFINE_KEYS = ('define', 'pattern', 'comment')
 JOIN_TIGHT = ('pattern', 'need')  # continuation lines join with nothing
 FLAGS = {'caseless': 'VB_RULE_CASELESS'}
@@ -148,7 +156,7 @@ def expand(value, defines, used, where, no):
     return REF.sub(sub, value)
 
 
-def parse_rules(path, where):
+def parse_rules(path, where, rule_keys=RULE_KEYS):
     defines = {}
     define_line = {}
     used = set()
@@ -164,7 +172,7 @@ def parse_rules(path, where):
         if 'define' in keys:
             allowed = DEFINE_KEYS
         elif 'field' in keys:
-            allowed = RULE_KEYS
+            allowed = rule_keys
         else:
             fail(where, first, "a rule needs 'field' (or 'define' for a "
                  "building block)")
@@ -266,6 +274,20 @@ def gen_rules(root, path, out_dir):
     c.append('};\n')
     write_if_changed(os.path.join(out_dir, 'rules_gen.h'), ''.join(h))
     write_if_changed(os.path.join(out_dir, 'rules_gen.c'), ''.join(c))
+
+
+def gen_questions(root, path, out_dir):
+    where = os.path.relpath(path, root)
+    rules = parse_rules(path, where, QUESTION_KEYS)
+    text = ['/* Generated from %s by cmake/gendata.py; do not edit. */\n'
+            % where]
+    for r in rules:
+        text.append('    /* %s:%d: %s */\n' % (where, r['line'],
+                                               r['comment'].replace('*/', '* /')))
+        text.append('    {VB_ASK_%s,\n     %s,\n     %s},\n'
+                    % (r['field'].upper(), c_string(r['pattern']),
+                       c_string(r['example'])))
+    write_if_changed(os.path.join(out_dir, 'questions.inc'), ''.join(text))
 
 
 # ---------------------------------------------------------------------------
@@ -409,15 +431,18 @@ def gen_names(root, data_dir, out_dir):
 
 
 def main(argv):
-    if len(argv) != 5 or argv[1] not in ('rules', 'names'):
+    if len(argv) != 5 or argv[1] not in ('rules', 'names', 'questions'):
         sys.stderr.write('usage: gendata.py rules SRC_ROOT FILE OUT_DIR\n'
-                         '       gendata.py names SRC_ROOT DATA_DIR OUT_DIR\n')
+                         '       gendata.py names SRC_ROOT DATA_DIR OUT_DIR\n'
+                         '       gendata.py questions SRC_ROOT FILE OUT_DIR\n')
         return 2
     root, src, out_dir = argv[2], argv[3], argv[4]
     os.makedirs(out_dir, exist_ok=True)
     try:
         if argv[1] == 'rules':
             gen_rules(root, src, out_dir)
+        elif argv[1] == 'questions':
+            gen_questions(root, src, out_dir)
         else:
             gen_names(root, src, out_dir)
     except DataError as e:

@@ -7,8 +7,8 @@
 ** typed, so the names taken from it keep their marks.
 **
 **   1. The intent: the first row of g_intents whose pattern matches.  Rows
-**      are data: pattern, intent, and an example the pattern must match
-**      (tests/unit/test_ask.c runs every example).
+**      are data (data/questions.txt): pattern, intent, and an example the
+**      pattern must match (tests/unit/test_ask.c runs every example).
 **   2. The slots, read from the whole question: dates, a month, a year, a
 **      province; the unit and the document come from the intent's named
 **      groups (?<unit>...) and (?<doc>...), trimmed of the filter phrases.
@@ -43,64 +43,10 @@ typedef struct intent_rule {
   const char *example; /* must match (tests) */
 } intent_rule;
 
-/* Shared pieces of the patterns. */
-#define WHICH "(?:which|what|list(?: all)?(?: the)?|show(?: me)?(?: the)?)"
-#define UNITS "(?:units?|agenc(?:y|ies)|bod(?:y|ies)|departments?|offices?|organi[sz]ations?|authorities|bodies)"
-#define VI_UNITS "(?:nhung |cac )?(?:don vi|co quan|to chuc|ai)(?: nao)?"
-
+/* The question forms are data: data/questions.txt, turned into these
+** rows at build time by cmake/gendata.py. */
 static const intent_rule g_intents[] = {
-    /* What X must do under plan N. */
-    {VB_ASK_TASKS_OF,
-     "^(?:what|which tasks?|which duties)\\s+(?:must|should|does|do|has|have|is)\\s+"
-     "(?<unit>.+?)\\s+(?:(?:have )?to do|do|required to do|assigned)\\s+"
-     "(?:under|in|according to|by|for)\\s+(?:the\\s+)?(?:plan|document|ke hoach)?\\s*"
-     "(?:no\\.?\\s*|number\\s+|so\\s+)?(?<doc>\\S+)",
-     "what must Sở Tài chính do under plan 622/KH-UBND"},
-    {VB_ASK_TASKS_OF,
-     "^(?:nhiem vu|cong viec)\\s+(?:cua|giao cho)\\s+(?<unit>.+?)\\s+(?:theo|trong|tai)\\s+"
-     "(?:ke hoach|van ban|quyet dinh)?\\s*(?:so\\s+)?(?<doc>\\S+)",
-     "nhiệm vụ của Sở Tài chính trong kế hoạch 622/KH-UBND"},
-    {VB_ASK_TASKS_OF,
-     "^(?<unit>.+?)\\s+(?:phai lam gi|co nhiem vu gi|lam gi|duoc giao gi|duoc giao nhiem vu gi)\\s+"
-     "(?:theo|trong|tai)\\s+(?:ke hoach|van ban|quyet dinh)?\\s*(?:so\\s+)?(?<doc>\\S+)",
-     "Sở Tài chính phải làm gì theo kế hoạch 622/KH-UBND?"},
-    /* Which plans cite document N. */
-    {VB_ASK_PLANS_CITING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:cites?|quotes?|refers? to|references?|implements?|"
-     "(?:are|is) based on|mentions?|follows?)\\s+(?<doc>.+)",
-     "which plans cite Quyết định 1790/QĐ-TTg?"},
-    {VB_ASK_PLANS_CITING,
-     "(?:ke hoach|van ban)\\s+nao\\s+(?:co\\s+)?(?:trich dan|can cu(?: vao)?|dan chieu|"
-     "thuc hien|nhac den|vien dan|de cap den)\\s+(?<doc>.+)",
-     "kế hoạch nào căn cứ Quyết định số 1790/QĐ-TTg"},
-    /* Which plans assign tasks to X. */
-    {VB_ASK_PLANS_ASSIGNING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:assigns?|gives?|allocates?)\\s+"
-     "(?:any\\s+)?(?:tasks?|duties|work|responsibilit(?:y|ies))\\s+to\\s+(?<unit>.+)",
-     "which plans assign tasks to the Department of Finance?"},
-    {VB_ASK_PLANS_ASSIGNING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:involve|task|name|mention)\\s+(?<unit>.+)",
-     "which plans involve Sở Y tế"},
-    {VB_ASK_PLANS_ASSIGNING,
-     "(?:ke hoach|van ban)\\s+nao\\s+(?:co\\s+)?giao\\s+(?:nhiem vu\\s+)?(?:cho\\s+)?(?<unit>.+)",
-     "kế hoạch nào giao nhiệm vụ cho Sở Y tế?"},
-    /* Who reports to X. */
-    {VB_ASK_REPORTS_TO,
-     "^(?:" WHICH "\\s+" UNITS "|who)\\s+(?:must\\s+|have to\\s+|has to\\s+|should\\s+|need to\\s+|needs to\\s+)?"
-     "(?:reports?|send reports?|submits? reports?|sends? (?:their )?reports?|submit)\\s+"
-     "(?:back\\s+)?(?:to|for)\\s+(?<unit>.+)",
-     "which units report to the Labour department?"},
-    {VB_ASK_REPORTS_TO,
-     "^" VI_UNITS "\\s+(?:phai\\s+|can\\s+)?(?:gui\\s+)?bao cao\\s+(?:ve|cho|len|toi|den|gui)?\\s*(?<unit>.+)",
-     "Những đơn vị nào báo cáo về Sở Lao động - Thương binh và Xã hội?"},
-    {VB_ASK_REPORTS_TO,
-     "^(?:ai|don vi nao|co quan nao)\\s+gui\\s+(?:bao cao\\s+)?(?:ve|cho|den)\\s+(?<unit>.+)",
-     "đơn vị nào gửi về Sở Y tế"},
-    /* Deadlines: the unit, if any, follows "for", "of", "của", "cho". */
-    {VB_ASK_DEADLINES,
-     "(?:deadlines?|due dates?|\\bdue\\b|time ?limits?|han chot|thoi han|\\bhan\\b|"
-     "moc thoi gian)(?:.*?\\b(?:for|of|cua|cho|danh cho|giao cho)\\s+(?<unit>.+))?",
-     "which deadlines fall in December 2021?"},
+#include "questions.inc"
 };
 #define N_INTENTS (sizeof g_intents / sizeof g_intents[0])
 

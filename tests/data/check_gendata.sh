@@ -124,6 +124,17 @@ rules continuation "rules.txt:1: continuation line without a key before it" <<'R
   ^Số
 R
 
+# question forms: the rule format without the keys of the extractor
+cat > "$tmp/questions.txt" <<'Q'
+field: reports_to
+pattern: ^who reports to (?<unit>.+)
+need: report
+comment: who reports to X
+example: who reports to the Labour department
+Q
+expect question_key "questions.txt:3: unknown key 'need' (known: field, pattern, comment, example)" \
+  "$py" "$gen" questions "$tmp" "$tmp/questions.txt" "$tmp/out"
+
 # names CASE TABLE SED WANT: data/ copied, one edit of TABLE.tsv
 names() {
   rm -rf "$tmp/data" "$tmp/out"
