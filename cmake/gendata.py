@@ -8,8 +8,9 @@
       writes one OUT_DIR/<table>.inc per gazetteer (the rows of a C
       initialiser, included by extract/names.c)
   gendata.py questions SRC_ROOT data/questions.txt OUT_DIR
-      writes OUT_DIR/questions.inc, the question forms of query/ask.c (the
-      rule format of rules.txt; a field is an intent, VB_ASK_<FIELD>)
+      writes OUT_DIR/questions.inc, the question forms of query/ask.c as
+      rows of vb_rule (rules.h): the rule format of rules.txt, a field is
+      an intent (VB_ASK_<FIELD>), every pattern caseless
 
 The formats are described in data/README.md.  Every error names the file
 and line ("data/rules.txt:12: unknown key 'patern'") and fails the build
@@ -282,11 +283,12 @@ def gen_questions(root, path, out_dir):
     text = ['/* Generated from %s by cmake/gendata.py; do not edit. */\n'
             % where]
     for r in rules:
-        text.append('    /* %s:%d: %s */\n' % (where, r['line'],
-                                               r['comment'].replace('*/', '* /')))
-        text.append('    {VB_ASK_%s,\n     %s,\n     %s},\n'
+        text.append('    /* %s:%d */\n' % (where, r['line']))
+        text.append('    {VB_ASK_%s,\n     %s,\n     NULL,\n'
+                    '     VB_RULE_CASELESS,\n     %s,\n     %s,\n     %d},\n'
                     % (r['field'].upper(), c_string(r['pattern']),
-                       c_string(r['example'])))
+                       c_string(r['comment']), c_string(r['example']),
+                       r['line']))
     write_if_changed(os.path.join(out_dir, 'questions.inc'), ''.join(text))
 
 

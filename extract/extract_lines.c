@@ -10,9 +10,9 @@
 **   - paragraphs: cells joined across hard line wraps;
 **   - sections: numbered headings (I., 1., 1.1., a)) and their extent;
 **   - dates: "ngày 18 tháng 10 năm 2021", "18/10/2021", blank days, ...;
-**   - the rule runner: the rules of data/rules.txt compiled once (JIT),
-**     matched with per-call match data; a field's rules are found by its
-**     index (vb_field).
+**   - the rule engine (rules.h): a table of rules compiled once (JIT),
+**     matched with per-call match data; for the rules of data/rules.txt
+**     a field's rules are found by its index (vb_field).
 **
 ** See extract_int.h for the contracts.
 */
@@ -990,9 +990,11 @@ static void filter_init(vb_xfilter *f, const pcre2_code *code,
 }
 
 struct vb_xrules {
+  const vb_rule *table; /* the rules (not owned) */
+  size_t n;
   pcre2_general_context *gctx;
   pcre2_match_context *mctx;
-  pcre2_code **code;   /* one per row of vb_rules */
+  pcre2_code **code;   /* one per row of table */
   vb_xfilter *filter;  /* one per row: cheap tests before the pattern */
   uint32_t max_pairs;  /* largest capture count + 1 */
 };
@@ -1008,13 +1010,21 @@ static void pcre_free(void *p, void *data) {
 }
 
 vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
+  return vb_xrules_compile(vb_rules, vb_rule_count, "data/rules.txt", 1, out,
+                           err);
+}
+
+vb_status vb_xrules_compile(const vb_rule *table, size_t n,
+                            const char *source, int jit, vb_xrules **out,
+                            vb_error *err) {
   vb_xrules *r = vb_calloc(1, sizeof *r);
   *out = NULL;
   if (!r) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  r->table = table;
+  r->n = n;
   r->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
-  r->code = vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->code);
-  r->filter =
-      vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->filter);
+  r->code = vb_calloc(n ? n : 1, sizeof *r->code);
+  r->filter = vb_calloc(n ? n : 1, sizeof *r->filter);
   if (!r->gctx || !r->code || !r->filter) goto nomem;
   r->mctx = pcre2_match_context_create(r->gctx);
   if (!r->mctx) goto nomem;
@@ -1027,8 +1037,8 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
      pcre2_compile (NULL code) and JIT simply stays off. */
   pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
   if (!cctx) goto nomem;
-  for (size_t i = 0; i < vb_rule_count; i++) {
-    const vb_rule *rule = &vb_rules[i];
+  for (size_t i = 0; i < n; i++) {
+    const vb_rule *rule = &table[i];
     int ecode;
     PCRE2_SIZE eoff;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP;
@@ -1043,13 +1053,13 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
       if (ecode == PCRE2_ERROR_HEAP_FAILED || ecode == PCRE2_ERROR_NOMEMORY)
         return vb_error_set(err, VB_ENOMEM, "out of memory");
       return vb_error_set(err, VB_EINVAL,
-                          "data/rules.txt:%u: rule %zu (%s) does not compile "
-                          "at offset %zu: %s",
-                          rule->line, i, vb_fields[rule->field].name,
-                          (size_t)eoff, (const char *)msg);
+                          "%s:%u: rule %zu does not compile at offset %zu: "
+                          "%s",
+                          source, rule->line, i, (size_t)eoff,
+                          (const char *)msg);
     }
     /* JIT is an optimisation: without it the interpreter runs */
-    (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
+    if (jit) (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
     filter_init(&r->filter[i], r->code[i], rule);
     uint32_t cap = 0;
     pcre2_pattern_info(r->code[i], PCRE2_INFO_CAPTURECOUNT, &cap);
@@ -1066,7 +1076,7 @@ nomem:
 void vb_xrules_free(vb_xrules *r) {
   if (!r) return;
   if (r->code)
-    for (size_t i = 0; i < vb_rule_count; i++) pcre2_code_free(r->code[i]);
+    for (size_t i = 0; i < r->n; i++) pcre2_code_free(r->code[i]);
   vb_free(r->code);
   vb_free(r->filter);
   pcre2_match_context_free(r->mctx);
@@ -1075,7 +1085,7 @@ void vb_xrules_free(vb_xrules *r) {
 }
 
 const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i) {
-  return i < vb_rule_count ? r->code[i] : NULL;
+  return i < r->n ? r->code[i] : NULL;
 }
 
 vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) {
@@ -1122,7 +1132,7 @@ static int contains(const char *s, size_t n, const char *need) {
 }
 
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
-  const vb_rule *rule = &vb_rules[i];
+  const vb_rule *rule = &m->rules->table[i];
   const vb_xfilter *f = &m->rules->filter[i];
   if (from > n || n - from < f->min_bytes) return 0;
   if (f->anchored && f->has_first &&
@@ -1133,7 +1143,10 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
     return 0;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,
                        PCRE2_NO_UTF_CHECK, m->md, m->rules->mctx);
-  if (rc < 0) return 0; /* no match, or a limit hit: no value */
+  if (rc < 0) { /* no match, or a limit hit: no value */
+    if (rc == PCRE2_ERROR_NOMEMORY) m->nomem = 1;
+    return 0;
+  }
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
   m->subject = s;
   m->rule = i;

@@ -31,21 +31,18 @@
 #include "text.h"
 #include "vi.h"
 #include "names.h"
+#include "rules.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */
 
 /* ---- The question forms ---- */
 
-typedef struct intent_rule {
-  vb_intent intent;
-  const char *pattern; /* on the folded question */
-  const char *example; /* must match (tests) */
-} intent_rule;
-
 /* The question forms are data: data/questions.txt, turned into these
-** rows at build time by cmake/gendata.py. */
-static const intent_rule g_intents[] = {
+** rows at build time by cmake/gendata.py and run by the rule engine of
+** the extractor (rules.h).  A rule's field is its vb_intent; its pattern
+** runs on the folded question. */
+static const vb_rule g_intents[] = {
 #include "questions.inc"
 };
 #define N_INTENTS (sizeof g_intents / sizeof g_intents[0])
@@ -191,6 +188,18 @@ static int rx_group(rx *r, const char *name, size_t *a, size_t *b) {
   if (ov[2 * num] == PCRE2_UNSET) return 0;
   *a = ov[2 * num];
   *b = ov[2 * num + 1];
+  return 1;
+}
+
+/* Group `name` of the last match of a question form on s: 1 and [*a, *b)
+** as offsets in s, or 0. */
+static int form_group(const vb_xmatch *m, const char *s, const char *name,
+                      size_t *a, size_t *b) {
+  const char *p;
+  size_t l;
+  if (!vb_x_group(m, name, &p, &l)) return 0;
+  *a = (size_t)(p - s);
+  *b = *a + l;
   return 1;
 }
 
@@ -438,14 +447,14 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
   size_t n = f.s.len;
   /* Collapse white space runs to one space for simpler patterns. */
   vb_question *q = NULL;
+  vb_xrules *forms = NULL;
+  vb_xmatch x = {0};
+  rc = vb_xrules_compile(g_intents, N_INTENTS, "data/questions.txt", 0,
+                         &forms, err);
+  if (rc == VB_OK) rc = vb_xmatch_init(&x, forms);
   for (size_t r = 0; r < N_INTENTS && !q && rc == VB_OK; r++) {
-    rx x;
-    if (!rx_compile(&x, g_intents[r].pattern)) {
-      rc = vb_error_set(err, VB_EINVAL, "question form %zu does not compile", r);
-      break;
-    }
-    if (rx_match(&x, s, n, 0)) {
-      q = vb_question_new(g_intents[r].intent);
+    if (vb_x_rule(&x, r, s, n, 0)) {
+      q = vb_question_new((vb_intent)g_intents[r].field);
       if (!q) {
         rc = VB_ENOMEM;
       } else {
@@ -454,14 +463,14 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
         rc = slot_rx_init(&sx) ? read_filters(&f, &sx, q, &cut) : VB_ENOMEM;
         slot_rx_free(&sx);
         size_t a, b;
-        if (rc == VB_OK && rx_group(&x, "unit", &a, &b)) {
+        if (rc == VB_OK && form_group(&x, s, "unit", &a, &b)) {
           trim_group(s, a, &b, cut);
           if (b > a) {
             q->unit = orig_span(&f, a, b);
             if (!q->unit) rc = VB_ENOMEM;
           }
         }
-        if (rc == VB_OK && rx_group(&x, "doc", &a, &b)) {
+        if (rc == VB_OK && form_group(&x, s, "doc", &a, &b)) {
           trim_group(s, a, &b, q->intent == VB_ASK_TASKS_OF ? n : cut);
           if (b > a) {
             q->doc = orig_span(&f, a, b);
@@ -470,8 +479,10 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
         }
       }
     }
-    rx_free(&x);
   }
+  if (rc == VB_OK && x.nomem) rc = VB_ENOMEM; /* a form could not run */
+  vb_xmatch_free(&x);
+  vb_xrules_free(forms);
   vb_buf_free(&f.s);
   vb_free(f.map);
   if (rc != VB_OK) {

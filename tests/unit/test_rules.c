@@ -4,7 +4,8 @@
 ** look alike but are not values do not match (and the rules that cite a
 ** law by name do not run on into the next document); the generated field
 ** lists hold every rule once, under its own field, in the file's order;
-** the rule runner finds a field by its index and refuses one out of range.
+** the rule runner finds a field by its index and refuses one out of range;
+** the engine compiles another table and names a bad pattern's line.
 */
 #include <string.h>
 
@@ -254,6 +255,28 @@ int main(void) {
   VB_CHECK(m.start == at);
   VB_CHECK(!vb_x_field(&m, VB_F_UNIT_HEAD, head, strlen(head), strlen(head)));
   VB_CHECK(!vb_x_field(&m, VB_F_UNIT_HEAD, head, at, at));
+
+  /* the engine runs any table (the question forms of ask are another):
+     a pattern that does not compile is refused with its file and line */
+  static const vb_rule bad[] = {
+      {0, "ok", NULL, 0, "c", "ok", 3},
+      {1, "(?<x>unclosed", NULL, VB_RULE_CASELESS, "c", "x", 9}};
+  vb_xrules *other = NULL;
+  VB_CHECK_INT(vb_xrules_compile(bad, 2, "data/t.txt", 1, &other, &err),
+               VB_EINVAL);
+  VB_CHECK(other == NULL);
+  VB_CHECK(strncmp(err.msg, "data/t.txt:9: rule 1 does not compile",
+                   strlen("data/t.txt:9: rule 1 does not compile")) == 0);
+  VB_CHECK_INT(vb_xrules_compile(bad, 1, "data/t.txt", 0, &other, &err),
+               VB_OK);
+  if (other) {
+    vb_xmatch om;
+    VB_CHECK_INT(vb_xmatch_init(&om, other), VB_OK);
+    VB_CHECK(vb_x_rule(&om, 0, "not ok", 6, 0) && om.start == 4);
+    VB_CHECK(vb_xrules_code(other, 1) == NULL);
+    vb_xmatch_free(&om);
+    vb_xrules_free(other);
+  }
 
   vb_xmatch_free(&m);
   vb_xrules_free(rules);
