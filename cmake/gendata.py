@@ -14,8 +14,8 @@
 
 The formats are described in data/README.md.  Every error names the file
 and line ("data/rules.txt:12: unknown key 'patern'") and fails the build
-with status 1.  An output file is rewritten only when its text changes, so
-that an edit of a comment does not rebuild what does not depend on it.
+with status 1, before any output is written.  Outputs are rewritten on
+every run (so that make sees them newer than their sources).
 """
 import os
 import re
@@ -64,13 +64,7 @@ def c_string(s):
     return '\n     '.join(pieces)
 
 
-def write_if_changed(path, text):
-    try:
-        with open(path, encoding='utf-8') as f:
-            if f.read() == text:
-                return
-    except OSError:
-        pass
+def write_out(path, text):
     tmp = path + '.tmp'
     with open(tmp, 'w', encoding='utf-8') as f:
         f.write(text)
@@ -273,8 +267,8 @@ def gen_rules(root, path, out_dir):
         c.append('    [VB_F_%s] = {"%s", rows_%s, %d},\n'
                  % (f.upper(), f, f, len(rows[f])))
     c.append('};\n')
-    write_if_changed(os.path.join(out_dir, 'rules_gen.h'), ''.join(h))
-    write_if_changed(os.path.join(out_dir, 'rules_gen.c'), ''.join(c))
+    write_out(os.path.join(out_dir, 'rules_gen.h'), ''.join(h))
+    write_out(os.path.join(out_dir, 'rules_gen.c'), ''.join(c))
 
 
 def gen_questions(root, path, out_dir):
@@ -289,7 +283,7 @@ def gen_questions(root, path, out_dir):
                     % (r['field'].upper(), c_string(r['pattern']),
                        c_string(r['comment']), c_string(r['example']),
                        r['line']))
-    write_if_changed(os.path.join(out_dir, 'questions.inc'), ''.join(text))
+    write_out(os.path.join(out_dir, 'questions.inc'), ''.join(text))
 
 
 # ---------------------------------------------------------------------------
@@ -429,7 +423,7 @@ def gen_names(root, data_dir, out_dir):
     emit(out_dir, 'place_words', where, rows, lambda r: '    {%s, %s},\n'
          % (s(r['form']), s(r['kind'])))
     for path, text in pending.items():
-        write_if_changed(path, text)
+        write_out(path, text)
 
 
 def main(argv):
