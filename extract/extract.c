@@ -3,7 +3,7 @@
 ** extraction spec).
 **
 ** The steps, each reading the line index of extract_lines.c through the
-** rules of rules.c:
+** rules of data/rules.txt:
 **
 **   1. bounds     where the document proper begins (its header: the issuer
 **                 block, the national motto, "Số: ...") and ends (web page
@@ -135,7 +135,7 @@ static const vb_xcell *cell(const xstate *x, size_t i) {
   return &x->d.cells[i];
 }
 
-static int match_cell(xstate *x, const char *field, size_t i) {
+static int match_cell(xstate *x, vb_field field, size_t i) {
   const vb_xcell *c = cell(x, i);
   return c->len > 0 && vb_x_field(&x->m, field, c->text, c->len, 0);
 }
@@ -295,7 +295,8 @@ static size_t walk_back(const xstate *x, size_t i) {
 }
 
 static void find_bounds(xstate *x) {
-  static const char *const marks[] = {"doc_begin", "number", "doc_type"};
+  static const vb_field marks[] = {VB_F_DOC_BEGIN, VB_F_NUMBER,
+                                   VB_F_DOC_TYPE};
   size_t n = x->d.ncells, first = n;
   x->begin = 0;
   x->end = n;
@@ -314,7 +315,7 @@ static void find_bounds(xstate *x) {
 ** header. */
 static void find_end(xstate *x, size_t from) {
   for (size_t i = from; i < x->d.ncells; i++)
-    if (match_cell(x, "doc_end", i)) {
+    if (match_cell(x, VB_F_DOC_END, i)) {
       x->end = i;
       return;
     }
@@ -358,7 +359,7 @@ static void read_meta(xstate *x) {
   for (size_t i = 0; i < x->d.ncells; i++) {
     if (i == x->begin) i = x->end;
     if (i >= x->d.ncells) break;
-    if (!match_cell(x, "meta", i)) continue;
+    if (!match_cell(x, VB_F_META, i)) continue;
     char label[64], value[TEXT_CAP], key[64];
     group_copy(x, "label", label, sizeof label);
     group_copy(x, "value", value, sizeof value);
@@ -402,7 +403,7 @@ static void read_number(xstate *x) {
   if (lim > x->end) lim = x->end;
   x->num_cell = SIZE_MAX;
   for (size_t i = x->begin; i < lim; i++) {
-    if (!match_cell(x, "number", i)) continue;
+    if (!match_cell(x, VB_F_NUMBER, i)) continue;
     const char *p;
     size_t n;
     char id[ID_MAX];
@@ -436,7 +437,7 @@ static int may_wrap_date(const char *s, size_t n) {
 ** one when the date wraps); 1 when found. */
 static int place_date_in(xstate *x, const char *text, size_t n, size_t line,
                          size_t split, size_t line2) {
-  if (!vb_x_field(&x->m, "place_date", text, n, 0)) return 0;
+  if (!vb_x_field(&x->m, VB_F_PLACE_DATE, text, n, 0)) return 0;
   const char *dp;
   size_t dn;
   vb_xdate dt;
@@ -502,8 +503,8 @@ static vb_status read_place_date(xstate *x) {
 /* Is cell i a line that ends a title?  The date line ends it too: an
 ** official letter puts its "V/v" summary above "Place, ngày ...". */
 static int title_stops(xstate *x, size_t i) {
-  return match_cell(x, "title_stop", i) || match_cell(x, "sig_auth", i) ||
-         match_cell(x, "doc_begin", i) || match_cell(x, "place_date", i);
+  return match_cell(x, VB_F_TITLE_STOP, i) || match_cell(x, VB_F_SIG_AUTH, i) ||
+         match_cell(x, VB_F_DOC_BEGIN, i) || match_cell(x, VB_F_PLACE_DATE, i);
 }
 
 /* Is the first line under the type a summary although it opens like the
@@ -513,13 +514,13 @@ static int title_stops(xstate *x, size_t i) {
 static int title_despite_stop(xstate *x, size_t t) {
   size_t pi = x->d.cell_para[t];
   if (pi == SIZE_MAX || x->d.paras[pi].first != t ||
-      !match_cell(x, "title_lead", t))
+      !match_cell(x, VB_F_TITLE_LEAD, t))
     return 0;
   const vb_xpara *p = &x->d.paras[pi];
   char last = p->text[p->len - 1];
   return p->len <= TITLE_BYTES / 2 && last != ':' && last != ';' &&
          last != ',' &&
-         !vb_x_field(&x->m, "issuer_sentence", p->text, p->len, 0);
+         !vb_x_field(&x->m, VB_F_ISSUER_SENTENCE, p->text, p->len, 0);
 }
 
 /* Collect the summary from cell t on: lines up to a blank line or a line
@@ -533,13 +534,13 @@ static vb_status collect_title(xstate *x, size_t t) {
         (title_stops(x, t) || (caps && vb_vi_has_lower(c->text, c->len))))
       break;
     if (k == 0 && ((title_stops(x, t) && !title_despite_stop(x, t)) ||
-                   match_cell(x, "doc_type", t)))
+                   match_cell(x, VB_F_DOC_TYPE, t)))
       break;
     if (x->title.len + c->len > TITLE_BYTES) break;
     const char *s = c->text;
     size_t n = c->len;
     if (k == 0) {
-      if (match_cell(x, "title_vv", t)) /* "V/v" is dropped */
+      if (match_cell(x, VB_F_TITLE_VV, t)) /* "V/v" is dropped */
         vb_x_group(&x->m, "title", &s, &n);
       caps = all_caps(s, n);
     } else {
@@ -560,7 +561,7 @@ static vb_status read_type_title(xstate *x) {
   x->type_cell = SIZE_MAX;
   x->title_first = x->title_last = SIZE_MAX;
   for (size_t i = x->begin; i < lim; i++) {
-    if (!match_cell(x, "doc_type", i)) continue;
+    if (!match_cell(x, VB_F_DOC_TYPE, i)) continue;
     const char *p;
     size_t n;
     vb_x_group(&x->m, "type", &p, &n);
@@ -578,7 +579,7 @@ static vb_status read_type_title(xstate *x) {
   }
   /* an official letter: "V/v ..." under the number */
   for (size_t t = x->begin; t < lim; t++)
-    if (match_cell(x, "title_vv", t)) {
+    if (match_cell(x, VB_F_TITLE_VV, t)) {
       x->doc_type = vb_doctype_canon("Công văn", strlen("Công văn"));
       x->type_cell = t;
       return collect_title(x, t);
@@ -595,7 +596,7 @@ static vb_status read_type_title(xstate *x) {
 static int find_locality(xstate *x, const char *s, size_t n,
                          vb_locality *out) {
   size_t from = 0;
-  while (vb_x_field(&x->m, "locality", s, n, from)) {
+  while (vb_x_field(&x->m, VB_F_LOCALITY, s, n, from)) {
     const char *p;
     size_t l;
     vb_x_group(&x->m, "loc", &p, &l);
@@ -618,8 +619,8 @@ static size_t header_cells(xstate *x, size_t *list, size_t max) {
   for (size_t i = x->begin; i < stop && k < max; i++) {
     const vb_xcell *c = cell(x, i);
     if (c->len == 0 || !all_caps(c->text, c->len) ||
-        match_cell(x, "motto", i) || match_cell(x, "place_date", i) ||
-        match_cell(x, "urgency", i))
+        match_cell(x, VB_F_MOTTO, i) || match_cell(x, VB_F_PLACE_DATE, i) ||
+        match_cell(x, VB_F_URGENCY, i))
       continue;
     list[k++] = i;
   }
@@ -644,7 +645,7 @@ static const vb_province *body_province(xstate *x, const vb_district **only,
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->begin || p->first >= x->end) continue;
     size_t from = 0;
-    while (vb_x_field(&x->m, "locality", p->text, p->len, from)) {
+    while (vb_x_field(&x->m, VB_F_LOCALITY, p->text, p->len, from)) {
       const char *s;
       size_t l;
       vb_x_group(&x->m, "loc", &s, &l);
@@ -711,7 +712,8 @@ static int commune_place(xstate *x, const size_t *hc, size_t nh) {
   for (size_t k = 0; k < nh; k++) {
     const char *p;
     size_t n;
-    if (!match_cell(x, "commune", hc[k]) || !vb_x_group(&x->m, "name", &p, &n))
+    if (!match_cell(x, VB_F_COMMUNE, hc[k]) ||
+        !vb_x_group(&x->m, "name", &p, &n))
       continue;
     vb_name_key(p, n, b, sizeof b);
     if (strcmp(a, b) == 0) return 1;
@@ -812,7 +814,7 @@ static vb_status sub_issuer(xstate *x, const size_t *hc, size_t sub,
   const vb_xcell *pc = cell(x, hc[parent]);
   const char *kind = vb_names_kind(pc->text, pc->len), *g;
   size_t gn;
-  int whole = match_cell(x, "sub_body", hc[sub]) &&
+  int whole = match_cell(x, VB_F_SUB_BODY, hc[sub]) &&
               vb_x_group(&x->m, "bare", &g, &gn);
   int party = kind && (strcmp(kind, "Tỉnh ủy") == 0 ||
                        strcmp(kind, "Thành ủy") == 0 ||
@@ -879,7 +881,7 @@ static vb_status read_issuer(xstate *x) {
   if (start != SIZE_MAX) {
     size_t sub = nh; /* a body under the one named: "VĂN PHÒNG" */
     for (size_t k = start + 1; k < nh && sub == nh; k++)
-      if (match_cell(x, "sub_body", hc[k])) sub = k;
+      if (match_cell(x, VB_F_SUB_BODY, hc[k])) sub = k;
     vb_buf name;
     vb_buf_init(&name, VB_CAP_SMALL);
     vb_status rc = VB_OK;
@@ -906,7 +908,8 @@ static vb_status read_issuer(xstate *x) {
     return rc;
   }
   /* the closing sentence, then the preamble */
-  static const char *const fields[] = {"issuer_closing", "issuer_sentence"};
+  static const vb_field fields[] = {VB_F_ISSUER_CLOSING,
+                                    VB_F_ISSUER_SENTENCE};
   for (int f = 0; f < 2; f++) {
     for (size_t pi = 0; pi < x->d.nparas; pi++) {
       const vb_xpara *p = &x->d.paras[pi];
@@ -987,7 +990,7 @@ static vb_status issuer_from_symbol(xstate *x, const char *type,
 ** trưởng Bộ Tài chính"); *known is 0 when the name is not recognised. */
 static vb_status issuer_from_text(xstate *x, const char *s, size_t n,
                                   vb_buf *out, int *known) {
-  if (vb_x_field(&x->m, "ref_issuer_office", s, n, 0)) {
+  if (vb_x_field(&x->m, VB_F_REF_ISSUER_OFFICE, s, n, 0)) {
     s += x->m.end;
     n -= x->m.end;
   }
@@ -1120,7 +1123,7 @@ static vb_status read_refs(xstate *x) {
     if (p->first < x->begin || p->first >= x->end) continue;
     size_t from = 0;
     while (from < p->len &&
-           vb_x_field_first(&x->m, "ref", p->text, p->len, from)) {
+           vb_x_field_first(&x->m, VB_F_REF, p->text, p->len, from)) {
       size_t next = x->m.end > from ? x->m.end : from + 1;
       if (!in_doc(x, p, x->m.start)) break;
       VB_TRY(ref_match(x, p));
@@ -1134,7 +1137,8 @@ static vb_status read_refs(xstate *x) {
 ** 5. Body: period and theme
 */
 
-/* A range found by a period rule (see rules.c for the group names). */
+/* A range found by a period rule (see data/rules.txt for the group
+** names). */
 static int range_of(xstate *x, vb_xdate *from, vb_xdate *to) {
   const char *s;
   size_t n;
@@ -1170,7 +1174,7 @@ static int ranges_in(xstate *x, const char *s, size_t n, vb_xdate *lo,
                      vb_xdate *hi) {
   int found = 0;
   size_t from = 0;
-  while (from < n && vb_x_field_first(&x->m, "period_range", s, n, from)) {
+  while (from < n && vb_x_field_first(&x->m, VB_F_PERIOD_RANGE, s, n, from)) {
     vb_xdate a, b;
     from = x->m.end > from ? x->m.end : from + 1;
     if (!range_of(x, &a, &b)) continue;
@@ -1194,7 +1198,7 @@ static int period_heading(xstate *x, size_t i) {
   const vb_xcell *h = cell(x, i);
   size_t body;
   if (vb_x_heading_level(h->text, h->len, &body) < 0) return 0;
-  return vb_x_field(&x->m, "period_head", h->text + body, h->len - body, 0);
+  return vb_x_field(&x->m, VB_F_PERIOD_HEAD, h->text + body, h->len - body, 0);
 }
 
 /* A section "N. Thời gian ...": the ranges in its heading and text.  A
@@ -1238,7 +1242,7 @@ static int period_from_sections(xstate *x) {
     /* "Từ ngày 01/01/2012." with no end */
     for (size_t i = sec->head; i < end && i < x->end; i++) {
       const vb_xcell *c = cell(x, i);
-      if (c->len && vb_x_field(&x->m, "period_open", c->text, c->len, 0)) {
+      if (c->len && vb_x_field(&x->m, VB_F_PERIOD_OPEN, c->text, c->len, 0)) {
         const char *s;
         size_t n;
         vb_x_group(&x->m, "from", &s, &n);
@@ -1259,11 +1263,12 @@ static int period_from_text(xstate *x) {
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->body_start || p->first >= x->end) continue;
     size_t from = 0;
-    while (vb_x_field(&x->m, "period_anchor", p->text, p->len, from)) {
+    while (vb_x_field(&x->m, VB_F_PERIOD_ANCHOR, p->text, p->len, from)) {
       size_t a = x->m.end;
       from = a;
       size_t lim = a + 120 < p->len ? a + 120 : p->len;
-      if (!vb_x_field_first(&x->m, "period_range", p->text, lim, a)) continue;
+      if (!vb_x_field_first(&x->m, VB_F_PERIOD_RANGE, p->text, lim, a))
+        continue;
       const char *y;
       size_t yn;
       if (vb_x_group(&x->m, "y", &y, &yn)) continue; /* "trong năm": a task's */
@@ -1296,7 +1301,7 @@ static int period_from_statement(xstate *x) {
   for (size_t pi = 0; pi < x->d.nparas; pi++) {
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->body_start || p->first >= x->end) continue;
-    if (!vb_x_field(&x->m, "period_stated", p->text, p->len, 0)) continue;
+    if (!vb_x_field(&x->m, VB_F_PERIOD_STATED, p->text, p->len, 0)) continue;
     vb_xdate a, b;
     if (!range_of(x, &a, &b)) continue;
     set_period(x, &a, &b, cell(x, vb_xpara_cell(p, x->m.start))->line);
@@ -1323,12 +1328,12 @@ static size_t title_line(xstate *x, size_t off) {
 static void period_from_title(xstate *x) {
   const char *t = x->title.data;
   size_t tn = x->title.len, from = 0, pick = SIZE_MAX;
-  while (from < tn && vb_x_field_first(&x->m, "period_title", t, tn, from)) {
+  while (from < tn && vb_x_field_first(&x->m, VB_F_PERIOD_TITLE, t, tn, from)) {
     if (pick == SIZE_MAX || !in_quotes(t, x->m.start)) pick = x->m.start;
     from = x->m.end > from ? x->m.end : from + 1;
   }
   if (pick == SIZE_MAX ||
-      !vb_x_field_first(&x->m, "period_title", t, tn, pick))
+      !vb_x_field_first(&x->m, VB_F_PERIOD_TITLE, t, tn, pick))
     return;
   vb_xdate a, b;
   memset(&a, 0, sizeof a);
@@ -1368,7 +1373,7 @@ static vb_status take_theme(xstate *x, const char *s, size_t n,
   const char *p = s;
   size_t l = n;
   *found = 0;
-  if (vb_x_field(&x->m, "theme_quote", s, n, 0)) {
+  if (vb_x_field(&x->m, VB_F_THEME_QUOTE, s, n, 0)) {
     vb_x_group(&x->m, "theme", &p, &l);
   } else if (quoted_only || n > 300) {
     return VB_OK;
@@ -1396,7 +1401,7 @@ static vb_status read_theme(xstate *x) {
     size_t body = 0;
     int lv = vb_x_heading_level(c->text, c->len, &body);
     if (lv < 0) body = 0;
-    if (!vb_x_field(&x->m, "theme_head", c->text + body, c->len - body, 0))
+    if (!vb_x_field(&x->m, VB_F_THEME_HEAD, c->text + body, c->len - body, 0))
       continue;
     /* the heading with the lines its paragraph wraps onto: a quoted theme
        may go on under it */
@@ -1406,7 +1411,7 @@ static vb_status read_theme(xstate *x) {
         x->d.paras[x->d.cell_para[i]].first == i) {
       hp = &x->d.paras[x->d.cell_para[i]];
       under = hp->last + 1;
-      vb_x_field(&x->m, "theme_head", hp->text + body, hp->len - body, 0);
+      vb_x_field(&x->m, VB_F_THEME_HEAD, hp->text + body, hp->len - body, 0);
     }
     const char *rest;
     size_t rn;
@@ -1425,7 +1430,7 @@ static vb_status read_theme(xstate *x) {
       size_t tb = 0;
       int tl = vb_x_heading_level(t->text, t->len, &tb);
       if (tl < 0) tb = 0;
-      if (vb_x_field(&x->m, "theme_head", t->text + tb, t->len - tb, 0)) {
+      if (vb_x_field(&x->m, VB_F_THEME_HEAD, t->text + tb, t->len - tb, 0)) {
         i = j - 1; /* a narrower theme heading: start again there */
         break;
       }
@@ -1444,7 +1449,7 @@ static vb_status read_theme(xstate *x) {
   for (size_t pi = 0; pi < x->d.nparas && !found; pi++) {
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->body_start || p->first >= x->end) continue;
-    if (!vb_x_field(&x->m, "theme_inline", p->text, p->len, 0)) continue;
+    if (!vb_x_field(&x->m, VB_F_THEME_INLINE, p->text, p->len, 0)) continue;
     const char *s;
     size_t n;
     vb_x_group(&x->m, "theme", &s, &n);
@@ -1516,7 +1521,7 @@ static vb_status read_recipients(xstate *x, json_t *list, json_t *ev) {
   size_t i;
   x->recip_cell = x->recip_last = SIZE_MAX;
   for (i = x->body_start; i < x->end; i++)
-    if (match_cell(x, "recip_head", i)) break;
+    if (match_cell(x, VB_F_RECIP_HEAD, i)) break;
   if (i >= x->end) return VB_OK;
   x->recip_cell = x->recip_last = i;
   const char *rest;
@@ -1533,10 +1538,10 @@ static vb_status read_recipients(xstate *x, json_t *list, json_t *ev) {
       x->recip_last = j;
       continue;
     }
-    if (c->col != col || match_cell(x, "sig_skip", j))
+    if (c->col != col || match_cell(x, VB_F_SIG_SKIP, j))
       continue; /* the signature beside the list, "(Đã ký)" */
     if (json_array_size(list) > 0 && !vb_vi_starts_upper(c->text, c->len) &&
-        !vb_x_field(&x->m, "sig_auth", c->text, c->len, 0)) {
+        !vb_x_field(&x->m, VB_F_SIG_AUTH, c->text, c->len, 0)) {
       /* an item wrapped onto this line: "- Bộ ... (để" / "b/c);" */
       VB_TRY(continue_item(list, c->text, c->len));
       x->recip_last = j;
@@ -1591,7 +1596,7 @@ static vb_status sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
   size_t n = c->len;
   *done = 0;
   /* authorities: "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" */
-  while (n > 0 && vb_x_field(&x->m, "sig_auth", s, n, 0)) {
+  while (n > 0 && vb_x_field(&x->m, VB_F_SIG_AUTH, s, n, 0)) {
     const char *k, *r;
     size_t kn, rn;
     vb_x_group(&x->m, "kind", &k, &kn);
@@ -1602,7 +1607,7 @@ static vb_status sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
     size_t i = 0, stop = body;
     while (i < body) {
       while (i < body && r[i] == ' ') i++;
-      if (i > 0 && (vb_x_field(&x->m, "sig_auth", r + i, body - i, 0) ||
+      if (i > 0 && (vb_x_field(&x->m, VB_F_SIG_AUTH, r + i, body - i, 0) ||
                     (tm && vb_names_office_len(r + i, body - i)))) {
         stop = i;
         break;
@@ -1668,8 +1673,8 @@ static vb_status sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
     if (n == 0) return VB_OK;
   }
   if ((g->pos.len || sp->have_auth) &&
-      (vb_x_field(&x->m, "sig_name", s, n, 0) ||
-       vb_x_field(&x->m, "sig_tail", s, n, 0))) {
+      (vb_x_field(&x->m, VB_F_SIG_NAME, s, n, 0) ||
+       vb_x_field(&x->m, VB_F_SIG_TAIL, s, n, 0))) {
     const char *p;
     size_t l;
     vb_x_group(&x->m, "name", &p, &l);
@@ -1685,10 +1690,11 @@ static vb_status sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
 static int sig_start(xstate *x, size_t i) {
   const vb_xcell *c = cell(x, i);
   if (!c->len || is_item(c)) return 0;
-  if (match_cell(x, "sig_auth", i)) return 1;
+  if (match_cell(x, VB_F_SIG_AUTH, i)) return 1;
   size_t caps = caps_run(c->text, c->len);
   return caps > 0 && vb_names_office_len(c->text, caps) == caps &&
-         (caps == c->len || vb_x_field(&x->m, "sig_tail", c->text, c->len, 0));
+         (caps == c->len ||
+          vb_x_field(&x->m, VB_F_SIG_TAIL, c->text, c->len, 0));
 }
 
 /* The signature block that opens at cell i into g (an empty name when
@@ -1697,8 +1703,8 @@ static vb_status read_sig_block(xstate *x, size_t i, xsig *g) {
   sigparse sp = {0, 0};
   for (size_t j = i; j < x->end && j < i + 16; j++) {
     const vb_xcell *c = cell(x, j);
-    if (!c->len || is_item(c) || match_cell(x, "sig_skip", j)) continue;
-    if (match_cell(x, "recip_head", j)) continue;
+    if (!c->len || is_item(c) || match_cell(x, VB_F_SIG_SKIP, j)) continue;
+    if (match_cell(x, VB_F_RECIP_HEAD, j)) continue;
     int done;
     VB_TRY(sig_cell(x, g, j, &sp, &done));
     if (done) break;
@@ -1760,9 +1766,9 @@ static vb_status read_signer(xstate *x) {
 ** signature? */
 static int goes_on(xstate *x, size_t i) {
   const vb_xcell *c = cell(x, i);
-  return match_cell(x, "appendix", i) || match_cell(x, "doc_type", i) ||
-         match_cell(x, "doc_begin", i) || match_cell(x, "number", i) ||
-         match_cell(x, "recip_head", i) || sig_start(x, i) ||
+  return match_cell(x, VB_F_APPENDIX, i) || match_cell(x, VB_F_DOC_TYPE, i) ||
+         match_cell(x, VB_F_DOC_BEGIN, i) || match_cell(x, VB_F_NUMBER, i) ||
+         match_cell(x, VB_F_RECIP_HEAD, i) || sig_start(x, i) ||
          vb_x_heading_level(c->text, c->len, NULL) == 1 ||
          (all_caps(c->text, c->len) && vb_names_kind(c->text, c->len));
 }
@@ -1779,8 +1785,8 @@ static vb_status find_tail_end(xstate *x) {
   while (from < x->end) {
     size_t i = from;
     while (i < x->end && (cell(x, i)->len == 0 ||
-                          match_cell(x, "sig_skip", i) ||
-                          match_cell(x, "page_mark", i)))
+                          match_cell(x, VB_F_SIG_SKIP, i) ||
+                          match_cell(x, VB_F_PAGE_MARK, i)))
       i++;
     if (i >= x->end) return VB_OK;
     if (!goes_on(x, i)) {

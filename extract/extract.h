@@ -10,8 +10,9 @@
 ** list item ("references[0]", ...), to {"line": N, "text": "..."} where N is
 ** the 1-based line of doc->text it was read from.
 **
-** The rules that drive extraction are data, kept in extract/rules.c; the alias
-** table of body names and the province gazetteer are in extract/names.c (names.h).
+** The rules that drive extraction are data, kept in data/rules.txt; the
+** gazetteers of bodies and places are data too (data/<table>.tsv), looked
+** up by extract/names.c (names.h).
 **
 ** Threads: a vb_extractor is immutable once created and may be used by
 ** several threads at once (match data is per call).

@@ -40,7 +40,7 @@
 ** tables are read by their header (time, unit and task columns) in
 ** markdown rows and in crawled rows between lines of '|'.
 **
-** The words are data: the rows of rules.c in the block marked "duties"
+** The words are data: the rules of data/rules.txt in the block "duties"
 ** (fields duty_*, unit_*, subject_*, body_start, name_*, task_verb,
 ** *_label, deadline*, recurs*, report_*, tbl_*).  Every rule runs on one
 ** sentence or one name with a prefilter or an anchor, the fields of
@@ -297,7 +297,7 @@ static int contains(const char *s, size_t n, const char *w) {
 
 /* Run the rules of a field anchored at i (patterns that start with \G, or
 ** fields of one row). */
-static int rule_at(dctx *c, const char *field, const char *s, size_t n,
+static int rule_at(dctx *c, vb_field field, const char *s, size_t n,
                    size_t i) {
   return i <= n && vb_x_field(c->m, field, s, n, i) && c->m->start == i;
 }
@@ -363,7 +363,7 @@ static int fscan_next(dctx *c, fscan *f, size_t pos) {
 */
 
 static int body_at(dctx *c, const char *s, size_t n, size_t i) {
-  return rule_at(c, "body_start", s, n, i);
+  return rule_at(c, VB_F_BODY_START, s, n, i);
 }
 
 /* Where the name that starts at i ends (exclusive): at a verb or a
@@ -374,7 +374,7 @@ static size_t name_end(dctx *c, const char *s, size_t n, size_t i) {
   size_t lim = n - i > NAME_SCAN ? i + NAME_SCAN : n, stop = lim, j;
   if (!body_at(c, s, lim, i)) return i;
   j = c->m->end;
-  if (vb_x_field_first(c->m, "name_stop", s, lim, j)) stop = c->m->start;
+  if (vb_x_field_first(c->m, VB_F_NAME_STOP, s, lim, j)) stop = c->m->start;
   while (j < stop) {
     char ch = s[j];
     if (ch == ':' || ch == '(' || ch == ')' || ch == '"' || ch == '\n') break;
@@ -433,10 +433,10 @@ static size_t whole_name_end(dctx *c, const char *s, size_t i, size_t e,
   for (size_t j = e; j < b; j++)
     if (s[j] == ')' || s[j] == ';' || s[j] == '.' || s[j] == '"') return e;
   for (size_t pos = e; pos < b &&
-                       vb_x_field_first(c->m, "name_stop", s, b, pos);) {
+                       vb_x_field_first(c->m, VB_F_NAME_STOP, s, b, pos);) {
     size_t st = c->m->start;
     pos = c->m->end;
-    if (!rule_at(c, "name_stop_weak", s, b, st)) return e;
+    if (!rule_at(c, VB_F_NAME_STOP_WEAK, s, b, st)) return e;
   }
   return b;
 }
@@ -455,13 +455,13 @@ static size_t split_names(dctx *c, const char *s, size_t a, size_t b, span *out,
     if (s[i] == ';') {
       next = skip_sp(s, b, i + 1);
     } else if (s[i] == ',' && i + 1 < b && s[i + 1] == ' ' &&
-               rule_at(c, "name_split", s, b, i + 2)) {
+               rule_at(c, VB_F_NAME_SPLIT, s, b, i + 2)) {
       next = i + 2;
     } else if (s[i] == ' ' && b - i > 5 && memcmp(s + i, " và ", 5) == 0 &&
-               rule_at(c, "name_split_and", s, b, i + 5)) {
+               rule_at(c, VB_F_NAME_SPLIT_AND, s, b, i + 5)) {
       next = i + 5;
     }
-    if (next && s[i] != ';' && rule_at(c, "name_joint", s, i, start))
+    if (next && s[i] != ';' && rule_at(c, VB_F_NAME_JOINT, s, i, start))
       next = 0;
     if (!next) continue;
     size_t x = start, y = i;
@@ -584,7 +584,7 @@ static vb_status full_name(dctx *c, const char *s, size_t n, vb_buf *out) {
   VB_TRY(canon_name(s, n, c->loc, out, NULL));
   if (!c->loc || (!c->loc->province && !c->loc->district)) return VB_OK;
   if (out->len != n || memcmp(out->data, s, n) != 0) return VB_OK;
-  if (vb_x_field(c->m, "locality", s, n, 0) ||
+  if (vb_x_field(c->m, VB_F_LOCALITY, s, n, 0) ||
       (c->loc->province && contains(s, n, c->loc->province->name)) ||
       (c->loc->district && contains(s, n, c->loc->district->name)))
     return VB_OK;
@@ -718,7 +718,7 @@ static void scope_close(dctx *c) {
 
 static vb_status scope_task(dctx *c, const char *s, size_t n) {
   /* "Giao X có trách nhiệm theo dõi ...": the task is "theo dõi ..." */
-  if (rule_at(c, "unit_duty", s, n, 0)) {
+  if (rule_at(c, VB_F_UNIT_DUTY, s, n, 0)) {
     size_t e = c->m->end;
     s += e;
     n -= e;
@@ -831,7 +831,7 @@ static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
     w->m = m;
     return e - i;
   }
-  if (rule_at(c, "recurs_after", s, n, j)) {
+  if (rule_at(c, VB_F_RECURS_AFTER, s, n, j)) {
     int r = recur_kind(c, s);
     if (r == R_MONTH || r == R_QUARTER) {
       w->d = d;
@@ -853,14 +853,14 @@ static size_t daymonth_at(dctx *c, const char *s, size_t n, size_t i,
 static size_t cycle_at(dctx *c, const char *s, size_t n, size_t i, int kind,
                        dwhen *w) {
   int want;
-  if (rule_at(c, "deadline_hour", s, n, i))
+  if (rule_at(c, VB_F_DEADLINE_HOUR, s, n, i))
     want = R_DAY;
-  else if (rule_at(c, "deadline_weekday", s, n, i))
+  else if (rule_at(c, VB_F_DEADLINE_WEEKDAY, s, n, i))
     want = R_WEEK;
   else
     return 0;
   size_t l = c->m->end - i;
-  if (rule_at(c, "recurs_after", s, n, i + l) && recur_kind(c, s) == want) {
+  if (rule_at(c, VB_F_RECURS_AFTER, s, n, i + l) && recur_kind(c, s) == want) {
     w->recur = want;
     return c->m->end - i;
   }
@@ -900,7 +900,7 @@ static size_t parse_when(dctx *c, const char *s, size_t n, size_t i, int kind,
       l = e - i;
     }
   }
-  if (rule_at(c, "recurs_after", s, n, i + l)) {
+  if (rule_at(c, VB_F_RECURS_AFTER, s, n, i + l)) {
     int r = recur_kind(c, s);
     if (r == R_YEAR || (w->d && !w->m && (r == R_MONTH || r == R_QUARTER)))
       w->recur = r;
@@ -1097,8 +1097,8 @@ static int intro_subject(dctx *c, const char *s, size_t a, size_t b, size_t at,
                          size_t e) {
   size_t from = at > a + 24 ? at - 24 : a;
   while (from > a && ((unsigned char)s[from] & 0xC0) == 0x80) from--;
-  if (vb_x_field(c->m, "subject_not_after", s, at, from)) return 0;
-  return !rule_at(c, "subject_not_before", s, b, e);
+  if (vb_x_field(c->m, VB_F_SUBJECT_NOT_AFTER, s, at, from)) return 0;
+  return !rule_at(c, VB_F_SUBJECT_NOT_BEFORE, s, b, e);
 }
 
 /* The bodies that may be the subject of a sentence [a, b): its first
@@ -1109,12 +1109,12 @@ static int intro_subject(dctx *c, const char *s, size_t a, size_t b, size_t at,
 static size_t find_subjects(dctx *c, const char *s, size_t a, size_t b,
                             span *out, size_t max) {
   size_t k = 0;
-  int intro = vb_x_field(c->m, "duty_intro", s + a, b - a, 0);
+  int intro = vb_x_field(c->m, VB_F_DUTY_INTRO, s + a, b - a, 0);
   size_t i = a;
   while (i < b && k < max) {
     int lead = 0;
     size_t at = i;
-    if (rule_at(c, "unit_head", s, b, i)) {
+    if (rule_at(c, VB_F_UNIT_HEAD, s, b, i)) {
       at = c->m->end;
       lead = 1;
     }
@@ -1193,7 +1193,7 @@ static vb_status what_text(dctx *c, const char *s, size_t lo, size_t t,
   }
   trim(s, &a, &b);
   /* a recurrence opening the clause is not the task */
-  if (rule_at(c, "recurs_lead", s, b, a)) {
+  if (rule_at(c, VB_F_RECURS_LEAD, s, b, a)) {
     a = c->m->end;
     trim(s, &a, &b);
   }
@@ -1318,7 +1318,7 @@ static size_t receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
                           size_t ve, size_t nv, int noun) {
   int gui = s[vs] == 'g' || s[vs] == 'G';
   int baocao = s[vs] == 'b' || s[vs] == 'B';
-  if (rule_at(c, "report_direct", s, cb, ve)) {
+  if (rule_at(c, VB_F_REPORT_DIRECT, s, cb, ve)) {
     size_t t = c->m->end;
     int prep = group_at(c, s, "prep") != SIZE_MAX;
     if (body_at(c, s, cb, t)) {
@@ -1328,14 +1328,14 @@ static size_t receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
     }
   }
   size_t from = ve;
-  while (from < nv && vb_x_field_first(c->m, "report_prep", s, nv, from)) {
+  while (from < nv && vb_x_field_first(c->m, VB_F_REPORT_PREP, s, nv, from)) {
     size_t t = group_at(c, s, "to");
     from = c->m->end;
     if (t != SIZE_MAX && (body_at(c, s, nv, t) || self_at(c, s, nv, t)))
       return t;
   }
   /* "báo cáo ... với X", not "phối hợp với X" */
-  if (baocao && vb_x_field(c->m, "report_with", s, nv, ve)) {
+  if (baocao && vb_x_field(c->m, VB_F_REPORT_WITH, s, nv, ve)) {
     size_t t = group_at(c, s, "to");
     if (t != SIZE_MAX && !contains(s + ve, t - ve, "phối hợp") &&
         body_at(c, s, nv, t))
@@ -1349,7 +1349,7 @@ static size_t receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
 static json_t *via_at(dctx *c, const char *s, size_t from, size_t to,
                       size_t *end, vb_status *rc) {
   size_t pos = from;
-  while (pos < to && vb_x_field_first(c->m, "report_via", s, to, pos)) {
+  while (pos < to && vb_x_field_first(c->m, VB_F_REPORT_VIA, s, to, pos)) {
     size_t v = group_at(c, s, "via");
     int paren = s[c->m->start] == '(';
     pos = c->m->end;
@@ -1405,7 +1405,7 @@ static size_t receivers(dctx *c, const char *s, size_t t, size_t nv,
     k += g;
     if (!v) *vend = re;
     /* "(qua X) và Z": Z is another receiver, with its own channel */
-    if (!v || !paren || !rule_at(c, "report_and", s, nv, *vend)) break;
+    if (!v || !paren || !rule_at(c, VB_F_REPORT_AND, s, nv, *vend)) break;
     at = group_at(c, s, "to");
     if (!body_at(c, s, nv, at)) break;
   }
@@ -1445,7 +1445,7 @@ static vb_status keep_deadline(dctx *c, const vb_xpara *p, const char *s,
 ** hằng quý", "định kỳ"). */
 static recur find_recur(dctx *c, const char *s, size_t a, size_t b) {
   recur r = {R_NONE, 0, 0};
-  if (vb_x_field(c->m, "recurs", s, b, a)) {
+  if (vb_x_field(c->m, VB_F_RECURS, s, b, a)) {
     r.kind = recur_kind(c, s);
     r.a = c->m->start;
     r.b = c->m->end;
@@ -1477,9 +1477,9 @@ static vb_status recur_what(dctx *c, const char *s, size_t lo, size_t t,
   trim(s, &a, &b);
   while (b > a && (s[b - 1] == '(' || s[b - 1] == ')' || is_sp(s[b - 1])))
     b--;
-  int named = vb_x_field(c->m, "recurs", s, b, a) ||
+  int named = vb_x_field(c->m, VB_F_RECURS, s, b, a) ||
               (c->b3.len &&
-               vb_x_field(c->m, "recurs", c->b3.data, c->b3.len, 0));
+               vb_x_field(c->m, VB_F_RECURS, c->b3.data, c->b3.len, 0));
   VB_TRY(vb_buf_puts(&c->b3, c->b3.len ? " (" : "("));
   if (rk->b > rk->a && !named) {
     VB_TRY(vb_buf_append(&c->b3, s + rk->a, rk->b - rk->a));
@@ -1494,7 +1494,7 @@ static vb_status recur_what(dctx *c, const char *s, size_t lo, size_t t,
 static vb_status share_verb(dctx *c, const cdl *prev) {
   const char *pv = json_string_value(json_object_get(prev->item, "what"));
   if (!prev->paren || !c->b3.len || memchr(c->b3.data, ' ', c->b3.len) || !pv ||
-      !vb_x_field_first(c->m, "report_verb", pv, strlen(pv), 0) ||
+      !vb_x_field_first(c->m, VB_F_REPORT_VERB, pv, strlen(pv), 0) ||
       c->m->start != 0)
     return VB_OK;
   vb_buf tmp;
@@ -1588,7 +1588,7 @@ static vb_status clause_deadlines(dctx *c, const vb_xpara *p, const char *s,
     /* a span is when an activity runs ("tổ chức chiến dịch từ ngày 15/11
        đến ngày 15/12"): its end is due only for something handed in
        ("gửi báo cáo từ ngày 01/12 đến ngày 10/12 hằng năm") */
-    if (!vb_x_field(c->m, "report_verb", s, t, lo)) continue;
+    if (!vb_x_field(c->m, VB_F_REPORT_VERB, s, t, lo)) continue;
     VB_TRY(what_text(c, s, lo, t, &c->b3));
     VB_TRY(keep_deadline(c, p, s, t, sj, date, recurs, 0, out, nout));
   }
@@ -1637,7 +1637,7 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
   fscan_init(c->r_verb, c->n_verb, &fv, s, cb);
   /* what makes a plain "gửi X" a report: a report noun before it */
   size_t noun =
-      vb_x_field(c->m, "report_noun", s, cb, ca) ? c->m->start : SIZE_MAX;
+      vb_x_field(c->m, VB_F_REPORT_NOUN, s, cb, ca) ? c->m->start : SIZE_MAX;
   while (ne < MAX_CLAUSE && pos < cb && fscan_next(c, &fv, pos)) {
     size_t vs = c->m->start, ve = c->m->end;
     pos = ve;
@@ -1646,7 +1646,7 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
     if (t == SIZE_MAX) {
       /* "gửi Sở X tổng hợp, ..., báo cáo Y": X still reports on */
       if ((s[vs] == 'g' || s[vs] == 'G') &&
-          rule_at(c, "report_direct", s, cb, ve)) {
+          rule_at(c, VB_F_REPORT_DIRECT, s, cb, ve)) {
         size_t x = c->m->end, e;
         nprev = names_at(c, s, nv, x, prev, MAX_NAMES, &e);
         if (nprev) prev_end = e;
@@ -1772,7 +1772,7 @@ static vb_status clause_reports(dctx *c, const vb_xpara *p, const char *s,
 /* Exact value of a time label or a time column: "Tháng 12/2025",
 ** "Hoàn thành trong năm 2025", "2025", "Trước ngày 30/11/2025". */
 static int value_when(dctx *c, const char *s, size_t n, size_t a, dwhen *w) {
-  if (!vb_x_field(c->m, "deadline_value", s + a, n - a, 0)) return 0;
+  if (!vb_x_field(c->m, VB_F_DEADLINE_VALUE, s + a, n - a, 0)) return 0;
   size_t at = a + c->m->end;
   size_t l = parse_when(c, s, n, at, R_NONE, w);
   if (!l) return 0;
@@ -1817,11 +1817,11 @@ static int task_words(const char *s, size_t a, size_t b) {
 static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
                                 size_t a, size_t b, int *done) {
   *done = 0;
-  if (rule_at(c, "aside_label", s, b, a)) { /* "Đơn vị phối hợp: X" */
+  if (rule_at(c, VB_F_ASIDE_LABEL, s, b, a)) { /* "Đơn vị phối hợp: X" */
     *done = 1;
     return VB_OK;
   }
-  if (rule_at(c, "unit_label", s, b, a)) {
+  if (rule_at(c, VB_F_UNIT_LABEL, s, b, a)) {
     size_t w = group_at(c, s, "who");
     *done = 1;
     if (w == SIZE_MAX) return VB_OK;
@@ -1844,7 +1844,7 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
     }
     return VB_OK;
   }
-  if (rule_at(c, "task_label", s, b, a)) {
+  if (rule_at(c, VB_F_TASK_LABEL, s, b, a)) {
     size_t w = group_at(c, s, "what");
     *done = 1;
     size_t x = w, y = b;
@@ -1859,7 +1859,7 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
     while (y > x && ((unsigned char)s[y] & 0xC0) == 0x80) y--;
     return vb_buf_append(&c->desc, s + x, y - x);
   }
-  if (rule_at(c, "time_label", s, b, a)) {
+  if (rule_at(c, VB_F_TIME_LABEL, s, b, a)) {
     size_t value = c->m->end, gl = 0, wa = SIZE_MAX;
     const char *g;
     if (vb_x_group(c->m, "what", &g, &gl)) wa = (size_t)(g - s);
@@ -1901,7 +1901,8 @@ static vb_status sentence_label(dctx *c, const vb_xpara *p, const char *s,
 static const span *late_subject(dctx *c, const char *s, size_t b,
                                 const span *subj, size_t k) {
   for (size_t i = 0; i < k; i++)
-    if (vb_x_field_first(c->m, "report_verb", s, b, skip_sp(s, b, subj[i].b)) &&
+    if (vb_x_field_first(c->m, VB_F_REPORT_VERB, s, b,
+                         skip_sp(s, b, subj[i].b)) &&
         c->m->start == skip_sp(s, b, subj[i].b))
       return &subj[i];
   return NULL;
@@ -1917,7 +1918,8 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
   span subj[MAX_SUBJ + 1];
   size_t nsubj = find_subjects(c, s, a, b, subj, MAX_SUBJ);
   /* the subject of the sentence: the first before its first verb */
-  size_t v0 = vb_x_field_first(c->m, "report_verb", s, b, a) ? c->m->start : b;
+  size_t v0 =
+      vb_x_field_first(c->m, VB_F_REPORT_VERB, s, b, a) ? c->m->start : b;
   const span *first = subject_before(subj, nsubj, v0);
   if (!first) first = late_subject(c, s, b, subj, nsubj);
   /* a sentence without a subject has the last one's (its senders) */
@@ -1952,10 +1954,10 @@ static vb_status do_sentence(dctx *c, const vb_xpara *p, const char *s,
 }
 
 static int is_label_at(dctx *c, const char *s, size_t n, size_t i) {
-  return i < n && (rule_at(c, "unit_label", s, n, i) ||
-                   rule_at(c, "time_label", s, n, i) ||
-                   rule_at(c, "task_label", s, n, i) ||
-                   rule_at(c, "aside_label", s, n, i));
+  return i < n && (rule_at(c, VB_F_UNIT_LABEL, s, n, i) ||
+                   rule_at(c, VB_F_TIME_LABEL, s, n, i) ||
+                   rule_at(c, VB_F_TASK_LABEL, s, n, i) ||
+                   rule_at(c, VB_F_ASIDE_LABEL, s, n, i));
 }
 
 /* The end of the sentence of paragraph p that starts at a: also where a
@@ -2081,7 +2083,7 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
                         span *nm, size_t *task) {
   const char *s = p->text;
   size_t n = p->len, at = i;
-  if (rule_at(c, "unit_head", s, n, i)) {
+  if (rule_at(c, VB_F_UNIT_HEAD, s, n, i)) {
     if (!head) return 0;
     at = c->m->end;
   }
@@ -2093,7 +2095,7 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
      open ("Đài Phát thanh -" / "Truyền hình X, Báo Y" / "Tăng ...") */
   for (size_t q = vb_xpara_cell(p, at) - p->first + 1;
        k && q <= p->last - p->first && p->off[q] < e; q++)
-    if (rule_at(c, "task_verb", s, n, p->off[q]) ||
+    if (rule_at(c, VB_F_TASK_VERB, s, n, p->off[q]) ||
         (head && q >= 2 && line_open(p, q - 2) && !line_open(p, q - 1) &&
          vb_vi_starts_upper(s + p->off[q], n - p->off[q]))) {
       e = p->off[q];
@@ -2101,7 +2103,7 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
       k = split_names(c, s, at, e, nm, MAX_NAMES);
       break;
     }
-  if (!k || vb_x_field(c->m, "unit_boiler", s + e, n - e, 0)) return 0;
+  if (!k || vb_x_field(c->m, VB_F_UNIT_BOILER, s + e, n - e, 0)) return 0;
   size_t t = skip_sp(s, n, e);
   /* a role in brackets after the name is no task */
   if (t < n && s[t] == '(') {
@@ -2110,7 +2112,7 @@ static size_t unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
   }
   if (t < n && s[t] == ':') t = skip_sp(s, n, t + 1);
   /* "Sở Y tế đề nghị các đơn vị ...": the name asks others */
-  if (rule_at(c, "unit_head", s, n, t)) return 0;
+  if (rule_at(c, VB_F_UNIT_HEAD, s, n, t)) return 0;
   *task = t;
   return k;
 }
@@ -2128,13 +2130,13 @@ static size_t plain_unit(dctx *c, const vb_xpara *p, size_t i, span *nm,
   trim(s, &a, &b);
   if (b <= a || b - a > PLAIN_UNIT_BYTES || !memchr(s + a, ' ', b - a) ||
       !vb_vi_starts_upper(s + a, b - a) || !vb_vi_has_lower(s + a, b - a) ||
-      rule_at(c, "unit_not_head", s, b, a))
+      rule_at(c, VB_F_UNIT_NOT_HEAD, s, b, a))
     return 0;
   for (size_t j = a; j < b; j++)
     if (s[j] == '.' || s[j] == ';' || s[j] == '"') return 0;
-  for (size_t pos = a; vb_x_field_first(c->m, "name_stop", s, b, pos);) {
+  for (size_t pos = a; vb_x_field_first(c->m, VB_F_NAME_STOP, s, b, pos);) {
     pos = c->m->end;
-    if (!rule_at(c, "name_stop_weak", s, b, c->m->start)) return 0;
+    if (!rule_at(c, VB_F_NAME_STOP_WEAK, s, b, c->m->start)) return 0;
   }
   size_t t = skip_sp(s, n, hend);
   if (t < n && s[t] == '(') {
@@ -2159,7 +2161,7 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
     scope_close(c);
   }
   if (pi->level <= 5 && pi->body < n &&
-      vb_x_field(c->m, "duty_section", s + pi->body, n - pi->body, 0)) {
+      vb_x_field(c->m, VB_F_DUTY_SECTION, s + pi->body, n - pi->body, 0)) {
     c->in_org = 1;
     c->org_level = pi->level;
     c->unit_level = -1;
@@ -2175,7 +2177,7 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
     if (!k && pi->level == c->unit_level)
       k = plain_unit(c, p, pi->body, nm, task);
     if (k && *task < n &&
-        vb_x_field(c->m, "unit_tail", s + *task, n - *task, 0))
+        vb_x_field(c->m, VB_F_UNIT_TAIL, s + *task, n - *task, 0))
       *task = n;
     /* a list item names its unit before a colon */
     if (k && pi->level == 6 &&
@@ -2187,7 +2189,7 @@ static vb_status heading(dctx *c, const vb_xpara *p, const pinfo *pi,
     /* "Điều 4. Sở X có nhiệm vụ", "Điều 2. Giao Giám đốc Sở Y" */
     size_t t;
     k = unit_head(c, p, pi->body, 1, nm, &t);
-    if (k && t < n && !vb_x_field(c->m, "unit_tail", s + t, n - t, 0)) k = 0;
+    if (k && t < n && !vb_x_field(c->m, VB_F_UNIT_TAIL, s + t, n - t, 0)) k = 0;
     *task = n;
   }
   if (!k) return VB_OK;
@@ -2355,11 +2357,11 @@ static vb_status find_rows(dctx *c, size_t p0, size_t p1) {
       size_t len;
       const char *tx = row_cell(c, row, i, 0, &len);
       if (len > HEAD_BYTES) continue;
-      if (t < 0 && vb_x_field(c->m, "tbl_time", tx, len, 0))
+      if (t < 0 && vb_x_field(c->m, VB_F_TBL_TIME, tx, len, 0))
         t = (int)i;
-      else if (l < 0 && vb_x_field(c->m, "tbl_lead", tx, len, 0))
+      else if (l < 0 && vb_x_field(c->m, VB_F_TBL_LEAD, tx, len, 0))
         l = (int)i;
-      else if (k < 0 && vb_x_field(c->m, "tbl_task", tx, len, 0))
+      else if (k < 0 && vb_x_field(c->m, VB_F_TBL_TASK, tx, len, 0))
         k = (int)i;
     }
     /* the header starts at the run of short cells before its first role
@@ -2503,7 +2505,7 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
   size_t n = p->len, line = c->d->cells[p->first].line;
   pinfo pi;
   classify(s, n, &pi);
-  if (vb_x_field(c->m, "duty_stop", s, n, 0)) {
+  if (vb_x_field(c->m, VB_F_DUTY_STOP, s, n, 0)) {
     VB_TRY(block_close(c));
     scope_close(c);
     c->in_org = 0;
@@ -2560,7 +2562,7 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
   /* "Chủ tịch UBND tỉnh yêu cầu:", "có ý kiến như sau:": the items after
      it are the organising section of a letter or a directive */
   if (!c->in_org && !label && pi.level <= 5 && n > pi.body &&
-      vb_x_field(c->m, "duty_lead", s + pi.body, n - pi.body, 0)) {
+      vb_x_field(c->m, VB_F_DUTY_LEAD, s + pi.body, n - pi.body, 0)) {
     c->in_org = 1;
     c->org_level = pi.level > 0 ? pi.level : 0;
     c->unit_level = -1;
@@ -2617,7 +2619,7 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
   if (page_break) ql = pl + 1;
   pinfo qi;
   classify(q->text, q->len, &qi);
-  if (qi.level != -1 || vb_x_field(c->m, "duty_stop", q->text, q->len, 0) ||
+  if (qi.level != -1 || vb_x_field(c->m, VB_F_DUTY_STOP, q->text, q->len, 0) ||
       is_label_at(c, q->text, q->len, 0))
     return 0;
   if (first == p && fi->level >= 1 && fi->level <= 5 && fi->body >= p->len)
@@ -2823,14 +2825,14 @@ vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin, size_t end,
   c.issuer_so = c.issuer && strncmp(c.issuer, "Sở ", strlen("Sở ")) == 0;
   c.scope_level = -1;
   for (size_t i = 0; i < vb_rule_count; i++) {
-    const char *f = vb_rules[i].field;
-    if (strcmp(f, "report_verb") == 0 && c.n_verb < SCAN_ROWS)
+    vb_field f = vb_rules[i].field;
+    if (f == VB_F_REPORT_VERB && c.n_verb < SCAN_ROWS)
       c.r_verb[c.n_verb++] = i;
-    else if (strcmp(f, "deadline") == 0 && c.n_dl < SCAN_ROWS)
+    else if (f == VB_F_DEADLINE && c.n_dl < SCAN_ROWS)
       c.r_dl[c.n_dl++] = i;
-    else if (strcmp(f, "deadline_rel") == 0 && c.n_rel < SCAN_ROWS)
+    else if (f == VB_F_DEADLINE_REL && c.n_rel < SCAN_ROWS)
       c.r_rel[c.n_rel++] = i;
-    else if (strcmp(f, "deadline_range") == 0 && c.n_range < SCAN_ROWS)
+    else if (f == VB_F_DEADLINE_RANGE && c.n_range < SCAN_ROWS)
       c.r_range[c.n_range++] = i;
   }
   vb_buf_init(&c.b1, VB_CAP_SMALL);

@@ -1,13 +1,14 @@
 /*
 ** extract_int.h: the extractor's internal interfaces, shared by the files
-** that make up extraction (extract.c, extract_lines.c, rules.c, names.c and
-** the duty extractor extract_duties.c).  It is private to the extract layer:
-** the other layers use extract.h and names.h.
+** that make up extraction (extract.c, extract_lines.c, rules_gen.c,
+** names.c and the duty extractor extract_duties.c).  It is private to the
+** extract layer: the other layers use extract.h and names.h.
 **
 ** It is cut into one banner per file, each holding that file's exported
 ** surface:
 **
-**   rules.c          the table of PCRE2 rules (data only)
+**   rules_gen.c      the table of PCRE2 rules, generated from
+**                    data/rules.txt (the engine that runs it: rules.h)
 **   extract_lines.c  the line index of a document (markdown clean-up,
 **                    table cells, paragraphs, sections), date parsing and
 **                    the rule runner
@@ -25,38 +26,32 @@
 #ifndef VB_EXTRACT_INT_H
 #define VB_EXTRACT_INT_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "buf.h"
 #include "extract.h"
 #include "names.h"
+#include "rules.h"
 
 /**************************************************************************
-** Interface to rules.c
+** Interface to the rule table (data/rules.txt, turned into C at build time
+** by cmake/gendata.py: rules_gen.h holds the field enum vb_field, one
+** VB_F_<FIELD> per field of the file, and rules_gen.c the tables below)
 */
 
-/* Rule flags. */
-#define VB_RULE_CASELESS 1u /* match without regard to case */
+#include "rules_gen.h"
 
-/* One extraction rule.  Rules are data: the code that interprets a match
-** finds its parts by the names of the pattern's groups ((?<num>...)), so a
-** new way of writing a value is one more row with the same field and the
-** same group names.  Rows of one field are tried in table order. */
-typedef struct vb_rule {
-  const char *field;   /* what the rule finds ("number", "ref", ...) */
-  const char *pattern; /* PCRE2 pattern, compiled with UTF and UCP */
-  const char *need;    /* bytes that must occur in the subject for the
-                          pattern to have a chance (a cheap prefilter), or
-                          NULL; matched case-sensitively; "a|b|c": one of
-                          them must occur */
-  unsigned flags;      /* VB_RULE_* */
-  const char *comment; /* what the rule is for */
-  const char *example; /* a clean text the pattern must match */
-} vb_rule;
-
+/* The extraction rules (vb_rule, rules.h): a rule's field is a vb_field.
+** They run on clean text (see the top of this file). */
 extern const vb_rule vb_rules[];
 extern const size_t vb_rule_count;
+
+/* The rules of one field: indexes into vb_rules, in table order. */
+typedef struct vb_field_rules {
+  const char *name;   /* the field's name in data/rules.txt ("number") */
+  const size_t *rows;
+  size_t count;       /* at least 1 */
+} vb_field_rules;
+
+extern const vb_field_rules vb_fields[VB_F_COUNT];
 
 /**************************************************************************
 ** Interface to extract_lines.c
@@ -161,57 +156,20 @@ int vb_x_date_iso(const vb_xdate *dt, char out[11]);
 ** first. */
 int vb_x_date_cmp(const vb_xdate *a, const vb_xdate *b);
 
-/* The rule runner: one compiled rule set, shared by threads. */
-typedef struct vb_xrules vb_xrules;
-
-/* Per-call matching state (one per thread and call). */
-#define VB_XMATCH_CACHE 64 /* fields remembered (a power of two) */
-typedef struct vb_xmatch {
-  const vb_xrules *rules;
-  pcre2_match_data *md;
-  const char *subject; /* text of the last successful match */
-  size_t rule;         /* index in vb_rules of the rule that matched */
-  size_t start, end;   /* the whole match, as offsets in subject */
-  /* the rules of the fields last asked for, by the address of the field's
-     name (callers pass string literals): a lookup without a search */
-  struct {
-    const char *field; /* the address asked with */
-    const char *name;  /* the field's name in vb_rules */
-    const size_t *list;
-    size_t count;
-  } cache[VB_XMATCH_CACHE];
-} vb_xmatch;
-
-/* Compile every rule of vb_rules (JIT where available).  Errors:
-** VB_ENOMEM, VB_EINVAL (a pattern does not compile; err names the rule). */
+/* The rule runner is the engine of rules.h.  The extractor's rule set:
+** every rule of vb_rules compiled (vb_xrules_compile).  Errors: VB_ENOMEM,
+** VB_EINVAL (a pattern does not compile; err names the rule). */
 vb_status vb_xrules_new(vb_xrules **out, vb_error *err) VB_MUST_CHECK;
-void vb_xrules_free(vb_xrules *r);
-
-/* The compiled pattern of rule i (for tests and tools). */
-const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i);
-
-/* Start / end a matching state.  Errors: VB_ENOMEM. */
-vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) VB_MUST_CHECK;
-void vb_xmatch_free(vb_xmatch *m);
-
-/* Run rule i on s[from..n).  Returns 1 on a match (m->start/end set), 0
-** otherwise (no match, a failed prefilter, or a match limit hit). */
-int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from);
 
 /* Run the rules of `field` in table order on s[from..n); the first rule
-** that matches wins.  Returns 1 on a match. */
-int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
+** that matches wins.  Returns 1 on a match (0 for a field out of range). */
+int vb_x_field(vb_xmatch *m, vb_field field, const char *s, size_t n,
                size_t from);
 
 /* Like vb_x_field, but the match that starts first among all the rules of
 ** the field wins (ties: the earlier rule). */
-int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
+int vb_x_field_first(vb_xmatch *m, vb_field field, const char *s,
                      size_t n, size_t from);
-
-/* A named group of the last match: 1 and its text in *p, *len when the
-** group exists and took part in the match, else 0. */
-int vb_x_group(const vb_xmatch *m, const char *name, const char **p,
-               size_t *len);
 
 /* Bytes of a line quoted as evidence: a longer line (a whole page run
 ** together) is quoted from its start, cut at a character boundary. */

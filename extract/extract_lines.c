@@ -10,9 +10,9 @@
 **   - paragraphs: cells joined across hard line wraps;
 **   - sections: numbered headings (I., 1., 1.1., a)) and their extent;
 **   - dates: "ngày 18 tháng 10 năm 2021", "18/10/2021", blank days, ...;
-**   - the rule runner: the rules of rules.c compiled once (JIT), matched
-**     with per-call match data (which remembers the rules of the fields
-**     last asked for).
+**   - the rule engine (rules.h): a table of rules compiled once (JIT),
+**     matched with per-call match data; for the rules of data/rules.txt
+**     a field's rules are found by its index (vb_field).
 **
 ** See extract_int.h for the contracts.
 */
@@ -968,16 +968,13 @@ static void filter_init(vb_xfilter *f, const pcre2_code *code,
 }
 
 struct vb_xrules {
+  const vb_rule *table; /* the rules (not owned) */
+  size_t n;
   pcre2_general_context *gctx;
   pcre2_match_context *mctx;
-  pcre2_code **code;   /* one per row of vb_rules */
+  pcre2_code **code;   /* one per row of table */
   vb_xfilter *filter;  /* one per row: cheap tests before the pattern */
   uint32_t max_pairs;  /* largest capture count + 1 */
-  const char **fields; /* distinct field names, sorted */
-  size_t nfields;
-  size_t *field_first; /* per field: index into by_field */
-  size_t *field_count;
-  size_t *by_field;    /* rule indexes grouped by field, table order */
 };
 
 static void *pcre_alloc(size_t n, void *data) {
@@ -990,45 +987,22 @@ static void pcre_free(void *p, void *data) {
   vb_free(p);
 }
 
-static int str_cmp(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static vb_status index_fields(vb_xrules *r) {
-  size_t n = vb_rule_count;
-  r->fields = vb_malloc(n * sizeof *r->fields);
-  r->field_first = vb_calloc(n, sizeof *r->field_first);
-  r->field_count = vb_calloc(n, sizeof *r->field_count);
-  r->by_field = vb_malloc(n * sizeof *r->by_field);
-  if (!r->fields || !r->field_first || !r->field_count || !r->by_field)
-    return VB_ENOMEM;
-  for (size_t i = 0; i < n; i++) r->fields[i] = vb_rules[i].field;
-  qsort(r->fields, n, sizeof *r->fields, str_cmp);
-  size_t k = 0;
-  for (size_t i = 0; i < n; i++)
-    if (k == 0 || strcmp(r->fields[k - 1], r->fields[i]) != 0)
-      r->fields[k++] = r->fields[i];
-  r->nfields = k;
-  size_t pos = 0;
-  for (size_t f = 0; f < k; f++) {
-    r->field_first[f] = pos;
-    for (size_t i = 0; i < n; i++)
-      if (strcmp(vb_rules[i].field, r->fields[f]) == 0) {
-        r->by_field[pos++] = i;
-        r->field_count[f]++;
-      }
-  }
-  return VB_OK;
-}
-
 vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
+  return vb_xrules_compile(vb_rules, vb_rule_count, "data/rules.txt", 1, out,
+                           err);
+}
+
+vb_status vb_xrules_compile(const vb_rule *table, size_t n,
+                            const char *source, int jit, vb_xrules **out,
+                            vb_error *err) {
   vb_xrules *r = vb_calloc(1, sizeof *r);
   *out = NULL;
   if (!r) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  r->table = table;
+  r->n = n;
   r->gctx = pcre2_general_context_create(pcre_alloc, pcre_free, NULL);
-  r->code = vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->code);
-  r->filter =
-      vb_calloc(vb_rule_count ? vb_rule_count : 1, sizeof *r->filter);
+  r->code = vb_calloc(n ? n : 1, sizeof *r->code);
+  r->filter = vb_calloc(n ? n : 1, sizeof *r->filter);
   if (!r->gctx || !r->code || !r->filter) goto nomem;
   r->mctx = pcre2_match_context_create(r->gctx);
   if (!r->mctx) goto nomem;
@@ -1041,8 +1015,8 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
      pcre2_compile (NULL code) and JIT simply stays off. */
   pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
   if (!cctx) goto nomem;
-  for (size_t i = 0; i < vb_rule_count; i++) {
-    const vb_rule *rule = &vb_rules[i];
+  for (size_t i = 0; i < n; i++) {
+    const vb_rule *rule = &table[i];
     int ecode;
     PCRE2_SIZE eoff;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP;
@@ -1057,18 +1031,19 @@ vb_status vb_xrules_new(vb_xrules **out, vb_error *err) {
       if (ecode == PCRE2_ERROR_HEAP_FAILED || ecode == PCRE2_ERROR_NOMEMORY)
         return vb_error_set(err, VB_ENOMEM, "out of memory");
       return vb_error_set(err, VB_EINVAL,
-                          "rule %zu (%s) does not compile at offset %zu: %s",
-                          i, rule->field, (size_t)eoff, (const char *)msg);
+                          "%s:%u: rule %zu does not compile at offset %zu: "
+                          "%s",
+                          source, rule->line, i, (size_t)eoff,
+                          (const char *)msg);
     }
     /* JIT is an optimisation: without it the interpreter runs */
-    (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
+    if (jit) (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
     filter_init(&r->filter[i], r->code[i], rule);
     uint32_t cap = 0;
     pcre2_pattern_info(r->code[i], PCRE2_INFO_CAPTURECOUNT, &cap);
     if (cap + 1 > r->max_pairs) r->max_pairs = cap + 1;
   }
   pcre2_compile_context_free(cctx);
-  if (index_fields(r) != VB_OK) goto nomem;
   *out = r;
   return VB_OK;
 nomem:
@@ -1079,20 +1054,16 @@ nomem:
 void vb_xrules_free(vb_xrules *r) {
   if (!r) return;
   if (r->code)
-    for (size_t i = 0; i < vb_rule_count; i++) pcre2_code_free(r->code[i]);
+    for (size_t i = 0; i < r->n; i++) pcre2_code_free(r->code[i]);
   vb_free(r->code);
   vb_free(r->filter);
   pcre2_match_context_free(r->mctx);
   pcre2_general_context_free(r->gctx);
-  vb_free(r->fields);
-  vb_free(r->field_first);
-  vb_free(r->field_count);
-  vb_free(r->by_field);
   vb_free(r);
 }
 
 const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i) {
-  return i < vb_rule_count ? r->code[i] : NULL;
+  return i < r->n ? r->code[i] : NULL;
 }
 
 vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) {
@@ -1139,7 +1110,7 @@ static int contains(const char *s, size_t n, const char *need) {
 }
 
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
-  const vb_rule *rule = &vb_rules[i];
+  const vb_rule *rule = &m->rules->table[i];
   const vb_xfilter *f = &m->rules->filter[i];
   if (from > n || n - from < f->min_bytes) return 0;
   if (f->anchored && f->has_first &&
@@ -1150,7 +1121,10 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
     return 0;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,
                        PCRE2_NO_UTF_CHECK, m->md, m->rules->mctx);
-  if (rc < 0) return 0; /* no match, or a limit hit: no value */
+  if (rc < 0) { /* no match, or a limit hit: no value */
+    if (rc == PCRE2_ERROR_NOMEMORY) m->nomem = 1;
+    return 0;
+  }
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
   m->subject = s;
   m->rule = i;
@@ -1159,62 +1133,23 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
   return 1;
 }
 
-/* The rules of a field: *first into by_field and the count. */
-static size_t field_rules(const vb_xrules *r, const char *field,
-                          const size_t **list) {
-  size_t lo = 0, hi = r->nfields;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    int c = strcmp(r->fields[mid], field);
-    if (c == 0) {
-      *list = r->by_field + r->field_first[mid];
-      return r->field_count[mid];
-    }
-    if (c < 0)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  return 0;
-}
-
-/* field_rules through the match state's cache: a field asked for by the
-** same address and still of the same name skips the search. */
-static size_t cached_rules(vb_xmatch *m, const char *field,
-                           const size_t **list) {
-  size_t slot = ((uintptr_t)field >> 3) & (VB_XMATCH_CACHE - 1);
-  if (m->cache[slot].field == field && m->cache[slot].name &&
-      strcmp(m->cache[slot].name, field) == 0) {
-    *list = m->cache[slot].list;
-    return m->cache[slot].count;
-  }
-  size_t k = field_rules(m->rules, field, list);
-  if (k) {
-    m->cache[slot].field = field;
-    m->cache[slot].name = vb_rules[(*list)[0]].field;
-    m->cache[slot].list = *list;
-    m->cache[slot].count = k;
-  }
-  return k;
-}
-
-int vb_x_field(vb_xmatch *m, const char *field, const char *s, size_t n,
+int vb_x_field(vb_xmatch *m, vb_field field, const char *s, size_t n,
                size_t from) {
-  const size_t *list;
-  size_t k = cached_rules(m, field, &list);
-  for (size_t i = 0; i < k; i++)
-    if (vb_x_rule(m, list[i], s, n, from)) return 1;
+  if ((unsigned)field >= VB_F_COUNT) return 0;
+  const vb_field_rules *fr = &vb_fields[field];
+  for (size_t i = 0; i < fr->count; i++)
+    if (vb_x_rule(m, fr->rows[i], s, n, from)) return 1;
   return 0;
 }
 
-int vb_x_field_first(vb_xmatch *m, const char *field, const char *s,
+int vb_x_field_first(vb_xmatch *m, vb_field field, const char *s,
                      size_t n, size_t from) {
-  const size_t *list;
-  size_t k = cached_rules(m, field, &list), best = SIZE_MAX;
-  size_t best_start = SIZE_MAX;
-  for (size_t i = 0; i < k; i++)
-    if (vb_x_rule(m, list[i], s, n, from) && m->start < best_start) {
-      best = list[i];
+  if ((unsigned)field >= VB_F_COUNT) return 0;
+  const vb_field_rules *fr = &vb_fields[field];
+  size_t best = SIZE_MAX, best_start = SIZE_MAX;
+  for (size_t i = 0; i < fr->count; i++)
+    if (vb_x_rule(m, fr->rows[i], s, n, from) && m->start < best_start) {
+      best = fr->rows[i];
       best_start = m->start;
     }
   if (best == SIZE_MAX) return 0;

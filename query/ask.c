@@ -7,8 +7,8 @@
 ** typed, so the names taken from it keep their marks.
 **
 **   1. The intent: the first row of g_intents whose pattern matches.  Rows
-**      are data: pattern, intent, and an example the pattern must match
-**      (tests/unit/test_ask.c runs every example).
+**      are data (data/questions.txt): pattern, intent, and an example the
+**      pattern must match (tests/unit/test_ask.c runs every example).
 **   2. The slots, read from the whole question: dates, a month, a year, a
 **      province; the unit and the document come from the intent's named
 **      groups (?<unit>...) and (?<doc>...), trimmed of the filter phrases.
@@ -31,76 +31,19 @@
 #include "text.h"
 #include "vi.h"
 #include "names.h"
+#include "rules.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */
 
 /* ---- The question forms ---- */
 
-typedef struct intent_rule {
-  vb_intent intent;
-  const char *pattern; /* on the folded question */
-  const char *example; /* must match (tests) */
-} intent_rule;
-
-/* Shared pieces of the patterns. */
-#define WHICH "(?:which|what|list(?: all)?(?: the)?|show(?: me)?(?: the)?)"
-#define UNITS "(?:units?|agenc(?:y|ies)|bod(?:y|ies)|departments?|offices?|organi[sz]ations?|authorities|bodies)"
-#define VI_UNITS "(?:nhung |cac )?(?:don vi|co quan|to chuc|ai)(?: nao)?"
-
-static const intent_rule g_intents[] = {
-    /* What X must do under plan N. */
-    {VB_ASK_TASKS_OF,
-     "^(?:what|which tasks?|which duties)\\s+(?:must|should|does|do|has|have|is)\\s+"
-     "(?<unit>.+?)\\s+(?:(?:have )?to do|do|required to do|assigned)\\s+"
-     "(?:under|in|according to|by|for)\\s+(?:the\\s+)?(?:plan|document|ke hoach)?\\s*"
-     "(?:no\\.?\\s*|number\\s+|so\\s+)?(?<doc>\\S+)",
-     "what must Sở Tài chính do under plan 622/KH-UBND"},
-    {VB_ASK_TASKS_OF,
-     "^(?:nhiem vu|cong viec)\\s+(?:cua|giao cho)\\s+(?<unit>.+?)\\s+(?:theo|trong|tai)\\s+"
-     "(?:ke hoach|van ban|quyet dinh)?\\s*(?:so\\s+)?(?<doc>\\S+)",
-     "nhiệm vụ của Sở Tài chính trong kế hoạch 622/KH-UBND"},
-    {VB_ASK_TASKS_OF,
-     "^(?<unit>.+?)\\s+(?:phai lam gi|co nhiem vu gi|lam gi|duoc giao gi|duoc giao nhiem vu gi)\\s+"
-     "(?:theo|trong|tai)\\s+(?:ke hoach|van ban|quyet dinh)?\\s*(?:so\\s+)?(?<doc>\\S+)",
-     "Sở Tài chính phải làm gì theo kế hoạch 622/KH-UBND?"},
-    /* Which plans cite document N. */
-    {VB_ASK_PLANS_CITING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:cites?|quotes?|refers? to|references?|implements?|"
-     "(?:are|is) based on|mentions?|follows?)\\s+(?<doc>.+)",
-     "which plans cite Quyết định 1790/QĐ-TTg?"},
-    {VB_ASK_PLANS_CITING,
-     "(?:ke hoach|van ban)\\s+nao\\s+(?:co\\s+)?(?:trich dan|can cu(?: vao)?|dan chieu|"
-     "thuc hien|nhac den|vien dan|de cap den)\\s+(?<doc>.+)",
-     "kế hoạch nào căn cứ Quyết định số 1790/QĐ-TTg"},
-    /* Which plans assign tasks to X. */
-    {VB_ASK_PLANS_ASSIGNING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:assigns?|gives?|allocates?)\\s+"
-     "(?:any\\s+)?(?:tasks?|duties|work|responsibilit(?:y|ies))\\s+to\\s+(?<unit>.+)",
-     "which plans assign tasks to the Department of Finance?"},
-    {VB_ASK_PLANS_ASSIGNING,
-     "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:involve|task|name|mention)\\s+(?<unit>.+)",
-     "which plans involve Sở Y tế"},
-    {VB_ASK_PLANS_ASSIGNING,
-     "(?:ke hoach|van ban)\\s+nao\\s+(?:co\\s+)?giao\\s+(?:nhiem vu\\s+)?(?:cho\\s+)?(?<unit>.+)",
-     "kế hoạch nào giao nhiệm vụ cho Sở Y tế?"},
-    /* Who reports to X. */
-    {VB_ASK_REPORTS_TO,
-     "^(?:" WHICH "\\s+" UNITS "|who)\\s+(?:must\\s+|have to\\s+|has to\\s+|should\\s+|need to\\s+|needs to\\s+)?"
-     "(?:reports?|send reports?|submits? reports?|sends? (?:their )?reports?|submit)\\s+"
-     "(?:back\\s+)?(?:to|for)\\s+(?<unit>.+)",
-     "which units report to the Labour department?"},
-    {VB_ASK_REPORTS_TO,
-     "^" VI_UNITS "\\s+(?:phai\\s+|can\\s+)?(?:gui\\s+)?bao cao\\s+(?:ve|cho|len|toi|den|gui)?\\s*(?<unit>.+)",
-     "Những đơn vị nào báo cáo về Sở Lao động - Thương binh và Xã hội?"},
-    {VB_ASK_REPORTS_TO,
-     "^(?:ai|don vi nao|co quan nao)\\s+gui\\s+(?:bao cao\\s+)?(?:ve|cho|den)\\s+(?<unit>.+)",
-     "đơn vị nào gửi về Sở Y tế"},
-    /* Deadlines: the unit, if any, follows "for", "of", "của", "cho". */
-    {VB_ASK_DEADLINES,
-     "(?:deadlines?|due dates?|\\bdue\\b|time ?limits?|han chot|thoi han|\\bhan\\b|"
-     "moc thoi gian)(?:.*?\\b(?:for|of|cua|cho|danh cho|giao cho)\\s+(?<unit>.+))?",
-     "which deadlines fall in December 2021?"},
+/* The question forms are data: data/questions.txt, turned into these
+** rows at build time by cmake/gendata.py and run by the rule engine of
+** the extractor (rules.h).  A rule's field is its vb_intent; its pattern
+** runs on the folded question. */
+static const vb_rule g_intents[] = {
+#include "questions.inc"
 };
 #define N_INTENTS (sizeof g_intents / sizeof g_intents[0])
 
@@ -245,6 +188,18 @@ static int rx_group(rx *r, const char *name, size_t *a, size_t *b) {
   if (ov[2 * num] == PCRE2_UNSET) return 0;
   *a = ov[2 * num];
   *b = ov[2 * num + 1];
+  return 1;
+}
+
+/* Group `name` of the last match of a question form on s: 1 and [*a, *b)
+** as offsets in s, or 0. */
+static int form_group(const vb_xmatch *m, const char *s, const char *name,
+                      size_t *a, size_t *b) {
+  const char *p;
+  size_t l;
+  if (!vb_x_group(m, name, &p, &l)) return 0;
+  *a = (size_t)(p - s);
+  *b = *a + l;
   return 1;
 }
 
@@ -492,14 +447,14 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
   size_t n = f.s.len;
   /* Collapse white space runs to one space for simpler patterns. */
   vb_question *q = NULL;
+  vb_xrules *forms = NULL;
+  vb_xmatch x = {0};
+  rc = vb_xrules_compile(g_intents, N_INTENTS, "data/questions.txt", 0,
+                         &forms, err);
+  if (rc == VB_OK) rc = vb_xmatch_init(&x, forms);
   for (size_t r = 0; r < N_INTENTS && !q && rc == VB_OK; r++) {
-    rx x;
-    if (!rx_compile(&x, g_intents[r].pattern)) {
-      rc = vb_error_set(err, VB_EINVAL, "question form %zu does not compile", r);
-      break;
-    }
-    if (rx_match(&x, s, n, 0)) {
-      q = vb_question_new(g_intents[r].intent);
+    if (vb_x_rule(&x, r, s, n, 0)) {
+      q = vb_question_new((vb_intent)g_intents[r].field);
       if (!q) {
         rc = VB_ENOMEM;
       } else {
@@ -508,14 +463,14 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
         rc = slot_rx_init(&sx) ? read_filters(&f, &sx, q, &cut) : VB_ENOMEM;
         slot_rx_free(&sx);
         size_t a, b;
-        if (rc == VB_OK && rx_group(&x, "unit", &a, &b)) {
+        if (rc == VB_OK && form_group(&x, s, "unit", &a, &b)) {
           trim_group(s, a, &b, cut);
           if (b > a) {
             q->unit = orig_span(&f, a, b);
             if (!q->unit) rc = VB_ENOMEM;
           }
         }
-        if (rc == VB_OK && rx_group(&x, "doc", &a, &b)) {
+        if (rc == VB_OK && form_group(&x, s, "doc", &a, &b)) {
           trim_group(s, a, &b, q->intent == VB_ASK_TASKS_OF ? n : cut);
           if (b > a) {
             q->doc = orig_span(&f, a, b);
@@ -524,8 +479,10 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
         }
       }
     }
-    rx_free(&x);
   }
+  if (rc == VB_OK && x.nomem) rc = VB_ENOMEM; /* a form could not run */
+  vb_xmatch_free(&x);
+  vb_xrules_free(forms);
   vb_buf_free(&f.s);
   vb_free(f.map);
   if (rc != VB_OK) {

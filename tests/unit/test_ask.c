@@ -98,6 +98,50 @@ static void test_forms_listed(void) {
   VB_CHECK(n >= 5);
 }
 
+/* The intent a field of data/questions.txt stands for (VB_ASK_<FIELD>). */
+static vb_intent intent_of(const char *field) {
+  static const struct {
+    const char *field;
+    vb_intent intent;
+  } map[] = {{"reports_to", VB_ASK_REPORTS_TO},
+             {"deadlines", VB_ASK_DEADLINES},
+             {"plans_assigning", VB_ASK_PLANS_ASSIGNING},
+             {"plans_citing", VB_ASK_PLANS_CITING},
+             {"tasks_of", VB_ASK_TASKS_OF}};
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(map[i].field, field) == 0) return map[i].intent;
+  return 0;
+}
+
+/* Every example of data/questions.txt parses, to its own intent (no
+** earlier form of another intent takes it). */
+static void test_question_examples(void) {
+  FILE *f = fopen(vb_test_src("data/questions.txt"), "r");
+  VB_CHECK(f != NULL);
+  if (!f) return;
+  char line[1024], field[64] = "";
+  int no = 0, examples = 0;
+  while (fgets(line, sizeof line, f)) {
+    no++;
+    line[strcspn(line, "\n")] = '\0';
+    if (strncmp(line, "field: ", 7) == 0)
+      snprintf(field, sizeof field, "%.60s", line + 7);
+    if (strncmp(line, "example: ", 9) != 0) continue;
+    examples++;
+    vb_question *q = NULL;
+    vb_status rc = vb_ask_parse(line + 9, &q, NULL);
+    int ok = rc == VB_OK && q && q->intent == intent_of(field);
+    if (!ok)
+      fprintf(stderr, "data/questions.txt:%d: '%s' is not read as %s\n", no,
+              line + 9, field);
+    VB_CHECK(intent_of(field) != 0);
+    VB_CHECK(ok);
+    vb_question_free(q);
+  }
+  fclose(f);
+  VB_CHECK(examples >= 5);
+}
+
 /* Long and odd inputs are refused cleanly. */
 static void test_odd(void) {
   char big[3000];
@@ -112,6 +156,7 @@ static void test_odd(void) {
 int main(void) {
   test_cases();
   test_forms_listed();
+  test_question_examples();
   test_odd();
   return vb_test_done();
 }
