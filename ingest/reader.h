@@ -112,4 +112,8 @@ vb_status vb_read_bytes(const char *source, const unsigned char *data,
 
 void vb_doc_free(vb_doc *doc);
 
+/* Release what readers keep per thread (the OCR engine, read/ocr.c).  Worker
+** threads release it when they end; the main thread calls this when done. */
+void vb_read_thread_end(void);
+
 #endif /* VB_READER_H */

@@ -84,6 +84,10 @@ void cli_put_path(FILE *f, const char *path);
 ** not first. */
 void cli_csv_field(FILE *f, const char *v, int first);
 
+/* Parse an --ocr value (auto, always, never: VB_OCR_* of ingest/reader.h)
+** into *mode; -1 on error (message printed).  In cli/cli_ocr.c. */
+int cli_parse_ocr(const char *cmd, const char *value, int *mode);
+
 /* Parse a positive integer option; -1 on error (message printed). */
 long cli_parse_long(const char *cmd, const char *opt, const char *value,
                     long min, long max);

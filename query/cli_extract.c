@@ -8,12 +8,14 @@
 #include "cli.h"
 
 static void help(void) {
-  fputs("usage: vanban extract [--format jsonl|json] FILE...\n"
+  fputs("usage: vanban extract [--format jsonl|json] [--ocr MODE] FILE...\n"
         "\n"
         "Read each document and print its extraction record (see README:\n"
         "'The extraction record'), without touching an index.\n"
         "\n"
         "  --format F  jsonl (default: one record per line) or json (an array)\n"
+        "  --ocr MODE  auto (default: OCR pages without a usable text layer),\n"
+        "              always, or never\n"
         "  -h, --help  this help\n"
         "\n"
         "Exit status: 0 all files read, 1 some failed, 2 usage.\n"
@@ -25,10 +27,13 @@ static void help(void) {
 int cli_extract(int argc, char **argv) {
   static const struct option longopts[] = {
       {"format", required_argument, NULL, 'f'},
+      {"ocr", required_argument, NULL, 'o'},
       {"help", no_argument, NULL, 'h'},
       {NULL, 0, NULL, 0}};
   cli_format fmt = FMT_JSONL;
   int c, failed = 0;
+  vb_limits lim;
+  vb_limits_default(&lim);
   optind = 1;
   opterr = 0;
   while ((c = getopt_long(argc, argv, "f:h", longopts, NULL)) != -1) {
@@ -37,6 +42,9 @@ int cli_extract(int argc, char **argv) {
         if (cli_parse_format("extract", optarg,
                              1u << FMT_JSON | 1u << FMT_JSONL, &fmt) < 0)
           return CLI_USAGE;
+        break;
+      case 'o':
+        if (cli_parse_ocr("extract", optarg, &lim.ocr_mode) < 0) return CLI_USAGE;
         break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("extract", argv);
@@ -55,7 +63,7 @@ int cli_extract(int argc, char **argv) {
   for (int i = optind; i < argc; i++) {
     vb_doc *doc = NULL;
     json_t *rec = NULL;
-    rc = vb_read_file(argv[i], NULL, &doc, &err);
+    rc = vb_read_file(argv[i], &lim, &doc, &err);
     if (rc == VB_OK) rc = vb_extract(ex, doc, &rec, &err);
     vb_doc_free(doc);
     if (rc != VB_OK) {
@@ -74,5 +82,6 @@ int cli_extract(int argc, char **argv) {
   }
   if (fmt == FMT_JSON) fputs(first ? "]\n" : "\n]\n", stdout);
   vb_extractor_free(ex);
+  vb_read_thread_end();
   return failed ? CLI_PARTIAL : CLI_OK;
 }

@@ -62,10 +62,11 @@ static void on_progress(void *ctx, const vb_ingest_stats *st, int64_t total) {
 static void help(void) {
   fputs(
       "usage: vanban ingest [--db FILE] [--prune] [--jobs N] [--batch N]\n"
-      "                     [--verbose] [--quiet] PATH...\n"
+      "                     [--ocr MODE] [--verbose] [--quiet] PATH...\n"
       "\n"
       "Read files and directories (recursively) into the index: plain text\n"
-      "(.txt, .md), Word (.docx) and OpenDocument (.odt).  A file already\n"
+      "(.txt, .md), Word (.docx), OpenDocument (.odt), PDF (.pdf) and images\n"
+      "(.png, .jpg, .tif: OCR).  A file already\n"
       "indexed with the same content is skipped; a changed one replaces its\n"
       "old version.  Each bad file gets one line on stderr with the reason and\n"
       "the rest go on.\n"
@@ -74,6 +75,8 @@ static void help(void) {
       "  --prune       remove indexed files that are gone from the directories\n"
       "  --jobs N      reader threads (default 2)\n"
       "  --batch N     documents per transaction (default 200)\n"
+      "  --ocr MODE    auto (default: OCR the pages of PDFs without a usable\n"
+      "                text layer, and images), always, or never\n"
       "  -v, --verbose list every file with its outcome\n"
       "  -q, --quiet   no summary line\n"
       "  -h, --help    this help\n"
@@ -91,6 +94,7 @@ int cli_ingest(int argc, char **argv) {
       {"prune", no_argument, NULL, 'p'},
       {"jobs", required_argument, NULL, 'j'},
       {"batch", required_argument, NULL, 'b'},
+      {"ocr", required_argument, NULL, 'o'},
       {"verbose", no_argument, NULL, 'v'},
       {"quiet", no_argument, NULL, 'q'},
       {"help", no_argument, NULL, 'h'},
@@ -104,7 +108,7 @@ int cli_ingest(int argc, char **argv) {
   optind = 1;
   opterr = 0;
   int c;
-  while ((c = getopt_long(argc, argv, "d:pj:b:vqh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "d:pj:b:o:vqh", longopts, NULL)) != -1) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'p': o.prune = 1; break;
@@ -117,6 +121,9 @@ int cli_ingest(int argc, char **argv) {
         if ((v = cli_parse_long("ingest", "--batch", optarg, 1, 1000000)) < 0)
           return CLI_USAGE;
         o.batch_docs = (int)v;
+        break;
+      case 'o':
+        if (cli_parse_ocr("ingest", optarg, &o.limits.ocr_mode) < 0) return CLI_USAGE;
         break;
       case 'v': ui.verbose = 1; break;
       case 'q': quiet = 1; break;

@@ -415,6 +415,9 @@ static vb_status page_items(vb_layout *L, size_t p, items *it, size_t *ctx) {
         for (size_t s = q->seg0; s < q->seg0 + q->nseg && fits; s++)
           fits = merge_span(t, &nt, L->segs[s].x0, L->segs[s].x1);
         if (!fits || nt < nc) break; /* it spans a column boundary */
+        /* a row alone (the trích yếu under the number) stays only in the
+        ** first column */
+        if (q->nseg == 1 && L->segs[q->seg0].x1 > c[0].x1 + q->size) break;
         memcpy(c, t, nt * sizeof *t);
         nc = nt;
       }
@@ -462,6 +465,15 @@ static int starts_item(const char *s, size_t n) {
   return 0;
 }
 
+/* 1 if a line in capitals ends where its phrase cannot: after a comma,
+** a dash or "VÀ" (a name of a body wrapped in a header cell). */
+static int ends_open(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] >= 'a' && s[i] <= 'z') return 0;
+  return (n >= 1 && (s[n - 1] == ',' || s[n - 1] == '-')) ||
+         (n >= 4 && memcmp(s + n - 4, " V\xC3\x80", 4) == 0);
+}
+
 /* 1 if item b continues the paragraph of item a. */
 static int continues(const vb_layout *L, const item *a, const item *b) {
   const vb_lseg *x = &a->s, *y = &b->s;
@@ -474,9 +486,10 @@ static int continues(const vb_layout *L, const item *a, const item *b) {
   }
   if (fabsf(x->size - y->size) > 0.15f * sz) return 0;
   if ((x->flags ^ y->flags) & VB_LW_BOLD) return 0;
+  const char *tx = L->arena.data + x->off, *ty = L->arena.data + y->off;
+  if (ends_open(tx, x->len)) return 1; /* "CỤC ĐỔI MỚI SÁNG TẠO," */
   if (x->x1 < a->right - EDGE_TOL * sz) return 0;
   if (fabsf(y->x0 - b->left) > LEFT_TOL * sz) return 0;
-  const char *tx = L->arena.data + x->off, *ty = L->arena.data + y->off;
   if (x->len && tx[x->len - 1] == ':') return 0;
   int lower = 0; /* a line in capitals is a heading, never wrapped */
   for (size_t i = 0; i < x->len && !lower; i++) lower = tx[i] >= 'a' && tx[i] <= 'z';

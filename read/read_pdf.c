@@ -137,6 +137,8 @@ static void quiet(void *user, const char *msg) {
 
 typedef struct glyph {
   int c;
+  unsigned seq;       /* drawing order on the page */
+  const void *font;
   float x0, y0, x1, y1, base, size;
   unsigned char bold, space, mark;
 } glyph;
@@ -216,6 +218,16 @@ static int cmp_gx(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* 1 if glyph b is a digit drawn over the digit a (most of their widths
+** overlap). */
+static int overprints(const glyph *a, const glyph *b) {
+  float ov = fminf(a->x1, b->x1) - fmaxf(a->x0, b->x0);
+  return is_digit(a->c) && is_digit(b->c) &&
+         ov > 0.6f * fminf(a->x1 - a->x0, b->x1 - b->x0);
+}
+
 typedef struct wspan { /* a word: glyphs [a, b) */
   size_t a, b;
   int single;  /* one letter (with its marks) */
@@ -232,10 +244,22 @@ static vb_status row_words(glyph *g, size_t n, vb_layout *L, wspan *w,
       continue;
     }
     int brk = prev == SIZE_MAX;
+    if (!brk && !g[i].mark && overprints(&g[prev], &g[i])) {
+      /* a digit stamped over a typed one: the later drawing shows */
+      if (g[i].seq > g[prev].seq) {
+        g[prev].c = g[i].c;
+        g[prev].seq = g[i].seq;
+      }
+      g[i].c = ' ';
+      continue;
+    }
     if (!brk && !g[i].mark) {
       float gap = g[i].x0 - g[prev].x1;
       float sz = fmaxf(g[i].size, g[prev].size);
-      brk = (space && gap > 0.1f * sz) || gap > 0.3f * sz;
+      brk = (space && gap > 0.1f * sz) || gap > 0.3f * sz ||
+            /* stamped digits in another font after a word ("ngày15") */
+            (g[i].font != g[prev].font && is_digit(g[i].c) != is_digit(g[prev].c) &&
+             is_letter(g[i].c) != is_letter(g[prev].c));
     }
     if (brk) {
       w[nw].a = i;
@@ -366,6 +390,8 @@ static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
         int c = ch->c;
         if (c == '\t' || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009) c = ' ';
         g->c = c;
+        g->seq = (unsigned)j->ng;
+        g->font = ch->font;
         g->x0 = r.x0, g->x1 = r.x1, g->y0 = r.y0, g->y1 = r.y1;
         g->base = ch->origin.y;
         g->size = ch->size > 0.5f ? ch->size : 0.5f;
@@ -652,6 +678,8 @@ static vb_status read_image(const unsigned char *data, size_t n,
   if (!magic) return vb_error_set(err, VB_EFORMAT, "not a PNG, JPEG or TIFF image");
   return read_paged(data, n, lim, doc, err, magic, 1);
 }
+
+void vb_read_thread_end(void) { vb_ocr_thread_end(); }
 
 static const char *const pdf_ext[] = {"pdf", NULL};
 static const char *const image_ext[] = {"png", "jpg", "jpeg", "tif", "tiff", NULL};
