@@ -44,7 +44,7 @@ enum { VB_OCR_AUTO = 0, VB_OCR_NEVER = 1, VB_OCR_ALWAYS = 2 };
 #define VB_LIMIT_ENTRIES ((size_t)10000)         /* zip entries */
 #define VB_LIMIT_XML_DEPTH 256                   /* XML nesting */
 #define VB_LIMIT_PAGES ((size_t)2000)            /* pages of one PDF */
-#define VB_LIMIT_PDF_MEMORY ((size_t)512 << 20)  /* PDF library heap */
+#define VB_LIMIT_PDF_MEMORY ((size_t)256 << 20)  /* PDF library heap */
 #define VB_LIMIT_SECONDS 120                     /* per paged document */
 
 void vb_limits_default(vb_limits *lim);
