@@ -145,6 +145,7 @@ typedef struct glyph {
 
 typedef struct page_stats {
   size_t letters, bad, legacy, glyphs;
+  float image_area;  /* page area covered by images */
 } page_stats;
 
 /* 1 for a combining mark Vietnamese uses (or any in U+0300..U+036F). */
@@ -364,6 +365,7 @@ typedef struct pdf_job {
   size_t ng, cg;
   /* what happened to the pages */
   size_t nbroken, nlegacy, nscan, nocr;
+  int repaired;  /* MuPDF had to rebuild the cross-reference table */
   double conf_sum;
   unsigned char *ocr;
 } pdf_job;
@@ -374,6 +376,10 @@ static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
   j->ng = 0;
   memset(st, 0, sizeof *st);
   for (fz_stext_block *b = sp->first_block; b; b = b->next) {
+    if (b->type == FZ_STEXT_BLOCK_IMAGE) {
+      fz_rect r = fz_intersect_rect(b->bbox, sp->mediabox);
+      if (!fz_is_empty_rect(r)) st->image_area += (r.x1 - r.x0) * (r.y1 - r.y0);
+    }
     if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
     for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
       if (fabsf(ln->dir.y) > 0.05f || ln->dir.x < 0) continue; /* rotated */
@@ -474,7 +480,8 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   fz_try(ctx) {
     page = fz_load_page(ctx, j->fdoc, (int)pno);
     if (!j->is_image) {
-      fz_stext_options opts = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP, 1};
+      fz_stext_options opts = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP |
+                                  FZ_STEXT_PRESERVE_IMAGES, 1};
       fz_rect box = fz_bound_page(ctx, page);
       sp = fz_new_stext_page(ctx, box);
       fz_device *dev = fz_new_stext_device(ctx, sp, &opts);
@@ -513,7 +520,11 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   if (legacy) j->nlegacy++;
   else if (broken) j->nbroken++;
   else if (scan) j->nscan++;
-  if (mode == VB_OCR_ALWAYS || (mode == VB_OCR_AUTO && (scan || broken || legacy))) {
+  /* a page without text or images is blank: nothing to recognise */
+  int blank = scan && sp && st.image_area < 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
+                                                (sp->mediabox.y1 - sp->mediabox.y0);
+  if (mode == VB_OCR_ALWAYS ||
+      (mode == VB_OCR_AUTO && ((scan && !blank) || broken || legacy))) {
     rc = ocr_page(j, page, pno, err);
     goto done;
   }
@@ -544,6 +555,7 @@ static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
     pdf_document *pdf = pdf_specifics(ctx, j->fdoc);
     if (pdf) xref = pdf_xref_len(ctx, pdf);
     if (!locked && xref <= MAX_XREF) npages = fz_count_pages(ctx, j->fdoc);
+    if (pdf) j->repaired = pdf_was_repaired(ctx, pdf);
   }
   fz_always(ctx) fz_drop_stream(ctx, stm);
   fz_catch(ctx) ok = 0;
@@ -618,6 +630,8 @@ static vb_status read_paged(const unsigned char *data, size_t n,
       rc = vb_error_set(err, VB_EENCODING,
                         "broken text layer (fonts without a Unicode map)%s",
                         lim->ocr_mode == VB_OCR_NEVER ? "; OCR is off" : "");
+    else if (j.repaired)
+      rc = vb_error_set(err, VB_ECORRUPT, "damaged PDF: no text in what could be repaired");
     else
       rc = vb_error_set(err, VB_EEMPTY, "no text layer (a scan)%s",
                         lim->ocr_mode == VB_OCR_NEVER ? "; OCR is off" : "");
