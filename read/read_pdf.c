@@ -45,7 +45,9 @@
 #include "layout.h"
 #include "ocr.h"
 
+#ifndef OCR_DPI
 #define OCR_DPI 300                 /* chosen by measurement (README) */
+#endif
 #define OCR_MAX_PIXELS (40u << 20)  /* a rendered page at most 40 Mpx */
 #define MAX_XREF 2000000            /* objects in one PDF */
 #define MIN_LETTERS 20              /* fewer letters: no usable text layer */
