@@ -17,6 +17,7 @@
 #define LEFT_TOL 0.8f      /* a continuation starts this close to the left edge */
 #define LINE_GAP 0.9f      /* wrapped lines are at most this far apart */
 #define FURN_BAND 0.085f   /* share of the page height at the top and bottom */
+#define NARROW_PAGE 24.0f  /* body text narrower than this was not wrapped */
 
 struct vb_lword {
   float x0, y0, x1, y1, base, size;
@@ -146,7 +147,7 @@ vb_status vb_layout_end_page(vb_layout *L) {
   vb_lpage *p = &L->pages[L->npages - 1];
   vb_lword *w = L->words;
   size_t n = L->nwords;
-  qsort(w, n, sizeof *w, cmp_base);
+  if (n) qsort(w, n, sizeof *w, cmp_base);
   for (size_t i = 0; i < n;) { /* one row per run of close baselines */
     size_t j = i + 1;
     while (j < n && w[j].base - w[i].base <= ROW_TOL * fmaxf(w[i].size, w[j].size))
@@ -488,6 +489,8 @@ static int continues(const vb_layout *L, const item *a, const item *b) {
   if ((x->flags ^ y->flags) & VB_LW_BOLD) return 0;
   const char *tx = L->arena.data + x->off, *ty = L->arena.data + y->off;
   if (ends_open(tx, x->len)) return 1; /* "CỤC ĐỔI MỚI SÁNG TẠO," */
+  /* a page of a few short lines: its widest line does not reach an edge */
+  if (a->ctx == 0 && a->right - a->left < NARROW_PAGE * sz) return 0;
   if (x->x1 < a->right - EDGE_TOL * sz) return 0;
   if (fabsf(y->x0 - b->left) > LEFT_TOL * sz) return 0;
   if (x->len && tx[x->len - 1] == ':') return 0;
@@ -500,6 +503,9 @@ vb_status vb_layout_finish(vb_layout *L, vb_buf *body, vb_buf *extra,
                            size_t *page_line) {
   items it = {0};
   size_t ctx = 0, line = 1;
+  vb_buf key, keys; /* furniture lines without digits, seen so far */
+  vb_buf_init(&key, VB_CAP_LINE);
+  vb_buf_init(&keys, VB_CAP_TEXT);
   vb_status rc = mark_furniture(L);
   for (size_t p = 0; p < L->npages && rc == VB_OK; p++) {
     const vb_lpage *pg = &L->pages[p];
@@ -509,12 +515,19 @@ vb_status vb_layout_finish(vb_layout *L, vb_buf *body, vb_buf *extra,
       for (size_t s = r->seg0; s < r->seg0 + r->nseg && rc == VB_OK; s++) {
         const vb_lseg *g = &L->segs[s];
         const char *t = L->arena.data + g->off;
-        /* the same header once; bare page numbers are dropped */
+        /* the same header once (whatever its page number says); bare
+        ** page numbers are dropped */
         if (is_page_number(t, g->len)) continue;
+        vb_buf_reset(&key);
+        for (size_t k = 0; k < g->len && rc == VB_OK; k++)
+          if (t[k] < '0' || t[k] > '9') rc = vb_buf_putc(&key, t[k]);
+        if (rc == VB_OK) rc = vb_buf_putc(&key, '\n');
+        if (rc != VB_OK) break;
         int seen = 0;
-        for (const char *q = extra->data; q && !seen && (q = strstr(q, t)) != NULL; q++)
-          seen = (q == extra->data || q[-1] == '\n') && q[g->len] == '\n' &&
-                 memcmp(q, t, g->len) == 0;
+        for (size_t k = 0; k + key.len <= keys.len && !seen; k++)
+          seen = (k == 0 || keys.data[k - 1] == '\n') &&
+                 memcmp(keys.data + k, key.data, key.len) == 0;
+        if (!seen) rc = vb_buf_append(&keys, key.data, key.len);
         if (!seen) {
           rc = vb_buf_append(extra, t, g->len);
           if (rc == VB_OK) rc = vb_buf_putc(extra, '\n');
@@ -543,5 +556,7 @@ vb_status vb_layout_finish(vb_layout *L, vb_buf *body, vb_buf *extra,
   }
   if (rc == VB_OK && it.n) rc = vb_buf_putc(body, '\n');
   vb_free(it.v);
+  vb_buf_free(&key);
+  vb_buf_free(&keys);
   return rc;
 }

@@ -337,7 +337,7 @@ static vb_status glyph_words(glyph *g, size_t n, vb_layout *L) {
   vb_buf_init(&tmp, VB_CAP_LINE);
   wspan *w = vb_malloc((n + 1) * sizeof *w);
   if (!w) return VB_ENOMEM;
-  qsort(g, n, sizeof *g, cmp_gbase);
+  if (n) qsort(g, n, sizeof *g, cmp_gbase);
   vb_status rc = VB_OK;
   for (size_t i = 0; i < n && rc == VB_OK;) {
     size_t j = i + 1;
@@ -515,24 +515,23 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
     goto done;
   }
   int mode = j->lim->ocr_mode;
-  int scan = st.letters < MIN_LETTERS;
-  int legacy = !scan && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
+  int few = st.letters < MIN_LETTERS;
+  int legacy = !few && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
                !legacy_decode(j->g, j->ng);
-  int broken = !scan && !legacy && (double)st.bad > BAD_SHARE * (double)st.glyphs;
+  int broken = !few && !legacy && (double)st.bad > BAD_SHARE * (double)st.glyphs;
+  /* a picture of a page: (almost) no text, and images; an image file is one */
+  int scan = few && (!sp || st.image_area >= 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
+                                                (sp->mediabox.y1 - sp->mediabox.y0));
   if (legacy) j->nlegacy++;
   else if (broken) j->nbroken++;
   else if (scan) j->nscan++;
-  /* a page without text or images is blank: nothing to recognise */
-  int blank = scan && sp && st.image_area < 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
-                                                (sp->mediabox.y1 - sp->mediabox.y0);
-  if (mode == VB_OCR_ALWAYS ||
-      (mode == VB_OCR_AUTO && ((scan && !blank) || broken || legacy))) {
+  if (mode == VB_OCR_ALWAYS || (mode == VB_OCR_AUTO && (scan || broken || legacy))) {
     rc = ocr_page(j, page, pno, err);
     goto done;
   }
   rc = vb_layout_begin_page(&j->L, sp ? sp->mediabox.x1 - sp->mediabox.x0 : 1,
                             sp ? sp->mediabox.y1 - sp->mediabox.y0 : 1);
-  if (rc == VB_OK && !scan && !broken && !legacy)
+  if (rc == VB_OK && !broken && !legacy)
     rc = glyph_words(j->g, j->ng, &j->L);
   if (rc == VB_OK) rc = vb_layout_end_page(&j->L);
   if (rc != VB_OK) rc = vb_error_set(err, rc, "%s", vb_strerror(rc));

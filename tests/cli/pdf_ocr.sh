@@ -21,6 +21,10 @@ mutool draw -q -r 200 -c gray -o page1.png pdf/$stem.pdf 1 2>/dev/null
 vanban text page1.png > png.text || echo "png: text failed"
 r=$(python3 "$SRC/tests/fixtures/recall.py" layer.text png.text 1)
 echo "png recall >= 0.90: $(python3 -c "print('yes' if $r >= 0.90 else 'no ($r)')")"
+echo "-- ingest on two worker threads (one engine each)"
+mkdir in && cp pdf/$stem.scan.pdf page1.png in/
+vanban ingest --jobs 2 --db ocr.db in
+sqlite3 ocr.db "SELECT format, number, json_extract(r.record, '$.ocr.pages') FROM documents d JOIN records r ON r.doc_id = d.id ORDER BY format"
 echo "-- OCR off"
 vanban text --ocr never pdf/$stem.scan.pdf page1.png
 echo "exit $?"
