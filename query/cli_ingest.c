@@ -38,7 +38,9 @@ static void on_file(void *ctx, const char *source, vb_outcome outcome,
     static const char *const names[] = {"added", "updated", "unchanged",
                                         "failed", "removed"};
     if (ui->progress_shown) fputs("\r\033[K", stderr);
-    fprintf(stderr, "%-9s %s\n", names[outcome], source);
+    fprintf(stderr, "%-9s %s", names[outcome], source);
+    if (err && err->msg[0]) fprintf(stderr, " (%s)", err->msg);
+    fputc('\n', stderr);
   }
 }
 

@@ -16,3 +16,5 @@ r = json.load(sys.stdin)
 ev = r["evidence"].values()
 print("ocr key:", "ocr" in r, "; evidence:", len(ev), "pages:",
       sorted({e["page"] for e in ev}), "ocr marks:", sum("ocr" in e for e in ev))'
+echo "-- ingest --verbose says how each PDF was read"
+vanban ingest --verbose --jobs 1 --db q.db q/columns.pdf q/furniture.pdf 2>&1
