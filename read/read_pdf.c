@@ -541,6 +541,34 @@ done:
   return rc;
 }
 
+/* One metadata value of the document as NFC UTF-8 without control
+** characters (a PDF date "D:20260515093000+07'00'" as ISO 8601), or NULL. */
+static char *meta(fz_context *ctx, fz_document *fdoc, const char *key) {
+  char buf[512];
+  volatile int n = -1;
+  fz_try(ctx) n = fz_lookup_metadata(ctx, fdoc, key, buf, (int)sizeof buf);
+  fz_catch(ctx) n = -1;
+  if (n <= 0 || (size_t)n > sizeof buf) return NULL;
+  size_t len = strlen(buf);
+  if (len >= 16 && memcmp(buf, "D:", 2) == 0 && strspn(buf + 2, "0123456789") >= 14) {
+    char iso[20];
+    snprintf(iso, sizeof iso, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", buf + 2, buf + 6,
+             buf + 8, buf + 10, buf + 12, buf + 14);
+    return vb_strdup(iso);
+  }
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)buf[i] < 0x20) buf[i] = ' ';
+  while (len && buf[len - 1] == ' ') buf[--len] = '\0';
+  if (!len || vb_utf8_check((const unsigned char *)buf, len) != len) return NULL;
+  vb_buf nfc;
+  vb_buf_init(&nfc, sizeof buf * 4);
+  char *out = NULL;
+  if (vb_text_nfc(buf, len, &nfc, NULL) == VB_OK && nfc.len)
+    out = vb_buf_take(&nfc, NULL);
+  vb_buf_free(&nfc);
+  return out;
+}
+
 /* Open the document and read every page into j->L. */
 static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
                           const char *magic, vb_doc *doc, vb_error *err) {
@@ -585,6 +613,12 @@ static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
   for (size_t p = 0; p < (size_t)npages; p++)
     VB_TRY(read_page(j, p, err));
   doc->npages = (size_t)npages;
+  if (!j->is_image) { /* the document information dictionary */
+    doc->prop_title = meta(ctx, j->fdoc, FZ_META_INFO_TITLE);
+    doc->prop_creator = meta(ctx, j->fdoc, FZ_META_INFO_AUTHOR);
+    doc->prop_created = meta(ctx, j->fdoc, FZ_META_INFO_CREATIONDATE);
+    doc->prop_modified = meta(ctx, j->fdoc, FZ_META_INFO_MODIFICATIONDATE);
+  }
   return VB_OK;
 }
 
