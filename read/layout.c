@@ -18,6 +18,8 @@
 #define LINE_GAP 0.9f      /* wrapped lines are at most this far apart */
 #define FURN_BAND 0.085f   /* share of the page height at the top and bottom */
 #define NARROW_PAGE 24.0f  /* body text narrower than this was not wrapped */
+#define RULE_THIN 2.5f     /* a ruling line is at most this thick (points) */
+#define RULE_LONG 6.0f     /* and at least this long */
 
 struct vb_lword {
   float x0, y0, x1, y1, base, size;
@@ -40,6 +42,7 @@ struct vb_lrow {
 struct vb_lpage {
   float w, h;
   size_t row0, nrow;
+  size_t rule0, nrule; /* its ruling lines in L->rules (4 floats each) */
 };
 
 /* An output line candidate, in reading order. */
@@ -74,6 +77,7 @@ void vb_layout_free(vb_layout *L) {
   vb_free(L->rows);
   vb_free(L->segs);
   vb_free(L->words);
+  vb_free(L->rules);
   vb_buf_free(&L->arena);
   vb_buf_free(&L->wtext);
   memset(L, 0, sizeof *L);
@@ -87,6 +91,8 @@ vb_status vb_layout_begin_page(vb_layout *L, float width, float height) {
   p->h = height;
   p->row0 = L->nrows;
   p->nrow = 0;
+  p->rule0 = L->nrules;
+  p->nrule = 0;
   L->nwords = 0;
   vb_buf_reset(&L->wtext);
   return VB_OK;
@@ -108,6 +114,34 @@ vb_status vb_layout_add_word(vb_layout *L, float x0, float y0, float x1,
   VB_TRY(vb_buf_append(&L->wtext, text, len));
   L->nwords++;
   return VB_OK;
+}
+
+vb_status vb_layout_add_rule(vb_layout *L, float x0, float y0, float x1,
+                             float y1) {
+  float w = x1 - x0, h = y1 - y0;
+  if (!((w <= RULE_THIN && h >= RULE_LONG) || (h <= RULE_THIN && w >= RULE_LONG)))
+    return VB_OK;
+  if (!grow((void **)&L->rules, &L->crules, (L->nrules + 1) * 4, sizeof *L->rules))
+    return VB_ENOMEM;
+  float *r = &L->rules[L->nrules++ * 4];
+  r[0] = x0, r[1] = y0, r[2] = x1, r[3] = y1;
+  L->pages[L->npages - 1].nrule++;
+  return VB_OK;
+}
+
+/* 1 if page p has a ruling line that lies between a0 and a1 on one axis
+** and crosses b0..b1 on the other: vertical (x between a0 and a1, crossing
+** y from b0 to b1) or horizontal (y between a0 and a1, crossing x). */
+static int rule_between(const vb_layout *L, const vb_lpage *p, int vertical,
+                        float a0, float a1, float b0, float b1) {
+  int a = vertical ? 0 : 1, b = 1 - a;
+  for (size_t i = p->rule0; i < p->rule0 + p->nrule; i++) {
+    const float *r = &L->rules[i * 4];
+    if (r[a + 2] - r[a] <= RULE_THIN && r[a] >= a0 - 1 && r[a + 2] <= a1 + 1 &&
+        r[b] <= b0 + 1 && r[b + 2] >= b1 - 1)
+      return 1;
+  }
+  return 0;
 }
 
 static int cmp_base(const void *a, const void *b) {
@@ -162,7 +196,10 @@ vb_status vb_layout_end_page(vb_layout *L) {
     size_t k = i;
     for (size_t m = i + 1; m <= j; m++) {
       if (m < j && w[m].x0 - w[m - 1].x1 <
-                       SEG_GAP * fmaxf(w[m].size, w[m - 1].size))
+                       SEG_GAP * fmaxf(w[m].size, w[m - 1].size) &&
+          !rule_between(L, p, 1, w[m - 1].x1, w[m].x0,
+                         fminf(w[m - 1].y0, w[m].y0) + 1,
+                         fmaxf(w[m - 1].y1, w[m].y1) - 1))
         continue;
       VB_TRY(add_seg(L, w + k, m - k));
       k = m;
@@ -361,7 +398,10 @@ static vb_status emit_block(vb_layout *L, vb_lrow *const *rows, size_t i,
       const vb_lseg *f = first_in(L, rows[b1], &c[0]);
       if (rows[b1]->y0 - rows[b1 - 1]->y1 >=
               BAND_GAP * fmaxf(rows[b1]->size, rows[b1 - 1]->size) ||
-          (f && starts_number(L->arena.data + f->off, f->len)))
+          (f && starts_number(L->arena.data + f->off, f->len)) ||
+          /* a table's row border across its first two columns */
+          rule_between(L, &L->pages[page], 0, rows[b1 - 1]->base,
+                        rows[b1]->y0 + 0.5f * rows[b1]->size, c[0].x1, c[1].x0))
         break;
     }
     for (size_t col = 0; col < nc; col++) {
@@ -417,8 +457,10 @@ static vb_status page_items(vb_layout *L, size_t p, items *it, size_t *ctx) {
           fits = merge_span(t, &nt, L->segs[s].x0, L->segs[s].x1);
         if (!fits || nt < nc) break; /* it spans a column boundary */
         /* a row alone (the trích yếu under the number) stays only in the
-        ** first column */
-        if (q->nseg == 1 && L->segs[q->seg0].x1 > c[0].x1 + q->size) break;
+        ** first column, unless a rule says it is a table's */
+        if (q->nseg == 1 && L->segs[q->seg0].x1 > c[0].x1 + q->size &&
+            !rule_between(L, pg, 1, c[0].x1, c[1].x0, q->y0 + 1, q->y1 - 1))
+          break;
         memcpy(c, t, nt * sizeof *t);
         nc = nt;
       }

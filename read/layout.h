@@ -43,6 +43,8 @@ typedef struct vb_layout {
   vb_lword *words;   /* the page being fed */
   size_t nwords, cwords;
   vb_buf wtext;      /* its words' text */
+  float *rules;      /* ruling lines of all pages: x0, y0, x1, y1 each */
+  size_t nrules, crules;
 } vb_layout;
 
 void vb_layout_init(vb_layout *L);
@@ -57,6 +59,12 @@ vb_status vb_layout_begin_page(vb_layout *L, float width, float height)
 vb_status vb_layout_add_word(vb_layout *L, float x0, float y0, float x1,
                              float y1, float base, float size, unsigned flags,
                              const char *text, size_t len) VB_MUST_CHECK;
+
+/* A ruling line of the current page (a table border): a vertical one
+** splits the words on its two sides into cells, a horizontal one inside a
+** side-by-side block starts a new band.  Other shapes are ignored. */
+vb_status vb_layout_add_rule(vb_layout *L, float x0, float y0, float x1,
+                             float y1) VB_MUST_CHECK;
 
 /* Close the current page (its words become rows and segments). */
 vb_status vb_layout_end_page(vb_layout *L) VB_MUST_CHECK;

@@ -370,7 +370,70 @@ typedef struct pdf_job {
   int repaired;  /* MuPDF had to rebuild the cross-reference table */
   double conf_sum;
   unsigned char *ocr;
+  fz_rect *rules;    /* thin shapes drawn on the current page */
+  size_t nrules, crules;
 } pdf_job;
+
+/* A device that keeps the thin lines a page draws (table borders). */
+typedef struct rule_dev {
+  fz_device super;
+  pdf_job *j;
+} rule_dev;
+
+#define RULE_MAX 2.5f       /* thicker shapes are not ruling lines */
+#define RULES_PER_PAGE 20000
+
+/* Keep the box of a path if it is a thin line. */
+static void keep_rule(fz_context *ctx, rule_dev *d, const fz_path *path,
+                      fz_matrix ctm) {
+  fz_rect r = fz_bound_path(ctx, path, NULL, ctm); /* the line, not its ink */
+  pdf_job *j = d->j;
+  if (r.x0 > r.x1 || r.y0 > r.y1 || (r.x1 - r.x0 > RULE_MAX && r.y1 - r.y0 > RULE_MAX))
+    return;
+  if (j->nrules == j->crules) {
+    if (j->crules >= RULES_PER_PAGE) return;
+    size_t c = j->crules ? j->crules * 2 : 256;
+    fz_rect *n = vb_realloc(j->rules, c * sizeof *n);
+    if (!n) return; /* rules are a hint: the page is read without them */
+    j->rules = n;
+    j->crules = c;
+  }
+  j->rules[j->nrules++] = r;
+}
+
+static void rule_fill(fz_context *ctx, fz_device *dev, const fz_path *path,
+                      int even_odd, fz_matrix ctm, fz_colorspace *cs,
+                      const float *color, float alpha, fz_color_params cp) {
+  (void)even_odd, (void)cs, (void)color, (void)alpha, (void)cp;
+  keep_rule(ctx, (rule_dev *)dev, path, ctm);
+}
+
+static void rule_stroke(fz_context *ctx, fz_device *dev, const fz_path *path,
+                        const fz_stroke_state *stroke, fz_matrix ctm,
+                        fz_colorspace *cs, const float *color, float alpha,
+                        fz_color_params cp) {
+  (void)stroke, (void)cs, (void)color, (void)alpha, (void)cp;
+  keep_rule(ctx, (rule_dev *)dev, path, ctm);
+}
+
+/* Collect the ruling lines of page into j->rules (none on failure). */
+static void collect_rules(pdf_job *j, fz_page *page) {
+  fz_context *ctx = j->ctx;
+  fz_device *volatile dev = NULL;
+  j->nrules = 0;
+  fz_try(ctx) {
+    rule_dev *d = fz_new_derived_device(ctx, rule_dev);
+    d->j = j;
+    d->super.fill_path = rule_fill;
+    d->super.stroke_path = rule_stroke;
+    d->super.hints = FZ_DONT_INTERPOLATE_IMAGES;
+    dev = &d->super;
+    fz_run_page(ctx, page, dev, fz_identity, NULL);
+    fz_close_device(ctx, dev);
+  }
+  fz_always(ctx) fz_drop_device(ctx, dev);
+  fz_catch(ctx) j->nrules = 0;
+}
 
 /* Collect the glyphs of a structured-text page into j->g. */
 static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
@@ -531,8 +594,13 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   }
   rc = vb_layout_begin_page(&j->L, sp ? sp->mediabox.x1 - sp->mediabox.x0 : 1,
                             sp ? sp->mediabox.y1 - sp->mediabox.y0 : 1);
-  if (rc == VB_OK && !broken && !legacy)
-    rc = glyph_words(j->g, j->ng, &j->L);
+  if (rc == VB_OK && !broken && !legacy && j->ng) {
+    collect_rules(j, page);
+    for (size_t i = 0; i < j->nrules && rc == VB_OK; i++)
+      rc = vb_layout_add_rule(&j->L, j->rules[i].x0, j->rules[i].y0,
+                              j->rules[i].x1, j->rules[i].y1);
+    if (rc == VB_OK) rc = glyph_words(j->g, j->ng, &j->L);
+  }
   if (rc == VB_OK) rc = vb_layout_end_page(&j->L);
   if (rc != VB_OK) rc = vb_error_set(err, rc, "%s", vb_strerror(rc));
 done:
@@ -693,6 +761,7 @@ static vb_status read_paged(const unsigned char *data, size_t n,
   vb_buf_free(&extra);
   vb_layout_free(&j.L);
   vb_free(j.g);
+  vb_free(j.rules);
   vb_free(j.ocr);
   fz_drop_document(j.ctx, j.fdoc);
   fz_drop_context(j.ctx);

@@ -1,8 +1,8 @@
 # One small PDF per text-layer quirk (tests/fixtures/make_quirks_pdf.py):
 # letter-spaced headings, spaces between touching glyphs and gaps without
 # spaces, combining marks and U+01A3, page numbers and repeated footers
-# (kept in extra, once), a paragraph going on on the next page, and two
-# columns side by side.
+# (kept in extra, once), a paragraph going on on the next page, two
+# columns side by side, and a ruled table.
 . "$SRC/tests/cli/lib.bash"
 python3 "$SRC/tests/fixtures/make_quirks_pdf.py" q
 for f in q/*.pdf; do
