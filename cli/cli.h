@@ -67,6 +67,7 @@ extern const cli_opt cli_opts_db[];      /* --db FILE ('d') */
 extern const cli_opt cli_opts_help[];    /* -h, --help ('h') */
 extern const cli_opt cli_opts_filters[]; /* -n/--limit and the search
                                             filters (CLI_O_*) */
+extern const cli_opt cli_opts_ocr[];     /* --ocr MODE (CLI_O_OCR) */
 
 /* The option parser over a spec.  Usage:
 **
@@ -144,6 +145,10 @@ void cli_put_path(FILE *f, const char *path);
 ** not first. */
 void cli_csv_field(FILE *f, const char *v, int first);
 
+/* Parse an --ocr value (auto, always, never: VB_OCR_* of reader.h) into
+** *mode; -1 on error (message printed). */
+int cli_parse_ocr(const char *cmd, const char *value, int *mode);
+
 /* Parse a positive integer option; -1 on error (message printed). */
 long cli_parse_long(const char *cmd, const char *opt, const char *value,
                     long min, long max);
@@ -156,7 +161,8 @@ enum {
   CLI_O_TO,
   CLI_O_ISSUER,
   CLI_O_TYPE,
-  CLI_O_SYMBOL
+  CLI_O_SYMBOL,
+  CLI_O_OCR
 };
 
 /* Apply option c (from getopt_long) if it is a filter or -n/--limit:

@@ -11,14 +11,14 @@ static const cli_opt g_extract_opts[] = {
      "jsonl (default: one record per line) or json (an array)"},
     {NULL, 0, NULL, NULL, NULL}};
 
-static const cli_opt *const g_extract_tables[] = {g_extract_opts,
+static const cli_opt *const g_extract_tables[] = {g_extract_opts, cli_opts_ocr,
                                                   cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
 const cli_spec cli_spec_extract = {
     "extract", "print extraction records without touching an index",
-    "[--format jsonl|json] FILE...",
+    "[--format jsonl|json] [--ocr MODE] FILE...",
     "Read each document and print its extraction record (see README:\n"
     "'The extraction record'), without touching an index.",
     NULL, g_extract_tables,
@@ -29,6 +29,8 @@ const cli_spec cli_spec_extract = {
 static int run(int argc, char **argv) {
   cli_format fmt = FMT_JSONL;
   int c, failed = 0;
+  vb_limits lim;
+  vb_limits_default(&lim);
   cli_getopt g;
   cli_getopt_begin(&g, &cli_spec_extract);
   while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
@@ -37,6 +39,9 @@ static int run(int argc, char **argv) {
         if (cli_parse_format("extract", optarg,
                              1u << FMT_JSON | 1u << FMT_JSONL, &fmt) < 0)
           return CLI_USAGE;
+        break;
+      case CLI_O_OCR:
+        if (cli_parse_ocr("extract", optarg, &lim.ocr_mode) < 0) return CLI_USAGE;
         break;
       default: return cli_bad_option("extract", argv);
     }
@@ -55,7 +60,7 @@ static int run(int argc, char **argv) {
   for (int i = optind; i < argc; i++) {
     vb_doc *doc = NULL;
     json_t *rec = NULL;
-    rc = vb_read_file(argv[i], NULL, &doc, &err);
+    rc = vb_read_file(argv[i], &lim, &doc, &err);
     if (rc == VB_OK) rc = vb_extract(ex, doc, &rec, &err);
     vb_doc_free(doc);
     if (rc != VB_OK) {
@@ -74,5 +79,6 @@ static int run(int argc, char **argv) {
   }
   if (fmt == FMT_JSON) fputs(first ? "]\n" : "\n]\n", stdout);
   vb_extractor_free(ex);
+  vb_read_thread_end();
   return failed ? CLI_PARTIAL : CLI_OK;
 }

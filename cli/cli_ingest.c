@@ -37,7 +37,9 @@ static void on_file(void *ctx, const char *source, vb_outcome outcome,
     static const char *const names[] = {"added", "updated", "unchanged",
                                         "failed", "removed"};
     if (ui->progress_shown) fputs("\r\033[K", stderr);
-    fprintf(stderr, "%-9s %s\n", names[outcome], source);
+    fprintf(stderr, "%-9s %s", names[outcome], source);
+    if (err && err->msg[0]) fprintf(stderr, " (%s)", err->msg);
+    fputc('\n', stderr);
   }
 }
 
@@ -67,19 +69,20 @@ static const cli_opt g_ingest_opts[] = {
     {"quiet", 'q', NULL, NULL, "no summary line"},
     {NULL, 0, NULL, NULL, NULL}};
 
-static const cli_opt *const g_ingest_tables[] = {cli_opts_db, g_ingest_opts,
-                                                 cli_opts_help, NULL};
+static const cli_opt *const g_ingest_tables[] = {
+    cli_opts_db, g_ingest_opts, cli_opts_ocr, cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
 const cli_spec cli_spec_ingest = {
     "ingest", "add files and directories to the index",
-    "[--db FILE] [--prune] [--jobs N] [--batch N] [--verbose] [--quiet] PATH...",
+    "[--db FILE] [--prune] [--jobs N] [--batch N] [--ocr MODE] [--verbose]\n"
+    "[--quiet] PATH...",
     "Read files and directories (recursively) into the index: plain text\n"
-    "(.txt, .md), Word (.docx) and OpenDocument (.odt).  A file already\n"
-    "indexed with the same content is skipped; a changed one replaces its\n"
-    "old version.  Each bad file gets one line on stderr with the reason and\n"
-    "the rest go on.",
+    "(.txt, .md), Word (.docx), OpenDocument (.odt), PDF (.pdf) and images\n"
+    "(.png, .jpg, .tif: OCR).  A file already indexed with the same content\n"
+    "is skipped; a changed one replaces its old version.  Each bad file gets\n"
+    "one line on stderr with the reason and the rest go on.",
     NULL, g_ingest_tables,
     "0 all files read, 1 some failed, 2 usage, 3 index error,\n"
     "130 interrupted (committed batches are kept).",
@@ -109,6 +112,9 @@ static int run(int argc, char **argv) {
         if ((v = cli_parse_long("ingest", "--batch", optarg, 1, 1000000)) < 0)
           return CLI_USAGE;
         o.batch_docs = (int)v;
+        break;
+      case CLI_O_OCR:
+        if (cli_parse_ocr("ingest", optarg, &o.limits.ocr_mode) < 0) return CLI_USAGE;
         break;
       case 'v': ui.verbose = 1; break;
       case 'q': quiet = 1; break;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "reader.h"
 #include "cli.h"
 
 const cli_opt cli_opts_db[] = {
@@ -31,6 +32,25 @@ const cli_opt cli_opts_filters[] = {
     {"type", CLI_O_TYPE, "T", NULL, "document type (Kế hoạch, Quyết định, ...)"},
     {"symbol", CLI_O_SYMBOL, "S", NULL, "symbol (KH-UBND, ...)"},
     {NULL, 0, NULL, NULL, NULL}};
+
+const cli_opt cli_opts_ocr[] = {
+    {"ocr", CLI_O_OCR, "MODE", "auto always never",
+     "auto (default: OCR the pages of PDFs without a usable\n"
+     "text layer, and images), always, or never"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+int cli_parse_ocr(const char *cmd, const char *value, int *mode) {
+  if (strcmp(value, "auto") == 0)
+    *mode = VB_OCR_AUTO;
+  else if (strcmp(value, "always") == 0)
+    *mode = VB_OCR_ALWAYS;
+  else if (strcmp(value, "never") == 0)
+    *mode = VB_OCR_NEVER;
+  else
+    return cli_usage_error(cmd, "--ocr takes auto, always or never, not '%s'",
+                           value), -1;
+  return 0;
+}
 
 /* For every option o of spec, in the order --help lists them. */
 #define EACH_OPT(spec, o)                                              \

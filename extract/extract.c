@@ -2035,6 +2035,7 @@ vb_status vb_extract(const vb_extractor *ex, const vb_doc *doc, json_t **out,
   xsig_init(&x.sig);
   rc = vb_xdoc_build(doc->text ? doc->text : "", doc->text_len, &x.d, err);
   if (rc != VB_OK) goto done;
+  if (doc->npages) x.d.paged = doc;
   rc = vb_xmatch_init(&x.m, ex->rules);
   if (rc != VB_OK) goto done;
   rec = json_object();
@@ -2056,6 +2057,22 @@ vb_status vb_extract(const vb_extractor *ex, const vb_doc *doc, json_t **out,
   }
   rc = vb_x_duties(&x.m, &x.d, x.begin, x.end, &x.loc, x.year, rec, ev, err);
   if (rc != VB_OK) goto done;
+  if (doc->nocr) { /* text read by OCR: say which pages, how sure */
+    json_t *o = json_object(), *pages;
+    if (!o || json_object_set_new(rec, "ocr", o) ||
+        json_object_set_new(o, "pages", pages = json_array()) ||
+        json_object_set_new(o, "confidence",
+                            json_real((double)(long)(doc->ocr_conf * 10 + 0.5) / 10))) {
+      rc = VB_ENOMEM;
+      goto done;
+    }
+    for (size_t p = 0; p < doc->npages; p++)
+      if (doc->page_ocr[p] &&
+          json_array_append_new(pages, json_integer((json_int_t)p + 1))) {
+        rc = VB_ENOMEM;
+        goto done;
+      }
+  }
   *out = rec;
   rec = NULL;
 done:

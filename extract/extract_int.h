@@ -104,6 +104,8 @@ typedef struct vb_xdoc {
   char *cells_arena;  /* storage of the cell texts */
   char *paras_arena;  /* storage of the paragraph texts */
   size_t *para_offs;  /* storage of the paragraphs' off arrays */
+  const vb_doc *paged; /* the document when it has pages (evidence gives the
+                       ** page), else NULL */
 } vb_xdoc;
 
 /* Hard limits on the work per document, so that megabytes of text or a

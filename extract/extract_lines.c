@@ -1182,6 +1182,13 @@ vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
   }
   json_t *o = json_object();
   if (!o) return VB_ENOMEM;
+  size_t page = vb_doc_page_of_line(d->paged, line);
+  if (page && (json_object_set_new(o, "page", json_integer((json_int_t)page)) ||
+               (d->paged->page_ocr && d->paged->page_ocr[page - 1] &&
+                json_object_set_new(o, "ocr", json_true())))) {
+    json_decref(o);
+    return VB_ENOMEM;
+  }
   if (json_object_set_new(o, "line", json_integer((json_int_t)line)) ||
       json_object_set_new(o, "text", json_stringn(t, n)) ||
       json_object_set_new(evidence, key, o))

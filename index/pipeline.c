@@ -217,6 +217,7 @@ typedef struct result {
   json_t *record;
   vb_prepared prep;    /* computed by the worker, stored by the writer */
   vb_error err;
+  vb_error note;     /* how a paged file was read (code VB_OK), or empty */
   int64_t bytes;
 } result;
 
@@ -252,6 +253,14 @@ static void process_item(job *j, vb_index *ro, size_t i, result *r) {
     return;
   }
   r->bytes = doc->size;
+  if (doc->npages) { /* say how: pages, and those read by OCR */
+    vb_error_set(&r->note, VB_OK, "%s, %zu page%s", doc->format, doc->npages,
+                 doc->npages > 1 ? "s" : "");
+    if (doc->nocr)
+      snprintf(r->note.msg + strlen(r->note.msg),
+               sizeof r->note.msg - strlen(r->note.msg),
+               ", %zu by OCR (confidence %.1f)", doc->nocr, doc->ocr_conf);
+  }
   if (ro) {
     char sha[65];
     int found = 0;
@@ -554,7 +563,8 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
     }
     if (opts->on_file)
       opts->on_file(opts->ctx, src, r.outcome,
-                    r.outcome == VB_FAILED ? &r.err : NULL);
+                    r.outcome == VB_FAILED ? &r.err
+                                           : r.note.msg[0] ? &r.note : NULL);
     if (opts->on_progress) opts->on_progress(opts->ctx, stats, (int64_t)w.n);
     if (in_batch && (batch_docs >= opts->batch_docs ||
                      batch_bytes >= opts->batch_bytes)) {

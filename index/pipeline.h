@@ -42,7 +42,9 @@ typedef struct vb_ingest_opts {
   int prune;                 /* remove vanished files under walked dirs */
   vb_limits limits;          /* per-file limits */
   volatile sig_atomic_t *stop; /* set to non-zero to stop after the batch */
-  /* Called once per file (and per pruned source); err is set for FAILED. */
+  /* Called once per file (and per pruned source); err is set for FAILED.
+  ** For a PDF or image read, err (code VB_OK) says how: "pdf, 3 pages, 2
+  ** by OCR (confidence 87.5)"; NULL for other files. */
   void (*on_file)(void *ctx, const char *source, vb_outcome outcome,
                   const vb_error *err);
   /* Called after each file with the running totals and the total number of

@@ -17,6 +17,7 @@
 
 /* Every reader, in sniffing order.  Plain text comes last: it has no magic. */
 static const vb_reader *const g_readers[] = {&vb_reader_docx, &vb_reader_odt,
+                                             &vb_reader_pdf, &vb_reader_image,
                                              &vb_reader_txt};
 #define N_READERS (sizeof g_readers / sizeof g_readers[0])
 
@@ -27,6 +28,21 @@ void vb_limits_default(vb_limits *lim) {
   lim->max_ratio = VB_LIMIT_RATIO;
   lim->max_entries = VB_LIMIT_ENTRIES;
   lim->max_xml_depth = VB_LIMIT_XML_DEPTH;
+  lim->ocr_mode = VB_OCR_AUTO;
+  lim->max_pages = VB_LIMIT_PAGES;
+  lim->max_pdf_memory = VB_LIMIT_PDF_MEMORY;
+  lim->max_seconds = VB_LIMIT_SECONDS;
+}
+
+size_t vb_doc_page_of_line(const vb_doc *doc, size_t line) {
+  size_t lo = 0, hi = doc ? doc->npages : 0;
+  if (!hi || !doc->page_line) return 0;
+  while (lo < hi) { /* the last page whose first line is <= line */
+    size_t mid = lo + (hi - lo) / 2;
+    if (doc->page_line[mid] <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo ? lo : 1;
 }
 
 /* Lower-case extension of path (without the dot) or "" if none. */
@@ -53,6 +69,8 @@ void vb_doc_free(vb_doc *doc) {
   vb_free(doc->prop_creator);
   vb_free(doc->prop_created);
   vb_free(doc->prop_modified);
+  vb_free(doc->page_line);
+  vb_free(doc->page_ocr);
   vb_free(doc);
 }
 

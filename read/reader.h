@@ -27,7 +27,15 @@ typedef struct vb_limits {
   size_t max_ratio;         /* inflated size / compressed size, per entry */
   size_t max_entries;       /* entries in one zip archive */
   int max_xml_depth;        /* element nesting in any XML part */
+  /* Paged formats (PDF, images; read/read_pdf.c).  0 means the default. */
+  int ocr_mode;             /* VB_OCR_AUTO (0), VB_OCR_NEVER, VB_OCR_ALWAYS */
+  size_t max_pages;         /* pages read from one document */
+  size_t max_pdf_memory;    /* bytes the PDF library may hold at once */
+  int max_seconds;          /* wall time spent on one paged document */
 } vb_limits;
+
+/* OCR of paged documents: auto reads pages without a usable text layer. */
+enum { VB_OCR_AUTO = 0, VB_OCR_NEVER = 1, VB_OCR_ALWAYS = 2 };
 
 #define VB_LIMIT_FILE_BYTES ((size_t)64 << 20)   /* 64 MiB on disk */
 #define VB_LIMIT_TEXT_BYTES ((size_t)64 << 20)   /* 64 MiB of text */
@@ -35,13 +43,16 @@ typedef struct vb_limits {
 #define VB_LIMIT_RATIO ((size_t)200)             /* 200:1 per zip entry */
 #define VB_LIMIT_ENTRIES ((size_t)10000)         /* zip entries */
 #define VB_LIMIT_XML_DEPTH 256                   /* XML nesting */
+#define VB_LIMIT_PAGES ((size_t)2000)            /* pages of one PDF */
+#define VB_LIMIT_PDF_MEMORY ((size_t)256 << 20)  /* PDF library heap */
+#define VB_LIMIT_SECONDS 120                     /* per paged document */
 
 void vb_limits_default(vb_limits *lim);
 
 /* One document as read. */
 typedef struct vb_doc {
   char *source;        /* path as given by the user */
-  const char *format;  /* static: "txt", "md", "docx", "odt" */
+  const char *format;  /* static: "txt", "md", "docx", "odt", "pdf", "image" */
   char sha256[65];     /* hex hash of the file's bytes */
   int64_t size;        /* file size in bytes */
   int64_t mtime;       /* modification time, seconds since the epoch */
@@ -53,6 +64,12 @@ typedef struct vb_doc {
   char *prop_creator;  /* each NULL when absent */
   char *prop_created;  /* ISO 8601 as stored */
   char *prop_modified;
+  /* Paged formats only (PDF, images); 0/NULL for the others. */
+  size_t npages;       /* pages read */
+  size_t *page_line;   /* npages entries: first body line (1-based) of each */
+  unsigned char *page_ocr; /* npages entries: 1 if that page was OCR'd */
+  size_t nocr;         /* pages OCR'd */
+  double ocr_conf;     /* mean OCR word confidence (0-100) of those pages */
 } vb_doc;
 
 /* A format reader.  read() receives the whole file and fills doc->text,
@@ -72,6 +89,12 @@ typedef struct vb_reader {
 extern const vb_reader vb_reader_txt;   /* .txt, .md, .text */
 extern const vb_reader vb_reader_docx;  /* .docx, .docm */
 extern const vb_reader vb_reader_odt;   /* .odt */
+extern const vb_reader vb_reader_pdf;   /* .pdf (read/read_pdf.c) */
+extern const vb_reader vb_reader_image; /* .png .jpg .tif: OCR (read/read_pdf.c) */
+
+/* The page (1-based) of body line `line` of doc, or 0 when the document has
+** no pages. */
+size_t vb_doc_page_of_line(const vb_doc *doc, size_t line);
 
 /* The reader for a path (by its extension), or NULL if none claims it.
 ** Used by directory walks to pick the files to ingest. */
@@ -88,5 +111,9 @@ vb_status vb_read_bytes(const char *source, const unsigned char *data,
                         vb_error *err) VB_MUST_CHECK;
 
 void vb_doc_free(vb_doc *doc);
+
+/* Release what readers keep per thread (the OCR engine, read/ocr.c).  Worker
+** threads release it when they end; the main thread calls this when done. */
+void vb_read_thread_end(void);
 
 #endif /* VB_READER_H */

@@ -236,7 +236,10 @@ int main(void) {
       {"tests/fuzz/corpus/docx/parts.docx", "plan.docx"},
       {"tests/fuzz/corpus/docx/tracked.docx", "plan.docx"},
       {"tests/fuzz/corpus/odt/lists_tables.odt", "plan.odt"},
-      {"tests/fuzz/corpus/odt/header_footer.odt", "plan.odt"}};
+      {"tests/fuzz/corpus/odt/header_footer.odt", "plan.odt"},
+      {"tests/fuzz/corpus/pdf/furniture.pdf", "plan.pdf"},
+      {"tests/fuzz/corpus/pdf/columns.pdf", "plan.pdf"},
+      {"tests/fuzz/corpus/pdf/marks.pdf", "plan.pdf"}};
   for (size_t i = 0; i < sizeof zips / sizeof zips[0]; i++) {
     size_t zn = 0;
     unsigned char *z = slurp(zips[i][0], &zn);

@@ -1,0 +1,806 @@
+/*
+** read_pdf.c: the PDF reader and the image reader (MuPDF), with OCR of
+** pages that have no usable text layer (read/ocr.c).
+**
+** A PDF page's text layer is read glyph by glyph with positions, sizes and
+** font names (MuPDF's structured text), and words are rebuilt from the glyph
+** positions, not from the space characters the file happens to hold:
+**   - a space in the file between glyphs that touch is dropped, a wide gap
+**     without one is a word break;
+**   - letter-spaced headings ("K Ế  H O Ạ C H") become words again: in a run
+**     of single letters only the widest gaps are word breaks;
+**   - combining marks drawn as their own glyphs stay with their letter (the
+**     text is recomposed to NFC at the end);
+**   - U+01A2/U+01A3 ("Ƣ", "ƣ"), which Word 2010 exports write for Ư and ư,
+**     are read as Ư and ư.
+** The words go to read/layout.c for the reading order and paragraphs.
+**
+** A page's text layer is not used when it is missing (a scan), broken (the
+** fonts lost their Unicode maps: many glyphs decode to private-use,
+** symbol or non-Vietnamese letters), or set in the legacy 8-bit fonts
+** (.VnTime: TCVN3, VNI-*: VNI) that legacy_decode() cannot convert yet.
+** Such a page is rendered in grey at OCR_DPI and read by OCR when the OCR
+** mode allows it (auto: those pages; always: every page; never: none).
+** Images (PNG, JPEG, TIFF) are opened by MuPDF as one-page documents and
+** always go through OCR.
+**
+** Bounds: MuPDF allocates through a counting allocator that refuses past
+** lim->max_pdf_memory bytes and after lim->max_seconds (the running page is
+** then aborted through its cookie); page count and cross-reference size are
+** checked before any page is read.  MuPDF never fetches anything, runs no
+** JavaScript (it is never enabled) and follows no external link.  Encrypted
+** files are refused.  MuPDF's warnings are swallowed, never printed.
+*/
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <mupdf/fitz.h>
+#include <mupdf/pdf.h>
+
+#include "text.h"
+#include "reader.h"
+#include "layout.h"
+#include "ocr.h"
+
+#ifndef OCR_DPI
+#define OCR_DPI 300                 /* chosen by measurement (README) */
+#endif
+#define OCR_MAX_PIXELS (40u << 20)  /* a rendered page at most 40 Mpx */
+#define MAX_XREF 2000000            /* objects in one PDF */
+#define MIN_LETTERS 20              /* fewer letters: no usable text layer */
+#define BAD_SHARE 0.10              /* more implausible glyphs: broken layer */
+#define LEGACY_SHARE 0.30           /* more glyphs in legacy fonts: legacy */
+#define PDF_STORE ((size_t)64 << 20) /* MuPDF's resource cache */
+
+/**************************************************************************
+** The bounded allocator
+*/
+
+typedef struct mem_ctx {
+  size_t used, cap;
+  struct timespec deadline;
+  unsigned calls;
+  int over_memory, over_time;
+  fz_cookie *cookie; /* the running page's, to abort it in time */
+} mem_ctx;
+
+typedef union hdr {
+  size_t n;
+  max_align_t align;
+} hdr;
+
+/* 1 once the deadline has passed (checked every 64 calls). */
+static int late(mem_ctx *m) {
+  if (m->over_time) return 1;
+  if ((++m->calls & 63) != 0) return 0;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  if (now.tv_sec > m->deadline.tv_sec ||
+      (now.tv_sec == m->deadline.tv_sec && now.tv_nsec > m->deadline.tv_nsec)) {
+    m->over_time = 1;
+    if (m->cookie) m->cookie->abort = 1;
+  }
+  return m->over_time;
+}
+
+static void *mem_malloc(void *opaque, size_t n) {
+  mem_ctx *m = opaque;
+  if (late(m) || n > m->cap - m->used - sizeof(hdr)) {
+    if (!m->over_time) m->over_memory = 1;
+    return NULL;
+  }
+  hdr *h = malloc(sizeof *h + n);
+  if (!h) return NULL;
+  h->n = n;
+  m->used += n + sizeof *h;
+  return h + 1;
+}
+
+static void mem_free(void *opaque, void *p) {
+  mem_ctx *m = opaque;
+  if (!p) return;
+  hdr *h = (hdr *)p - 1;
+  m->used -= h->n + sizeof *h;
+  free(h);
+}
+
+static void *mem_realloc(void *opaque, void *p, size_t n) {
+  mem_ctx *m = opaque;
+  if (!p) return mem_malloc(opaque, n);
+  if (n == 0) {
+    mem_free(opaque, p);
+    return NULL;
+  }
+  hdr *h = (hdr *)p - 1;
+  size_t old = h->n;
+  if (late(m) || (n > old && n - old > m->cap - m->used - sizeof(hdr))) {
+    if (!m->over_time) m->over_memory = 1;
+    return NULL;
+  }
+  hdr *q = realloc(h, sizeof *q + n);
+  if (!q) return NULL;
+  q->n = n;
+  m->used = m->used - old + n;
+  return q + 1;
+}
+
+/* Swallow MuPDF's messages: the library never prints. */
+static void quiet(void *user, const char *msg) {
+  (void)user;
+  (void)msg;
+}
+
+/**************************************************************************
+** Glyphs to words
+*/
+
+typedef struct glyph {
+  int c;
+  unsigned seq;       /* drawing order on the page */
+  const void *font;
+  float x0, y0, x1, y1, base, size;
+  unsigned char bold, space, mark;
+} glyph;
+
+typedef struct page_stats {
+  size_t letters, bad, legacy, glyphs;
+  float image_area;  /* page area covered by images */
+} page_stats;
+
+/* 1 for a combining mark Vietnamese uses (or any in U+0300..U+036F). */
+static int is_mark(int c) { return c >= 0x300 && c <= 0x36F; }
+
+/* 1 if c is plausible in Vietnamese text: ASCII, the Vietnamese letters of
+** Latin-1, Latin Extended-A/B and U+1EA0..U+1EF9, combining tone marks,
+** common punctuation. */
+static int plausible(int c) {
+  static const char latin1[] = "\xC0\xC1\xC2\xC3\xC8\xC9\xCA\xCC\xCD\xD2\xD3"
+                               "\xD4\xD5\xD9\xDA\xDD\xE0\xE1\xE2\xE3\xE8\xE9"
+                               "\xEA\xEC\xED\xF2\xF3\xF4\xF5\xF9\xFA\xFD";
+  if (c >= 0x20 && c < 0x7F) return 1;
+  if (c >= 0xC0 && c <= 0xFF) return strchr(latin1, c) != NULL;
+  switch (c) {
+    case 0x102: case 0x103: case 0x110: case 0x111: case 0x128: case 0x129:
+    case 0x168: case 0x169: case 0x1A0: case 0x1A1: case 0x1AF: case 0x1B0:
+    case 0xA0: case 0xAB: case 0xBB: case 0xB0: case 0xB7: case 0xA7:
+    case 0x2022: case 0x2026: case 0x2032: case 0x2033: case 0xD7:
+      return 1;
+  }
+  if (c >= 0x1EA0 && c <= 0x1EF9) return 1;
+  if (c == 0x300 || c == 0x301 || c == 0x303 || c == 0x309 || c == 0x323)
+    return 1;
+  if (c >= 0x2010 && c <= 0x201F) return 1; /* dashes, quotes */
+  return 0;
+}
+
+/* 1 for a letter or digit (for the letter count of a page). */
+static int is_alnum(int c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z') || c >= 0xC0;
+}
+
+/* 1 for a letter (ASCII or a Vietnamese letter). */
+static int is_letter(int c) {
+  return ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= 0xC0 && plausible(c));
+}
+
+/* 1 if the font name (subset prefix "ABCDEF+" allowed) is a legacy 8-bit
+** Vietnamese font: the .VnTime family (TCVN3) or VNI-*. */
+static int legacy_font(const char *name) {
+  const char *plus = strchr(name, '+');
+  if (plus) name = plus + 1;
+  return strncmp(name, ".Vn", 3) == 0 || strncmp(name, "Vn", 2) == 0 ||
+         strncasecmp(name, "VNI-", 4) == 0 || strncasecmp(name, "VNI_", 4) == 0;
+}
+
+/* Convert a page set in legacy fonts.  The TCVN3 and VNI tables live in the
+** shared legacy-encoding module; until the reader is wired to it, legacy
+** pages are reported as such and go to OCR.  Returns 0: not converted. */
+static int legacy_decode(glyph *g, size_t n) {
+  (void)g;
+  (void)n;
+  return 0;
+}
+
+static int cmp_gbase(const void *a, const void *b) {
+  const glyph *x = a, *y = b;
+  return (x->base > y->base) - (x->base < y->base);
+}
+
+/* Order of glyphs in a row: by left edge; a combining mark by its centre,
+** so that it follows the letter it sits on. */
+static float gkey(const glyph *g) {
+  return g->mark ? (g->x0 + g->x1) / 2 : g->x0;
+}
+
+static int cmp_gx(const void *a, const void *b) {
+  float x = gkey(a), y = gkey(b);
+  return (x > y) - (x < y);
+}
+
+static int is_digit(int c) { return c >= '0' && c <= '9'; }
+
+/* 1 if glyph b is a digit drawn over the digit a (most of their widths
+** overlap). */
+static int overprints(const glyph *a, const glyph *b) {
+  float ov = fminf(a->x1, b->x1) - fmaxf(a->x0, b->x0);
+  return is_digit(a->c) && is_digit(b->c) &&
+         ov > 0.6f * fminf(a->x1 - a->x0, b->x1 - b->x0);
+}
+
+typedef struct wspan { /* a word: glyphs [a, b) */
+  size_t a, b;
+  int single;  /* one letter (with its marks) */
+} wspan;
+
+/* Emit the words of one row g[0..n) (sorted) to the layout. */
+static vb_status row_words(glyph *g, size_t n, vb_layout *L, wspan *w,
+                           vb_buf *tmp) {
+  size_t nw = 0, prev = SIZE_MAX;
+  int space = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (g[i].c == ' ') {
+      space = 1;
+      continue;
+    }
+    int brk = prev == SIZE_MAX;
+    if (!brk && !g[i].mark && overprints(&g[prev], &g[i])) {
+      /* a digit stamped over a typed one: the later drawing shows */
+      if (g[i].seq > g[prev].seq) {
+        g[prev].c = g[i].c;
+        g[prev].seq = g[i].seq;
+      }
+      g[i].c = ' ';
+      continue;
+    }
+    if (!brk && !g[i].mark) {
+      float gap = g[i].x0 - g[prev].x1;
+      float sz = fmaxf(g[i].size, g[prev].size);
+      brk = (space && gap > 0.1f * sz) || gap > 0.3f * sz ||
+            /* stamped digits in another font after a word ("ngày15") */
+            (g[i].font != g[prev].font && is_digit(g[i].c) != is_digit(g[prev].c) &&
+             is_letter(g[i].c) != is_letter(g[prev].c));
+    }
+    if (brk) {
+      w[nw].a = i;
+      w[nw].single = 1;
+      nw++;
+    } else if (!g[i].mark) {
+      w[nw - 1].single = 0;
+    }
+    w[nw - 1].b = i + 1;
+    prev = i;
+    space = 0;
+  }
+  for (size_t k = 0; k < nw; k++) /* a single letter, not a digit or sign */
+    if (w[k].single && !is_letter(g[w[k].a].c)) w[k].single = 0;
+  /* runs of three or more single letters: keep only the widest gaps */
+  for (size_t k = 0; k < nw;) {
+    size_t e = k;
+    while (e < nw && w[e].single) e++;
+    if (e - k >= 3) {
+      float gmin = 1e30f;
+      for (size_t m = k + 1; m < e; m++)
+        gmin = fminf(gmin, g[w[m].a].x0 - g[w[m - 1].b - 1].x1);
+      size_t out = k;
+      for (size_t m = k + 1; m < e; m++) {
+        float gap = g[w[m].a].x0 - g[w[m - 1].b - 1].x1;
+        if (gap > gmin + 0.15f * g[w[m].a].size) {
+          w[++out] = w[m];
+        } else {
+          w[out].b = w[m].b;
+        }
+        w[out].single = 0;
+      }
+      w[k].single = 0;
+      size_t drop = e - out - 1;
+      memmove(w + out + 1, w + e, (nw - e) * sizeof *w);
+      nw -= drop;
+      k = out + 1;
+    } else {
+      k = e > k ? e : k + 1;
+    }
+  }
+  for (size_t k = 0; k < nw; k++) {
+    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f, base = 0, sz = 0;
+    unsigned bold = 1;
+    vb_buf_reset(tmp);
+    for (size_t i = w[k].a; i < w[k].b; i++) {
+      if (g[i].c == ' ') continue;
+      x0 = fminf(x0, g[i].x0), x1 = fmaxf(x1, g[i].x1);
+      y0 = fminf(y0, g[i].y0), y1 = fmaxf(y1, g[i].y1);
+      base = g[i].base;
+      sz = fmaxf(sz, g[i].size);
+      bold &= g[i].bold;
+      char u[8];
+      int c = g[i].c, len;
+      if (c == 0x1A3) c = 0x1B0; /* Word 2010's ƣ for ư */
+      if (c == 0x1A2) c = 0x1AF;
+      if (c < 0x20 || c == 0xAD || c == 0xFEFF || (c >= 0x7F && c < 0xA0)) continue;
+      len = fz_runetochar(u, c);
+      VB_TRY(vb_buf_append(tmp, u, (size_t)len));
+    }
+    if (tmp->len)
+      VB_TRY(vb_layout_add_word(L, x0, y0, x1, y1, base, sz,
+                                bold ? VB_LW_BOLD : 0, tmp->data, tmp->len));
+  }
+  return VB_OK;
+}
+
+/* Group glyphs into rows (close baselines), each sorted left to right, and
+** emit their words. */
+static vb_status glyph_words(glyph *g, size_t n, vb_layout *L) {
+  vb_buf tmp;
+  vb_buf_init(&tmp, VB_CAP_LINE);
+  wspan *w = vb_malloc((n + 1) * sizeof *w);
+  if (!w) return VB_ENOMEM;
+  if (n) qsort(g, n, sizeof *g, cmp_gbase);
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < n && rc == VB_OK;) {
+    size_t j = i + 1;
+    while (j < n && g[j].base - g[i].base <= 0.35f * fmaxf(g[i].size, g[j].size))
+      j++;
+    qsort(g + i, j - i, sizeof *g, cmp_gx);
+    rc = row_words(g + i, j - i, L, w, &tmp);
+    i = j;
+  }
+  vb_free(w);
+  vb_buf_free(&tmp);
+  return rc;
+}
+
+/**************************************************************************
+** Pages
+*/
+
+typedef struct pdf_job {
+  fz_context *ctx;
+  fz_document *fdoc;
+  mem_ctx *mem;
+  const vb_limits *lim;
+  int is_image;
+  vb_layout L;
+  glyph *g;
+  size_t ng, cg;
+  /* what happened to the pages */
+  size_t nbroken, nlegacy, nscan, nocr;
+  int repaired;  /* MuPDF had to rebuild the cross-reference table */
+  double conf_sum;
+  unsigned char *ocr;
+  fz_rect *rules;    /* thin shapes drawn on the current page */
+  size_t nrules, crules;
+} pdf_job;
+
+/* A device that keeps the thin lines a page draws (table borders). */
+typedef struct rule_dev {
+  fz_device super;
+  pdf_job *j;
+} rule_dev;
+
+#define RULE_MAX 2.5f       /* thicker shapes are not ruling lines */
+#define RULES_PER_PAGE 20000
+
+/* Keep the box of a path if it is a thin line. */
+static void keep_rule(fz_context *ctx, rule_dev *d, const fz_path *path,
+                      fz_matrix ctm) {
+  fz_rect r = fz_bound_path(ctx, path, NULL, ctm); /* the line, not its ink */
+  pdf_job *j = d->j;
+  if (r.x0 > r.x1 || r.y0 > r.y1 || (r.x1 - r.x0 > RULE_MAX && r.y1 - r.y0 > RULE_MAX))
+    return;
+  if (j->nrules == j->crules) {
+    if (j->crules >= RULES_PER_PAGE) return;
+    size_t c = j->crules ? j->crules * 2 : 256;
+    fz_rect *n = vb_realloc(j->rules, c * sizeof *n);
+    if (!n) return; /* rules are a hint: the page is read without them */
+    j->rules = n;
+    j->crules = c;
+  }
+  j->rules[j->nrules++] = r;
+}
+
+static void rule_fill(fz_context *ctx, fz_device *dev, const fz_path *path,
+                      int even_odd, fz_matrix ctm, fz_colorspace *cs,
+                      const float *color, float alpha, fz_color_params cp) {
+  (void)even_odd, (void)cs, (void)color, (void)alpha, (void)cp;
+  keep_rule(ctx, (rule_dev *)dev, path, ctm);
+}
+
+static void rule_stroke(fz_context *ctx, fz_device *dev, const fz_path *path,
+                        const fz_stroke_state *stroke, fz_matrix ctm,
+                        fz_colorspace *cs, const float *color, float alpha,
+                        fz_color_params cp) {
+  (void)stroke, (void)cs, (void)color, (void)alpha, (void)cp;
+  keep_rule(ctx, (rule_dev *)dev, path, ctm);
+}
+
+/* Collect the ruling lines of page into j->rules (none on failure). */
+static void collect_rules(pdf_job *j, fz_page *page) {
+  fz_context *ctx = j->ctx;
+  fz_device *volatile dev = NULL;
+  j->nrules = 0;
+  fz_try(ctx) {
+    rule_dev *d = fz_new_derived_device(ctx, rule_dev);
+    d->j = j;
+    d->super.fill_path = rule_fill;
+    d->super.stroke_path = rule_stroke;
+    d->super.hints = FZ_DONT_INTERPOLATE_IMAGES;
+    dev = &d->super;
+    fz_run_page(ctx, page, dev, fz_identity, NULL);
+    fz_close_device(ctx, dev);
+  }
+  fz_always(ctx) fz_drop_device(ctx, dev);
+  fz_catch(ctx) j->nrules = 0;
+}
+
+/* Collect the glyphs of a structured-text page into j->g. */
+static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
+  fz_context *ctx = j->ctx;
+  j->ng = 0;
+  memset(st, 0, sizeof *st);
+  for (fz_stext_block *b = sp->first_block; b; b = b->next) {
+    if (b->type == FZ_STEXT_BLOCK_IMAGE) {
+      fz_rect r = fz_intersect_rect(b->bbox, sp->mediabox);
+      if (!fz_is_empty_rect(r)) st->image_area += (r.x1 - r.x0) * (r.y1 - r.y0);
+    }
+    if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
+    for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
+      if (fabsf(ln->dir.y) > 0.05f || ln->dir.x < 0) continue; /* rotated */
+      for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next) {
+        if (j->ng == j->cg) {
+          size_t c = j->cg ? j->cg * 2 : 4096;
+          glyph *ng = vb_realloc(j->g, c * sizeof *ng);
+          if (!ng) return 0;
+          j->g = ng;
+          j->cg = c;
+        }
+        glyph *g = &j->g[j->ng++];
+        fz_rect r = fz_rect_from_quad(ch->quad);
+        int c = ch->c;
+        if (c == '\t' || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009) c = ' ';
+        g->c = c;
+        g->seq = (unsigned)j->ng;
+        g->font = ch->font;
+        g->x0 = r.x0, g->x1 = r.x1, g->y0 = r.y0, g->y1 = r.y1;
+        g->base = ch->origin.y;
+        g->size = ch->size > 0.5f ? ch->size : 0.5f;
+        g->space = c == ' ';
+        g->mark = (unsigned char)is_mark(c);
+        const char *fname = ch->font ? fz_font_name(ctx, ch->font) : "";
+        g->bold = ch->font && (fz_font_is_bold(ctx, ch->font) || strstr(fname, "Bold"));
+        if (c == ' ') continue;
+        st->glyphs++;
+        if (legacy_font(fname)) st->legacy++;
+        if (!plausible(c) && !(c >= 0x1A2 && c <= 0x1A3)) st->bad++;
+        if (is_alnum(c)) st->letters++;
+      }
+    }
+  }
+  return 1;
+}
+
+/* The page rendered in grey at dpi, or NULL (the message is MuPDF's). */
+static fz_pixmap *render(fz_context *ctx, fz_page *page, float dpi) {
+  fz_pixmap *volatile pix = NULL;
+  fz_try(ctx) {
+    pix = fz_new_pixmap_from_page(ctx, page, fz_scale(dpi / 72, dpi / 72),
+                                  fz_device_gray(ctx), 0);
+  }
+  fz_catch(ctx) pix = NULL;
+  return pix;
+}
+
+/* Render page to grey and OCR it into the current layout page. */
+static vb_status ocr_page(pdf_job *j, fz_page *page, size_t pno, vb_error *err) {
+  fz_context *ctx = j->ctx;
+  vb_status rc = VB_OK;
+  fz_rect box = fz_bound_page(ctx, page);
+  float dpi = OCR_DPI, w = (box.x1 - box.x0) / 72, h = (box.y1 - box.y0) / 72;
+  if (w * h * dpi * dpi > (float)OCR_MAX_PIXELS)
+    dpi = sqrtf((float)OCR_MAX_PIXELS / fmaxf(w * h, 1e-3f));
+  if (dpi < 20) return vb_error_set(err, VB_ELIMIT, "page %zu too large to OCR", pno + 1);
+  fz_pixmap *pix = render(ctx, page, dpi);
+  if (!pix) {
+    return vb_error_set(err, j->mem->over_memory ? VB_ELIMIT : VB_ECORRUPT,
+                        "page %zu cannot be rendered for OCR: %s", pno + 1,
+                        j->mem->over_memory ? "memory limit" : fz_caught_message(ctx));
+  }
+  int pw = fz_pixmap_width(ctx, pix), ph = fz_pixmap_height(ctx, pix);
+  double conf = 0;
+  size_t nw = 0;
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  long left_ms = (long)(j->mem->deadline.tv_sec - now.tv_sec) * 1000 +
+                 (j->mem->deadline.tv_nsec - now.tv_nsec) / 1000000;
+  if (left_ms <= 0) rc = vb_error_set(err, VB_ELIMIT, "took longer than %d s", j->lim->max_seconds ? j->lim->max_seconds : VB_LIMIT_SECONDS);
+  if (rc == VB_OK) rc = vb_layout_begin_page(&j->L, (float)pw, (float)ph);
+  if (rc == VB_OK)
+    rc = vb_ocr_page(fz_pixmap_samples(ctx, pix), pw, ph,
+                     fz_pixmap_stride(ctx, pix), (int)dpi,
+                     left_ms > 0x7fffffffL ? 0x7fffffff : (int)left_ms, &j->L,
+                     &conf, &nw, err);
+  fz_drop_pixmap(ctx, pix);
+  if (rc != VB_OK) return rc;
+  j->ocr[pno] = 1;
+  j->nocr++;
+  j->conf_sum += conf;
+  return vb_layout_end_page(&j->L);
+}
+
+/* Read page pno: its text layer, or OCR. */
+static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
+  fz_context *ctx = j->ctx;
+  fz_page *page = NULL;
+  fz_stext_page *sp = NULL;
+  fz_cookie cookie;
+  memset(&cookie, 0, sizeof cookie);
+  page_stats st = {0};
+  int ok = 1;
+  vb_status rc = VB_OK;
+  j->mem->cookie = &cookie;
+  fz_var(page);
+  fz_var(sp);
+  fz_try(ctx) {
+    page = fz_load_page(ctx, j->fdoc, (int)pno);
+    if (!j->is_image) {
+      fz_stext_options opts = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP |
+                                  FZ_STEXT_PRESERVE_IMAGES, 1};
+      fz_rect box = fz_bound_page(ctx, page);
+      sp = fz_new_stext_page(ctx, box);
+      fz_device *dev = fz_new_stext_device(ctx, sp, &opts);
+      fz_try(ctx) {
+        fz_run_page(ctx, page, dev, fz_identity, &cookie);
+        fz_close_device(ctx, dev);
+      }
+      fz_always(ctx) fz_drop_device(ctx, dev);
+      fz_catch(ctx) fz_rethrow(ctx);
+      if (cookie.abort) fz_throw(ctx, FZ_ERROR_GENERIC, "aborted");
+    }
+  }
+  fz_catch(ctx) ok = 0;
+  j->mem->cookie = NULL;
+  if (!ok) {
+    if (j->mem->over_time)
+      rc = vb_error_set(err, VB_ELIMIT, "took longer than %d s",
+                        j->lim->max_seconds ? j->lim->max_seconds : VB_LIMIT_SECONDS);
+    else if (j->mem->over_memory)
+      rc = vb_error_set(err, VB_ELIMIT, "page %zu needs more than %zu MiB",
+                        pno + 1, j->mem->cap >> 20);
+    else
+      rc = vb_error_set(err, VB_ECORRUPT, "damaged PDF (page %zu): %s", pno + 1,
+                        fz_caught_message(ctx));
+    goto done;
+  }
+  if (sp && !collect_glyphs(j, sp, &st)) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  int mode = j->lim->ocr_mode;
+  int few = st.letters < MIN_LETTERS;
+  int legacy = !few && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
+               !legacy_decode(j->g, j->ng);
+  int broken = !few && !legacy && (double)st.bad > BAD_SHARE * (double)st.glyphs;
+  /* a picture of a page: (almost) no text, and images; an image file is one */
+  int scan = few && (!sp || st.image_area >= 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
+                                                (sp->mediabox.y1 - sp->mediabox.y0));
+  if (legacy) j->nlegacy++;
+  else if (broken) j->nbroken++;
+  else if (scan) j->nscan++;
+  if (mode == VB_OCR_ALWAYS || (mode == VB_OCR_AUTO && (scan || broken || legacy))) {
+    rc = ocr_page(j, page, pno, err);
+    goto done;
+  }
+  rc = vb_layout_begin_page(&j->L, sp ? sp->mediabox.x1 - sp->mediabox.x0 : 1,
+                            sp ? sp->mediabox.y1 - sp->mediabox.y0 : 1);
+  if (rc == VB_OK && !broken && !legacy && j->ng) {
+    collect_rules(j, page);
+    for (size_t i = 0; i < j->nrules && rc == VB_OK; i++)
+      rc = vb_layout_add_rule(&j->L, j->rules[i].x0, j->rules[i].y0,
+                              j->rules[i].x1, j->rules[i].y1);
+    if (rc == VB_OK) rc = glyph_words(j->g, j->ng, &j->L);
+  }
+  if (rc == VB_OK) rc = vb_layout_end_page(&j->L);
+  if (rc != VB_OK) rc = vb_error_set(err, rc, "%s", vb_strerror(rc));
+done:
+  fz_drop_stext_page(ctx, sp);
+  fz_drop_page(ctx, page);
+  return rc;
+}
+
+/* One metadata value of the document as NFC UTF-8 without control
+** characters (a PDF date "D:20260515093000+07'00'" as ISO 8601), or NULL. */
+static char *meta(fz_context *ctx, fz_document *fdoc, const char *key) {
+  char buf[512];
+  volatile int n = -1;
+  fz_try(ctx) n = fz_lookup_metadata(ctx, fdoc, key, buf, (int)sizeof buf);
+  fz_catch(ctx) n = -1;
+  if (n <= 0 || (size_t)n > sizeof buf) return NULL;
+  size_t len = strlen(buf);
+  if (len >= 16 && memcmp(buf, "D:", 2) == 0 && strspn(buf + 2, "0123456789") >= 14) {
+    char iso[20];
+    snprintf(iso, sizeof iso, "%.4s-%.2s-%.2sT%.2s:%.2s:%.2s", buf + 2, buf + 6,
+             buf + 8, buf + 10, buf + 12, buf + 14);
+    return vb_strdup(iso);
+  }
+  for (size_t i = 0; i < len; i++)
+    if ((unsigned char)buf[i] < 0x20) buf[i] = ' ';
+  while (len && buf[len - 1] == ' ') buf[--len] = '\0';
+  if (!len || vb_utf8_check((const unsigned char *)buf, len) != len) return NULL;
+  vb_buf nfc;
+  vb_buf_init(&nfc, sizeof buf * 4);
+  char *out = NULL;
+  if (vb_text_nfc(buf, len, &nfc, NULL) == VB_OK && nfc.len)
+    out = vb_buf_take(&nfc, NULL);
+  vb_buf_free(&nfc);
+  return out;
+}
+
+/* Open the document and read every page into j->L. */
+static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
+                          const char *magic, vb_doc *doc, vb_error *err) {
+  fz_context *ctx = j->ctx;
+  fz_stream *stm = NULL;
+  volatile int npages = 0, locked = 0, xref = 0, ok = 1;
+  fz_var(stm);
+  fz_try(ctx) {
+    fz_register_document_handlers(ctx);
+    stm = fz_open_memory(ctx, data, n);
+    j->fdoc = fz_open_document_with_stream(ctx, magic, stm);
+    locked = fz_needs_password(ctx, j->fdoc);
+    pdf_document *pdf = pdf_specifics(ctx, j->fdoc);
+    if (pdf) xref = pdf_xref_len(ctx, pdf);
+    if (!locked && xref <= MAX_XREF) npages = fz_count_pages(ctx, j->fdoc);
+    if (pdf) j->repaired = pdf_was_repaired(ctx, pdf);
+  }
+  fz_always(ctx) fz_drop_stream(ctx, stm);
+  fz_catch(ctx) ok = 0;
+  if (!ok) {
+    if (j->mem->over_time)
+      return vb_error_set(err, VB_ELIMIT, "took longer than %d s",
+                          j->lim->max_seconds ? j->lim->max_seconds : VB_LIMIT_SECONDS);
+    if (j->mem->over_memory)
+      return vb_error_set(err, VB_ELIMIT, "needs more than %zu MiB to open",
+                          j->mem->cap >> 20);
+    return vb_error_set(err, VB_ECORRUPT, "damaged %s: %s",
+                        j->is_image ? "image" : "PDF", fz_caught_message(ctx));
+  }
+  if (locked) return vb_error_set(err, VB_EFORMAT, "encrypted PDF (password-protected)");
+  if (xref > MAX_XREF)
+    return vb_error_set(err, VB_ELIMIT, "%d objects, more than the limit of %d",
+                        xref, MAX_XREF);
+  size_t maxp = j->lim->max_pages ? j->lim->max_pages : VB_LIMIT_PAGES;
+  if (npages <= 0) return vb_error_set(err, VB_EEMPTY, "no pages");
+  if ((size_t)npages > maxp)
+    return vb_error_set(err, VB_ELIMIT, "%d pages, more than the limit of %zu",
+                        npages, maxp);
+  j->ocr = vb_calloc((size_t)npages, 1);
+  doc->page_line = vb_calloc((size_t)npages, sizeof *doc->page_line);
+  if (!j->ocr || !doc->page_line) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  for (size_t p = 0; p < (size_t)npages; p++)
+    VB_TRY(read_page(j, p, err));
+  doc->npages = (size_t)npages;
+  if (!j->is_image) { /* the document information dictionary */
+    doc->prop_title = meta(ctx, j->fdoc, FZ_META_INFO_TITLE);
+    doc->prop_creator = meta(ctx, j->fdoc, FZ_META_INFO_AUTHOR);
+    doc->prop_created = meta(ctx, j->fdoc, FZ_META_INFO_CREATIONDATE);
+    doc->prop_modified = meta(ctx, j->fdoc, FZ_META_INFO_MODIFICATIONDATE);
+  }
+  return VB_OK;
+}
+
+/* Read a PDF or an image (magic: MuPDF's name of the format). */
+static vb_status read_paged(const unsigned char *data, size_t n,
+                            const vb_limits *lim, vb_doc *doc, vb_error *err,
+                            const char *magic, int is_image) {
+  vb_limits deflim;
+  if (!lim) {
+    vb_limits_default(&deflim);
+    lim = &deflim;
+  }
+  if (is_image && lim->ocr_mode == VB_OCR_NEVER)
+    return vb_error_set(err, VB_EFORMAT, "an image has text only through OCR, which is off");
+  mem_ctx mem = {0};
+  mem.cap = lim->max_pdf_memory ? lim->max_pdf_memory : VB_LIMIT_PDF_MEMORY;
+  clock_gettime(CLOCK_MONOTONIC, &mem.deadline);
+  mem.deadline.tv_sec += lim->max_seconds ? lim->max_seconds : VB_LIMIT_SECONDS;
+  fz_alloc_context alloc = {&mem, mem_malloc, mem_realloc, mem_free};
+  pdf_job j;
+  memset(&j, 0, sizeof j);
+  j.mem = &mem;
+  j.lim = lim;
+  j.is_image = is_image;
+  vb_layout_init(&j.L);
+  j.ctx = fz_new_context(&alloc, NULL, PDF_STORE);
+  if (!j.ctx) return vb_error_set(err, VB_ENOMEM, "out of memory starting the PDF library");
+  fz_set_warning_callback(j.ctx, quiet, NULL);
+  fz_set_error_callback(j.ctx, quiet, NULL);
+  vb_status rc = read_doc(&j, data, n, magic, doc, err);
+  vb_buf body, extra;
+  vb_buf_init(&body, lim->max_text_bytes ? lim->max_text_bytes : VB_LIMIT_TEXT_BYTES);
+  vb_buf_init(&extra, VB_CAP_TEXT);
+  if (rc == VB_OK) {
+    rc = vb_layout_finish(&j.L, &body, &extra, doc->page_line);
+    if (rc != VB_OK) rc = vb_error_set(err, rc, rc == VB_ELIMIT ? "more than %zu MiB of text" : "out of memory", body.max >> 20);
+  }
+  if (rc == VB_OK && !body.len) {
+    if (j.nlegacy)
+      rc = vb_error_set(err, VB_EENCODING,
+                        "text layer in a legacy 8-bit encoding (TCVN3/VNI fonts)%s",
+                        lim->ocr_mode == VB_OCR_NEVER ? "; OCR is off" : "");
+    else if (j.nbroken)
+      rc = vb_error_set(err, VB_EENCODING,
+                        "broken text layer (fonts without a Unicode map)%s",
+                        lim->ocr_mode == VB_OCR_NEVER ? "; OCR is off" : "");
+    else if (j.repaired)
+      rc = vb_error_set(err, VB_ECORRUPT, "damaged PDF: no text in what could be repaired");
+    else
+      rc = vb_error_set(err, VB_EEMPTY, "no text layer (a scan)%s",
+                        lim->ocr_mode == VB_OCR_NEVER ? "; OCR is off" : "");
+  }
+  if (rc == VB_OK) {
+    vb_buf nfc;
+    vb_buf_init(&nfc, body.max);
+    rc = vb_text_nfc(body.data, body.len, &nfc, err);
+    if (rc == VB_OK) {
+      doc->text = vb_buf_take(&nfc, &doc->text_len);
+      if (extra.len) doc->extra = vb_buf_take(&extra, &doc->extra_len);
+      doc->nocr = j.nocr;
+      doc->ocr_conf = j.nocr ? j.conf_sum / (double)j.nocr : 0;
+      if (j.nocr) {
+        doc->page_ocr = j.ocr;
+        j.ocr = NULL;
+      }
+    }
+    vb_buf_free(&nfc);
+  } else {
+    doc->npages = 0;
+  }
+  vb_buf_free(&body);
+  vb_buf_free(&extra);
+  vb_layout_free(&j.L);
+  vb_free(j.g);
+  vb_free(j.rules);
+  vb_free(j.ocr);
+  fz_drop_document(j.ctx, j.fdoc);
+  fz_drop_context(j.ctx);
+  return rc;
+}
+
+static vb_status read_pdf(const unsigned char *data, size_t n,
+                          const vb_limits *lim, vb_doc *doc, vb_error *err) {
+  return read_paged(data, n, lim, doc, err, "application/pdf", 0);
+}
+
+static int sniff_pdf(const unsigned char *h, size_t n) {
+  return n >= 5 && memcmp(h, "%PDF-", 5) == 0;
+}
+
+/* The image format of the first bytes, as MuPDF names it; NULL if none. */
+static const char *image_magic(const unsigned char *h, size_t n) {
+  if (n >= 8 && memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0) return "image/png";
+  if (n >= 3 && memcmp(h, "\xFF\xD8\xFF", 3) == 0) return "image/jpeg";
+  if (n >= 4 && (memcmp(h, "II*\0", 4) == 0 || memcmp(h, "MM\0*", 4) == 0))
+    return "image/tiff";
+  return NULL;
+}
+
+static int sniff_image(const unsigned char *h, size_t n) {
+  return image_magic(h, n) != NULL;
+}
+
+static vb_status read_image(const unsigned char *data, size_t n,
+                            const vb_limits *lim, vb_doc *doc, vb_error *err) {
+  const char *magic = image_magic(data, n);
+  if (!magic) return vb_error_set(err, VB_EFORMAT, "not a PNG, JPEG or TIFF image");
+  return read_paged(data, n, lim, doc, err, magic, 1);
+}
+
+void vb_read_thread_end(void) { vb_ocr_thread_end(); }
+
+static const char *const pdf_ext[] = {"pdf", NULL};
+static const char *const image_ext[] = {"png", "jpg", "jpeg", "tif", "tiff", NULL};
+
+const vb_reader vb_reader_pdf = {"pdf", pdf_ext, sniff_pdf, read_pdf};
+const vb_reader vb_reader_image = {"image", image_ext, sniff_image, read_image};
