@@ -789,15 +789,17 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     json_array_append_new(answers, o);
     count++;
   }
-  if (r != SQLITE_ROW && r != SQLITE_DONE)
+  if ((r & 0xff) == SQLITE_INTERRUPT)
+    rc = vb_error_set(err, VB_ETIMEOUT, "the question ran past its time budget");
+  else if (r != SQLITE_ROW && r != SQLITE_DONE)
     rc = vb_error_set(err, VB_EDB, "cannot read the index: %s", sqlite3_errstr(r));
   sqlite3_finalize(s);
   json_object_set_new(res, "count", json_integer(count));
   json_object_set_new(res, "answers", answers);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
     json_decref(res);
     return rc;
   }
   *answer = res;
-  return VB_OK;
+  return rc;
 }

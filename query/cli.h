@@ -19,6 +19,7 @@ enum {
   CLI_USAGE = 2,       /* bad command line or malformed query */
   CLI_INDEX = 3,       /* the index is missing, busy, damaged or unwritable */
   CLI_INTERNAL = 4,    /* out of memory or another internal failure */
+  CLI_TIMEOUT = 5,     /* a query ran past --timeout; output incomplete */
   CLI_INTERRUPTED = 130 /* stopped by SIGINT */
 };
 
@@ -64,6 +65,26 @@ const char *cli_db_path(const char *opt);
 ** (and *idx) or the exit code to return. */
 struct vb_index;
 int cli_open_index(const char *path, int mode, struct vb_index **idx);
+
+/* The query budget: every command that reads the index runs its queries
+** under a time limit of cli_timeout seconds (--timeout; 0: none), set by
+** cli_open_index() for a read.  The environment variable
+** VANBAN_BUDGET_STEPS=N (for tests) also stops them after N checks of the
+** budget, whatever the machine's speed. */
+#define CLI_DEFAULT_TIMEOUT 5.0
+extern double cli_timeout;
+enum { CLI_O_TIMEOUT = 320 };
+#define CLI_TIMEOUT_OPTION {"timeout", required_argument, NULL, CLI_O_TIMEOUT}
+#define CLI_TIMEOUT_HELP \
+  "  --timeout S       stop after S seconds (default 5; 0: no limit)\n"
+
+/* Parse a --timeout value into cli_timeout; 0, or after printing a usage
+** error CLI_USAGE. */
+int cli_timeout_option(const char *cmd, const char *value);
+
+/* If idx's budget ran out, print "vanban: CMD stopped after S s: results
+** may be incomplete" and return 1; else 0. */
+int cli_budget_stop(struct vb_index *idx, const char *cmd);
 
 /* Exit code for a library status. */
 int cli_exit_code(vb_status rc);

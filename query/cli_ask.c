@@ -125,20 +125,23 @@ static int answer(const char *cmd, const char *db, vb_question *q,
   vb_status rc;
   json_t *res = NULL;
   rc = vb_ask_run(idx, q, &res, &err);
-  vb_index_close(idx);
-  if (rc != VB_OK) {
+  int late = vb_index_expired(idx);
+  if (rc != VB_OK && !late) {
+    vb_index_close(idx);
     cli_error("%s: %s", cmd, vb_error_text(&err, rc));
     return cli_exit_code(rc);
   }
   long long n = json_integer_value(json_object_get(res, "count"));
-  if (fmt == FMT_JSON)
+  if (res && fmt == FMT_JSON)
     cli_json_print(stdout, res, 1);
-  else if (n == 0)
+  else if (n == 0 && !late)
     printf("No answer: nothing in the index matches.\n");
-  else
+  else if (n)
     print_table(res);
   json_decref(res);
-  return n ? CLI_OK : CLI_PARTIAL;
+  late = cli_budget_stop(idx, cmd);
+  vb_index_close(idx);
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }
 
 static void ask_help(void) {
@@ -165,6 +168,7 @@ static const struct option g_common_opts[] = {
     {"db", required_argument, NULL, 'd'},
     {"format", required_argument, NULL, 'f'},
     {"help", no_argument, NULL, 'h'},
+    CLI_TIMEOUT_OPTION,
     {"to", required_argument, NULL, 't'},
     {"from", required_argument, NULL, 'F'},
     {"province", required_argument, NULL, 'p'},
@@ -186,6 +190,9 @@ int cli_ask(int argc, char **argv) {
       case 'f':
         if (cli_parse_format("ask", optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
           return CLI_USAGE;
+        break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option("ask", optarg)) return CLI_USAGE;
         break;
       case 'h': ask_help(); return CLI_OK;
       default: return cli_bad_option("ask", argv);
@@ -236,6 +243,9 @@ static int plain_command(const char *cmd, int argc, char **argv,
       case 'f':
         if (cli_parse_format(cmd, optarg, 1u << FMT_TABLE | 1u << FMT_JSON, &fmt) < 0)
           code = CLI_USAGE;
+        break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option(cmd, optarg)) code = CLI_USAGE;
         break;
       case 'h': help(); code = CLI_OK; break;
       case 't':

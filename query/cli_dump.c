@@ -159,6 +159,7 @@ int cli_dump(int argc, char **argv) {
       {"format", required_argument, NULL, 'f'},
       {"table", required_argument, NULL, 't'},
       {"help", no_argument, NULL, 'h'},
+      CLI_TIMEOUT_OPTION,
       {NULL, 0, NULL, 0}};
   const char *db = NULL;
   const dump_table *table = &g_tables[0];
@@ -185,6 +186,9 @@ int cli_dump(int argc, char **argv) {
                                  "recipients, units, deadlines, reports)",
                                  optarg);
         break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option("dump", optarg)) return CLI_USAGE;
+        break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("dump", argv);
     }
@@ -197,6 +201,7 @@ int cli_dump(int argc, char **argv) {
   code = table == &g_tables[0] && fmt != FMT_CSV
                  ? dump_records(vb_index_db(idx), fmt)
                  : dump_rows(vb_index_db(idx), table, fmt);
+  if (cli_budget_stop(idx, "dump")) code = CLI_TIMEOUT;
   vb_index_close(idx);
   return code;
 }

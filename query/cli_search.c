@@ -222,6 +222,7 @@ int cli_search(int argc, char **argv) {
       {"facets", no_argument, NULL, O_FACETS},
       {"help", no_argument, NULL, 'h'},
       CLI_FILTER_OPTIONS,
+      CLI_TIMEOUT_OPTION,
       {NULL, 0, NULL, 0}};
   const char *db = NULL, *color = "auto";
   int want_facets = 0;
@@ -256,6 +257,9 @@ int cli_search(int argc, char **argv) {
         break;
       case O_PARAS: o.paragraphs = 1; break;
       case O_FACETS: want_facets = 1; break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option("search", optarg)) return CLI_USAGE;
+        break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("search", argv);
     }
@@ -278,7 +282,7 @@ int cli_search(int argc, char **argv) {
   vb_status rc;
   vb_results *res = NULL;
   rc = vb_search(idx, &o, &res, &err);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && !vb_index_expired(idx)) {
     if (rc == VB_EQUERY)
       cli_error("query: %s", vb_error_text(&err, rc));
     else
@@ -287,9 +291,9 @@ int cli_search(int argc, char **argv) {
     return cli_exit_code(rc);
   }
   json_t *facets = NULL;
-  if (want_facets && (fmt == FMT_TABLE || fmt == FMT_JSON)) {
+  if (rc == VB_OK && want_facets && (fmt == FMT_TABLE || fmt == FMT_JSON)) {
     rc = vb_facets(idx, &o, &facets, &err);
-    if (rc != VB_OK) {
+    if (rc != VB_OK && !vb_index_expired(idx)) {
       cli_error("%s: %s", path, vb_error_text(&err, rc));
       vb_results_free(res);
       vb_index_close(idx);
@@ -298,8 +302,9 @@ int cli_search(int argc, char **argv) {
   }
   size_t n = cli_print_results(res, fmt, facets);
   json_decref(facets);
-  if (n == 0 && fmt == FMT_TABLE) fputs("no results\n", stderr);
+  int late = cli_budget_stop(idx, "search");
+  if (n == 0 && fmt == FMT_TABLE && !late) fputs("no results\n", stderr);
   vb_results_free(res);
   vb_index_close(idx);
-  return n ? CLI_OK : CLI_PARTIAL;
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }

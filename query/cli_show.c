@@ -133,6 +133,7 @@ int cli_show(int argc, char **argv) {
       {"db", required_argument, NULL, 'd'},
       {"format", required_argument, NULL, 'f'},
       {"help", no_argument, NULL, 'h'},
+      CLI_TIMEOUT_OPTION,
       {NULL, 0, NULL, 0}};
   const char *db = NULL;
   cli_format fmt = FMT_TABLE;
@@ -147,6 +148,9 @@ int cli_show(int argc, char **argv) {
                              &fmt) < 0)
           return CLI_USAGE;
         break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option("show", optarg)) return CLI_USAGE;
+        break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("show", argv);
     }
@@ -158,7 +162,9 @@ int cli_show(int argc, char **argv) {
   if (code != CLI_OK) return code;
   int ambiguous = 0;
   char *text = find_record(vb_index_db(idx), argv[optind], &ambiguous);
+  int late = cli_budget_stop(idx, "show");
   vb_index_close(idx);
+  if (!text && late) return CLI_TIMEOUT;
   if (!text) {
     cli_error("no document matches '%s'", argv[optind]);
     return CLI_PARTIAL;
@@ -177,5 +183,5 @@ int cli_show(int argc, char **argv) {
   else
     show_record(rec);
   json_decref(rec);
-  return CLI_OK;
+  return late ? CLI_TIMEOUT : CLI_OK;
 }

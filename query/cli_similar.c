@@ -93,6 +93,7 @@ int cli_similar(int argc, char **argv) {
       {"text", required_argument, NULL, O_TEXT},
       {"help", no_argument, NULL, 'h'},
       CLI_FILTER_OPTIONS,
+      CLI_TIMEOUT_OPTION,
       {NULL, 0, NULL, 0}};
   const char *db = NULL, *text_opt = NULL;
   cli_format fmt = FMT_TABLE;
@@ -111,6 +112,9 @@ int cli_similar(int argc, char **argv) {
         if (cli_parse_format("similar", optarg, 0xF, &fmt) < 0) return CLI_USAGE;
         break;
       case O_TEXT: text_opt = optarg; break;
+      case CLI_O_TIMEOUT:
+        if (cli_timeout_option("similar", optarg)) return CLI_USAGE;
+        break;
       case 'h': help(); return CLI_OK;
       default: return cli_bad_option("similar", argv);
     }
@@ -140,7 +144,7 @@ int cli_similar(int argc, char **argv) {
   vb_status rc = vb_similar(idx, text, source, &o, &res, &err);
   vb_free(text);
   vb_free(source);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && !vb_index_expired(idx)) {
     if (rc == VB_EQUERY)
       cli_error("similar: %s", vb_error_text(&err, rc));
     else
@@ -149,8 +153,9 @@ int cli_similar(int argc, char **argv) {
     return cli_exit_code(rc);
   }
   size_t n = cli_print_results(res, fmt, NULL);
-  if (n == 0 && fmt == FMT_TABLE) fputs("no similar paragraph\n", stderr);
+  int late = cli_budget_stop(idx, "similar");
+  if (n == 0 && fmt == FMT_TABLE && !late) fputs("no similar paragraph\n", stderr);
   vb_results_free(res);
   vb_index_close(idx);
-  return n ? CLI_OK : CLI_PARTIAL;
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }
