@@ -331,7 +331,8 @@ void vb_index_set_budget(vb_index *idx, double seconds, long steps) {
     }
   }
   int on = seconds > 0 || steps > 0;
-  sqlite3_progress_handler(idx->db, on ? VB_BUDGET_OPS : 0,
+  /* A step limit is counted in instructions: checked after each one. */
+  sqlite3_progress_handler(idx->db, !on ? 0 : steps > 0 ? 1 : VB_BUDGET_OPS,
                            on ? budget_check : NULL, idx);
 }
 

@@ -323,6 +323,11 @@ const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i);
 vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) VB_MUST_CHECK;
 void vb_xmatch_free(vb_xmatch *m);
 
+/* The work of extraction, counted for tests: rules run (past the
+** first-byte test of an anchored rule) on the calling thread since it
+** started. */
+uint64_t vb_x_work(void);
+
 /* Run rule i on s[from..n).  Returns 1 on a match (m->start/end set), 0
 ** otherwise (no match, a failed prefilter, or a match limit hit). */
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from);
