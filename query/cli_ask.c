@@ -155,10 +155,11 @@ static void ask_help(void) {
   fputs("\n"
         "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
         "  --format F   table (default) or json\n"
+        "  --timeout S  stop after S seconds (default 5; 0: no limit)\n"
         "  -h, --help   this help\n"
         "\n"
         "Exit status: 0 answered, 1 no answer found, 2 question not understood,\n"
-        "3 index missing or unreadable.\n"
+        "3 index missing or unreadable, 5 stopped at --timeout (incomplete).\n"
         "\n"
         "example: vanban ask \"which units report to the Labour department?\"\n",
         stdout);
@@ -298,7 +299,9 @@ static void reports_help(void) {
         "Labour department\"), with the sender, the deadline, the plan and the\n"
         "evidence line.  Same as: vanban ask \"which units report to UNIT?\"\n"
         "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "--timeout S stops after S seconds (default 5; 0: no limit).\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error, 5 stopped\n"
+        "at --timeout (the answers are incomplete).\n"
         "\n"
         "example: vanban reports --to \"Sở Lao động - Thương binh và Xã hội\" --province \"Sơn La\"\n",
         stdout);
@@ -313,7 +316,9 @@ static void deadlines_help(void) {
         "what must be done, by whom, for whom, the plan and the evidence line.\n"
         "DATE is YYYY-MM-DD.\n"
         "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "--timeout S stops after S seconds (default 5; 0: no limit).\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error, 5 stopped\n"
+        "at --timeout (the answers are incomplete).\n"
         "\n"
         "example: vanban deadlines --after 2021-12-01 --before 2021-12-31\n",
         stdout);

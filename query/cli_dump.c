@@ -60,9 +60,11 @@ static void help(void) {
         "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
         "  --format F   jsonl (default), json or csv (RFC 4180, header row)\n"
         "  --table T    the table to write\n"
+        "  --timeout S  stop after S seconds (default 5; 0: no limit)\n"
         "  -h, --help   this help\n"
         "\n"
-        "Exit status: 0 success, 2 usage, 3 index missing or unreadable.\n"
+        "Exit status: 0 success, 2 usage, 3 index missing or unreadable,\n"
+        "5 stopped at --timeout (the rows written are whole; others are missing).\n"
         "\n"
         "example: vanban dump --table reports --format csv > reports.csv\n",
         stdout);

@@ -40,12 +40,13 @@ static void help(void) {
       "                    issuer and type (table and json formats)\n"
       "  --color WHEN      highlight with colour: auto (default), always, never;\n"
       "                    without colour matches are marked «like this»\n"
+      CLI_TIMEOUT_HELP
       "  -h, --help        this help\n"
       "\n"
       "JSON results carry source, title, snippet, score (bm25, lower is\n"
       "better), doc_type, number, symbol, date, year, issuer, province.\n"
       "Exit status: 0 results found, 1 none, 2 usage or malformed query,\n"
-      "3 index missing or unreadable.\n"
+      "3 index missing or unreadable, 5 stopped at --timeout (incomplete).\n"
       "\n"
       "example: vanban search \"bình đẳng giới\"\n"
       "         vanban search --format json --limit 3 'so lao dong'\n",

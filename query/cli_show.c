@@ -18,9 +18,11 @@ static void help(void) {
         "\n"
         "  --db FILE    the index (default: $VANBAN_DB or ./vanban.db)\n"
         "  --format F   table (default) or json (the record with evidence)\n"
+        "  --timeout S  stop after S seconds (default 5; 0: no limit)\n"
         "  -h, --help   this help\n"
         "\n"
-        "Exit status: 0 shown, 1 no such document, 2 usage, 3 index error.\n"
+        "Exit status: 0 shown, 1 no such document, 2 usage, 3 index error,\n"
+        "5 stopped at --timeout.\n"
         "\n"
         "example: vanban show 001_6747b2af0e194c38.txt\n",
         stdout);

@@ -28,9 +28,11 @@ static void help(void) {
         "  --format F        table (default), json, jsonl or csv\n"
         "  --province P, --year Y, --from D, --to D, --issuer TEXT, --type T,\n"
         "  --symbol S        filters, as for search\n"
+        CLI_TIMEOUT_HELP
         "  -h, --help        this help\n"
         "\n"
-        "Exit status: 0 found, 1 none, 2 usage, 3 index error.\n"
+        "Exit status: 0 found, 1 none, 2 usage, 3 index error, 5 stopped at\n"
+        "--timeout (incomplete).\n"
         "\n"
         "example: vanban similar --text \"bao cao ket qua thuc hien ve So Lao dong\"\n"
         "         vanban similar corpus/seeds/001_6747b2af0e194c38.txt:120\n",

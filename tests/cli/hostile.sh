@@ -1,9 +1,10 @@
 # Documents built to make one query cost what the largest document costs
 # (tests/fixtures/make_hostile.py, at a quarter of their size: one line
 # repeating "bình đẳng giới", 250,000 short lines, 50,000 citations, one
-# paragraph 25,000 times), ingested among the seed plans; every command
-# runs on them under `timeout`, which only catches a hang (no time is
-# asserted; --timeout 0 lifts the query budget, slow builds included).
+# paragraph 25,000 times, units' tasks before 100,000 lines), ingested
+# among the seed plans; every command runs on them under `timeout`, which
+# only catches a hang (no time is asserted; --timeout 0 lifts the query
+# budget, slow builds included).
 . "$SRC/tests/cli/lib.bash"
 cp -r "$SRC/corpus/seeds" seeds
 python3 "$SRC/tests/fixtures/make_hostile.py" hostile 4
@@ -51,7 +52,9 @@ for q in "which units report to the Labour department?" \
          "which deadlines fall between 2000-01-01 and 2030-12-31?" \
          "which plans assign tasks to the Labour department?" \
          "kế hoạch nào căn cứ Quyết định 5/QĐ-UBND?" \
-         "what must Sở Lao động - Thương binh và Xã hội do under plan 622/KH-UBND?"; do
+         "what must Sở Lao động - Thương binh và Xã hội do under plan 622/KH-UBND?" \
+         "what must Sở Tài chính do under plan 905/KH-UBND?" \
+         "what must Sở Y tế do under plan 905/KH-UBND?"; do
   run ask --format json "$q"
   python3 -c 'import json,sys
 d=json.load(sys.stdin)
