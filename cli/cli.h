@@ -20,6 +20,7 @@ enum {
   CLI_USAGE = 2,       /* bad command line or malformed query */
   CLI_INDEX = 3,       /* the index is missing, busy, damaged or unwritable */
   CLI_INTERNAL = 4,    /* out of memory or another internal failure */
+  CLI_TIMEOUT = 5,     /* a query ran past --timeout; output incomplete */
   CLI_INTERRUPTED = 130 /* stopped by SIGINT */
 };
 
@@ -68,6 +69,8 @@ extern const cli_opt cli_opts_help[];    /* -h, --help ('h') */
 extern const cli_opt cli_opts_filters[]; /* -n/--limit and the search
                                             filters (CLI_O_*) */
 extern const cli_opt cli_opts_ocr[];     /* --ocr MODE (CLI_O_OCR) */
+extern const cli_opt cli_opts_timeout[]; /* --timeout S: handled by
+                                            cli_getopt_next() itself */
 
 /* The option parser over a spec.  Usage:
 **
@@ -126,6 +129,22 @@ const char *cli_db_path(const char *opt);
 struct vb_index;
 int cli_open_index(const char *path, int mode, struct vb_index **idx);
 
+/* The query budget: every command that reads the index runs its queries
+** under a time limit of cli_timeout seconds (--timeout; 0: none), set by
+** cli_open_index() for a read.  The environment variable
+** VANBAN_BUDGET_STEPS=N (for tests) also stops them after N checks of the
+** budget, whatever the machine's speed. */
+#define CLI_DEFAULT_TIMEOUT 5.0
+extern double cli_timeout;
+
+/* Parse a --timeout value into cli_timeout; 0, or after printing a usage
+** error CLI_USAGE. */
+int cli_timeout_option(const char *cmd, const char *value);
+
+/* If idx's budget ran out, print "vanban: CMD stopped after S s: results
+** may be incomplete" and return 1; else 0. */
+int cli_budget_stop(struct vb_index *idx, const char *cmd);
+
 /* Exit code for a library status. */
 int cli_exit_code(vb_status rc);
 
@@ -162,7 +181,8 @@ enum {
   CLI_O_ISSUER,
   CLI_O_TYPE,
   CLI_O_SYMBOL,
-  CLI_O_OCR
+  CLI_O_OCR,
+  CLI_O_TIMEOUT
 };
 
 /* Apply option c (from getopt_long) if it is a filter or -n/--limit:

@@ -124,20 +124,23 @@ static int answer(const char *cmd, const char *db, vb_question *q,
   vb_status rc;
   json_t *res = NULL;
   rc = vb_ask_run(idx, q, &res, &err);
-  vb_index_close(idx);
-  if (rc != VB_OK) {
+  int late = vb_index_expired(idx);
+  if (rc != VB_OK && !late) {
+    vb_index_close(idx);
     cli_error("%s: %s", cmd, vb_error_text(&err, rc));
     return cli_exit_code(rc);
   }
   long long n = json_integer_value(json_object_get(res, "count"));
-  if (fmt == FMT_JSON)
+  if (res && fmt == FMT_JSON)
     cli_json_print(stdout, res, 1);
-  else if (n == 0)
+  else if (n == 0 && !late)
     printf("No answer: nothing in the index matches.\n");
-  else
+  else if (n)
     print_table(res);
   json_decref(res);
-  return n ? CLI_OK : CLI_PARTIAL;
+  late = cli_budget_stop(idx, cmd);
+  vb_index_close(idx);
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }
 
 enum { O_TO = CLI_K, O_FROM, O_PROVINCE, O_YEAR, O_UNIT, O_AFTER, O_BEFORE };
@@ -162,14 +165,14 @@ static const cli_opt g_deadlines_opts[] = {
     {"before", O_BEFORE, "DATE", NULL, "on or before DATE (YYYY-MM-DD)"},
     {NULL, 0, NULL, NULL, NULL}};
 
-static const cli_opt *const g_ask_tables[] = {cli_opts_db, g_format_opts,
-                                              cli_opts_help, NULL};
+static const cli_opt *const g_ask_tables[] = {
+    cli_opts_db, g_format_opts, cli_opts_timeout, cli_opts_help, NULL};
 static const cli_opt *const g_reports_tables[] = {
-    g_reports_opts, g_place_opts, cli_opts_db, g_format_opts, cli_opts_help,
-    NULL};
+    g_reports_opts, g_place_opts, cli_opts_db, g_format_opts, cli_opts_timeout,
+    cli_opts_help, NULL};
 static const cli_opt *const g_deadlines_tables[] = {
-    g_deadlines_opts, g_place_opts, cli_opts_db, g_format_opts, cli_opts_help,
-    NULL};
+    g_deadlines_opts, g_place_opts, cli_opts_db, g_format_opts,
+    cli_opts_timeout, cli_opts_help, NULL};
 
 static int run_ask(int argc, char **argv);
 static int run_reports(int argc, char **argv);
@@ -183,7 +186,7 @@ const cli_spec cli_spec_ask = {
     "line it rests on.  Questions understood:",
     vb_ask_forms, g_ask_tables,
     "0 answered, 1 no answer found, 2 question not understood,\n"
-    "3 index missing or unreadable.",
+    "3 index missing or unreadable, 5 stopped at --timeout (incomplete).",
     "vanban ask \"which units report to the Labour department?\"",
     run_ask};
 
@@ -195,7 +198,8 @@ const cli_spec cli_spec_reports = {
     "Labour department\"), with the sender, the deadline, the plan and the\n"
     "evidence line.  Same as: vanban ask \"which units report to UNIT?\"",
     NULL, g_reports_tables,
-    "0 found, 1 none, 2 usage, 3 index error.",
+    "0 found, 1 none, 2 usage, 3 index error, 5 stopped at\n"
+    "--timeout (the answers are incomplete).",
     "vanban reports --to \"Sở Lao động - Thương binh và Xã hội\" --province \"Sơn La\"",
     run_reports};
 
@@ -206,7 +210,8 @@ const cli_spec cli_spec_deadlines = {
     "Dated duties, earliest first (yearly duties after dated ones), with\n"
     "what must be done, by whom, for whom, the plan and the evidence line.",
     NULL, g_deadlines_tables,
-    "0 found, 1 none, 2 usage, 3 index error.",
+    "0 found, 1 none, 2 usage, 3 index error, 5 stopped at\n"
+    "--timeout (the answers are incomplete).",
     "vanban deadlines --after 2021-12-01 --before 2021-12-31",
     run_deadlines};
 

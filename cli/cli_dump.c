@@ -139,8 +139,8 @@ static const cli_opt g_dump_opts[] = {
      "recipients, units, deadlines or reports"},
     {NULL, 0, NULL, NULL, NULL}};
 
-static const cli_opt *const g_dump_tables[] = {cli_opts_db, g_dump_opts,
-                                               cli_opts_help, NULL};
+static const cli_opt *const g_dump_tables[] = {
+    cli_opts_db, g_dump_opts, cli_opts_timeout, cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
@@ -154,7 +154,8 @@ const cli_spec cli_spec_dump = {
     "the other tables carry the source path, the evidence line number and\n"
     "the line's text.",
     NULL, g_dump_tables,
-    "0 success, 2 usage, 3 index missing or unreadable.",
+    "0 success, 2 usage, 3 index missing or unreadable,\n"
+    "5 stopped at --timeout (the rows written are whole; others are missing).",
     "vanban dump --table reports --format csv > reports.csv",
     run};
 
@@ -196,6 +197,7 @@ static int run(int argc, char **argv) {
   code = table == &g_tables[0] && fmt != FMT_CSV
                  ? dump_records(vb_index_db(idx), fmt)
                  : dump_rows(vb_index_db(idx), table, fmt);
+  if (cli_budget_stop(idx, "dump")) code = CLI_TIMEOUT;
   vb_index_close(idx);
   return code;
 }

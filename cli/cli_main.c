@@ -65,9 +65,33 @@ const char *cli_db_path(const char *opt) {
   return "vanban.db";
 }
 
+double cli_timeout = CLI_DEFAULT_TIMEOUT;
+
+int cli_timeout_option(const char *cmd, const char *value) {
+  char *end = NULL;
+  errno = 0;
+  double v = strtod(value, &end);
+  if (errno || end == value || *end || !(v >= 0) || v > 1e6)
+    return cli_usage_error(cmd, "--timeout takes seconds (0: no limit), not '%s'",
+                           value);
+  cli_timeout = v;
+  return 0;
+}
+
+int cli_budget_stop(vb_index *idx, const char *cmd) {
+  if (!vb_index_expired(idx)) return 0;
+  fprintf(stderr, "vanban: %s stopped after %g s: results may be incomplete\n",
+          cmd, cli_timeout);
+  return 1;
+}
+
 int cli_open_index(const char *path, int mode, vb_index **idx) {
   vb_error err = {0};
   vb_status rc = vb_index_open(path, mode, idx, &err);
+  if (rc == VB_OK && mode == VB_INDEX_READ) {
+    const char *steps = getenv("VANBAN_BUDGET_STEPS");
+    vb_index_set_budget(*idx, cli_timeout, steps ? strtol(steps, NULL, 10) : 0);
+  }
   if (rc == VB_OK) return CLI_OK;
   cli_error("%s: %s", path, vb_error_text(&err, rc));
   return cli_exit_code(rc);
@@ -84,6 +108,7 @@ int cli_exit_code(vb_status rc) {
     case VB_ENOTFOUND:
     case VB_EIO: return CLI_INDEX;
     case VB_EINTERRUPTED: return CLI_INTERRUPTED;
+    case VB_ETIMEOUT: return CLI_TIMEOUT;
     default: return CLI_INTERNAL;
   }
 }

@@ -39,6 +39,12 @@ const cli_opt cli_opts_ocr[] = {
      "text layer, and images), always, or never"},
     {NULL, 0, NULL, NULL, NULL}};
 
+const cli_opt cli_opts_timeout[] = {
+    {"timeout", CLI_O_TIMEOUT, "S", NULL,
+     "stop the queries after S seconds and print what was\n"
+     "found (default 5; 0: no limit)"},
+    {NULL, 0, NULL, NULL, NULL}};
+
 int cli_parse_ocr(const char *cmd, const char *value, int *mode) {
   if (strcmp(value, "auto") == 0)
     *mode = VB_OCR_AUTO;
@@ -80,6 +86,10 @@ void cli_getopt_begin(cli_getopt *g, const cli_spec *spec) {
 
 int cli_getopt_next(cli_getopt *g, int argc, char **argv) {
   int c = getopt_long(argc, argv, g->shortopts, g->longopts, NULL);
+  while (c == CLI_O_TIMEOUT) { /* the same for every command */
+    if (cli_timeout_option(g->spec->name, optarg)) return CLI_GETOPT_BAD;
+    c = getopt_long(argc, argv, g->shortopts, g->longopts, NULL);
+  }
   if (c == -1) return 0;
   if (c == 'h') {
     cli_help(stdout, g->spec);

@@ -174,7 +174,8 @@ static const cli_opt g_search_opts[] = {
     {NULL, 0, NULL, NULL, NULL}};
 
 static const cli_opt *const g_search_tables[] = {
-    cli_opts_db, g_search_opts, cli_opts_filters, cli_opts_help, NULL};
+    cli_opts_db, g_search_opts, cli_opts_filters, cli_opts_timeout,
+    cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
@@ -189,7 +190,7 @@ const cli_spec cli_spec_search = {
     "better), doc_type, number, symbol, date, year, issuer, province.",
     NULL, g_search_tables,
     "0 results found, 1 none, 2 usage or malformed query,\n"
-    "3 index missing or unreadable.",
+    "3 index missing or unreadable, 5 stopped at --timeout (incomplete).",
     "vanban search \"bình đẳng giới\"\n"
     "vanban search --format json --limit 3 'so lao dong'",
     run};
@@ -250,7 +251,7 @@ static int run(int argc, char **argv) {
   vb_status rc;
   vb_results *res = NULL;
   rc = vb_search(idx, &o, &res, &err);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && !vb_index_expired(idx)) {
     if (rc == VB_EQUERY)
       cli_error("query: %s", vb_error_text(&err, rc));
     else
@@ -259,9 +260,9 @@ static int run(int argc, char **argv) {
     return cli_exit_code(rc);
   }
   json_t *facets = NULL;
-  if (want_facets && (fmt == FMT_TABLE || fmt == FMT_JSON)) {
+  if (rc == VB_OK && want_facets && (fmt == FMT_TABLE || fmt == FMT_JSON)) {
     rc = vb_facets(idx, &o, &facets, &err);
-    if (rc != VB_OK) {
+    if (rc != VB_OK && !vb_index_expired(idx)) {
       cli_error("%s: %s", path, vb_error_text(&err, rc));
       vb_results_free(res);
       vb_index_close(idx);
@@ -270,8 +271,9 @@ static int run(int argc, char **argv) {
   }
   size_t n = cli_print_results(res, fmt, facets);
   json_decref(facets);
-  if (n == 0 && fmt == FMT_TABLE) fputs("no results\n", stderr);
+  int late = cli_budget_stop(idx, "search");
+  if (n == 0 && fmt == FMT_TABLE && !late) fputs("no results\n", stderr);
   vb_results_free(res);
   vb_index_close(idx);
-  return n ? CLI_OK : CLI_PARTIAL;
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }

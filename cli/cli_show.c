@@ -115,8 +115,8 @@ static const cli_opt g_show_opts[] = {
      "table (default) or json (the record with evidence)"},
     {NULL, 0, NULL, NULL, NULL}};
 
-static const cli_opt *const g_show_tables[] = {cli_opts_db, g_show_opts,
-                                               cli_opts_help, NULL};
+static const cli_opt *const g_show_tables[] = {
+    cli_opts_db, g_show_opts, cli_opts_timeout, cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
@@ -127,7 +127,8 @@ const cli_spec cli_spec_show = {
     "the end of it (a file name), or the document's number/symbol\n"
     "(\"622/KH-UBND\").",
     NULL, g_show_tables,
-    "0 shown, 1 no such document, 2 usage, 3 index error.",
+    "0 shown, 1 no such document, 2 usage, 3 index error,\n"
+    "5 stopped at --timeout.",
     "vanban show 001_6747b2af0e194c38.txt",
     run};
 
@@ -156,7 +157,9 @@ static int run(int argc, char **argv) {
   if (code != CLI_OK) return code;
   int ambiguous = 0;
   char *text = find_record(vb_index_db(idx), argv[optind], &ambiguous);
+  int late = cli_budget_stop(idx, "show");
   vb_index_close(idx);
+  if (!text && late) return CLI_TIMEOUT;
   if (!text) {
     cli_error("no document matches '%s'", argv[optind]);
     return CLI_PARTIAL;
@@ -175,5 +178,5 @@ static int run(int argc, char **argv) {
   else
     show_record(rec);
   json_decref(rec);
-  return CLI_OK;
+  return late ? CLI_TIMEOUT : CLI_OK;
 }

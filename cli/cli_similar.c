@@ -64,7 +64,8 @@ static const cli_opt g_similar_opts[] = {
     {NULL, 0, NULL, NULL, NULL}};
 
 static const cli_opt *const g_similar_tables[] = {
-    g_similar_opts, cli_opts_db, cli_opts_filters, cli_opts_help, NULL};
+    g_similar_opts, cli_opts_db, cli_opts_filters, cli_opts_timeout,
+    cli_opts_help, NULL};
 
 static int run(int argc, char **argv);
 
@@ -79,7 +80,8 @@ const cli_spec cli_spec_similar = {
     "of FILE is compared (without LINE, the start of the file), and FILE's\n"
     "own paragraphs are left out.  The filters are those of search.",
     NULL, g_similar_tables,
-    "0 found, 1 none, 2 usage, 3 index error.",
+    "0 found, 1 none, 2 usage, 3 index error, 5 stopped at\n"
+    "--timeout (incomplete).",
     "vanban similar --text \"bao cao ket qua thuc hien ve So Lao dong\"\n"
     "vanban similar corpus/seeds/001_6747b2af0e194c38.txt:120",
     run};
@@ -131,7 +133,7 @@ static int run(int argc, char **argv) {
   vb_status rc = vb_similar(idx, text, source, &o, &res, &err);
   vb_free(text);
   vb_free(source);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && !vb_index_expired(idx)) {
     if (rc == VB_EQUERY)
       cli_error("similar: %s", vb_error_text(&err, rc));
     else
@@ -140,8 +142,9 @@ static int run(int argc, char **argv) {
     return cli_exit_code(rc);
   }
   size_t n = cli_print_results(res, fmt, NULL);
-  if (n == 0 && fmt == FMT_TABLE) fputs("no similar paragraph\n", stderr);
+  int late = cli_budget_stop(idx, "similar");
+  if (n == 0 && fmt == FMT_TABLE && !late) fputs("no similar paragraph\n", stderr);
   vb_results_free(res);
   vb_index_close(idx);
-  return n ? CLI_OK : CLI_PARTIAL;
+  return late ? CLI_TIMEOUT : n ? CLI_OK : CLI_PARTIAL;
 }

@@ -26,6 +26,7 @@ const char *vb_strerror(vb_status code) {
     case VB_EINVAL: return "invalid argument";
     case VB_ENOTFOUND: return "not found";
     case VB_EINTERRUPTED: return "interrupted";
+    case VB_ETIMEOUT: return "time budget exceeded";
   }
   return "unknown error";
 }

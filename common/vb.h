@@ -43,7 +43,8 @@ typedef enum vb_status {
   VB_EBUSY,        /* the database is locked by another writer */
   VB_EINVAL,       /* a bad argument was passed to the library */
   VB_ENOTFOUND,    /* the requested document or item does not exist */
-  VB_EINTERRUPTED  /* the work was stopped on request */
+  VB_EINTERRUPTED, /* the work was stopped on request */
+  VB_ETIMEOUT      /* a query ran past its time budget */
 } vb_status;
 
 /* A status plus a one-line reason.  Functions that take a vb_error* fill it

@@ -1109,6 +1109,11 @@ static int contains(const char *s, size_t n, const char *need) {
   }
 }
 
+/* Rules run on this thread (see vb_x_work()). */
+static _Thread_local uint64_t g_work;
+
+uint64_t vb_x_work(void) { return g_work; }
+
 int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
   const vb_rule *rule = &m->rules->table[i];
   const vb_xfilter *f = &m->rules->filter[i];
@@ -1117,6 +1122,7 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
       (from == n ||
        !(f->first[(uint8_t)s[from] >> 3] & (1u << ((uint8_t)s[from] & 7)))))
     return 0;
+  g_work++;
   if (rule->need && !contains(s + from, n - from, rule->need))
     return 0;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,

@@ -20,6 +20,8 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
@@ -74,6 +76,11 @@ const pcre2_code *vb_xrules_code(const vb_xrules *r, size_t i);
 /* Start / end a matching state.  Errors: VB_ENOMEM. */
 vb_status vb_xmatch_init(vb_xmatch *m, const vb_xrules *r) VB_MUST_CHECK;
 void vb_xmatch_free(vb_xmatch *m);
+
+/* The work of extraction, counted for tests: rules run (past the
+** first-byte test of an anchored rule) on the calling thread since it
+** started. */
+uint64_t vb_x_work(void);
 
 /* Run rule i on s[from..n) (valid UTF-8).  Returns 1 on a match
 ** (m->start/end set), 0 otherwise (no match, a failed prefilter, a match

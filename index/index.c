@@ -15,6 +15,7 @@
 #include "names.h"
 #include "paragraphs.h"
 #include "rank.h"
+#include "snippet.h"
 #include "tokenizer.h"
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
@@ -104,6 +105,9 @@ static const char *const g_sql[ST__N] = {
 
 struct vb_index {
   sqlite3 *db;            /* the connection */
+  struct timespec deadline; /* of the time budget (tv_sec 0: none) */
+  long steps_left;        /* progress checks left (-1: no step limit) */
+  int expired;            /* 1 once the budget ran out */
   sqlite3_stmt *st[ST__N]; /* prepared on first use */
   int in_batch;           /* 1 between begin and commit */
 };
@@ -123,6 +127,8 @@ static vb_status db_error(vb_index *idx, int rc, const char *what,
                         what);
   if (prim == SQLITE_FULL)
     return vb_error_set(err, VB_EIO, "%s: the disk is full", what);
+  if (prim == SQLITE_INTERRUPT && idx && idx->expired)
+    return vb_error_set(err, VB_ETIMEOUT, "%s: past the time budget", what);
   if (prim == SQLITE_NOMEM)
     return vb_error_set(err, VB_ENOMEM, "%s: out of memory", what);
   if (prim == SQLITE_CANTOPEN || prim == SQLITE_IOERR ||
@@ -260,7 +266,8 @@ vb_status vb_index_open(const char *path, int mode, vb_index **out,
   sqlite3_extended_result_codes(idx->db, 1);
   sqlite3_busy_timeout(idx->db, VB_BUSY_TIMEOUT_MS);
   if (vb_tokenizer_register(idx->db) != VB_OK ||
-      vb_rank_register(idx->db) != VB_OK) {
+      vb_rank_register(idx->db) != VB_OK ||
+      vb_snippet_register(idx->db) != VB_OK) {
     rc = vb_error_set(err, VB_EDB, "SQLite was built without FTS5");
     goto fail;
   }
@@ -291,6 +298,45 @@ void vb_index_close(vb_index *idx) {
 }
 
 sqlite3 *vb_index_db(vb_index *idx) { return idx->db; }
+
+/* The progress handler of a budget: non-zero (stop) once it has run out. */
+static int budget_check(void *arg) {
+  vb_index *idx = arg;
+  if (idx->expired) return 1;
+  if (idx->steps_left >= 0 && idx->steps_left-- == 0) idx->expired = 1;
+  if (idx->deadline.tv_sec) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (now.tv_sec > idx->deadline.tv_sec ||
+        (now.tv_sec == idx->deadline.tv_sec &&
+         now.tv_nsec >= idx->deadline.tv_nsec))
+      idx->expired = 1;
+  }
+  return idx->expired;
+}
+
+void vb_index_set_budget(vb_index *idx, double seconds, long steps) {
+  idx->expired = 0;
+  idx->steps_left = steps > 0 ? steps : -1;
+  idx->deadline.tv_sec = 0;
+  idx->deadline.tv_nsec = 0;
+  if (seconds > 0) {
+    clock_gettime(CLOCK_MONOTONIC, &idx->deadline);
+    double whole = (double)(long)seconds;
+    idx->deadline.tv_sec += (time_t)whole;
+    idx->deadline.tv_nsec += (long)((seconds - whole) * 1e9);
+    if (idx->deadline.tv_nsec >= 1000000000L) {
+      idx->deadline.tv_sec++;
+      idx->deadline.tv_nsec -= 1000000000L;
+    }
+  }
+  int on = seconds > 0 || steps > 0;
+  /* A step limit is counted in instructions: checked after each one. */
+  sqlite3_progress_handler(idx->db, !on ? 0 : steps > 0 ? 1 : VB_BUDGET_OPS,
+                           on ? budget_check : NULL, idx);
+}
+
+int vb_index_expired(const vb_index *idx) { return idx && idx->expired; }
 
 vb_status vb_index_begin(vb_index *idx, vb_error *err) {
   if (idx->in_batch) return VB_OK;

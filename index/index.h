@@ -42,6 +42,18 @@ vb_status vb_index_open(const char *path, int mode, vb_index **out,
 
 void vb_index_close(vb_index *idx);
 
+/* A time budget for every statement run on idx from now on: past `seconds`
+** (measured on CLOCK_MONOTONIC every VB_BUDGET_OPS virtual machine
+** instructions; 0 or less: no time limit), or after `steps` instructions
+** (0: no step limit; a test's way to run out of time whatever the
+** machine's speed), each statement stops as if interrupted
+** (SQLITE_INTERRUPT, which the query module reports as VB_ETIMEOUT) and
+** vb_index_expired() returns 1.  The deadline is checked between SQLite's
+** instructions, so a query stops within a moment of it. */
+#define VB_BUDGET_OPS 1000
+void vb_index_set_budget(vb_index *idx, double seconds, long steps);
+int vb_index_expired(const vb_index *idx);
+
 /* The underlying connection, for the query module (borrowed). */
 sqlite3 *vb_index_db(vb_index *idx);
 

@@ -4,8 +4,8 @@
 **
 ** The per-query figures (each phrase's IDF, the average document length)
 ** are computed on the first row and kept as FTS5 auxiliary data; each row
-** then costs what bm25() costs: a pass over the row's phrase instances and
-** a look at its length.
+** then costs what bm25() costs: a pass over the row's phrase instances
+** (at most VB_RANK_MAX_INST of each phrase) and a look at its length.
 */
 #include "rank.h"
 
@@ -96,23 +96,27 @@ static void vb_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
                     sqlite3_context *ctx, int nval, sqlite3_value **val) {
   rank_query *q = NULL;
   int rc = query_data(api, fts, &q);
-  int ninst = 0, ntok = 0;
-  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &ninst);
+  int ntok = 0;
   if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &ntok);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
   }
-  memset(q->freq, 0, (size_t)q->nphrase * sizeof(double));
-  for (int k = 0; k < ninst; k++) {
-    int phrase, col, off;
-    rc = api->xInst(fts, k, &phrase, &col, &off);
+  /* Each phrase's matches in their order (col, offset), as bm25() adds
+  ** them, but no more than VB_RANK_MAX_INST of them. */
+  for (int i = 0; i < q->nphrase; i++) {
+    Fts5PhraseIter it;
+    int col = -1, off = -1, k = 0;
+    q->freq[i] = 0;
+    rc = api->xPhraseFirst(fts, i, &it, &col, &off);
     if (rc != SQLITE_OK) {
       sqlite3_result_error_code(ctx, rc);
       return;
     }
-    double w = col < nval ? sqlite3_value_double(val[col]) : 1.0;
-    if (phrase >= 0 && phrase < q->nphrase) q->freq[phrase] += w;
+    for (; col >= 0 && k < VB_RANK_MAX_INST; k++) {
+      q->freq[i] += col < nval ? sqlite3_value_double(val[col]) : 1.0;
+      api->xPhraseNext(fts, &it, &col, &off);
+    }
   }
   double score = 0, norm = K1 * (1 - B + B * (double)ntok / q->avgdl);
   for (int i = 0; i < q->nphrase; i++)

@@ -26,6 +26,11 @@
 /* Matches of a phrase counted before the count is estimated. */
 #define VB_RANK_IDF_SAMPLE 64
 
+/* Matches of a phrase counted in one row: a document repeating a query
+** word a million times costs what one repeating it this often costs (no
+** plan comes near; bm25 barely moves past a few dozen). */
+#define VB_RANK_MAX_INST 10000
+
 /* Register vb_rank() with db's FTS5 module.  Returns VB_OK, or VB_EDB if
 ** FTS5 is missing, VB_ENOMEM. */
 vb_status vb_rank_register(sqlite3 *db) VB_MUST_CHECK;

@@ -622,7 +622,7 @@ static const char *sql_for(vb_intent intent) {
     case VB_ASK_TASKS_OF:
       return "SELECT " DOC_COLS ", x.name AS unit, x.canonical, t.text AS task, "
              "coalesce(t.line, x.line) AS line, "
-             "coalesce((SELECT body FROM texts WHERE doc_id = d.id), '') AS body "
+             "d.id AS body "
              "FROM units x JOIN documents d ON d.id = x.doc_id "
              "LEFT JOIN tasks t ON t.doc_id = x.doc_id AND t.unit_seq = x.seq "
              "WHERE x.key >= ?1 AND x.key < ?1 || '~' "
@@ -647,19 +647,68 @@ static const char *intent_name(vb_intent i) {
   return "?";
 }
 
-/* The physical line `line` of body (1-based), trimmed; new json string. */
-static json_t *body_line(const char *body, int64_t line) {
-  const char *p = body;
-  for (int64_t k = 1; k < line && p; k++) {
-    p = strchr(p, '\n');
-    if (p) p++;
+/* Evidence lines are read from the body with incremental blob I/O, going
+** forward from the last line read in the same document (answers come in
+** line order), so a document of megabytes is read once at most, and only
+** to its last answer; a line is kept to its first EVIDENCE_MAX_BYTES. */
+#define EVIDENCE_MAX_BYTES 16384
+typedef struct line_cursor {
+  sqlite3_blob *blob;
+  int64_t doc;   /* open on this document (0: none) */
+  int64_t line;  /* the line starting at pos */
+  int64_t pos, size;
+  char buf[EVIDENCE_MAX_BYTES];
+} line_cursor;
+
+/* The physical line `line` (1-based) of document doc's body, trimmed; a
+** new json string (null when there is no such line). */
+static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
+                         int64_t line) {
+  if (line < 1) line = 1;
+  if (c->doc != doc) {
+    int r = c->blob ? sqlite3_blob_reopen(c->blob, doc)
+                    : sqlite3_blob_open(db, "main", "texts", "body", doc, 0,
+                                        &c->blob);
+    if (r != SQLITE_OK) { /* no text stored: an empty one */
+      sqlite3_blob_close(c->blob);
+      c->blob = NULL;
+      c->doc = 0;
+      return line == 1 ? json_string("") : json_null();
+    }
+    c->doc = doc;
+    c->line = 1;
+    c->pos = 0;
+    c->size = sqlite3_blob_bytes(c->blob);
   }
-  if (!p) return json_null();
-  const char *e = strchr(p, '\n');
-  size_t n = e ? (size_t)(e - p) : strlen(p);
-  while (n && (*p == ' ' || *p == '\t')) p++, n--;
-  while (n && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
-  return json_stringn(p, n);
+  if (line < c->line) {
+    c->line = 1;
+    c->pos = 0;
+  }
+  while (c->line < line && c->pos < c->size) {
+    int n = (int)(c->size - c->pos < (int64_t)sizeof c->buf ? c->size - c->pos
+                                                             : (int64_t)sizeof c->buf);
+    if (sqlite3_blob_read(c->blob, c->buf, n, (int)c->pos) != SQLITE_OK)
+      return json_null();
+    const char *p = c->buf, *e = c->buf + n, *nl;
+    while (c->line < line && (nl = memchr(p, '\n', (size_t)(e - p)))) {
+      p = nl + 1;
+      c->line++;
+    }
+    c->pos += c->line < line ? n : (int64_t)(p - c->buf);
+  }
+  if (c->line != line || c->pos > c->size) return json_null();
+  int n = (int)(c->size - c->pos < (int64_t)sizeof c->buf ? c->size - c->pos
+                                                           : (int64_t)sizeof c->buf);
+  if (sqlite3_blob_read(c->blob, c->buf, n, (int)c->pos) != SQLITE_OK)
+    return json_null();
+  const char *p = c->buf, *e = memchr(p, '\n', (size_t)n);
+  size_t len = e ? (size_t)(e - p) : (size_t)n;
+  if (!e && n == (int)sizeof c->buf) /* cut: not inside a character */
+    while (len && ((unsigned char)p[len] & 0xC0) == 0x80) len--;
+  while (len && (*p == ' ' || *p == '\t')) p++, len--;
+  while (len && (p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
+  json_t *v = json_stringn(p, len);
+  return v ? v : json_null();
 }
 
 vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
@@ -723,8 +772,10 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
   if (q->month) json_object_set_new(filters, "month", json_integer(q->month));
   if (q->doc) json_object_set_new(filters, "document", json_string(q->doc));
   json_object_set_new(res, "filters", filters);
-  int r, count = 0;
-  while ((r = sqlite3_step(s)) == SQLITE_ROW && count < ASK_MAX_ANSWERS) {
+  int r = SQLITE_DONE, count = 0;
+  line_cursor *lc = vb_calloc(1, sizeof *lc);
+  if (!lc) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW && count < ASK_MAX_ANSWERS) {
     json_t *o = json_object();
     put_doc_cols(o, s);
     int ncol = sqlite3_column_count(s);
@@ -732,7 +783,8 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     for (int i = 7; i < ncol; i++) {
       const char *name = sqlite3_column_name(s, i);
       if (strcmp(name, "body") == 0) {
-        json_object_set_new(o, "evidence", body_line((const char *)sqlite3_column_text(s, i), line));
+        json_object_set_new(o, "evidence",
+                            body_line(db, lc, sqlite3_column_int64(s, i), line));
         continue;
       }
       if (strcmp(name, "line") == 0) line = sqlite3_column_int64(s, i);
@@ -746,15 +798,19 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     json_array_append_new(answers, o);
     count++;
   }
-  if (r != SQLITE_ROW && r != SQLITE_DONE)
+  if (lc) sqlite3_blob_close(lc->blob);
+  vb_free(lc);
+  if (rc == VB_OK && (r & 0xff) == SQLITE_INTERRUPT)
+    rc = vb_error_set(err, VB_ETIMEOUT, "the question ran past its time budget");
+  else if (rc == VB_OK && r != SQLITE_ROW && r != SQLITE_DONE)
     rc = vb_error_set(err, VB_EDB, "cannot read the index: %s", sqlite3_errstr(r));
   sqlite3_finalize(s);
   json_object_set_new(res, "count", json_integer(count));
   json_object_set_new(res, "answers", answers);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
     json_decref(res);
     return rc;
   }
   *answer = res;
-  return VB_OK;
+  return rc;
 }

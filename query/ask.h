@@ -62,7 +62,9 @@ vb_status vb_question_set(char **slot, const char *value) VB_MUST_CHECK;
 ** static list. */
 const char *const *vb_ask_forms(void);
 
-/* Answer a question from the index.  Errors: VB_EDB, VB_ENOMEM. */
+/* Answer a question from the index.  Errors: VB_EDB, VB_ENOMEM; VB_ETIMEOUT
+** when the index's time budget ran out (index.h), with *answer holding
+** the answers found before. */
 vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
                      vb_error *err) VB_MUST_CHECK;
 

@@ -68,14 +68,17 @@ typedef struct vb_hit {
 
 typedef struct vb_results vb_results;
 
-/* Run a search.  Errors: VB_EQUERY, VB_EDB, VB_ENOMEM. */
+/* Run a search.  Errors: VB_EQUERY, VB_EDB, VB_ENOMEM; VB_ETIMEOUT when
+** the index's time budget ran out (index.h), with *out holding the hits
+** found before (possibly none; free them as usual). */
 vb_status vb_search(vb_index *idx, const vb_search_opts *opts,
                     vb_results **out, vb_error *err) VB_MUST_CHECK;
 /* Paragraphs of other documents worded most like `text`, best first; one
 ** hit per wording (repeats counts the other documents that repeat it).
 ** exclude_source (may be NULL) leaves out the paragraphs of that document.
 ** Filters of opts apply (query, paragraphs and sort are ignored).
-** Errors: VB_EQUERY (no words in text), VB_EDB, VB_ENOMEM. */
+** Errors: VB_EQUERY (no words in text), VB_EDB, VB_ENOMEM; VB_ETIMEOUT
+** as for vb_search(), with the hits found before in *out. */
 vb_status vb_similar(vb_index *idx, const char *text,
                      const char *exclude_source, const vb_search_opts *opts,
                      vb_results **out, vb_error *err) VB_MUST_CHECK;

@@ -11,6 +11,7 @@
 
 #include "vi.h"
 #include "rank.h"
+#include "snippet.h"
 #include "tokenizer.h"
 #include "names.h"
 #include "query.h"
@@ -129,14 +130,25 @@ static char *first_line(char *head) {
 ** ?13, the query without its prefixes (see exact_words), and only a
 ** document without those exact words gets one made with the query. */
 #define SNIPPET_OF(expr)                                                     \
-  "(SELECT snippet(docs_fts, -1, ?10, ?11, '…', 24) FROM docs_fts "          \
+  "(SELECT " CAPPED_SNIPPET("docs_fts", "-1", "24", DOCS_FTS_SOURCES)        \
+  " FROM docs_fts "                                                          \
   " WHERE docs_fts MATCH " expr " AND docs_fts.rowid = t.id)"
+/* snippet(), or in a document of megabytes the capped vb_snippet() (see
+** index/snippet.h). */
+#define CAPPED_SNIPPET(table, col, ntok, sources)                            \
+  "CASE WHEN " VB_SNIPPET_FULL_FUNCTION "(" table ") THEN snippet(" table   \
+  ", " col ", ?10, ?11, '…', " ntok ") ELSE " VB_SNIPPET_FUNCTION "(" table \
+  ", " col ", ?10, ?11, '…', " ntok sources ") END"
+/* Where the columns of docs_fts are (see doc_content in schema.sql). */
+#define DOCS_FTS_SOURCES                                                     \
+  ", 'documents.title', 'documents.theme', 'texts.body', 'texts.extra'"
 #define OUTER_SQL                                                            \
   "SELECT d.id, d.source, d.title, "                                         \
   "  coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") "), "               \
   "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
   "  d.province, d.year, "                                                   \
-  "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id), "         \
+  "  CASE WHEN d.title IS NULL THEN "                                         \
+  "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id) END, "         \
   "  NULL, NULL, NULL, NULL, NULL "                                          \
   "FROM top t JOIN documents d ON d.id = t.id "
 
@@ -249,7 +261,7 @@ static const char g_scratch_sql[] =
 
 static const char g_para_sql[] =
     "SELECT d.id, d.source, d.title, "
-    "  snippet(para_scratch, 0, ?10, ?11, '…', 40), bm25(para_scratch), "
+    "  " CAPPED_SNIPPET("para_scratch", "0", "40", "") ", bm25(para_scratch), "
     "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
     "  NULL, para_scratch.rowid, p.line, p.heading, para_scratch.text, "
     "  p.fingerprint "
@@ -260,22 +272,63 @@ static const char g_para_sql[] =
     "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
     "LIMIT ?9";
 
-/* Paragraphs of a document with its body: each row's text is
-** body[start, start + len). */
-static const char g_doc_body_sql[] = "SELECT body FROM texts WHERE doc_id = ?1";
-static const char g_doc_paras_sql[] =
-    "SELECT (doc_id << 20) + seq, start, len FROM paragraphs "
-    "WHERE doc_id = ?1 ORDER BY seq";
+/* The work on one document's paragraphs (paragraph search, similar) is
+** capped: its first PARA_MAX_PER_DOC paragraphs, the first PARA_MAX_BYTES
+** bytes of each, PARA_DOC_BYTES bytes in all.  A plan has a few hundred
+** paragraphs of a few hundred bytes; a document of a million lines or of
+** one 50 MB line costs what a plan of these sizes costs. */
+#define PARA_MAX_PER_DOC 4096
+#define PARA_MAX_BYTES 16384
+#define PARA_DOC_BYTES ((int64_t)1 << 20)
 
-/* The two statements that read a document's paragraphs: its body once,
-** then the places of the paragraphs in it. */
+/* Paragraphs of a document: each row's text is body[start, start + len),
+** read from the body with incremental blob I/O (no more of it than the
+** paragraphs need). */
+static const char g_doc_paras_sql[] =
+    "SELECT (doc_id << 20) + seq, start, len, fingerprint FROM paragraphs "
+    "WHERE doc_id = ?1 ORDER BY seq LIMIT 4096"; /* PARA_MAX_PER_DOC */
+
+/* What reads a document's paragraphs: the places of the paragraphs, a
+** handle on the body, a buffer for one paragraph. */
 typedef struct para_reader {
-  sqlite3_stmt *body, *paras;
+  sqlite3_stmt *paras;
+  sqlite3_blob *body;
+  char buf[PARA_MAX_BYTES + 1];
 } para_reader;
 
 static void para_reader_free(para_reader *pr) {
-  sqlite3_finalize(pr->body);
   sqlite3_finalize(pr->paras);
+  sqlite3_blob_close(pr->body);
+}
+
+/* Length of the longest prefix of s[0, n) that does not end inside a
+** UTF-8 sequence. */
+static size_t utf8_cut(const char *s, size_t n) {
+  size_t k = n, back = 0;
+  while (k > 0 && back < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--, back++;
+  if (k == 0) return n;
+  unsigned char lead = (unsigned char)s[k - 1];
+  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return n - (k - 1) >= need ? n : k - 1;
+}
+
+/* Read body[start, start + *len) of document id into buf (at most
+** PARA_MAX_BYTES, cut at a character); *len is what was read.  The blob
+** handle is kept in *blob between calls.  Returns an SQLite code. */
+static int read_body(sqlite3 *db, sqlite3_blob **blob, int64_t id,
+                     int64_t start, int64_t *len, char *buf) {
+  int r = *blob ? sqlite3_blob_reopen(*blob, id)
+                : sqlite3_blob_open(db, "main", "texts", "body", id, 0, blob);
+  if (r != SQLITE_OK) return r;
+  int64_t blen = sqlite3_blob_bytes(*blob);
+  if (start < 0 || *len < 0 || start > blen) return SQLITE_ERROR;
+  if (*len > blen - start) *len = blen - start;
+  int cut = *len > PARA_MAX_BYTES;
+  if (cut) *len = PARA_MAX_BYTES;
+  r = sqlite3_blob_read(*blob, buf, (int)*len, (int)start);
+  if (r == SQLITE_OK && cut) *len = (int64_t)utf8_cut(buf, (size_t)*len);
+  buf[*len] = '\0';
+  return r;
 }
 
 /* The compiled query fts with each prefix term ("tuyên"*) made exact, in
@@ -390,6 +443,8 @@ static vb_status step_error(int r, vb_error *err) {
     return vb_error_set(err, VB_EBUSY, "the index is busy; try again");
   if (prim == SQLITE_CORRUPT || prim == SQLITE_NOTADB)
     return vb_error_set(err, VB_ECORRUPT, "the index file is damaged");
+  if (prim == SQLITE_INTERRUPT)
+    return vb_error_set(err, VB_ETIMEOUT, "the query ran past its time budget");
   return vb_error_set(err, VB_EQUERY, "the query could not be run");
 }
 
@@ -529,34 +584,33 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   return VB_OK;
 }
 
-/* Call cb for every paragraph of document id with its text. */
+/* Call cb for every paragraph of document id (to the caps above) with
+** its text and fingerprint. */
 static vb_status each_paragraph(vb_index *idx, para_reader *pr, int64_t id,
-                                int (*cb)(void *ctx, int64_t pid,
+                                int (*cb)(void *ctx, int64_t pid, int64_t fp,
                                           const char *text, size_t len),
                                 void *ctx, vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
-  if ((!pr->body && sqlite3_prepare_v2(db, g_doc_body_sql, -1, &pr->body,
-                                       NULL) != SQLITE_OK) ||
-      (!pr->paras && sqlite3_prepare_v2(db, g_doc_paras_sql, -1, &pr->paras,
-                                        NULL) != SQLITE_OK))
+  if (!pr->paras && sqlite3_prepare_v2(db, g_doc_paras_sql, -1, &pr->paras,
+                                       NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot read paragraphs");
-  sqlite3_reset(pr->body);
   sqlite3_reset(pr->paras);
-  sqlite3_bind_int64(pr->body, 1, id);
   sqlite3_bind_int64(pr->paras, 1, id);
-  int r = sqlite3_step(pr->body);
-  if (r == SQLITE_DONE) return VB_OK;
-  if (r != SQLITE_ROW) return step_error(r, err);
-  const char *body = (const char *)sqlite3_column_text(pr->body, 0);
-  int64_t blen = sqlite3_column_bytes(pr->body, 0);
-  while (body && (r = sqlite3_step(pr->paras)) == SQLITE_ROW) {
-    int64_t start = sqlite3_column_int64(pr->paras, 1);
+  int64_t budget = PARA_DOC_BYTES;
+  int r = SQLITE_DONE;
+  while (budget > 0 && (r = sqlite3_step(pr->paras)) == SQLITE_ROW) {
     int64_t len = sqlite3_column_int64(pr->paras, 2);
-    if (start < 0 || len < 0 || start + len > blen) continue;
-    if (cb(ctx, sqlite3_column_int64(pr->paras, 0), body + start, (size_t)len))
+    int b = read_body(db, &pr->body, id, sqlite3_column_int64(pr->paras, 1),
+                      &len, pr->buf);
+    if ((b & 0xff) == SQLITE_ERROR) continue; /* no body, or out of it */
+    if (b != SQLITE_OK) return step_error(b, err);
+    budget -= len;
+    if (cb(ctx, sqlite3_column_int64(pr->paras, 0),
+           sqlite3_column_int64(pr->paras, 3), pr->buf, (size_t)len))
       break;
   }
-  if (r != SQLITE_ROW && r != SQLITE_DONE) return step_error(r, err);
+  if (budget > 0 && r != SQLITE_ROW && r != SQLITE_DONE)
+    return step_error(r, err);
   return VB_OK;
 }
 
@@ -642,8 +696,10 @@ typedef struct scratch_ctx {
   int rc;
 } scratch_ctx;
 
-static int scratch_put(void *arg, int64_t pid, const char *text, size_t len) {
+static int scratch_put(void *arg, int64_t pid, int64_t fp, const char *text,
+                       size_t len) {
   scratch_ctx *c = arg;
+  (void)fp;
   if (c->q->n) {
     hits_ctx h = {c->q, 0, c->q->n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << c->q->n) - 1};
     if (!vb_tokenize(text, len, 0, token_hits, &h)) return 0;
@@ -760,12 +816,12 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     sqlite3_finalize(s);
   }
   vb_free(fts);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;
   }
   *out = res;
-  return VB_OK;
+  return rc;
 }
 
 json_t *vb_hit_json(const vb_hit *h) {
@@ -941,7 +997,7 @@ static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
 
 /* One compared paragraph. */
 typedef struct ranked {
-  int64_t pid;
+  int64_t pid, fp;
   double score;
 } ranked;
 
@@ -962,7 +1018,8 @@ typedef struct compare_ctx {
   int oom;
 } compare_ctx;
 
-static int compare_one(void *arg, int64_t pid, const char *text, size_t len) {
+static int compare_one(void *arg, int64_t pid, int64_t fp, const char *text,
+                       size_t len) {
   compare_ctx *c = arg;
   read_words(text, len, c->pw, 0);
   size_t npb = bigrams(c->pw, c->pb);
@@ -979,6 +1036,7 @@ static int compare_one(void *arg, int64_t pid, const char *text, size_t len) {
     c->cap = ncap;
   }
   c->best[c->n].pid = pid;
+  c->best[c->n].fp = fp;
   c->best[c->n].score = sc;
   c->n++;
   return 0;
@@ -989,12 +1047,10 @@ static const char g_para_by_id_sql[] =
     "SELECT d.id, d.source, d.title, NULL, 0, d.doc_type, d.number, "
     "  d.symbol, d.date, d.issuer, d.province, d.year, NULL, "
     "  (p.doc_id << 20) + p.seq, p.line, "
-    "  p.heading, CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS "
-    "  TEXT), p.fingerprint, "
+    "  p.heading, ?2, p.fingerprint, "
     "  (SELECT count(DISTINCT doc_id) FROM paragraphs q "
-    "   WHERE q.fingerprint = p.fingerprint) "
+    "   WHERE q.fingerprint = p.fingerprint), p.start, p.len "
     "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-    "JOIN texts t ON t.doc_id = p.doc_id "
     "WHERE p.doc_id = ?1 >> 20 AND p.seq = (?1 & 1048575)";
 
 vb_status vb_similar(vb_index *idx, const char *text,
@@ -1054,13 +1110,25 @@ vb_status vb_similar(vb_index *idx, const char *text,
   vb_search_opts po = *o;
   po.hl_open = po.hl_close = "";
   for (size_t i = 0; i < c.n && res->n < (size_t)limit && rc == VB_OK; i++) {
-    sqlite3_reset(byid);
-    sqlite3_bind_int64(byid, 1, c.best[i].pid);
-    if (sqlite3_step(byid) != SQLITE_ROW) continue;
-    int64_t fp = sqlite3_column_int64(byid, 17);
+    int64_t fp = c.best[i].fp;
     int seen = 0;
     for (size_t k = 0; k < res->n && !seen; k++) seen = res->hits[k].fingerprint == fp;
     if (seen) continue;
+    /* The paragraph's text (to PARA_MAX_BYTES), then its row. */
+    sqlite3_reset(byid);
+    sqlite3_bind_int64(byid, 1, c.best[i].pid);
+    sqlite3_bind_null(byid, 2);
+    if (sqlite3_step(byid) != SQLITE_ROW) continue;
+    int64_t len = sqlite3_column_int64(byid, 20);
+    int b = read_body(vb_index_db(idx), &st.body, c.best[i].pid >> 20,
+                      sqlite3_column_int64(byid, 19), &len, st.buf);
+    if (b != SQLITE_OK && (b & 0xff) != SQLITE_ERROR) {
+      rc = step_error(b, err);
+      break;
+    }
+    sqlite3_reset(byid);
+    if (b == SQLITE_OK) sqlite3_bind_text(byid, 2, st.buf, (int)len, SQLITE_STATIC);
+    if (sqlite3_step(byid) != SQLITE_ROW) continue;
     rc = add_hit(res, &cap, byid, &po, err);
     if (rc != VB_OK) break;
     vb_hit *h = &res->hits[res->n - 1];
@@ -1078,10 +1146,10 @@ done:
   vb_free(pw);
   vb_free(qb);
   vb_free(pb);
-  if (rc != VB_OK) {
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;
   }
   *out = res;
-  return VB_OK;
+  return rc;
 }

@@ -35,20 +35,11 @@ static void fill(vb_index *idx, int ndocs,
                  void (*text_of)(int i, char *buf, size_t cap)) {
   vb_error err = {0};
   char text[1024], source[64];
-  int replaced = 0;
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
   for (int i = 1; i <= ndocs; i++) {
     text_of(i, text, sizeof text);
     snprintf(source, sizeof source, "d/%05d.txt", i);
-    vb_doc *doc = NULL;
-    VB_CHECK_INT(vb_read_bytes(source, (const unsigned char *)text,
-                               strlen(text), NULL, &doc, NULL),
-                 VB_OK);
-    json_t *rec = json_pack("{s:s}", "doc_type", "Kế hoạch");
-    if (doc && rec)
-      VB_CHECK_INT(vb_index_put(idx, doc, rec, NULL, &replaced, &err), VB_OK);
-    json_decref(rec);
-    vb_doc_free(doc);
+    vb_test_put_text(idx, source, text);
   }
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
 }

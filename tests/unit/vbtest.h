@@ -72,6 +72,25 @@ static inline void vb_test_rm_db(const char *path) {
   unlink(side);
 }
 
+#ifdef VB_INDEX_H
+/* Store `text` as plain-text document `source` of a plan in idx (inside a
+** batch), checking each step. */
+static inline void vb_test_put_text(vb_index *idx, const char *source,
+                                    const char *text) {
+  vb_error err = {0};
+  vb_doc *doc = NULL;
+  int replaced = 0;
+  VB_CHECK_INT(vb_read_bytes(source, (const unsigned char *)text,
+                             strlen(text), NULL, &doc, NULL),
+               VB_OK);
+  json_t *rec = json_pack("{s:s}", "doc_type", "Kế hoạch");
+  if (doc && rec)
+    VB_CHECK_INT(vb_index_put(idx, doc, rec, NULL, &replaced, &err), VB_OK);
+  json_decref(rec);
+  vb_doc_free(doc);
+}
+#endif
+
 /* Path of a file in the source tree; static buffer, valid until next call. */
 static inline const char *vb_test_src(const char *rel) {
   static char path[4096];
