@@ -53,6 +53,8 @@ typedef struct vb_doc {
   char *prop_creator;  /* each NULL when absent */
   char *prop_created;  /* ISO 8601 as stored */
   char *prop_modified;
+  char encoding[64];   /* legacy encodings converted ("TCVN3", "TCVN3, VNI"),
+                          "" when the text needed none (common/legacy.h) */
 } vb_doc;
 
 /* A format reader.  read() receives the whole file and fills doc->text,
