@@ -74,6 +74,8 @@ typedef struct vb_reader {
 extern const vb_reader vb_reader_txt;   /* .txt, .md, .text */
 extern const vb_reader vb_reader_docx;  /* .docx, .docm */
 extern const vb_reader vb_reader_odt;   /* .odt */
+extern const vb_reader vb_reader_doc;   /* .doc (read/read_doc.c) */
+extern const vb_reader vb_reader_html;  /* .html, .htm (read/read_html.c) */
 
 /* The reader for a path (by its extension), or NULL if none claims it.
 ** Used by directory walks to pick the files to ingest. */
