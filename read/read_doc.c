@@ -22,7 +22,8 @@
 **     row marks give no line), as the DOCX reader gives them.
 **   - Stories: the main text, then footnotes, endnotes and text boxes, make
 **     the body; headers and footers (and their text boxes) go to extra,
-**     each distinct line once.  Comments are not read.
+**     each distinct line once (at most DOC_MAX_EXTRA bytes).  Comments are
+**     not read.
 **   - Character properties: text marked deleted (tracked changes) and
 **     hidden text are left out; the font of each run (from the run, else
 **     its paragraph's style, else the document default) says whether the
@@ -58,6 +59,7 @@
 #define DOC_MAX_FONTS 4096                 /* fonts in the font table */
 #define DOC_MAX_STYLES 4096                /* styles in the style sheet */
 #define DOC_MAX_FIELDS 64                  /* nested fields */
+#define DOC_MAX_EXTRA ((size_t)1 << 20)   /* header and footer text */
 #define DOC_SEG 4096                       /* text converted at a time */
 #define DOC_SAMPLE ((size_t)64 << 10)      /* text per font judged */
 
@@ -121,8 +123,6 @@ typedef struct doc {
   /* Text assembly. */
   vb_buf body, notes, extra, line;
   int target;            /* 0 body, 1 notes, 2 extra */
-  uint64_t *seen;        /* hashes of extra lines */
-  size_t seen_n, seen_cap;
   vb_buf seg;            /* text of the current font encoding */
   vb_legacy seg_enc;
   int fields[DOC_MAX_FIELDS];  /* 1 while in a field's code */
@@ -472,42 +472,15 @@ static void flush_seg(doc *d) {
   vb_buf_reset(&d->seg);
 }
 
-/* 64-bit FNV-1a. */
-static uint64_t fnv(const char *s, size_t n) {
-  uint64_t h = UINT64_C(0xcbf29ce484222325);
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= UINT64_C(0x100000001b3);
+/* 1 if the extra text already holds the line l[0..n). */
+static int in_extra(const doc *d, const char *l, size_t n) {
+  const char *s = d->extra.data, *end = s + d->extra.len;
+  while (s && s < end) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl) break;
+    if ((size_t)(nl - s) == n && memcmp(s, l, n) == 0) return 1;
+    s = nl + 1;
   }
-  return h ? h : 1;
-}
-
-/* 1 if the extra line with hash h was added before; records it. */
-static int seen_before(doc *d, uint64_t h) {
-  if (d->seen_n * 2 >= d->seen_cap) {
-    size_t cap = d->seen_cap ? d->seen_cap * 2 : 64;
-    uint64_t *t = vb_calloc(cap, sizeof *t);
-    if (!t) {
-      doc_fail(d, VB_ENOMEM, "out of memory");
-      return 1;
-    }
-    for (size_t i = 0; i < d->seen_cap; i++) {
-      if (!d->seen[i]) continue;
-      size_t j = d->seen[i] & (cap - 1);
-      while (t[j]) j = (j + 1) & (cap - 1);
-      t[j] = d->seen[i];
-    }
-    vb_free(d->seen);
-    d->seen = t;
-    d->seen_cap = cap;
-  }
-  size_t j = h & (d->seen_cap - 1);
-  while (d->seen[j]) {
-    if (d->seen[j] == h) return 1;
-    j = (j + 1) & (d->seen_cap - 1);
-  }
-  d->seen[j] = h;
-  d->seen_n++;
   return 0;
 }
 
@@ -521,7 +494,9 @@ static void end_line(doc *d, int keep_empty) {
   if (d->pass == 1 && (l->len || (keep_empty && d->target != 2))) {
     vb_buf *out = d->target == 0 ? &d->body
                   : d->target == 1 ? &d->notes : &d->extra;
-    if (d->target != 2 || !seen_before(d, fnv(l->data ? l->data : "", l->len))) {
+    if (d->target != 2 ||
+        (out->len + l->len + 1 <= out->max && /* more is dropped */
+         !in_extra(d, l->data ? l->data : "", l->len))) {
       put(d, out, l->data ? l->data : "", l->len);
       put(d, out, "\n", 1);
     }
@@ -698,7 +673,6 @@ static void doc_free(doc *d) {
   vb_free(d->chp);
   vb_free(d->pap);
   vb_free(d->style_font);
-  vb_free(d->seen);
   vb_buf_free(&d->body);
   vb_buf_free(&d->notes);
   vb_buf_free(&d->extra);
@@ -770,7 +744,7 @@ static vb_status doc_text(doc *d, const uint32_t ccp[8], const vb_limits *lim,
                           vb_doc *out, vb_error *err) {
   vb_buf_init(&d->body, lim->max_text_bytes);
   vb_buf_init(&d->notes, lim->max_text_bytes);
-  vb_buf_init(&d->extra, VB_CAP_TEXT);
+  vb_buf_init(&d->extra, DOC_MAX_EXTRA);
   vb_buf_init(&d->line, lim->max_text_bytes);
   vb_buf_init(&d->seg, DOC_SEG * 8);
   for (int e = 0; e < VB_LEGACY_COUNT; e++)
