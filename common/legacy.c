@@ -6,6 +6,7 @@
 ** through cmake/gen_legacy.py (generated/legacy_tables.c).
 */
 #include "legacy.h"
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -439,12 +440,18 @@ vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
     *enc = cand[best];
     return VB_OK;
   }
+  size_t bad = vb_utf8_check(in, n);
+  if (bad == n)
+    return vb_error_set(err, VB_EENCODING,
+                        "cannot tell the encoding: UTF-8 as far as examined "
+                        "and not Vietnamese in any legacy encoding");
   return vb_error_set(
       err, VB_EENCODING,
-      "cannot tell the encoding: not UTF-8, and Vietnamese syllables are "
-      "%.0f%% of the words as TCVN3, %.0f%% as VNI, %.0f%% as "
-      "Windows-1258 (%zu words)",
-      share[0] * 100, share[1] * 100, share[2] * 100, words[best]);
+      "cannot tell the encoding: invalid UTF-8 at byte %zu (0x%02X), and "
+      "Vietnamese syllables are %.0f%% of the words as TCVN3, %.0f%% as "
+      "VNI, %.0f%% as Windows-1258 (%zu words)",
+      bad, in[bad], share[0] * 100, share[1] * 100, share[2] * 100,
+      words[best]);
 }
 
 vb_legacy vb_legacy_mojibake(const char *s, size_t n) {
@@ -475,4 +482,14 @@ vb_legacy vb_legacy_mojibake(const char *s, size_t n) {
     if (w >= 3 && share >= 0.8 && share - own >= 0.3) return cand[c];
   }
   return VB_LEGACY_NONE;
+}
+
+vb_status vb_legacy_read(const unsigned char *in, size_t n, vb_buf *out,
+                         vb_legacy *enc, vb_error *err) {
+  VB_TRY(vb_legacy_detect(in, n, enc, err));
+  size_t mark = out->len;
+  VB_TRY(vb_legacy_decode(*enc, in, n, out, err));
+  if (*enc == VB_LEGACY_TCVN3 && out->data)
+    vb_legacy_fix_case(out->data + mark, out->len - mark);
+  return VB_OK;
 }

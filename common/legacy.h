@@ -78,6 +78,12 @@ int vb_vi_is_syllable(const char *w, size_t n);
 vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
                            vb_error *err) VB_MUST_CHECK;
 
+/* Detect (vb_legacy_detect) and decode text bytes in one step: appends
+** the Unicode to out and stores the encoding in *enc.  TCVN3 text gets
+** its capitals restored (vb_legacy_fix_case).  Errors as those two. */
+vb_status vb_legacy_read(const unsigned char *in, size_t n, vb_buf *out,
+                         vb_legacy *enc, vb_error *err) VB_MUST_CHECK;
+
 /* Whether UTF-8 text s[0..n) is itself legacy text read as Windows-1252
 ** (e.g. "Céng hßa x· héi" pasted from a TCVN3 document): returns TCVN3 or
 ** VNI when every character is one byte of that encoding and the recoded

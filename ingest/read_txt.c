@@ -29,13 +29,9 @@ static int txt_sniff(const unsigned char *head, size_t n) {
 static vb_status txt_legacy(const unsigned char *data, size_t n, vb_buf *out,
                             vb_doc *doc, vb_error *err) {
   vb_legacy enc;
-  vb_status rc = vb_legacy_detect(data, n, &enc, err);
-  if (rc != VB_OK) return rc;
   vb_buf tmp;
   vb_buf_init(&tmp, out->max);
-  rc = vb_legacy_decode(enc, data, n, &tmp, err);
-  if (rc == VB_OK && enc == VB_LEGACY_TCVN3 && tmp.data)
-    vb_legacy_fix_case(tmp.data, tmp.len);
+  vb_status rc = vb_legacy_read(data, n, &tmp, &enc, err);
   if (rc == VB_OK)
     rc = vb_text_decode((const unsigned char *)(tmp.data ? tmp.data : ""),
                         tmp.len, out, err);

@@ -360,8 +360,7 @@ static vb_status html_input(const unsigned char *data, size_t n,
   }
   if (!legacy && vb_utf8_check(data, n) == n) return VB_OK;
   vb_legacy enc;
-  VB_TRY(vb_legacy_detect(data, n, &enc, err));
-  vb_status rc = vb_legacy_decode(enc, data, n, conv, err);
+  vb_status rc = vb_legacy_read(data, n, conv, &enc, err);
   if (rc == VB_OK)
     snprintf(doc->encoding, sizeof doc->encoding, "%s", vb_legacy_name(enc));
   return rc;
