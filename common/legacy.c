@@ -493,3 +493,33 @@ vb_status vb_legacy_read(const unsigned char *in, size_t n, vb_buf *out,
     vb_legacy_fix_case(out->data + mark, out->len - mark);
   return VB_OK;
 }
+
+vb_status vb_legacy_recode_run(vb_legacy enc, const char *s, size_t n,
+                               vb_buf *out, int *bias, int *converted,
+                               vb_error *err) {
+  if (converted) *converted = 0;
+  if (enc == VB_LEGACY_NONE) return vb_legacy_recode(enc, s, n, out, err);
+  size_t mark = out->len, w0 = 0, w1 = 0;
+  VB_TRY(vb_legacy_recode(enc, s, n, out, err));
+  double as_is = vb_vi_syllable_share(s, n, &w0);
+  double conv = vb_vi_syllable_share(out->data + mark, out->len - mark, &w1);
+  /* A run of a few characters (a capital drawn in a capitals font, a
+  ** letter with its mark) is too short to judge. */
+  size_t letters = 0;
+  for (size_t i = 0; i < n; i++)
+    letters += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ';
+  int keep;
+  if (conv != as_is && letters >= 4) {
+    keep = as_is > conv;
+    if (*bias > -1000 && *bias < 1000) *bias += keep ? -1 : 1;
+  } else {
+    keep = *bias < 0;
+  }
+  if (keep) { /* the stored text reads better: copy it */
+    vb_buf_truncate(out, mark);
+    return vb_legacy_recode(VB_LEGACY_NONE, s, n, out, err);
+  }
+  if (converted)
+    *converted = out->len != n || memcmp(out->data + mark, s, n) != 0;
+  return VB_OK;
+}

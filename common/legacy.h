@@ -60,6 +60,20 @@ vb_status vb_legacy_decode(vb_legacy enc, const unsigned char *in, size_t n,
 vb_status vb_legacy_recode(vb_legacy enc, const char *s, size_t n,
                            vb_buf *out, vb_error *err) VB_MUST_CHECK;
 
+/* vb_legacy_recode() for one run of text in a legacy font, when the font
+** may be named by a Unicode document (a .VnTime font kept after a
+** conversion to Unicode): the run is converted if that gives more
+** Vietnamese syllables than the run as stored, copied if fewer.  A tie
+** (a run whose words read either way, or has none, or a run of fewer
+** than four characters) follows *bias, the
+** document's score so far: converted when *bias >= 0.  A decisive run adds
+** 1 (converted) or -1 (kept) to *bias.  *converted (if not NULL) is set
+** to 1 when the output differs from the input.  Errors as
+** vb_legacy_recode(). */
+vb_status vb_legacy_recode_run(vb_legacy enc, const char *s, size_t n,
+                               vb_buf *out, int *bias, int *converted,
+                               vb_error *err) VB_MUST_CHECK;
+
 /* The share (0..1) of the words of UTF-8 text s[0..n) holding a non-ASCII
 ** character that are Vietnamese syllables (onset, rhyme and tone allowed
 ** together), and in *words (if not NULL) how many such words there were.

@@ -46,6 +46,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/legacy.h"
 #include "reader.h"
 #include "zipxml.h"
 
@@ -265,6 +266,10 @@ typedef struct dx {
   unsigned char has_anchor[DX_NEST];
   /* runs and text */
   int run_hidden;
+  int run_enc;           /* vb_legacy of the run's font (w:rFonts) */
+  size_t enc_runs[VB_LEGACY_COUNT]; /* runs converted, per encoding */
+  int enc_bias[VB_LEGACY_COUNT];     /* vb_legacy_recode_run() */
+  vb_buf lt;                /* text of a legacy run, until its w:t ends */
   int in_t, preserve, t_started, eat_space;
   size_t t_pend;            /* white space held back inside a w:t */
   int fld_n, fld_hidden;
@@ -812,7 +817,33 @@ static void dx_emit(dx *r, const char *s, size_t n) {
     if (!n) return;
     r->eat_space = 0;
   }
+  if (r->run_enc != VB_LEGACY_NONE) { /* a TCVN3 or VNI font's run: */
+    if (vb_buf_append(&r->lt, s, n) != VB_OK) /* converted at its end */
+      vb_zx_fail(r->z, VB_ELIMIT, "text run longer than %zu bytes",
+                 (size_t)VB_CAP_LINE);
+    return;
+  }
   vb_zx_par_text(r->z, s, n, 0);
+}
+
+/* Convert and emit the text held for a legacy font's run (a w:t arrives
+** in pieces; a VNI letter and its mark must not be split). */
+static void dx_legacy_flush(dx *r) {
+  if (!r->lt.len) return;
+  vb_buf u;
+  int conv = 0;
+  vb_buf_init(&u, VB_CAP_TEXT);
+  /* Capitals fonts share the judgement of their family. */
+  int fam = r->run_enc == VB_LEGACY_TCVN3_CAPS ? VB_LEGACY_TCVN3 : r->run_enc;
+  if (vb_legacy_recode_run((vb_legacy)r->run_enc, r->lt.data, r->lt.len, &u,
+                           &r->enc_bias[fam], &conv, NULL) == VB_OK) {
+    vb_zx_par_text(r->z, u.data ? u.data : "", u.len, 0);
+    r->enc_runs[r->run_enc] += (size_t)conv;
+  } else {
+    vb_zx_fail(r->z, VB_ENOMEM, "out of memory");
+  }
+  vb_buf_free(&u);
+  vb_buf_reset(&r->lt);
 }
 
 static void dx_field(dx *r) {
@@ -879,6 +910,13 @@ static int doc_start(void *u, int tok) {
       return VB_ZX_DESCEND;
     case W_R:
       r->run_hidden = 0;
+      r->run_enc = VB_LEGACY_NONE;
+      return VB_ZX_DESCEND;
+    case W_RFONTS: /* the run's font: legacy TCVN3/VNI text is converted */
+      if (vb_zx_parent(z, 1) == W_RPR && vb_zx_parent(z, 2) == W_R &&
+          (vb_zx_attr(z, A_ASCII, v, sizeof v) >= 0 ||
+           vb_zx_attr(z, A_HANSI, v, sizeof v) >= 0))
+        r->run_enc = (int)vb_legacy_for_font(v);
       return VB_ZX_DESCEND;
     case W_VANISH:
       if (vb_zx_parent(z, 1) == W_RPR && vb_zx_parent(z, 2) == W_R)
@@ -984,9 +1022,11 @@ static void doc_end(void *u, int tok) {
       break;
     case W_T:
     case M_T:
+      dx_legacy_flush(r);
       r->in_t = 0;
       break;
     case W_R:
+      dx_legacy_flush(r);
       r->run_hidden = 0;
       break;
     case MC_ALTERNATECONTENT:
@@ -1144,6 +1184,7 @@ static int docx_sniff(const unsigned char *h, size_t n) {
 
 static void dx_free(dx *r) {
   vb_zx_close(r->z);
+  vb_buf_free(&r->lt);
   vb_free(r->abs);
   vb_free(r->num);
   vb_free(r->overrides);
@@ -1165,6 +1206,7 @@ static vb_status docx_read(const unsigned char *data, size_t n,
   }
   r->parts = parts;
   r->last_num = -1;
+  vb_buf_init(&r->lt, VB_CAP_LINE);
   vb_status rc = vb_zx_open(data, n, lim, "DOCX", &dx_vocab, &r->z, err);
   if (rc == VB_OK) rc = dx_rels(r, "_rels/.rels", "", 1, err);
   if (rc == VB_OK) {
@@ -1213,6 +1255,13 @@ static vb_status docx_read(const unsigned char *data, size_t n,
                           sizeof rules / sizeof rules[0], err);
   }
   if (rc == VB_OK) rc = vb_zx_finish(r->z, doc, err);
+  for (int e = 1; e < VB_LEGACY_COUNT && rc == VB_OK; e++) {
+    const char *name = vb_legacy_name((vb_legacy)e);
+    size_t len = strlen(doc->encoding);
+    if (r->enc_runs[e] && !strstr(doc->encoding, name))
+      snprintf(doc->encoding + len, sizeof doc->encoding - len, "%s%s",
+               len ? ", " : "", name);
+  }
   dx_free(r);
   return rc;
 }

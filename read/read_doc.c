@@ -153,8 +153,8 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level,
 }
 
 static void quiet_init(void) {
-  static const char *const domains[] = {"libgsf:msole", "libgsf", "GLib",
-                                        "GLib-GObject"};
+  static const char *const domains[] = {NULL, "libgsf:msole", "libgsf",
+                                        "GLib", "GLib-GObject"};
   for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++)
     g_log_set_handler(domains[i],
                       G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR, quiet_log, NULL);
@@ -166,8 +166,17 @@ static vb_status read_stream(GsfInfile *ole, const char *name,
                              unsigned char **out, size_t *n, vb_error *err) {
   *out = NULL;
   *n = 0;
+  int found = 0;
+  for (int i = 0; i < gsf_infile_num_children(ole) && !found; i++) {
+    const char *child = gsf_infile_name_by_index(ole, i);
+    found = child && !strcmp(child, name);
+  }
+  if (!found) return VB_ENOTFOUND;
   GsfInput *in = gsf_infile_child_by_name(ole, name);
-  if (!in) return VB_ENOTFOUND;
+  if (!in)
+    return vb_error_set(err, VB_ECORRUPT,
+                        "damaged compound file (stream %s cannot be opened)",
+                        name);
   gsf_off_t size = gsf_input_size(in);
   if (size < 0 || (uint64_t)size > DOC_MAX_STREAM) {
     g_object_unref(in);
@@ -661,6 +670,14 @@ static void name_encodings(doc *d, vb_doc *out) {
 
 /* ---- Reader ---------------------------------------------------------- */
 
+/* 1 if s[0..n) contains pat[0..m). */
+static int has_bytes(const unsigned char *s, size_t n, const char *pat,
+                     size_t m) {
+  for (size_t i = 0; i + m <= n; i++)
+    if (s[i] == (unsigned char)pat[0] && memcmp(s + i, pat, m) == 0) return 1;
+  return 0;
+}
+
 static const char *const doc_ext[] = {"doc", "dot", NULL};
 
 /* An OLE compound file (the directory is read by read()). */
@@ -799,9 +816,21 @@ static vb_status doc_read(const unsigned char *data, size_t n,
   size_t wn = 0;
   vb_status rc = read_stream(ole, "WordDocument", &wdbuf, &wn, err);
   if (rc == VB_ENOTFOUND) {
-    GsfInput *enc = gsf_infile_child_by_name(ole, "EncryptedPackage");
-    if (enc) g_object_unref(enc);
-    rc = vb_error_set(err, VB_EFORMAT, "%s",
+    int enc = 0;
+    for (int i = 0; i < gsf_infile_num_children(ole); i++) {
+      const char *name = gsf_infile_name_by_index(ole, i);
+      if (name && (!strcmp(name, "EncryptedPackage") ||
+                   !strcmp(name, "EncryptionInfo")))
+        enc = 1;
+    }
+    /* The directory names a WordDocument libgsf would not open. */
+    static const char wname[] = "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t";
+    if (!enc && has_bytes(data, n, wname, sizeof wname - 1))
+      rc = vb_error_set(err, VB_ECORRUPT,
+                        "damaged compound file (the WordDocument stream is "
+                        "truncated or lies outside the file)");
+    else
+      rc = vb_error_set(err, VB_EFORMAT, "%s",
                       enc ? "password-protected document (encrypted Office "
                             "file): remove the password and save it again"
                           : "OLE compound file that is not a Word document");
