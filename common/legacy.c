@@ -215,7 +215,9 @@ static int spelled(const char *b, size_t n, size_t o, int tone) {
   /* k, gh, ngh before e, ê, i, y; c, g, ng elsewhere. */
   int front = r[0] == 'e' || r[0] == 'i' || r[0] == 'y' ||
               (rn >= 2 && memcmp(r, "\xc3\xaa", 2) == 0);
-  if (o == 1 && (b[0] == 'c' || b[0] == 'g') && front) return 0;
+  /* g before i is "gi" with an i-rhyme ("gìn", "giêng"). */
+  if (o == 1 && (b[0] == 'c' || (b[0] == 'g' && r[0] != 'i')) && front)
+    return 0;
   if (o == 1 && b[0] == 'k' && !front) return 0;
   if (o == 2 && memcmp(b, "ng", 2) == 0 && front) return 0;
   if ((o == 2 && memcmp(b, "gh", 2) == 0) ||
@@ -508,8 +510,22 @@ vb_status vb_legacy_recode_run(vb_legacy enc, const char *s, size_t n,
   size_t letters = 0;
   for (size_t i = 0; i < n; i++)
     letters += ((unsigned char)s[i] & 0xC0) != 0x80 && s[i] != ' ';
+  /* A letter no legacy byte stands for (ơ, ư, ể...) is Unicode text. */
+  int unicode = 0;
+  for (size_t i = 0; i < n && !unicode;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(
+        (const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    if (len <= 0) break;
+    unicode = byte_of(cp) < 0 && utf8proc_category(cp) >= UTF8PROC_CATEGORY_LU &&
+              utf8proc_category(cp) <= UTF8PROC_CATEGORY_LO;
+    i += (size_t)len;
+  }
   int keep;
-  if (conv != as_is && letters >= 4) {
+  if (unicode) {
+    keep = 1;
+    if (*bias > -1000) (*bias)--;
+  } else if (conv != as_is && letters >= 4) {
     keep = as_is > conv;
     if (*bias > -1000 && *bias < 1000) *bias += keep ? -1 : 1;
   } else {

@@ -62,7 +62,9 @@ vb_status vb_legacy_recode(vb_legacy enc, const char *s, size_t n,
 
 /* vb_legacy_recode() for one run of text in a legacy font, when the font
 ** may be named by a Unicode document (a .VnTime font kept after a
-** conversion to Unicode): the run is converted if that gives more
+** conversion to Unicode): a run holding a letter no legacy byte stands
+** for (ơ, ư, ể...) is Unicode and copied; otherwise it is converted if
+** that gives more
 ** Vietnamese syllables than the run as stored, copied if fewer.  A tie
 ** (a run whose words read either way, or has none, or a run of fewer
 ** than four characters) follows *bias, the
