@@ -58,6 +58,7 @@ typedef struct hctx {
   int max_depth;
   vb_buf out, line;
   int space;            /* a space is pending in the line */
+  int deep;             /* an element nested too deep was left out */
   size_t runs[VB_LEGACY_COUNT];
   vb_status rc;
 } hctx;
@@ -129,9 +130,11 @@ static void measure(hctx *h, xmlNode *n, int depth, int in_link) {
         st(n)->motto = 1;
       continue;
     }
-    if (c->type != XML_ELEMENT_NODE || !c->_private || dropped(c) ||
-        depth >= h->max_depth)
+    if (c->type != XML_ELEMENT_NODE || !c->_private || dropped(c)) continue;
+    if (depth >= h->max_depth) {
+      h->deep = 1;
       continue;
+    }
     int link = in_link || xmlStrcasecmp(c->name, (const xmlChar *)"a") == 0;
     measure(h, c, depth + 1, link);
     st(n)->text += st(c)->text;
@@ -169,12 +172,16 @@ static void attach(hctx *h, xmlNode *n, int depth) {
   }
 }
 
-/* Count elements (bounded by depth), to size the statistics array. */
-static size_t count(const xmlNode *n, int depth, int max) {
+/* Count elements (bounded by depth), to size the statistics array; *deep
+** is set when the limit is reached (libxml2 stops a page at its own
+** limit, which is the same). */
+static size_t count(const xmlNode *n, int depth, int max, int *deep) {
   size_t k = 0;
   for (const xmlNode *c = n; c; c = c->next)
-    if (c->type == XML_ELEMENT_NODE)
-      k += 1 + (depth < max ? count(c->children, depth + 1, max) : 0);
+    if (c->type == XML_ELEMENT_NODE) {
+      if (depth + 1 >= max) *deep = 1;
+      k += 1 + (depth < max ? count(c->children, depth + 1, max, deep) : 0);
+    }
   return k;
 }
 
@@ -356,6 +363,9 @@ static vb_status html_input(const unsigned char *data, size_t n,
                             strncasecmp(cs, "x-viet", 6) == 0);
   if (declared && !legacy && strcasecmp(cs, "utf-8") != 0) {
     *charset = cs;
+    if (strstr(cs, "1258")) /* Vietnamese Windows code page: say so */
+      snprintf(doc->encoding, sizeof doc->encoding, "%s",
+               vb_legacy_name(VB_LEGACY_CP1258));
     return VB_OK;
   }
   if (!legacy && vb_utf8_check(data, n) == n) return VB_OK;
@@ -398,7 +408,7 @@ static vb_status html_read(const unsigned char *data, size_t n,
   vb_buf_init(&h.out, lim->max_text_bytes);
   vb_buf_init(&h.line, lim->max_text_bytes);
   if (root) {
-    h.cap = count(root, 0, h.max_depth);
+    h.cap = count(root, 0, h.max_depth, &h.deep);
     h.stats = vb_calloc(h.cap ? h.cap : 1, sizeof *h.stats);
     if (!h.stats) h.rc = VB_ENOMEM;
   }
@@ -444,7 +454,10 @@ static vb_status html_read(const unsigned char *data, size_t n,
   xmlFreeDoc(hd);
   vb_free(h.stats);
   vb_buf_free(&h.line);
-  if (h.rc == VB_OK) {
+  if (h.rc == VB_OK && h.deep && !h.out.len) {
+    rc = vb_error_set(err, VB_ELIMIT, "HTML nests deeper than %d",
+                      h.max_depth);
+  } else if (h.rc == VB_OK) {
     vb_buf text;
     vb_buf_init(&text, lim->max_text_bytes);
     rc = vb_text_nfc(h.out.data ? h.out.data : "", h.out.len, &text, err);
