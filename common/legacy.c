@@ -57,8 +57,7 @@ static vb_status put_cp(vb_buf *out, uint32_t cp) {
   return vb_buf_append(out, b, (size_t)k);
 }
 
-/* A byte no table claims: Windows-1252 (Latin-1 above 0x9F). */
-static uint32_t cp1252(unsigned char b) {
+uint32_t vb_legacy_cp1252(unsigned char b) {
   if (b >= 0x80 && b < 0xA0) return vb_enc_cp1252[b] ? vb_enc_cp1252[b] : b;
   return b;
 }
@@ -91,7 +90,7 @@ static uint32_t decode_one(vb_legacy enc, const unsigned char *in, size_t n,
   switch (enc) {
     case VB_LEGACY_TCVN3:
     case VB_LEGACY_TCVN3_CAPS:
-      return vb_enc_tcvn3[b] ? vb_enc_tcvn3[b] : cp1252(b);
+      return vb_enc_tcvn3[b] ? vb_enc_tcvn3[b] : vb_legacy_cp1252(b);
     case VB_LEGACY_VNI:
       if (i + 1 < n && in[i + 1] >= 0xC0) {
         /* A mark byte typed in the other case than its letter still
@@ -103,11 +102,11 @@ static uint32_t decode_one(vb_legacy enc, const unsigned char *in, size_t n,
           return cp;
         }
       }
-      return vb_enc_vni1[b] ? vb_enc_vni1[b] : cp1252(b);
+      return vb_enc_vni1[b] ? vb_enc_vni1[b] : vb_legacy_cp1252(b);
     case VB_LEGACY_CP1258:
       return vb_enc_cp1258[b] ? vb_enc_cp1258[b] : b;
     default:
-      return cp1252(b);
+      return vb_legacy_cp1252(b);
   }
 }
 
@@ -154,8 +153,9 @@ vb_status vb_legacy_recode(vb_legacy enc, const char *s, size_t n,
       return vb_error_set(err, VB_EENCODING, "invalid UTF-8 in legacy text");
     int b = byte_of(cp);
     /* Flush before a character that is not a byte, and when the run is
-    ** full (but never between a VNI letter and its mark). */
-    if (b < 0 || (k >= sizeof run - 1 && b < 0xC0)) {
+    ** nearly full before an ASCII byte (never between a VNI letter and its
+    ** mark); only 64 non-ASCII bytes in a row force a cut. */
+    if (b < 0 || k == sizeof run || (k >= sizeof run - 64 && b < 0x80)) {
       rc = vb_legacy_decode(enc, run, k, out, err);
       k = 0;
     }

@@ -45,6 +45,9 @@ const char *vb_legacy_name(vb_legacy enc);
 ** ignored except for the capitals suffix "H". */
 vb_legacy vb_legacy_for_font(const char *font);
 
+/* The character Windows-1252 gives byte b (Latin-1 above 0x9F). */
+uint32_t vb_legacy_cp1252(unsigned char b);
+
 /* Append the Unicode (UTF-8) for n bytes in encoding enc to out.  Bytes an
 ** encoding does not define read as Windows-1252.  NONE reads the bytes as
 ** Windows-1252 too.  Errors: VB_ELIMIT, VB_ENOMEM (err filled). */

@@ -515,7 +515,10 @@ static void end_line(doc *d, int keep_empty) {
 
 /* Add one character (a code point of the stored text) in encoding enc. */
 static void add_char(doc *d, uint32_t c, vb_legacy enc) {
-  if (enc != d->seg_enc || d->seg.len >= DOC_SEG) {
+  /* A long segment is cut before an ASCII character, never between a VNI
+  ** letter and its mark (or, failing that, at twice the length). */
+  if (enc != d->seg_enc || (d->seg.len >= DOC_SEG && c < 0x80) ||
+      d->seg.len >= 2 * DOC_SEG) {
     flush_seg(d);
     d->seg_enc = enc;
   }
@@ -550,18 +553,7 @@ static void read_story(doc *d, uint32_t from, uint32_t to) {
       uint32_t fc = p->fc + (cp - p->cp) * (p->compressed ? 1 : 2);
       uint32_t c;
       if (p->compressed) {
-        unsigned char byte = d->wd.p[fc];
-        vb_buf one;
-        vb_buf_init(&one, 8);
-        c = byte;
-        if (byte >= 0x80 && byte < 0xA0 &&
-            vb_legacy_decode(VB_LEGACY_NONE, &byte, 1, &one, NULL) == VB_OK) {
-          utf8proc_int32_t u;
-          utf8proc_iterate((const utf8proc_uint8_t *)one.data,
-                           (utf8proc_ssize_t)one.len, &u);
-          c = (uint32_t)u;
-        }
-        vb_buf_free(&one);
+        c = vb_legacy_cp1252(d->wd.p[fc]);
       } else {
         c = rd16(d->wd, fc);
         if (c >= 0xD800 && c <= 0xDBFF && cp + 1 < b) {
@@ -750,8 +742,8 @@ static vb_status read_fib(doc *d, GsfInfile *ole, unsigned char **tblbuf,
     *err = d->err;
     return d->rc;
   }
-  qsort(d->chp, d->nchp, sizeof *d->chp, run_cmp);
-  qsort(d->pap, d->npap, sizeof *d->pap, run_cmp);
+  if (d->nchp) qsort(d->chp, d->nchp, sizeof *d->chp, run_cmp);
+  if (d->npap) qsort(d->pap, d->npap, sizeof *d->pap, run_cmp);
   return VB_OK;
 }
 

@@ -236,7 +236,10 @@ int main(void) {
       {"tests/fuzz/corpus/docx/parts.docx", "plan.docx"},
       {"tests/fuzz/corpus/docx/tracked.docx", "plan.docx"},
       {"tests/fuzz/corpus/odt/lists_tables.odt", "plan.odt"},
-      {"tests/fuzz/corpus/odt/header_footer.odt", "plan.odt"}};
+      {"tests/fuzz/corpus/odt/header_footer.odt", "plan.odt"},
+      {"tests/fuzz/corpus/doc/seed_vni.doc", "plan.doc"},
+      {"tests/fuzz/corpus/html/menu_table.html", "plan.html"},
+      {"tests/fuzz/corpus/legacy/tcvn3.txt", "plan.txt"}};
   for (size_t i = 0; i < sizeof zips / sizeof zips[0]; i++) {
     size_t zn = 0;
     unsigned char *z = slurp(zips[i][0], &zn);
