@@ -474,6 +474,8 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
         r.outcome = replaced ? VB_UPDATED : VB_ADDED;
         batch_docs++;
         batch_bytes += r.doc->text_len;
+        if (opts->on_read)
+          opts->on_read(opts->ctx, src, r.doc->format, r.doc->encoding);
       }
       vb_doc_free(r.doc);
       json_decref(r.record);

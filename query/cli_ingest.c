@@ -42,6 +42,18 @@ static void on_file(void *ctx, const char *source, vb_outcome outcome,
   }
 }
 
+/* --verbose: the reader of a Word 97-2003 file or a saved page, and any
+** legacy encoding converted (other files say nothing more than before). */
+static void on_read(void *ctx, const char *source, const char *format,
+                    const char *encoding) {
+  ingest_ui *ui = ctx;
+  int legacy_reader = !strcmp(format, "doc") || !strcmp(format, "html");
+  if (!ui->verbose || (!legacy_reader && !encoding[0])) return;
+  if (ui->progress_shown) fputs("\r\033[K", stderr);
+  fprintf(stderr, "%-9s %s: reader %s%s%s\n", "read", source, format,
+          encoding[0] ? ", encoding " : "", encoding);
+}
+
 static void on_progress(void *ctx, const vb_ingest_stats *st, int64_t total) {
   ingest_ui *ui = ctx;
   if (!ui->tty) return;
@@ -133,6 +145,7 @@ int cli_ingest(int argc, char **argv) {
   vb_status rc;
   ui.tty = isatty(2);
   o.on_file = on_file;
+  o.on_read = on_read;
   o.on_progress = on_progress;
   o.ctx = &ui;
   o.stop = &g_stop;

@@ -54,3 +54,8 @@ for name in sorted(legacy):
           "same record" if not diff else "differs in " + ", ".join(diff))
 PY
 for f in bad/*.doc; do vanban text "$f" > /dev/null; echo "$f exit $?"; done
+# --verbose names the reader of .doc and saved pages and any encoding
+# converted (one worker: the order is the order of the files).
+vanban ingest --db v.db --jobs 1 --verbose leg/000_*.vni.txt leg/000_*.tcvn3.doc \
+  leg/000_*.unicode.doc leg/000_*.vni.docx "$SRC/tests/fixtures/html/legacy_font.html" \
+  "$SRC"/corpus/seeds/000_*.txt
