@@ -8,6 +8,7 @@
 #include "legacy.h"
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,6 +37,23 @@ const char *vb_legacy_name(vb_legacy enc) {
     case VB_LEGACY_VNI: return "VNI";
     case VB_LEGACY_CP1258: return "Windows-1258";
     default: return NULL;
+  }
+}
+
+void vb_legacy_note(char *dst, size_t cap, const size_t runs[VB_LEGACY_COUNT]) {
+  size_t count[VB_LEGACY_COUNT] = {0}, len = 0;
+  for (int e = 1; e < VB_LEGACY_COUNT; e++)
+    count[e == VB_LEGACY_TCVN3_CAPS ? VB_LEGACY_TCVN3 : e] += runs[e];
+  if (cap) dst[0] = '\0';
+  for (;;) {
+    int best = 0;
+    for (int e = 1; e < VB_LEGACY_COUNT; e++)
+      if (count[e] && (!best || count[e] > count[best])) best = e;
+    if (!best || len + 1 >= cap) break;
+    int k = snprintf(dst + len, cap - len, "%s%s", len ? ", " : "",
+                     vb_legacy_name((vb_legacy)best));
+    len = k < 0 || (size_t)k >= cap - len ? cap - 1 : len + (size_t)k;
+    count[best] = 0;
   }
 }
 

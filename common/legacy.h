@@ -40,6 +40,11 @@ typedef enum vb_legacy {
 ** included), "VNI", "Windows-1258"; NULL for VB_LEGACY_NONE. */
 const char *vb_legacy_name(vb_legacy enc);
 
+/* Write to dst[0..cap) (NUL-terminated) the names of the encodings with
+** runs[e] > 0, most runs first, each once ("TCVN3, VNI"; TCVN3 capitals
+** count as TCVN3): what vb_doc.encoding says.  "" when there are none. */
+void vb_legacy_note(char *dst, size_t cap, const size_t runs[VB_LEGACY_COUNT]);
+
 /* The encoding a font implies: ".Vn..." -> TCVN3, ".Vn...H" -> TCVN3
 ** capitals, "VNI-..." -> VNI, anything else (or NULL) -> NONE.  Case is
 ** ignored except for the capitals suffix "H". */

@@ -1255,13 +1255,8 @@ static vb_status docx_read(const unsigned char *data, size_t n,
                           sizeof rules / sizeof rules[0], err);
   }
   if (rc == VB_OK) rc = vb_zx_finish(r->z, doc, err);
-  for (int e = 1; e < VB_LEGACY_COUNT && rc == VB_OK; e++) {
-    const char *name = vb_legacy_name((vb_legacy)e);
-    size_t len = strlen(doc->encoding);
-    if (r->enc_runs[e] && !strstr(doc->encoding, name))
-      snprintf(doc->encoding + len, sizeof doc->encoding - len, "%s%s",
-               len ? ", " : "", name);
-  }
+  if (rc == VB_OK)
+    vb_legacy_note(doc->encoding, sizeof doc->encoding, r->enc_runs);
   dx_free(r);
   return rc;
 }

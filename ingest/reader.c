@@ -20,7 +20,7 @@
 ** names an encrypted DOCX). */
 static const vb_reader *const g_readers[] = {&vb_reader_doc, &vb_reader_docx,
                                              &vb_reader_odt, &vb_reader_html,
-                                             &vb_reader_txt};
+                                             &vb_reader_rtf, &vb_reader_txt};
 #define N_READERS (sizeof g_readers / sizeof g_readers[0])
 
 void vb_limits_default(vb_limits *lim) {

@@ -76,6 +76,7 @@ extern const vb_reader vb_reader_docx;  /* .docx, .docm */
 extern const vb_reader vb_reader_odt;   /* .odt */
 extern const vb_reader vb_reader_doc;   /* .doc (read/read_doc.c) */
 extern const vb_reader vb_reader_html;  /* .html, .htm (read/read_html.c) */
+extern const vb_reader vb_reader_rtf;   /* .rtf (read/read_rtf.c) */
 
 /* The reader for a path (by its extension), or NULL if none claims it.
 ** Used by directory walks to pick the files to ingest. */

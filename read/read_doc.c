@@ -641,25 +641,6 @@ static void judge_fonts(doc *d) {
   }
 }
 
-/* Name the converted encodings in vb_doc.encoding. */
-static void name_encodings(doc *d, vb_doc *out) {
-  size_t len = 0;
-  out->encoding[0] = '\0';
-  for (;;) {
-    int best = 0;
-    for (int e = 1; e < VB_LEGACY_COUNT; e++)
-      if (d->runs[e] && (!best || d->runs[e] > d->runs[best])) best = e;
-    if (!best) break;
-    const char *name = vb_legacy_name((vb_legacy)best);
-    if (!strstr(out->encoding, name))
-      len += (size_t)snprintf(out->encoding + len, sizeof out->encoding - len,
-                              "%s%s", len ? ", " : "", name);
-    if (len >= sizeof out->encoding) len = sizeof out->encoding - 1;
-    /* TCVN3 capitals count with TCVN3. */
-    d->runs[best] = 0;
-  }
-}
-
 /* ---- Reader ---------------------------------------------------------- */
 
 /* 1 if s[0..n) contains pat[0..m). */
@@ -783,7 +764,8 @@ static vb_status doc_text(doc *d, const uint32_t ccp[8], const vb_limits *lim,
     if (rc == VB_OK) out->extra = vb_buf_take(&x, &out->extra_len);
     vb_buf_free(&x);
   }
-  if (rc == VB_OK) name_encodings(d, out);
+  if (rc == VB_OK)
+    vb_legacy_note(out->encoding, sizeof out->encoding, d->runs);
   return rc;
 }
 

@@ -471,11 +471,9 @@ static vb_status html_read(const unsigned char *data, size_t n,
                                         : "out of memory");
   }
   vb_buf_free(&h.out);
-  /* Runs converted by their font. */
-  for (int e = 1; e < VB_LEGACY_COUNT && rc == VB_OK; e++)
-    if (h.runs[e] && !doc->encoding[0])
-      snprintf(doc->encoding, sizeof doc->encoding, "%s",
-               vb_legacy_name((vb_legacy)e));
+  /* Runs converted by their font (a converted page says so already). */
+  if (rc == VB_OK && !doc->encoding[0])
+    vb_legacy_note(doc->encoding, sizeof doc->encoding, h.runs);
   return rc;
 }
 
