@@ -194,9 +194,10 @@ static void resolve(hctx *h, xmlNode *n) {
   }
 }
 
+/* Clear the slots (only attached elements have one: depth is bounded). */
 static void detach(xmlNode *n) {
   for (xmlNode *c = n; c; c = c->next) {
-    if (c->type != XML_ELEMENT_NODE) continue;
+    if (c->type != XML_ELEMENT_NODE || !c->_private) continue;
     c->_private = NULL;
     detach(c->children);
   }
