@@ -38,6 +38,11 @@
 **
 ** The text is NFC with '\n' line ends and no trailing spaces.  Parts are
 ** found through the package relationships, falling back on the usual names.
+**   - Runs in legacy 8-bit fonts (.VnTime and .Vn*H: TCVN3, VNI-*: VNI),
+**     named by the run (w:rFonts, w:rStyle), its paragraph style or the
+**     document default, are converted to Unicode (common/legacy.h) when
+**     that reads as Vietnamese; styles are read for this only when the
+**     font table names such a font.
 ** An encrypted (password-protected) file and a legacy Word 97-2003 .doc are
 ** both OLE compound files; they are recognised and refused with a reason.
 */
@@ -90,7 +95,7 @@ enum {
   W_LVLRESTART, W_SUFF, W_ISLGL, W_LVLOVERRIDE, W_STARTOVERRIDE, W_RFONTS,
   W_NUMSTYLELINK, W_STYLELINK,
   /* styles.xml */
-  W_STYLE, W_BASEDON, W_DOCDEFAULTS, W_LATENTSTYLES,
+  W_STYLE, W_BASEDON, W_DOCDEFAULTS, W_LATENTSTYLES, W_RSTYLE,
   /* attributes */
   A_VAL, A_TYPE, A_FLDCHARTYPE, A_CHAR, A_FONT, A_ILVL, A_ABSTRACTNUMID,
   A_NUMID, A_STYLEID, A_DEFAULT, A_ASCII, A_HANSI, A_SPACE,
@@ -152,7 +157,7 @@ static const vb_zx_word dx_words[] = {
     {NS_W, "startOverride", W_STARTOVERRIDE}, {NS_W, "rFonts", W_RFONTS},
     {NS_W, "numStyleLink", W_NUMSTYLELINK}, {NS_W, "styleLink", W_STYLELINK},
     {NS_W, "style", W_STYLE}, {NS_W, "basedOn", W_BASEDON},
-    {NS_W, "docDefaults", W_DOCDEFAULTS},
+    {NS_W, "docDefaults", W_DOCDEFAULTS}, {NS_W, "rStyle", W_RSTYLE},
     {NS_W, "latentStyles", W_LATENTSTYLES},
     {NS_W, "val", A_VAL}, {NS_W, "type", A_TYPE},
     {NS_W, "fldCharType", A_FLDCHARTYPE}, {NS_W, "char", A_CHAR},
@@ -270,6 +275,17 @@ typedef struct dx {
   size_t enc_runs[VB_LEGACY_COUNT]; /* runs converted, per encoding */
   int enc_bias[VB_LEGACY_COUNT];     /* vb_legacy_recode_run() */
   vb_buf lt;                /* text of a legacy run, until its w:t ends */
+  /* Legacy fonts given by styles (read only when the font table names a
+  ** .Vn* or VNI-* font): per paragraph and character style, its font's
+  ** vb_legacy (-1: none set, basedOn followed), and the defaults. */
+  struct dx_fstyle {
+    char id[DX_ID], based[DX_ID];
+    int enc;         /* vb_legacy of its w:rFonts, -1 if it has none */
+    int is_default;  /* the default paragraph style */
+  } *fstyles;
+  int n_fstyles, cap_fstyles;
+  int def_enc;              /* docDefaults, or the default paragraph style */
+  int par_enc;              /* of the open paragraph's style */
   int in_t, preserve, t_started, eat_space;
   size_t t_pend;            /* white space held back inside a w:t */
   int fld_n, fld_hidden;
@@ -797,6 +813,80 @@ static void dx_par_begin(dx *r) {
   r->eat_space = 0;
 }
 
+/* ---- Legacy fonts from styles ----------------------------------------- */
+
+/* styles.xml, for fonts: each style's w:rPr/w:rFonts and w:basedOn, and
+** the font of w:docDefaults and of the default paragraph style. */
+static int fonts_start(void *u, int tok) {
+  dx *r = u;
+  vb_zx *z = r->z;
+  struct dx_fstyle *s = r->n_fstyles ? &r->fstyles[r->n_fstyles - 1] : NULL;
+  char v[DX_ID];
+  switch (tok) {
+    case W_STYLE:
+      s = dx_grow((void **)&r->fstyles, &r->n_fstyles, &r->cap_fstyles,
+                  sizeof *s, DX_MAX_STYLES);
+      if (!s) return VB_ZX_SKIP;
+      vb_zx_attr(z, A_STYLEID, s->id, sizeof s->id);
+      s->enc = -1;
+      s->is_default =
+          dx_on(z, A_DEFAULT) && vb_zx_attr_is(z, A_TYPE, "paragraph");
+      return VB_ZX_DESCEND;
+    case W_BASEDON:
+      if (s && vb_zx_parent(z, 1) == W_STYLE)
+        vb_zx_attr(z, A_VAL, s->based, sizeof s->based);
+      return VB_ZX_DESCEND;
+    case W_RFONTS:
+      if (vb_zx_parent(z, 1) != W_RPR ||
+          (vb_zx_attr(z, A_ASCII, v, sizeof v) < 0 &&
+           vb_zx_attr(z, A_HANSI, v, sizeof v) < 0))
+        return VB_ZX_DESCEND;
+      if (vb_zx_parent(z, 3) == W_DOCDEFAULTS) {
+        r->def_enc = (int)vb_legacy_for_font(v);
+      } else if (s && vb_zx_parent(z, 2) == W_STYLE) {
+        s->enc = (int)vb_legacy_for_font(v);
+      }
+      return VB_ZX_DESCEND;
+    case W_LATENTSTYLES:
+    case W_TBLPR:
+      return VB_ZX_SKIP;
+    default:
+      return VB_ZX_DESCEND;
+  }
+}
+
+/* The legacy encoding of style id (basedOn followed), or -1. */
+static int dx_style_enc(const dx *r, const char *id) {
+  for (int hops = 0; hops < DX_BASEDON_HOPS && id[0]; hops++) {
+    const struct dx_fstyle *s = NULL;
+    for (int i = 0; i < r->n_fstyles && !s; i++)
+      if (strcmp(r->fstyles[i].id, id) == 0) s = &r->fstyles[i];
+    if (!s) return -1;
+    if (s->enc >= 0) return s->enc;
+    id = s->based;
+  }
+  return -1;
+}
+
+/* Read the fonts of styles when the document names a legacy font. */
+static void dx_fonts(dx *r, const char *styles) {
+  char buf[65536];
+  r->def_enc = VB_LEGACY_NONE;
+  long n = vb_zx_read_small(r->z, "word/fontTable.xml", buf, sizeof buf);
+  if (n <= 0 || (!strstr(buf, "\".Vn") && !strstr(buf, "\".VN") &&
+                 !strstr(buf, "\"VNI-") && !strstr(buf, "\"Vni-")))
+    return;
+  static const vb_zx_handler h = {fonts_start, NULL, NULL};
+  vb_error ignored;
+  if (vb_zx_parse(r->z, styles, &h, r, &ignored) != VB_OK) return;
+  /* The default paragraph style's font, else the document default. */
+  for (int i = 0; i < r->n_fstyles; i++)
+    if (r->fstyles[i].is_default) {
+      int e = dx_style_enc(r, r->fstyles[i].id);
+      if (e >= 0) r->def_enc = e;
+    }
+}
+
 static void dx_par_end(dx *r) {
   int lv = vb_zx_par_depth(r->z) - 1;
   if (lv < 0) return;
@@ -880,10 +970,23 @@ static int doc_start(void *u, int tok) {
   switch (tok) {
     case W_P:
       dx_par_begin(r);
+      r->par_enc = r->def_enc;
       return VB_ZX_DESCEND;
     case W_PSTYLE:
       if (p && vb_zx_parent(z, 1) == W_PPR)
         vb_zx_attr(z, A_VAL, p->style, sizeof p->style);
+      if (r->n_fstyles && vb_zx_parent(z, 1) == W_PPR &&
+          vb_zx_attr(z, A_VAL, v, sizeof v) >= 0) {
+        int e = dx_style_enc(r, v);
+        r->par_enc = e >= 0 ? e : r->def_enc;
+      }
+      return VB_ZX_DESCEND;
+    case W_RSTYLE: /* a character style's font */
+      if (r->n_fstyles && vb_zx_parent(z, 1) == W_RPR &&
+          vb_zx_parent(z, 2) == W_R && vb_zx_attr(z, A_VAL, v, sizeof v) >= 0) {
+        int e = dx_style_enc(r, v);
+        if (e >= 0) r->run_enc = e;
+      }
       return VB_ZX_DESCEND;
     case W_ILVL:
     case W_NUMID:
@@ -910,7 +1013,7 @@ static int doc_start(void *u, int tok) {
       return VB_ZX_DESCEND;
     case W_R:
       r->run_hidden = 0;
-      r->run_enc = VB_LEGACY_NONE;
+      r->run_enc = r->par_enc;
       return VB_ZX_DESCEND;
     case W_RFONTS: /* the run's font: legacy TCVN3/VNI text is converted */
       if (vb_zx_parent(z, 1) == W_RPR && vb_zx_parent(z, 2) == W_R &&
@@ -1185,6 +1288,7 @@ static int docx_sniff(const unsigned char *h, size_t n) {
 static void dx_free(dx *r) {
   vb_zx_close(r->z);
   vb_buf_free(&r->lt);
+  vb_free(r->fstyles);
   vb_free(r->abs);
   vb_free(r->num);
   vb_free(r->overrides);
@@ -1241,6 +1345,7 @@ static vb_status docx_read(const unsigned char *data, size_t n,
     if (rc == VB_ENOTFOUND) rc = VB_OK;
     dx_resolve(r);
   }
+  if (rc == VB_OK && parts->styles[0]) dx_fonts(r, parts->styles);
   if (rc == VB_OK) rc = dx_story(r, parts->main, VB_ZX_BODY, err);
   if (rc == VB_OK) rc = dx_story(r, parts->footnotes, VB_ZX_NOTES, err);
   if (rc == VB_OK) rc = dx_story(r, parts->endnotes, VB_ZX_NOTES, err);

@@ -1,6 +1,7 @@
 # The seed plans written in the legacy encodings (.txt in TCVN3, VNI and
-# Windows-1258; DOCX with runs in .VnTime/.VnTimeH and VNI-Times fonts) and
-# as Word 97-2003 .doc (Unicode, TCVN3 and VNI runs, with a field and a
+# Windows-1258; DOCX with runs in .VnTime/.VnTimeH and VNI-Times fonts, also
+# with the body font given by the default paragraph style) and as Word
+# 97-2003 .doc (Unicode, TCVN3 and VNI runs, with a field and a
 # deleted revision), by writers independent of vanban's tables, read back
 # as the seeds' text (TCVN3 .txt up to the capitals it cannot hold) and
 # give the seeds' extraction records; hostile compound files are refused
@@ -12,7 +13,8 @@ python3 "$SRC/tests/fixtures/make_doc.py" hostile bad
 for s in "$SRC"/corpus/seeds/*.txt; do
   b=$(basename "$s" .txt)
   vanban text "$s" > "$b.seed.out"
-  for v in tcvn3.txt vni.txt cp1258.txt tcvn3.docx vni.docx unicode.doc tcvn3.doc vni.doc; do
+  for v in tcvn3.txt vni.txt cp1258.txt tcvn3.docx vni.docx tcvn3-style.docx vni-style.docx \
+      unicode.doc tcvn3.doc vni.doc; do
     vanban text "leg/$b.$v" > "$b.$v.out"
   done
 done
@@ -26,6 +28,7 @@ for seed in sorted(glob.glob("*.seed.out")):
     b = seed[:-len(".seed.out")]
     ref = lines(seed)
     for v in ("tcvn3.txt", "vni.txt", "cp1258.txt", "tcvn3.docx", "vni.docx",
+              "tcvn3-style.docx", "vni-style.docx",
               "unicode.doc", "tcvn3.doc", "vni.doc"):
         fold = v == "tcvn3.txt"
         got = lines("%s.%s.out" % (b, v), fold)
