@@ -35,14 +35,14 @@
 **     they go to vb_doc.extra, each distinct line once.
 **   - docProps/core.xml gives the title, creator, created and modified
 **     properties.
-**
-** The text is NFC with '\n' line ends and no trailing spaces.  Parts are
-** found through the package relationships, falling back on the usual names.
 **   - Runs in legacy 8-bit fonts (.VnTime and .Vn*H: TCVN3, VNI-*: VNI),
 **     named by the run (w:rFonts, w:rStyle), its paragraph style or the
 **     document default, are converted to Unicode (common/legacy.h) when
 **     that reads as Vietnamese; styles are read for this only when the
 **     font table names such a font.
+**
+** The text is NFC with '\n' line ends and no trailing spaces.  Parts are
+** found through the package relationships, falling back on the usual names.
 ** An encrypted (password-protected) file and a legacy Word 97-2003 .doc are
 ** both OLE compound files; they are recognised and refused with a reason.
 */
