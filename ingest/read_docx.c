@@ -901,21 +901,6 @@ static void dx_par_end(dx *r) {
   dx_flush(r);
 }
 
-static void dx_emit(dx *r, const char *s, size_t n) {
-  if (r->eat_space) {
-    while (n && (*s == ' ' || *s == '\t')) s++, n--;
-    if (!n) return;
-    r->eat_space = 0;
-  }
-  if (r->run_enc != VB_LEGACY_NONE) { /* a TCVN3 or VNI font's run: */
-    if (vb_buf_append(&r->lt, s, n) != VB_OK) /* converted at its end */
-      vb_zx_fail(r->z, VB_ELIMIT, "text run longer than %zu bytes",
-                 (size_t)VB_CAP_LINE);
-    return;
-  }
-  vb_zx_par_text(r->z, s, n, 0);
-}
-
 /* Convert and emit the text held for a legacy font's run (a w:t arrives
 ** in pieces; a VNI letter and its mark must not be split). */
 static void dx_legacy_flush(dx *r) {
@@ -934,6 +919,24 @@ static void dx_legacy_flush(dx *r) {
   }
   vb_buf_free(&u);
   vb_buf_reset(&r->lt);
+}
+
+static void dx_emit(dx *r, const char *s, size_t n) {
+  if (r->eat_space) {
+    while (n && (*s == ' ' || *s == '\t')) s++, n--;
+    if (!n) return;
+    r->eat_space = 0;
+  }
+  if (r->run_enc != VB_LEGACY_NONE) { /* a TCVN3 or VNI font's run: */
+    /* A long run is converted in parts, cut before ASCII (never between
+    ** a VNI letter and its mark). */
+    if (r->lt.len > 65536 && (unsigned char)s[0] < 0x80) dx_legacy_flush(r);
+    if (vb_buf_append(&r->lt, s, n) != VB_OK) /* converted at its end */
+      vb_zx_fail(r->z, VB_ELIMIT, "text run longer than %zu bytes",
+                 (size_t)VB_CAP_LINE);
+    return;
+  }
+  vb_zx_par_text(r->z, s, n, 0);
 }
 
 static void dx_field(dx *r) {

@@ -36,7 +36,8 @@
 ** file without a WordDocument stream (an encrypted DOCX says so), Word 6/95
 ** and older, a damaged FIB, piece table or compound file.  Bounds: streams
 ** at most DOC_MAX_STREAM bytes, DOC_MAX_PIECES pieces, DOC_MAX_RUNS
-** property runs, field nesting DOC_MAX_FIELDS deep.
+** property runs, field nesting DOC_MAX_FIELDS deep, DOC_MAX_WORK characters
+** visited (pieces that overlap cannot multiply the work).
 */
 #include <glib.h>
 #include <gsf/gsf-infile-msole.h>
@@ -59,6 +60,7 @@
 #define DOC_MAX_FONTS 4096                 /* fonts in the font table */
 #define DOC_MAX_STYLES 4096                /* styles in the style sheet */
 #define DOC_MAX_FIELDS 64                  /* nested fields */
+#define DOC_MAX_WORK ((uint64_t)64 << 20)  /* characters visited per pass */
 #define DOC_MAX_EXTRA ((size_t)1 << 20)   /* header and footer text */
 #define DOC_SEG 4096                       /* text converted at a time */
 #define DOC_SAMPLE ((size_t)64 << 10)      /* text per font judged */
@@ -129,6 +131,7 @@ typedef struct doc {
   int nfields;
   /* Judging legacy fonts: pass 0 gathers text per encoding. */
   int pass;
+  uint64_t work;                /* characters visited in this pass */
   vb_buf sample[VB_LEGACY_COUNT];
   int use[VB_LEGACY_COUNT];     /* convert runs of this encoding */
   size_t runs[VB_LEGACY_COUNT]; /* segments converted */
@@ -549,6 +552,13 @@ static void read_story(doc *d, uint32_t from, uint32_t to) {
     const piece *p = &d->pieces[k];
     uint32_t a = p->cp > from ? p->cp : from;
     uint32_t b = p->cp_end < to ? p->cp_end : to;
+    /* Pieces may overlap: the characters visited are counted. */
+    if (b > a && (d->work += b - a) > DOC_MAX_WORK) {
+      doc_fail(d, VB_ELIMIT,
+               "Word document whose pieces repeat more than 64 Mi "
+               "characters");
+      return;
+    }
     for (uint32_t cp = a; cp < b && d->rc == VB_OK; cp++) {
       uint32_t fc = p->fc + (cp - p->cp) * (p->compressed ? 1 : 2);
       uint32_t c;
@@ -743,6 +753,7 @@ static vb_status doc_text(doc *d, const uint32_t ccp[8], const vb_limits *lim,
   read_text(d, ccp);
   judge_fonts(d);
   d->pass = 1;
+  d->work = 0;
   if (d->rc == VB_OK) read_text(d, ccp);
   if (d->rc == VB_OK && d->notes.len)
     put(d, &d->body, d->notes.data, d->notes.len);
