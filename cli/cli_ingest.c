@@ -43,6 +43,18 @@ static void on_file(void *ctx, const char *source, vb_outcome outcome,
   }
 }
 
+/* --verbose: the reader of a Word 97-2003 file or a saved page, and any
+** legacy encoding converted (other files say nothing more than before). */
+static void on_read(void *ctx, const char *source, const char *format,
+                    const char *encoding) {
+  ingest_ui *ui = ctx;
+  int legacy_reader = !strcmp(format, "doc") || !strcmp(format, "html");
+  if (!ui->verbose || (!legacy_reader && !encoding[0])) return;
+  if (ui->progress_shown) fputs("\r\033[K", stderr);
+  fprintf(stderr, "%-9s %s: reader %s%s%s\n", "read", source, format,
+          encoding[0] ? ", encoding " : "", encoding);
+}
+
 static void on_progress(void *ctx, const vb_ingest_stats *st, int64_t total) {
   ingest_ui *ui = ctx;
   if (!ui->tty) return;
@@ -79,10 +91,12 @@ const cli_spec cli_spec_ingest = {
     "[--db FILE] [--prune] [--jobs N] [--batch N] [--ocr MODE] [--verbose]\n"
     "[--quiet] PATH...",
     "Read files and directories (recursively) into the index: plain text\n"
-    "(.txt, .md), Word (.docx), OpenDocument (.odt), PDF (.pdf) and images\n"
-    "(.png, .jpg, .tif: OCR).  A file already indexed with the same content\n"
-    "is skipped; a changed one replaces its old version.  Each bad file gets\n"
-    "one line on stderr with the reason and the rest go on.",
+    "(.txt, .md; UTF-8, UTF-16, or TCVN3/VNI/Windows-1258 told from the\n"
+    "bytes), Word (.docx, .doc), OpenDocument (.odt), RTF (.rtf), saved web\n"
+    "pages (.html, .htm), PDF (.pdf) and images (.png, .jpg, .tif: OCR).  A\n"
+    "file already indexed with the same content is skipped; a changed one\n"
+    "replaces its old version.  Each bad file gets one line on stderr with\n"
+    "the reason and the rest go on.",
     NULL, g_ingest_tables,
     "0 all files read, 1 some failed, 2 usage, 3 index error,\n"
     "130 interrupted (committed batches are kept).",
@@ -131,6 +145,7 @@ static int run(int argc, char **argv) {
   vb_status rc;
   ui.tty = isatty(2);
   o.on_file = on_file;
+  o.on_read = on_read;
   o.on_progress = on_progress;
   o.ctx = &ui;
   o.stop = &g_stop;

@@ -1871,6 +1871,10 @@ static vb_status build_record(xstate *x, json_t *rec, json_t *ev) {
       json_object_set_new(rec, "format", json_string(doc->format ? doc->format
                                                                  : "txt")))
     return VB_ENOMEM;
+  /* Only a converted document says so: other records stay as they were. */
+  if (doc->encoding[0] &&
+      json_object_set_new(rec, "encoding", json_string(doc->encoding)))
+    return VB_ENOMEM;
   size_t type_line = x->type_cell != SIZE_MAX ? cell(x, x->type_cell)->line
                                               : x->meta_line[META_TYPE];
   const char *type = x->doc_type;

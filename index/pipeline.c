@@ -542,6 +542,8 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
         batch_docs++;
         batch_bytes += r.doc->text_len;
         hook_doc(stats->added + stats->updated + 1);
+        if (opts->on_read)
+          opts->on_read(opts->ctx, src, r.doc->format, r.doc->encoding);
       }
       vb_doc_free(r.doc);
       json_decref(r.record);

@@ -47,6 +47,11 @@ typedef struct vb_ingest_opts {
   ** by OCR (confidence 87.5)"; NULL for other files. */
   void (*on_file)(void *ctx, const char *source, vb_outcome outcome,
                   const vb_error *err);
+  /* Optional: called for each document read and stored, before on_file,
+  ** with the reader's format ("doc", "html", ...) and the legacy encodings
+  ** converted ("" when none; see vb_doc.encoding). */
+  void (*on_read)(void *ctx, const char *source, const char *format,
+                  const char *encoding);
   /* Called after each file with the running totals and the total number of
   ** candidate files found by the walk. */
   void (*on_progress)(void *ctx, const vb_ingest_stats *st, int64_t total);

@@ -35,6 +35,11 @@
 **     they go to vb_doc.extra, each distinct line once.
 **   - docProps/core.xml gives the title, creator, created and modified
 **     properties.
+**   - Runs in legacy 8-bit fonts (.VnTime and .Vn*H: TCVN3, VNI-*: VNI),
+**     named by the run (w:rFonts, w:rStyle), its paragraph style or the
+**     document default, are converted to Unicode (common/legacy.h) when
+**     that reads as Vietnamese; styles are read for this only when the
+**     font table names such a font.
 **
 ** The text is NFC with '\n' line ends and no trailing spaces.  Parts are
 ** found through the package relationships, falling back on the usual names.
@@ -46,6 +51,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "legacy.h"
 #include "reader.h"
 #include "zipxml.h"
 
@@ -89,7 +95,7 @@ enum {
   W_LVLRESTART, W_SUFF, W_ISLGL, W_LVLOVERRIDE, W_STARTOVERRIDE, W_RFONTS,
   W_NUMSTYLELINK, W_STYLELINK,
   /* styles.xml */
-  W_STYLE, W_BASEDON, W_DOCDEFAULTS, W_LATENTSTYLES,
+  W_STYLE, W_BASEDON, W_DOCDEFAULTS, W_LATENTSTYLES, W_RSTYLE,
   /* attributes */
   A_VAL, A_TYPE, A_FLDCHARTYPE, A_CHAR, A_FONT, A_ILVL, A_ABSTRACTNUMID,
   A_NUMID, A_STYLEID, A_DEFAULT, A_ASCII, A_HANSI, A_SPACE,
@@ -151,7 +157,7 @@ static const vb_zx_word dx_words[] = {
     {NS_W, "startOverride", W_STARTOVERRIDE}, {NS_W, "rFonts", W_RFONTS},
     {NS_W, "numStyleLink", W_NUMSTYLELINK}, {NS_W, "styleLink", W_STYLELINK},
     {NS_W, "style", W_STYLE}, {NS_W, "basedOn", W_BASEDON},
-    {NS_W, "docDefaults", W_DOCDEFAULTS},
+    {NS_W, "docDefaults", W_DOCDEFAULTS}, {NS_W, "rStyle", W_RSTYLE},
     {NS_W, "latentStyles", W_LATENTSTYLES},
     {NS_W, "val", A_VAL}, {NS_W, "type", A_TYPE},
     {NS_W, "fldCharType", A_FLDCHARTYPE}, {NS_W, "char", A_CHAR},
@@ -265,6 +271,21 @@ typedef struct dx {
   unsigned char has_anchor[DX_NEST];
   /* runs and text */
   int run_hidden;
+  int run_enc;           /* vb_legacy of the run's font (w:rFonts) */
+  size_t enc_runs[VB_LEGACY_COUNT]; /* runs converted, per encoding */
+  int enc_bias[VB_LEGACY_COUNT];     /* vb_legacy_recode_run() */
+  vb_buf lt;                /* text of a legacy run, until its w:t ends */
+  /* Legacy fonts given by styles (read only when the font table names a
+  ** .Vn* or VNI-* font): per paragraph and character style, its font's
+  ** vb_legacy (-1: none set, basedOn followed), and the defaults. */
+  struct dx_fstyle {
+    char id[DX_ID], based[DX_ID];
+    int enc;         /* vb_legacy of its w:rFonts, -1 if it has none */
+    int is_default;  /* the default paragraph style */
+  } *fstyles;
+  int n_fstyles, cap_fstyles;
+  int def_enc;              /* docDefaults, or the default paragraph style */
+  int par_enc;              /* of the open paragraph's style */
   int in_t, preserve, t_started, eat_space;
   size_t t_pend;            /* white space held back inside a w:t */
   int fld_n, fld_hidden;
@@ -792,6 +813,80 @@ static void dx_par_begin(dx *r) {
   r->eat_space = 0;
 }
 
+/* ---- Legacy fonts from styles ----------------------------------------- */
+
+/* styles.xml, for fonts: each style's w:rPr/w:rFonts and w:basedOn, and
+** the font of w:docDefaults and of the default paragraph style. */
+static int fonts_start(void *u, int tok) {
+  dx *r = u;
+  vb_zx *z = r->z;
+  struct dx_fstyle *s = r->n_fstyles ? &r->fstyles[r->n_fstyles - 1] : NULL;
+  char v[DX_ID];
+  switch (tok) {
+    case W_STYLE:
+      s = dx_grow((void **)&r->fstyles, &r->n_fstyles, &r->cap_fstyles,
+                  sizeof *s, DX_MAX_STYLES);
+      if (!s) return VB_ZX_SKIP;
+      vb_zx_attr(z, A_STYLEID, s->id, sizeof s->id);
+      s->enc = -1;
+      s->is_default =
+          dx_on(z, A_DEFAULT) && vb_zx_attr_is(z, A_TYPE, "paragraph");
+      return VB_ZX_DESCEND;
+    case W_BASEDON:
+      if (s && vb_zx_parent(z, 1) == W_STYLE)
+        vb_zx_attr(z, A_VAL, s->based, sizeof s->based);
+      return VB_ZX_DESCEND;
+    case W_RFONTS:
+      if (vb_zx_parent(z, 1) != W_RPR ||
+          (vb_zx_attr(z, A_ASCII, v, sizeof v) < 0 &&
+           vb_zx_attr(z, A_HANSI, v, sizeof v) < 0))
+        return VB_ZX_DESCEND;
+      if (vb_zx_parent(z, 3) == W_DOCDEFAULTS) {
+        r->def_enc = (int)vb_legacy_for_font(v);
+      } else if (s && vb_zx_parent(z, 2) == W_STYLE) {
+        s->enc = (int)vb_legacy_for_font(v);
+      }
+      return VB_ZX_DESCEND;
+    case W_LATENTSTYLES:
+    case W_TBLPR:
+      return VB_ZX_SKIP;
+    default:
+      return VB_ZX_DESCEND;
+  }
+}
+
+/* The legacy encoding of style id (basedOn followed), or -1. */
+static int dx_style_enc(const dx *r, const char *id) {
+  for (int hops = 0; hops < DX_BASEDON_HOPS && id[0]; hops++) {
+    const struct dx_fstyle *s = NULL;
+    for (int i = 0; i < r->n_fstyles && !s; i++)
+      if (strcmp(r->fstyles[i].id, id) == 0) s = &r->fstyles[i];
+    if (!s) return -1;
+    if (s->enc >= 0) return s->enc;
+    id = s->based;
+  }
+  return -1;
+}
+
+/* Read the fonts of styles when the document names a legacy font. */
+static void dx_fonts(dx *r, const char *styles) {
+  char buf[65536];
+  r->def_enc = VB_LEGACY_NONE;
+  long n = vb_zx_read_small(r->z, "word/fontTable.xml", buf, sizeof buf);
+  if (n <= 0 || (!strstr(buf, "\".Vn") && !strstr(buf, "\".VN") &&
+                 !strstr(buf, "\"VNI-") && !strstr(buf, "\"Vni-")))
+    return;
+  static const vb_zx_handler h = {fonts_start, NULL, NULL};
+  vb_error ignored;
+  if (vb_zx_parse(r->z, styles, &h, r, &ignored) != VB_OK) return;
+  /* The default paragraph style's font, else the document default. */
+  for (int i = 0; i < r->n_fstyles; i++)
+    if (r->fstyles[i].is_default) {
+      int e = dx_style_enc(r, r->fstyles[i].id);
+      if (e >= 0) r->def_enc = e;
+    }
+}
+
 static void dx_par_end(dx *r) {
   int lv = vb_zx_par_depth(r->z) - 1;
   if (lv < 0) return;
@@ -806,11 +901,40 @@ static void dx_par_end(dx *r) {
   dx_flush(r);
 }
 
+/* Convert and emit the text held for a legacy font's run (a w:t arrives
+** in pieces; a VNI letter and its mark must not be split). */
+static void dx_legacy_flush(dx *r) {
+  if (!r->lt.len) return;
+  vb_buf u;
+  int conv = 0;
+  vb_buf_init(&u, VB_CAP_TEXT);
+  /* Capitals fonts share the judgement of their family. */
+  int fam = r->run_enc == VB_LEGACY_TCVN3_CAPS ? VB_LEGACY_TCVN3 : r->run_enc;
+  if (vb_legacy_recode_run((vb_legacy)r->run_enc, r->lt.data, r->lt.len, &u,
+                           &r->enc_bias[fam], &conv, NULL) == VB_OK) {
+    vb_zx_par_text(r->z, u.data ? u.data : "", u.len, 0);
+    r->enc_runs[r->run_enc] += (size_t)conv;
+  } else {
+    vb_zx_fail(r->z, VB_ENOMEM, "out of memory");
+  }
+  vb_buf_free(&u);
+  vb_buf_reset(&r->lt);
+}
+
 static void dx_emit(dx *r, const char *s, size_t n) {
   if (r->eat_space) {
     while (n && (*s == ' ' || *s == '\t')) s++, n--;
     if (!n) return;
     r->eat_space = 0;
+  }
+  if (r->run_enc != VB_LEGACY_NONE) { /* a TCVN3 or VNI font's run: */
+    /* A long run is converted in parts, cut before ASCII (never between
+    ** a VNI letter and its mark). */
+    if (r->lt.len > 65536 && (unsigned char)s[0] < 0x80) dx_legacy_flush(r);
+    if (vb_buf_append(&r->lt, s, n) != VB_OK) /* converted at its end */
+      vb_zx_fail(r->z, VB_ELIMIT, "text run longer than %zu bytes",
+                 (size_t)VB_CAP_LINE);
+    return;
   }
   vb_zx_par_text(r->z, s, n, 0);
 }
@@ -849,10 +973,23 @@ static int doc_start(void *u, int tok) {
   switch (tok) {
     case W_P:
       dx_par_begin(r);
+      r->par_enc = r->def_enc;
       return VB_ZX_DESCEND;
     case W_PSTYLE:
       if (p && vb_zx_parent(z, 1) == W_PPR)
         vb_zx_attr(z, A_VAL, p->style, sizeof p->style);
+      if (r->n_fstyles && vb_zx_parent(z, 1) == W_PPR &&
+          vb_zx_attr(z, A_VAL, v, sizeof v) >= 0) {
+        int e = dx_style_enc(r, v);
+        r->par_enc = e >= 0 ? e : r->def_enc;
+      }
+      return VB_ZX_DESCEND;
+    case W_RSTYLE: /* a character style's font */
+      if (r->n_fstyles && vb_zx_parent(z, 1) == W_RPR &&
+          vb_zx_parent(z, 2) == W_R && vb_zx_attr(z, A_VAL, v, sizeof v) >= 0) {
+        int e = dx_style_enc(r, v);
+        if (e >= 0) r->run_enc = e;
+      }
       return VB_ZX_DESCEND;
     case W_ILVL:
     case W_NUMID:
@@ -879,6 +1016,13 @@ static int doc_start(void *u, int tok) {
       return VB_ZX_DESCEND;
     case W_R:
       r->run_hidden = 0;
+      r->run_enc = r->par_enc;
+      return VB_ZX_DESCEND;
+    case W_RFONTS: /* the run's font: legacy TCVN3/VNI text is converted */
+      if (vb_zx_parent(z, 1) == W_RPR && vb_zx_parent(z, 2) == W_R &&
+          (vb_zx_attr(z, A_ASCII, v, sizeof v) >= 0 ||
+           vb_zx_attr(z, A_HANSI, v, sizeof v) >= 0))
+        r->run_enc = (int)vb_legacy_for_font(v);
       return VB_ZX_DESCEND;
     case W_VANISH:
       if (vb_zx_parent(z, 1) == W_RPR && vb_zx_parent(z, 2) == W_R)
@@ -984,9 +1128,11 @@ static void doc_end(void *u, int tok) {
       break;
     case W_T:
     case M_T:
+      dx_legacy_flush(r);
       r->in_t = 0;
       break;
     case W_R:
+      dx_legacy_flush(r);
       r->run_hidden = 0;
       break;
     case MC_ALTERNATECONTENT:
@@ -1144,6 +1290,8 @@ static int docx_sniff(const unsigned char *h, size_t n) {
 
 static void dx_free(dx *r) {
   vb_zx_close(r->z);
+  vb_buf_free(&r->lt);
+  vb_free(r->fstyles);
   vb_free(r->abs);
   vb_free(r->num);
   vb_free(r->overrides);
@@ -1165,6 +1313,7 @@ static vb_status docx_read(const unsigned char *data, size_t n,
   }
   r->parts = parts;
   r->last_num = -1;
+  vb_buf_init(&r->lt, VB_CAP_LINE);
   vb_status rc = vb_zx_open(data, n, lim, "DOCX", &dx_vocab, &r->z, err);
   if (rc == VB_OK) rc = dx_rels(r, "_rels/.rels", "", 1, err);
   if (rc == VB_OK) {
@@ -1199,6 +1348,7 @@ static vb_status docx_read(const unsigned char *data, size_t n,
     if (rc == VB_ENOTFOUND) rc = VB_OK;
     dx_resolve(r);
   }
+  if (rc == VB_OK && parts->styles[0]) dx_fonts(r, parts->styles);
   if (rc == VB_OK) rc = dx_story(r, parts->main, VB_ZX_BODY, err);
   if (rc == VB_OK) rc = dx_story(r, parts->footnotes, VB_ZX_NOTES, err);
   if (rc == VB_OK) rc = dx_story(r, parts->endnotes, VB_ZX_NOTES, err);
@@ -1213,6 +1363,8 @@ static vb_status docx_read(const unsigned char *data, size_t n,
                           sizeof rules / sizeof rules[0], err);
   }
   if (rc == VB_OK) rc = vb_zx_finish(r->z, doc, err);
+  if (rc == VB_OK)
+    vb_legacy_note(doc->encoding, sizeof doc->encoding, r->enc_runs);
   dx_free(r);
   return rc;
 }

@@ -15,10 +15,12 @@
 
 #include "text.h"
 
-/* Every reader, in sniffing order.  Plain text comes last: it has no magic. */
-static const vb_reader *const g_readers[] = {&vb_reader_docx, &vb_reader_odt,
-                                             &vb_reader_pdf, &vb_reader_image,
-                                             &vb_reader_txt};
+/* Every reader, in sniffing order.  Plain text comes last: it has no magic.
+** Word 97-2003 claims every OLE compound file before DOCX does (it also
+** names an encrypted DOCX). */
+static const vb_reader *const g_readers[] = {
+    &vb_reader_doc, &vb_reader_docx, &vb_reader_odt, &vb_reader_pdf,
+    &vb_reader_image, &vb_reader_html, &vb_reader_rtf, &vb_reader_txt};
 #define N_READERS (sizeof g_readers / sizeof g_readers[0])
 
 void vb_limits_default(vb_limits *lim) {

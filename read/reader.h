@@ -70,6 +70,8 @@ typedef struct vb_doc {
   unsigned char *page_ocr; /* npages entries: 1 if that page was OCR'd */
   size_t nocr;         /* pages OCR'd */
   double ocr_conf;     /* mean OCR word confidence (0-100) of those pages */
+  char encoding[64];   /* legacy encodings converted ("TCVN3", "TCVN3, VNI"),
+                          "" when the text needed none (common/legacy.h) */
 } vb_doc;
 
 /* A format reader.  read() receives the whole file and fills doc->text,
@@ -95,6 +97,9 @@ extern const vb_reader vb_reader_image; /* .png .jpg .tif: OCR (read/read_pdf.c)
 /* The page (1-based) of body line `line` of doc, or 0 when the document has
 ** no pages. */
 size_t vb_doc_page_of_line(const vb_doc *doc, size_t line);
+extern const vb_reader vb_reader_doc;   /* .doc (read/read_doc.c) */
+extern const vb_reader vb_reader_html;  /* .html, .htm (read/read_html.c) */
+extern const vb_reader vb_reader_rtf;   /* .rtf (read/read_rtf.c) */
 
 /* The reader for a path (by its extension), or NULL if none claims it.
 ** Used by directory walks to pick the files to ingest. */

@@ -239,7 +239,10 @@ int main(void) {
       {"tests/fuzz/corpus/odt/header_footer.odt", "plan.odt"},
       {"tests/fuzz/corpus/pdf/furniture.pdf", "plan.pdf"},
       {"tests/fuzz/corpus/pdf/columns.pdf", "plan.pdf"},
-      {"tests/fuzz/corpus/pdf/marks.pdf", "plan.pdf"}};
+      {"tests/fuzz/corpus/pdf/marks.pdf", "plan.pdf"},
+      {"tests/fuzz/corpus/doc/seed_vni.doc", "plan.doc"},
+      {"tests/fuzz/corpus/html/menu_table.html", "plan.html"},
+      {"tests/fuzz/corpus/legacy/tcvn3.txt", "plan.txt"}};
   for (size_t i = 0; i < sizeof zips / sizeof zips[0]; i++) {
     size_t zn = 0;
     unsigned char *z = slurp(zips[i][0], &zn);
