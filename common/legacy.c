@@ -58,12 +58,34 @@ void vb_legacy_note(char *dst, size_t cap, const size_t runs[VB_LEGACY_COUNT]) {
 }
 
 vb_legacy vb_legacy_for_font(const char *font) {
+  static const char *const styles[] = {"BoldItalic", "BoldOblique", "Italic",
+                                       "Oblique", "Bold", "Regular"};
   if (!font) return VB_LEGACY_NONE;
+  /* a PDF's subset prefix: "FBHPEM+VnTime" */
+  const char *plus = strchr(font, '+');
+  if (plus && plus - font == 6) font = plus + 1;
   while (*font == ' ') font++;
   size_t len = strlen(font);
-  while (len && font[len - 1] == ' ') len--;
-  if (len > 3 && strncasecmp(font, ".vn", 3) == 0)
-    return font[len - 1] == 'H' ? VB_LEGACY_TCVN3_CAPS : VB_LEGACY_TCVN3;
+  /* style suffixes a PDF adds to the family: "VnTimeHBold", "VNI-Times,Bold" */
+  for (int again = 1; again;) {
+    again = 0;
+    while (len && (font[len - 1] == ' ' || font[len - 1] == ',' ||
+                   font[len - 1] == '-'))
+      len--;
+    for (size_t i = 0; i < sizeof styles / sizeof styles[0]; i++) {
+      size_t k = strlen(styles[i]);
+      if (len > k + 3 && strncasecmp(font + len - k, styles[i], k) == 0) {
+        len -= k;
+        again = 1;
+        break;
+      }
+    }
+  }
+  /* ".VnTime", and "VnTime" as PDFs name the embedded font */
+  int vn = (len > 3 && strncasecmp(font, ".vn", 3) == 0) ||
+           (len > 2 && font[0] == 'V' && font[1] == 'n' && font[2] >= 'A' &&
+            font[2] <= 'Z');
+  if (vn) return font[len - 1] == 'H' ? VB_LEGACY_TCVN3_CAPS : VB_LEGACY_TCVN3;
   if (len > 4 && strncasecmp(font, "vni-", 4) == 0) return VB_LEGACY_VNI;
   return VB_LEGACY_NONE;
 }

@@ -18,7 +18,9 @@
 ** A page's text layer is not used when it is missing (a scan), broken (the
 ** fonts lost their Unicode maps: many glyphs decode to private-use,
 ** symbol or non-Vietnamese letters), or set in the legacy 8-bit fonts
-** (.VnTime: TCVN3, VNI-*: VNI) that legacy_decode() cannot convert yet.
+** (.VnTime: TCVN3, VNI-*: VNI) when legacy_decode() cannot convert it
+** (VNI, whose letters take two glyphs, or a conversion that still reads
+** as garbage); a TCVN3 page is converted glyph by glyph from its fonts.
 ** Such a page is rendered in grey at OCR_DPI and read by OCR when the OCR
 ** mode allows it (auto: those pages; always: every page; never: none).
 ** Images (PNG, JPEG, TIFF) are opened by MuPDF as one-page documents and
@@ -40,7 +42,9 @@
 #include <mupdf/fitz.h>
 #include <mupdf/pdf.h>
 
+#include "legacy.h"
 #include "text.h"
+#include "utf8.h"
 #include "reader.h"
 #include "layout.h"
 #include "ocr.h"
@@ -194,15 +198,6 @@ static int legacy_font(const char *name) {
   if (plus) name = plus + 1;
   return strncmp(name, ".Vn", 3) == 0 || strncmp(name, "Vn", 2) == 0 ||
          strncasecmp(name, "VNI-", 4) == 0 || strncasecmp(name, "VNI_", 4) == 0;
-}
-
-/* Convert a page set in legacy fonts.  The TCVN3 and VNI tables live in the
-** shared legacy-encoding module; until the reader is wired to it, legacy
-** pages are reported as such and go to OCR.  Returns 0: not converted. */
-static int legacy_decode(glyph *g, size_t n) {
-  (void)g;
-  (void)n;
-  return 0;
 }
 
 static int cmp_gbase(const void *a, const void *b) {
@@ -367,12 +362,67 @@ typedef struct pdf_job {
   size_t ng, cg;
   /* what happened to the pages */
   size_t nbroken, nlegacy, nscan, nocr;
+  size_t legacy_runs[VB_LEGACY_COUNT]; /* font runs converted, by encoding */
   int repaired;  /* MuPDF had to rebuild the cross-reference table */
   double conf_sum;
   unsigned char *ocr;
   fz_rect *rules;    /* thin shapes drawn on the current page */
   size_t nrules, crules;
 } pdf_job;
+
+/* The legacy encoding of a glyph's font, by its name. */
+static vb_legacy glyph_legacy(fz_context *ctx, const void *font) {
+  return font ? vb_legacy_for_font(fz_font_name(ctx, (fz_font *)font))
+              : VB_LEGACY_NONE;
+}
+
+/* Convert in place the glyphs of a page set in TCVN3 fonts (the .VnTime
+** family): each such glyph stands for one byte of the font, which the
+** shared tables (common/legacy.h) turn into one Vietnamese letter, capitals
+** for the .VnTimeH family.  A page with glyphs in VNI fonts (two glyphs
+** for one letter) is not converted, nor one whose converted text is still
+** implausible: it goes to OCR.  Counts the converted runs in runs[].
+** Returns 1 when the page was converted. */
+static int legacy_decode(pdf_job *j, size_t runs[VB_LEGACY_COUNT]) {
+  size_t n = j->ng, bad = 0, glyphs = 0, converted = 0;
+  const void *last_font = NULL;
+  vb_legacy enc = VB_LEGACY_NONE;
+  for (size_t i = 0; i < n; i++) {
+    if (j->g[i].font != last_font) {
+      last_font = j->g[i].font;
+      enc = glyph_legacy(j->ctx, last_font);
+    }
+    if (enc == VB_LEGACY_VNI) return 0;
+  }
+  last_font = NULL;
+  for (size_t i = 0; i < n; i++) {
+    glyph *g = &j->g[i];
+    if (g->font != last_font) {
+      last_font = g->font;
+      enc = glyph_legacy(j->ctx, last_font);
+      if (enc != VB_LEGACY_NONE) runs[enc]++;
+    }
+    if (g->space) continue;
+    glyphs++;
+    if (enc == VB_LEGACY_TCVN3 || enc == VB_LEGACY_TCVN3_CAPS) {
+      char in[4], out[16];
+      vb_buf b;
+      vb_buf_init(&b, sizeof out);
+      size_t len = vb_utf8_encode((uint32_t)g->c, in);
+      vb_error err = {0};
+      uint32_t cp;
+      if (vb_legacy_recode(enc, in, len, &b, &err) == VB_OK && b.len &&
+          vb_utf8_decode(b.data, b.len, &cp) == b.len) {
+        g->c = (int)cp;
+        g->mark = (unsigned char)is_mark(g->c);
+        converted++;
+      }
+      vb_buf_free(&b);
+    }
+    if (!plausible(g->c)) bad++;
+  }
+  return converted > 0 && (double)bad <= BAD_SHARE * (double)glyphs;
+}
 
 /* A device that keeps the thin lines a page draws (table borders). */
 typedef struct rule_dev {
@@ -579,9 +629,13 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   }
   int mode = j->lim->ocr_mode;
   int few = st.letters < MIN_LETTERS;
-  int legacy = !few && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
-               !legacy_decode(j->g, j->ng);
-  int broken = !few && !legacy && (double)st.bad > BAD_SHARE * (double)st.glyphs;
+  /* a page in TCVN3 fonts converted here is read like any other */
+  int converted = !few && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
+                  legacy_decode(j, j->legacy_runs);
+  int legacy = !few && !converted &&
+               (double)st.legacy > LEGACY_SHARE * (double)st.glyphs;
+  int broken = !few && !legacy && !converted &&
+               (double)st.bad > BAD_SHARE * (double)st.glyphs;
   /* a picture of a page: (almost) no text, and images; an image file is one */
   int scan = few && (!sp || st.image_area >= 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
                                                 (sp->mediabox.y1 - sp->mediabox.y0));
@@ -746,6 +800,7 @@ static vb_status read_paged(const unsigned char *data, size_t n,
     if (rc == VB_OK) {
       doc->text = vb_buf_take(&nfc, &doc->text_len);
       if (extra.len) doc->extra = vb_buf_take(&extra, &doc->extra_len);
+      vb_legacy_note(doc->encoding, sizeof doc->encoding, j.legacy_runs);
       doc->nocr = j.nocr;
       doc->ocr_conf = j.nocr ? j.conf_sum / (double)j.nocr : 0;
       if (j.nocr) {

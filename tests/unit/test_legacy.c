@@ -165,6 +165,13 @@ static void check_fonts(void) {
   VB_CHECK_INT(vb_legacy_for_font("VNI-Times"), VB_LEGACY_VNI);
   VB_CHECK_INT(vb_legacy_for_font("vni-Helve-Condense"), VB_LEGACY_VNI);
   VB_CHECK_INT(vb_legacy_for_font("Times New Roman"), VB_LEGACY_NONE);
+  /* as PDFs name embedded fonts: subset prefix, no dot, style suffix */
+  VB_CHECK_INT(vb_legacy_for_font("FBHPEM+VnTime"), VB_LEGACY_TCVN3);
+  VB_CHECK_INT(vb_legacy_for_font("FBHPFO+VnTimeHBold"), VB_LEGACY_TCVN3_CAPS);
+  VB_CHECK_INT(vb_legacy_for_font("VnTimeBoldItalic"), VB_LEGACY_TCVN3);
+  VB_CHECK_INT(vb_legacy_for_font("VNI-Times,Bold"), VB_LEGACY_VNI);
+  VB_CHECK_INT(vb_legacy_for_font("Vni"), VB_LEGACY_NONE);
+  VB_CHECK_INT(vb_legacy_for_font("Verdana-Bold"), VB_LEGACY_NONE);
   VB_CHECK_INT(vb_legacy_for_font("VN"), VB_LEGACY_NONE);
   VB_CHECK_INT(vb_legacy_for_font(NULL), VB_LEGACY_NONE);
   VB_CHECK_STR(vb_legacy_name(VB_LEGACY_TCVN3_CAPS), "TCVN3");
