@@ -24,6 +24,14 @@ static json_t *hit_json(const vb_hit *h) {
   for (int i = 0; i < 6; i++)
     json_object_set_new(o, keys[i], vals[i] ? json_string(vals[i]) : json_null());
   json_object_set_new(o, "year", h->year ? json_integer(h->year) : json_null());
+  if (h->nalso) { /* the other files of the same document */
+    json_t *also = json_array();
+    for (int i = 0; i < h->nalso; i++)
+      json_array_append_new(also, json_pack("{s:s, s:s}", "source",
+                                            h->also[i], "kind",
+                                            h->also_kind[i]));
+    json_object_set_new(o, "also", also);
+  }
   return o;
 }
 
@@ -96,6 +104,10 @@ static void print_row(size_t i, const vb_hit *h) {
     print_flat(h->snippet);
     putchar('\n');
   }
+  for (int k = 0; k < h->nalso; k++) /* the other files of the document */
+    printf("   %s %s\n",
+           strcmp(h->also_kind[k], "version") == 0 ? "other version:" : "also as:",
+           h->also[k]);
 }
 
 /* One result as a CSV row. */

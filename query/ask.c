@@ -31,6 +31,7 @@
 #include "text.h"
 #include "vi.h"
 #include "names.h"
+#include "works.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */
@@ -614,6 +615,7 @@ static const char *sql_for(vb_intent intent) {
              "  AND (?3 IS NULL OR d.year = ?3) "
              "  AND (?9 IS NULL OR instr(vb_key(x.from_unit), ?9) > 0 OR "
              "       instr(vb_key(coalesce(x.from_canonical, '')), ?9) > 0) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_DEADLINES:
       return "SELECT " DOC_COLS ", x.date AS deadline, x.recurs, x.what, x.who, "
@@ -641,6 +643,7 @@ static const char *sql_for(vb_intent intent) {
              "        substr(d.period_to, 1, 4) >= substr(coalesce(?4, printf('%04d', ?3)), 1, 4)) AND "
              "       (coalesce(?5, printf('%04d', ?3)) IS NULL OR d.year IS NULL OR "
              "        d.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)))) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, "
              "d.source, x.seq";
     case VB_ASK_PLANS_ASSIGNING:
@@ -651,6 +654,7 @@ static const char *sql_for(vb_intent intent) {
              "WHERE x.key >= ?1 AND x.key < ?1 || '~' "
              "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
              "  AND (?3 IS NULL OR d.year = ?3) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_PLANS_CITING:
       return "SELECT " DOC_COLS ", x.type AS ref_type, x.ref_id, x.date AS ref_date, "
@@ -661,6 +665,7 @@ static const char *sql_for(vb_intent intent) {
              "        substr(vb_key(x.ref_id), length(?8) + 1, 1) NOT GLOB '[0-9]')) "
              "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
              "  AND (?3 IS NULL OR d.year = ?3) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_TASKS_OF:
       return "SELECT " DOC_COLS ", x.name AS unit, x.canonical, t.text AS task, "
@@ -674,6 +679,7 @@ static const char *sql_for(vb_intent intent) {
              "       OR vb_key(coalesce(d.number, '')) = ?7 "
              "       OR (d.number IS NULL AND vb_key(d.symbol) = ?7) "
              "       OR instr(vb_key(d.source), ?7) > 0) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.source, x.seq, t.seq";
   }
   return NULL;

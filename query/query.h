@@ -64,6 +64,12 @@ typedef struct vb_hit {
   double similarity;     /* similar: 0..1 share of the wording in common */
   int repeats;           /* other documents holding the same wording */
   int64_t fingerprint;   /* of the paragraph's wording (paragraphs.h) */
+  /* Document results: the other files of the same document (index/works.h),
+  ** best first, and how each stands to it: "copy" (the same text in another
+  ** file) or "version" (a draft, a revision). */
+  const char *const *also;
+  const char *const *also_kind;
+  int nalso;
 } vb_hit;
 
 typedef struct vb_results vb_results;

@@ -14,6 +14,8 @@
 #include "tokenizer.h"
 #include "names.h"
 #include "query.h"
+#include "works.h"
+#include "works_fold.h"
 
 /* Ranking weights per column of docs_fts: title, theme, body, extra. */
 #define W_TITLE "10.0"
@@ -42,6 +44,21 @@ void vb_results_free(vb_results *r) {
   vb_free(r->strings);
   vb_free(r->hits);
   vb_free(r);
+}
+
+/* Memory that lives as long as the results (vb_fold_alloc). */
+static void *results_alloc(void *ctx, size_t bytes) {
+  vb_results *r = ctx;
+  if (r->nstr == r->capstr) {
+    size_t ncap = r->capstr ? r->capstr * 2 : 64;
+    char **ns = vb_realloc(r->strings, ncap * sizeof *ns);
+    if (!ns) return NULL;
+    r->strings = ns;
+    r->capstr = ncap;
+  }
+  char *p = vb_malloc(bytes ? bytes : 1);
+  if (p) r->strings[r->nstr++] = p;
+  return p;
 }
 
 /* Keep a copy of column col (NULL stays NULL); *ok = 0 on failure. */
@@ -737,6 +754,8 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
+  int shown = limit; /* documents; more files are read (works_fold.h) */
+  if (!o->paragraphs) limit = vb_fold_fetch(limit);
   sqlite3_stmt *s = NULL;
   vb_status rc = VB_OK;
   vb_results *res = vb_calloc(1, sizeof *res);
@@ -760,6 +779,9 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     sqlite3_finalize(s);
   }
   vb_free(fts);
+  if (rc == VB_OK && !o->paragraphs)
+    rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown, results_alloc,
+                       res, err);
   if (rc != VB_OK) {
     vb_results_free(res);
     return rc;
@@ -785,6 +807,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
     snprintf(sql, sizeof sql,
              "SELECT d.%s, count(*) AS n FROM docs_fts JOIN documents d "
              "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+             "AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "AND ?9 = ?9 AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
              "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",
              cols[c], FACET_MAX_VALUES);
