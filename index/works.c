@@ -111,14 +111,20 @@ static int ident_cmp(const ident *a, const ident *b) {
       if (i < 3) full = 0;
       continue;
     }
+    /* a date with a blank day ("2021-10", a draft) agrees with its month */
+    size_t la = strlen(a->f[i]), lb = strlen(b->f[i]);
+    if (i == 3 && la != lb &&
+        strncmp(a->f[i], b->f[i], la < lb ? la : lb) == 0)
+      continue;
     if (strcmp(a->f[i], b->f[i]) != 0) return -1;
   }
   return full;
 }
 
-/* Do the files give the same parts of the identity (number and date)? */
+/* Do the files give the same parts of the identity (number, full date)? */
 static int same_parts(const ident *a, const ident *b) {
-  return !a->f[1] == !b->f[1] && !a->f[3] == !b->f[3];
+  return !a->f[1] == !b->f[1] && !a->f[3] == !b->f[3] &&
+         (!a->f[3] || strlen(a->f[3]) == strlen(b->f[3]));
 }
 
 static vb_status db_fail(sqlite3 *db, vb_error *err) {
