@@ -1,0 +1,36 @@
+# The documents' own graph.  The quick start corpus and a small hierarchy
+# (tests/fixtures/graph): Quyết định 1790/QĐ-TTg, implemented by Lai Châu's
+# plan 45/KH-UBND (which cites it as "1790/QD-TTg"), itself implemented by
+# the plan of huyện Tam Đường ("45 /KH-UBND ... của UBND tỉnh": spaces, and
+# the issuer's province from the citing district) and amended by plan
+# 60/KH-UBND; Hà Giang's plan implements 1790 and a namesake "45/KH-UBND"
+# of Hà Giang, which is not Lai Châu's; Điện Biên's plan 3332/KH-UBND,
+# which the seed plan of Sở Thông tin và Truyền thông Điện Biên implements.
+. "$SRC/tests/cli/lib.bash"
+cp -r "$SRC/corpus" corpus
+cp -r "$SRC/tests/fixtures/graph" graph
+vanban ingest -q corpus graph
+echo "== tree 3332/KH-UBND"
+vanban tree "Kế hoạch 3332/KH-UBND"
+echo "== tree 1790"
+vanban tree "Quyết định 1790/QĐ-TTg"
+echo "== tree --relation amends 45/KH-UBND"
+vanban tree --relation amends "45/kh-ubnd"
+echo "== tree of a document outside the index"
+vanban tree "73/KH-LĐTĐ&XH"
+echo "== tree of a document nobody cites"; vanban tree "999/QĐ-UBND"; echo "exit $?"
+echo "== tree without a number"; vanban tree "Quyết định"; echo "exit $?"
+echo "== compare"
+vanban compare --implements "1790/QĐ-TTg"
+echo "== compare csv"
+vanban compare --implements "1790/QD-TTg" --format csv
+echo "== dump relations: resolved edges"
+vanban dump --table relations --format csv | column to_source | sort | uniq -c
+echo "== dump graphml parses as GraphML"
+vanban dump --format graphml | python3 -c 'import sys, xml.etree.ElementTree as ET
+ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+root = ET.parse(sys.stdin).getroot()
+nodes = root.findall(".//g:node", ns); edges = root.findall(".//g:edge", ns)
+ids = {n.get("id") for n in nodes}
+print(len(nodes), "nodes,", len(edges), "edges, every edge between nodes:", all(e.get("source") in ids and e.get("target") in ids for e in edges))
+print(sum(1 for n in nodes if n.get("id").startswith("ext:")), "outside the index")'
