@@ -535,3 +535,48 @@ vb_status vb_graph_all(vb_index *idx, json_t **out, vb_error *err) {
   *out = res;
   return VB_OK;
 }
+
+/* ---- Status ---- */
+
+/* Later documents of the index that act on a document. */
+static const char g_acting_sql[] =
+    "SELECT x.doc_id, x.relation, x.date, x.issuer, d.province, d.date "
+    "FROM refs x JOIN documents d ON d.id = x.doc_id "
+    "WHERE vb_idkey(x.ref_id) = ?1 AND x.relation IN ('replaces', "
+    "'repeals', 'amends') AND d.id NOT IN (" VB_WORKS_HIDDEN ") "
+    "ORDER BY d.date, d.source";
+
+vb_status vb_graph_status(vb_index *idx, int64_t doc_id, json_t **out,
+                          vb_error *err) {
+  *out = NULL;
+  VB_TRY(vb_graph_functions(idx, err));
+  sqlite3 *db = vb_index_db(idx);
+  json_t *me = doc_node(db, doc_id), *list = json_array();
+  const char *key = me ? jstr(me, "key") : NULL;
+  sqlite3_stmt *s = NULL;
+  vb_status rc = VB_OK;
+  if (key && sqlite3_prepare_v2(db, g_acting_sql, -1, &s, NULL) != SQLITE_OK)
+    rc = vb_error_set(err, VB_EDB, "cannot read the references");
+  if (key && rc == VB_OK) sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+  while (key && rc == VB_OK && sqlite3_step(s) == SQLITE_ROW) {
+    if (resolve(db, key, (const char *)sqlite3_column_text(s, 2),
+                (const char *)sqlite3_column_text(s, 3),
+                (const char *)sqlite3_column_text(s, 4)) != doc_id)
+      continue; /* a namesake */
+    json_t *by = doc_node(db, sqlite3_column_int64(s, 0));
+    json_t *e = by ? json_pack("{s:s, s:o}", "relation",
+                               (const char *)sqlite3_column_text(s, 1), "by",
+                               by)
+                   : NULL;
+    if (!e || json_array_append_new(list, e))
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  sqlite3_finalize(s);
+  json_decref(me);
+  if (rc != VB_OK) {
+    json_decref(list);
+    return rc;
+  }
+  *out = list;
+  return VB_OK;
+}

@@ -72,6 +72,13 @@ vb_status vb_graph_tree(vb_index *idx, const char *target, unsigned mask,
 vb_status vb_graph_compare(vb_index *idx, const char *target, json_t **out,
                            vb_error *err) VB_MUST_CHECK;
 
+/* The status of indexed document doc_id as far as the index knows: the
+** documents that replace, repeal or amend it, oldest first:
+**   [{"relation": "replaces", "by": node}, ...]
+** Errors: VB_EDB, VB_ENOMEM. */
+vb_status vb_graph_status(vb_index *idx, int64_t doc_id, json_t **out,
+                          vb_error *err) VB_MUST_CHECK;
+
 /* The whole graph: {"nodes": [{"key", "in_index", "source", ...}],
 **                   "edges": [{"from", "to", "relation", "line"}]}
 ** with nodes named by key ("doc:<id>" or "ext:<key>").  Errors: VB_EDB,

@@ -46,6 +46,10 @@ typedef struct vb_search_opts {
   const char *hl_open;   /* highlight markers around matched words */
   const char *hl_close;
   int paragraphs;        /* rank paragraphs instead of documents */
+  int in_force;          /* leave out documents the index knows to be
+                            replaced or repealed (graph.h); sets status */
+  int status;            /* set each hit's status (costs a pass over the
+                            references that replace, repeal or amend) */
 } vb_search_opts;
 
 typedef struct vb_hit {
@@ -70,6 +74,10 @@ typedef struct vb_hit {
   const char *const *also;
   const char *const *also_kind;
   int nalso;
+  /* Document results: what the index knows of the document's status,
+  ** "replaced by Quyết định 15/2021/QĐ-UBND (2021-09-10); amended by ...",
+  ** or NULL. */
+  const char *status;
 } vb_hit;
 
 typedef struct vb_results vb_results;

@@ -780,8 +780,9 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   }
   vb_free(fts);
   if (rc == VB_OK && !o->paragraphs)
-    rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown, results_alloc,
-                       res, err);
+    rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
+                       o->in_force ? VB_FOLD_IN_FORCE : o->status,
+                       results_alloc, res, err);
   if (rc != VB_OK) {
     vb_results_free(res);
     return rc;

@@ -5,6 +5,7 @@
 
 #include "works.h"
 #include "works_fold.h"
+#include "graph.h"
 
 /* Other files listed per hit. */
 #define FOLD_MAX_ALSO 32
@@ -59,8 +60,69 @@ static vb_status list_others(sqlite3_stmt *s, vb_hit *h, int64_t work,
   return VB_OK;
 }
 
+/* "replaced by Quyết định 15/2021/QĐ-UBND (2021-09-10)" for each entry of
+** a status list, joined by "; ".  *gone = 1 when replaced or repealed. */
+static vb_status status_text(json_t *list, vb_buf *b, int *gone) {
+  json_t *e;
+  size_t i;
+  *gone = 0;
+  json_array_foreach(list, i, e) {
+    const char *rel = json_string_value(json_object_get(e, "relation"));
+    json_t *by = json_object_get(e, "by");
+    const char *t = json_string_value(json_object_get(by, "doc_type"));
+    const char *id = json_string_value(json_object_get(by, "id"));
+    const char *d = json_string_value(json_object_get(by, "date"));
+    const char *src = json_string_value(json_object_get(by, "source"));
+    if (strcmp(rel, "amends") != 0) *gone = 1;
+    VB_TRY(vb_buf_printf(b, "%s%s by %s%s%s%s%s%s", i ? "; " : "",
+                         strcmp(rel, "replaces") == 0  ? "replaced"
+                         : strcmp(rel, "repeals") == 0 ? "repealed"
+                                                       : "amended",
+                         t ? t : "", t && id ? " " : "", id ? id : "",
+                         !t && !id && src ? src : "", d ? " of " : "",
+                         d ? d : ""));
+  }
+  return VB_OK;
+}
+
+/* Set the status of hits[0..*n) and, when in_force, leave out the
+** documents replaced or repealed (and their entries of works[]). */
+static vb_status fold_status(vb_index *idx, vb_hit *hits, int64_t *works,
+                             size_t *n, int in_force, vb_fold_alloc alloc,
+                             void *ctx, vb_error *err) {
+  size_t kept = 0;
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < *n && rc == VB_OK; i++) {
+    json_t *list = NULL;
+    int gone = 0;
+    if (!hits[i].para_id)
+      rc = vb_graph_status(idx, hits[i].doc_id, &list, err);
+    if (rc == VB_OK && json_array_size(list)) {
+      vb_buf b;
+      vb_buf_init(&b, VB_CAP_SMALL);
+      rc = status_text(list, &b, &gone);
+      if (rc == VB_OK && b.len) {
+        char *c = dup_in(alloc, ctx, b.data);
+        if (!c) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+        hits[i].status = c;
+      } else if (rc != VB_OK) {
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      }
+      vb_buf_free(&b);
+    }
+    json_decref(list);
+    if (rc == VB_OK && !(in_force && gone)) {
+      works[kept] = works[i];
+      hits[kept++] = hits[i];
+    }
+  }
+  if (rc == VB_OK) *n = kept;
+  return rc;
+}
+
 vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
-                        vb_fold_alloc alloc, void *ctx, vb_error *err) {
+                        int status, vb_fold_alloc alloc, void *ctx,
+                        vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
   sqlite3_stmt *q = NULL, *o = NULL;
   if (sqlite3_prepare_v2(db,
@@ -101,7 +163,11 @@ vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
     works[kept] = w;
     hits[kept++] = hits[i];
   }
+  if (rc == VB_OK && status == VB_FOLD_IN_FORCE)
+    rc = fold_status(idx, hits, works, &kept, 1, alloc, ctx, err);
   if (kept > limit) kept = limit;
+  if (rc == VB_OK && status == VB_FOLD_STATUS)
+    rc = fold_status(idx, hits, works, &kept, 0, alloc, ctx, err);
   for (size_t i = 0; i < kept && rc == VB_OK; i++)
     if (works[i] && !hits[i].para_id)
       rc = list_others(o, &hits[i], works[i], alloc, ctx, err);
@@ -110,3 +176,4 @@ vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
   if (rc == VB_OK) *n = kept;
   return rc;
 }
+

@@ -19,9 +19,16 @@ typedef void *(*vb_fold_alloc)(void *ctx, size_t bytes);
 ** is among the hits; its other files (all of them, not only those that
 ** matched) go to the hit's also/also_kind; then keep at most limit hits.
 ** Paragraph hits are left alone.  alloc(ctx, bytes) gives memory that
-** lives as long as the hits.  Errors: VB_EDB, VB_ENOMEM. */
+** lives as long as the hits.  Errors: VB_EDB, VB_ENOMEM.
+**
+** status: 0 leaves hits' status NULL; VB_FOLD_STATUS sets the status of
+** each hit kept (graph.h: replaced, repealed, amended by ...); and
+** VB_FOLD_IN_FORCE also leaves out, before keeping limit of them, the
+** documents the index knows to be replaced or repealed.  Each status costs
+** a pass over the references that replace, repeal or amend. */
+enum { VB_FOLD_STATUS = 1, VB_FOLD_IN_FORCE = 2 };
 vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
-                        vb_fold_alloc alloc, void *ctx,
+                        int status, vb_fold_alloc alloc, void *ctx,
                         vb_error *err) VB_MUST_CHECK;
 
 #endif /* VB_WORKS_FOLD_H */

@@ -5,7 +5,8 @@
 # the issuer's province from the citing district) and amended by plan
 # 60/KH-UBND; Hà Giang's plan implements 1790 and a namesake "45/KH-UBND"
 # of Hà Giang, which is not Lai Châu's; Điện Biên's plan 3332/KH-UBND,
-# which the seed plan of Sở Thông tin và Truyền thông Điện Biên implements.
+# which the seed plan of Sở Thông tin và Truyền thông Điện Biên implements;
+# Lai Châu's plan 70/KH-UBND, which replaces plan 60.
 . "$SRC/tests/cli/lib.bash"
 cp -r "$SRC/corpus" corpus
 cp -r "$SRC/tests/fixtures/graph" graph
@@ -34,3 +35,7 @@ nodes = root.findall(".//g:node", ns); edges = root.findall(".//g:edge", ns)
 ids = {n.get("id") for n in nodes}
 print(len(nodes), "nodes,", len(edges), "edges, every edge between nodes:", all(e.get("source") in ids and e.get("target") in ids for e in edges))
 print(sum(1 for n in nodes if n.get("id").startswith("ext:")), "outside the index")'
+echo "== status: plan 45 amended by 60, 60 replaced by 70"
+vanban search --color never --status "Lai Châu" | grep -E '^[0-9]|status:'
+echo "== search --in-force leaves out plan 60"
+vanban search --color never --in-force "Lai Châu" | grep -E '^[0-9]|status:'
