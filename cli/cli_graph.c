@@ -1,7 +1,8 @@
 /*
-** cli_graph.c: `vanban tree` and `vanban compare` — the documents' own
-** graph (query/graph.h): what implements, amends, replaces ... a document,
-** and which provinces have a plan implementing it.
+** cli_graph.c: `vanban tree`, `vanban compare` and `vanban diff` — the
+** documents' own graph (query/graph.h): what implements, amends, replaces
+** ... a document, which provinces have a plan implementing it, and how much
+** of a plan is copied from the plan it implements.
 */
 #include <string.h>
 
@@ -272,4 +273,94 @@ static int run_compare(int argc, char **argv) {
   }
   json_decref(res);
   return n ? CLI_OK : CLI_PARTIAL;
+}
+
+/* ---- diff ---- */
+
+static int run_diff(int argc, char **argv);
+
+static const cli_opt g_diff_opts[] = {
+    {"format", 'f', "F", "table json", "table (default) or json"},
+    {"all", 'a', NULL, NULL, "list the copied paragraphs too"},
+    {NULL, 0, NULL, NULL, NULL}};
+
+static const cli_opt *const g_diff_tables[] = {g_diff_opts, cli_opts_db,
+                                               cli_opts_help, NULL};
+
+const cli_spec cli_spec_diff = {
+    "diff", "how much of a plan's wording comes from the plan it implements",
+    "[--db FILE] [--all] [--format table|json] A B",
+    "Document B side by side with document A (each named by its path, the\n"
+    "end of its path, or its number/symbol): the share of B's wording (pairs\n"
+    "of neighbouring words, without case, tone marks or punctuation) found\n"
+    "in A, and each paragraph of B as copied (90% of its pairs in A),\n"
+    "reworded (50%) or added.  The table lists the reworded and added\n"
+    "paragraphs; --all lists the copied ones too.",
+    NULL, g_diff_tables,
+    "0 success, 2 usage, 3 index error or no such document.",
+    "vanban diff 45/KH-UBND 12/KH-UBND",
+    run_diff};
+
+static int run_diff(int argc, char **argv) {
+  const char *db = NULL;
+  cli_format fmt = FMT_TABLE;
+  int c, all = 0;
+  cli_getopt g;
+  cli_getopt_begin(&g, &cli_spec_diff);
+  while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
+    switch (c) {
+      case 'd': db = optarg; break;
+      case 'a': all = 1; break;
+      case 'f':
+        if (cli_parse_format("diff", optarg, 1u << FMT_TABLE | 1u << FMT_JSON,
+                             &fmt) < 0)
+          return CLI_USAGE;
+        break;
+      default: return cli_bad_option("diff", argv);
+    }
+  }
+  if (c < 0) return cli_getopt_exit(c);
+  if (optind + 2 != argc) return cli_usage_error("diff", "give two documents");
+  vb_index *idx = NULL;
+  int code = open_graph(db, &idx);
+  if (code != CLI_OK) return code;
+  vb_error err = {0};
+  json_t *res = NULL;
+  vb_status rc = vb_diff(idx, argv[optind], argv[optind + 1], &res, &err);
+  vb_index_close(idx);
+  if (rc != VB_OK) {
+    cli_error("diff: %s", vb_error_text(&err, rc));
+    return rc == VB_ENOTFOUND ? CLI_INDEX : cli_exit_code(rc);
+  }
+  if (fmt == FMT_JSON) {
+    cli_json_print(stdout, res, 1);
+    json_decref(res);
+    return CLI_OK;
+  }
+  json_t *a = json_object_get(res, "a"), *b = json_object_get(res, "b");
+  print_node(b);
+  printf(" reuses %.0f%% of its wording from ",
+         100 * json_real_value(json_object_get(res, "reused")));
+  print_node(a);
+  putchar('\n');
+  json_t *p;
+  size_t i, counts[3] = {0, 0, 0};
+  static const char *const kinds[] = {"copied", "reworded", "added"};
+  json_array_foreach(json_object_get(res, "paragraphs"), i, p) {
+    const char *kind = json_string_value(json_object_get(p, "kind"));
+    int k = strcmp(kind, "copied") == 0 ? 0 : strcmp(kind, "reworded") == 0 ? 1 : 2;
+    counts[k]++;
+  }
+  printf("paragraphs of B: %zu copied, %zu reworded, %zu added\n", counts[0],
+         counts[1], counts[2]);
+  json_array_foreach(json_object_get(res, "paragraphs"), i, p) {
+    const char *kind = json_string_value(json_object_get(p, "kind"));
+    if (!all && strcmp(kind, kinds[0]) == 0) continue;
+    printf("  line %-4lld %-8s %3.0f%%  %s\n",
+           (long long)json_integer_value(json_object_get(p, "line")), kind,
+           100 * json_real_value(json_object_get(p, "share")),
+           json_string_value(json_object_get(p, "text")));
+  }
+  json_decref(res);
+  return CLI_OK;
 }

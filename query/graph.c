@@ -580,3 +580,8 @@ vb_status vb_graph_status(vb_index *idx, int64_t doc_id, json_t **out,
   *out = list;
   return VB_OK;
 }
+
+json_t *vb_graph_node(vb_index *idx, int64_t doc_id) {
+  json_t *n = doc_node(vb_index_db(idx), doc_id);
+  return n ? n : json_null();
+}

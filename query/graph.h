@@ -79,6 +79,20 @@ vb_status vb_graph_compare(vb_index *idx, const char *target, json_t **out,
 vb_status vb_graph_status(vb_index *idx, int64_t doc_id, json_t **out,
                           vb_error *err) VB_MUST_CHECK;
 
+/* The node of indexed document doc_id (as in a tree), or a JSON null. */
+json_t *vb_graph_node(vb_index *idx, int64_t doc_id);
+
+/* Two documents side by side: which paragraphs of B are copied or lightly
+** reworded from A (query/diff.c says how), and the share of B's wording
+** found in A.  a and b name a document by its path, the end of its path,
+** or its number/symbol.
+**   {"a": node, "b": node, "reused": 0..1, "pairs": N,
+**    "paragraphs": [{"line", "kind": "copied"|"reworded"|"added",
+**                    "share", "text"}]}
+** Errors: VB_ENOTFOUND (no such document), VB_EDB, VB_ENOMEM. */
+vb_status vb_diff(vb_index *idx, const char *a, const char *b, json_t **out,
+                  vb_error *err) VB_MUST_CHECK;
+
 /* The whole graph: {"nodes": [{"key", "in_index", "source", ...}],
 **                   "edges": [{"from", "to", "relation", "line"}]}
 ** with nodes named by key ("doc:<id>" or "ext:<key>").  Errors: VB_EDB,

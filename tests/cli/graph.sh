@@ -39,3 +39,12 @@ echo "== status: plan 45 amended by 60, 60 replaced by 70"
 vanban search --color never --status "Lai Châu" | grep -E '^[0-9]|status:'
 echo "== search --in-force leaves out plan 60"
 vanban search --color never --in-force "Lai Châu" | grep -E '^[0-9]|status:'
+echo "== diff: the district plan against the provincial plan it implements"
+vanban diff 45/KH-UBND graph/tamduong_kh12.txt
+echo "== diff --all --format json: another province's plan from one template"
+cp "$SRC/tests/fixtures/works/template_caobang.txt" graph/
+vanban ingest -q graph
+vanban diff --format json 622/KH-UBND template_caobang.txt | python3 -c 'import json,sys
+d=json.load(sys.stdin); from collections import Counter
+print(round(d["reused"], 2), dict(Counter(p["kind"] for p in d["paragraphs"])))'
+echo "== diff of a document not in the index"; vanban diff nothing 45/KH-UBND; echo "exit $?"
