@@ -102,7 +102,9 @@ static void print_table(json_t *res) {
       printf("  • %s (%lld tasks)\n", str(a, "unit"),
              (long long)json_integer_value(json_object_get(a, "tasks")));
     } else if (strcmp(intent, "plans_citing") == 0) {
-      printf("  • %s %s", str(a, "ref_type"), str(a, "ref_id"));
+      if (*str(a, "relation")) printf("  • %s", str(a, "relation"));
+      printf("%s%s %s", *str(a, "relation") ? " " : "  • ", str(a, "ref_type"),
+             str(a, "ref_id"));
       if (*str(a, "ref_date")) printf(" of %s", str(a, "ref_date"));
       if (*str(a, "ref_issuer")) printf(", %s", str(a, "ref_issuer"));
       putchar('\n');

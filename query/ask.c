@@ -658,7 +658,7 @@ static const char *sql_for(vb_intent intent) {
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_PLANS_CITING:
       return "SELECT " DOC_COLS ", x.type AS ref_type, x.ref_id, x.date AS ref_date, "
-             "x.issuer AS ref_issuer, x.line, x.evidence "
+             "x.issuer AS ref_issuer, x.relation, x.line, x.evidence "
              "FROM refs x JOIN documents d ON d.id = x.doc_id "
              "WHERE (instr(vb_key(x.ref_id), ?7) = 1 AND "
              "       (length(?7) > length(?8) OR "
