@@ -22,7 +22,7 @@ static const dump_table g_tables[] = {
      "SELECT source, sha256, format, doc_type, number, symbol, place, date, "
      "year, issuer, province, province_2025, title, theme, period_from, "
      "period_to, signer_name, signer_position, signer_authority, prop_title, "
-     "prop_creator, prop_created, prop_modified FROM documents ORDER BY source"},
+     "prop_creator, prop_created, prop_modified FROM documents d ORDER BY source"},
     {"references",
      "SELECT d.source, r.seq, r.type, r.ref_id AS id, r.date, r.issuer, "
      "r.line, r.evidence, r.relation FROM refs r JOIN documents d ON "
@@ -83,13 +83,32 @@ static json_t *column_json(sqlite3_stmt *s, int i) {
   }
 }
 
+/* --one-per-document: rows of the file standing for each document only
+** (index/works.h), not of every file. */
+static int g_per_document;
+
+/* Prepare sql (its documents aliased d, one ORDER BY at the end), with the
+** files that do not stand for their document left out when asked. */
+static int prepare_dump(sqlite3 *db, const char *sql, sqlite3_stmt **s) {
+  if (!g_per_document) return sqlite3_prepare_v2(db, sql, -1, s, NULL);
+  const char *order = strstr(sql, " ORDER BY ");
+  if (!order) return SQLITE_ERROR;
+  char *q = sqlite3_mprintf("%.*s %s d.id NOT IN (" VB_WORKS_HIDDEN ")%s",
+                            (int)(order - sql), sql,
+                            strstr(sql, " WHERE ") ? "AND" : "WHERE", order);
+  if (!q) return SQLITE_NOMEM;
+  int r = sqlite3_prepare_v2(db, q, -1, s, NULL);
+  sqlite3_free(q);
+  return r;
+}
+
 /* Write the full records (documents table in JSON forms). */
 static int dump_records(sqlite3 *db, cli_format fmt) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT r.record FROM documents d JOIN records r "
-                         "ON r.doc_id = d.id ORDER BY d.source",
-                         -1, &s, NULL) != SQLITE_OK) {
+  if (prepare_dump(db,
+                   "SELECT r.record FROM documents d JOIN records r "
+                   "ON r.doc_id = d.id ORDER BY d.source",
+                   &s) != SQLITE_OK) {
     cli_error("cannot read the index");
     return CLI_INDEX;
   }
@@ -114,7 +133,7 @@ static int dump_records(sqlite3 *db, cli_format fmt) {
 
 static int dump_rows(sqlite3 *db, const dump_table *t, cli_format fmt) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, t->sql, -1, &s, NULL) != SQLITE_OK) {
+  if (prepare_dump(db, t->sql, &s) != SQLITE_OK) {
     cli_error("cannot read the index (was it made by an older vanban?)");
     return CLI_INDEX;
   }
@@ -237,6 +256,9 @@ static const cli_opt g_dump_opts[] = {
      "recipients, units, deadlines, reports, relations (the\n"
      "references resolved to indexed documents) or works (the\n"
      "files of each document)"},
+    {"one-per-document", 'o', NULL, NULL,
+     "rows of one file per document (the one that stands for\n"
+     "it: signed, richest format), not of every file"},
     {NULL, 0, NULL, NULL, NULL}};
 
 static const cli_opt *const g_dump_tables[] = {cli_opts_db, g_dump_opts,
@@ -269,6 +291,7 @@ static int run(int argc, char **argv) {
   while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
+      case 'o': g_per_document = 1; break;
       case 'f':
         if (strcmp(optarg, "graphml") == 0) {
           graphml = 1;
