@@ -32,6 +32,7 @@
 #include "vi.h"
 #include "names.h"
 #include "works.h"
+#include "graph.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */
@@ -65,6 +66,16 @@ static const intent_rule g_intents[] = {
      "^(?<unit>.+?)\\s+(?:phai lam gi|co nhiem vu gi|lam gi|duoc giao gi|duoc giao nhiem vu gi)\\s+"
      "(?:theo|trong|tai)\\s+(?:ke hoach|van ban|quyet dinh)?\\s*(?:so\\s+)?(?<doc>\\S+)",
      "Sở Tài chính phải làm gì theo kế hoạch 622/KH-UBND?"},
+    /* Which provinces have a plan implementing document N (graph.h). */
+    {VB_ASK_PROVINCES_IMPLEMENTING,
+     "^" WHICH "\\s+(?:provinces?|localities|cities)\\s+(?:have|has|made|issued)\\s+"
+     "(?:an?\\s+|any\\s+)?(?:plans?|documents?)\\s+(?:that\\s+)?(?:implementing|implements?|"
+     "to implement|for)\\s+(?<doc>.+)",
+     "which provinces have a plan implementing Quyết định 1790/QĐ-TTg?"},
+    {VB_ASK_PROVINCES_IMPLEMENTING,
+     "(?:tinh|dia phuong|tinh thanh)\\s+nao\\s+(?:da\\s+)?(?:co|ban hanh)\\s+(?:ke hoach|van ban)\\s+"
+     "(?:de\\s+)?(?:thuc hien|trien khai)\\s+(?<doc>.+)",
+     "tỉnh nào có kế hoạch thực hiện Quyết định 1790/QĐ-TTg?"},
     /* Which plans cite document N. */
     {VB_ASK_PLANS_CITING,
      "^" WHICH "\\s+(?:plans?|documents?)\\s+(?:cites?|quotes?|refers? to|references?|implements?|"
@@ -114,6 +125,7 @@ static const char *const g_forms[] = {
     "which plans assign tasks to <unit>?   /   kế hoạch nào giao nhiệm vụ cho <đơn vị>?",
     "which plans cite <document>?   (e.g. Quyết định 1790/QĐ-TTg)   /   kế hoạch nào căn cứ <văn bản>?",
     "what must <unit> do under plan <number>?   /   <đơn vị> phải làm gì theo kế hoạch <số>?",
+    "which provinces have a plan implementing <document>?   /   tỉnh nào có kế hoạch thực hiện <văn bản>?",
     NULL};
 
 const char *const *vb_ask_forms(void) { return g_forms; }
@@ -539,7 +551,8 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
     vb_question_free(q);
     q = NULL;
   }
-  if (q && (q->intent == VB_ASK_PLANS_CITING || q->intent == VB_ASK_TASKS_OF) && !q->doc) {
+  if (q && (q->intent == VB_ASK_PLANS_CITING || q->intent == VB_ASK_TASKS_OF ||
+            q->intent == VB_ASK_PROVINCES_IMPLEMENTING) && !q->doc) {
     vb_question_free(q);
     q = NULL;
   }
@@ -681,6 +694,8 @@ static const char *sql_for(vb_intent intent) {
              "       OR instr(vb_key(d.source), ?7) > 0) "
              "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.source, x.seq, t.seq";
+    case VB_ASK_PROVINCES_IMPLEMENTING: /* answered by graph.h */
+      return NULL;
   }
   return NULL;
 }
@@ -692,6 +707,7 @@ static const char *intent_name(vb_intent i) {
     case VB_ASK_PLANS_ASSIGNING: return "plans_assigning";
     case VB_ASK_PLANS_CITING: return "plans_citing";
     case VB_ASK_TASKS_OF: return "tasks_of";
+    case VB_ASK_PROVINCES_IMPLEMENTING: return "provinces_implementing";
   }
   return "?";
 }
@@ -711,9 +727,52 @@ static json_t *body_line(const char *body, int64_t line) {
   return json_stringn(p, n);
 }
 
+/* Which provinces have a plan implementing q->doc: the rows of
+** vb_graph_compare(), each with the document's columns, and the provinces
+** without one. */
+static vb_status answer_implementing(vb_index *idx, const vb_question *q,
+                                     json_t **answer, vb_error *err) {
+  json_t *cmp = NULL;
+  VB_TRY(vb_graph_compare(idx, q->doc, &cmp, err));
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(vb_index_db(idx),
+                         "SELECT " DOC_COLS " FROM documents d WHERE d.source = ?1",
+                         -1, &s, NULL) != SQLITE_OK) {
+    json_decref(cmp);
+    return vb_error_set(err, VB_EDB, "cannot read the index");
+  }
+  json_t *answers = json_array(), *p;
+  size_t i;
+  json_array_foreach(json_object_get(cmp, "plans"), i, p) {
+    json_t *o = json_object();
+    sqlite3_bind_text(s, 1, json_string_value(json_object_get(p, "source")), -1,
+                      SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) put_doc_cols(o, s);
+    sqlite3_reset(s);
+    json_object_set(o, "province_2025", json_object_get(p, "province_2025"));
+    json_object_set(o, "lag_days", json_object_get(p, "lag_days"));
+    json_object_set(o, "via", json_object_get(p, "via"));
+    json_array_append_new(answers, o);
+  }
+  sqlite3_finalize(s);
+  json_t *res = json_pack(
+      "{s:s, s:{s:s}, s:O, s:I, s:o, s:O, s:O}", "intent",
+      "provinces_implementing", "filters", "document", q->doc, "target",
+      json_object_get(cmp, "target"), "count",
+      (json_int_t)json_array_size(answers), "answers", answers, "without",
+      json_object_get(cmp, "without"), "without_2025",
+      json_object_get(cmp, "without_2025"));
+  json_decref(cmp);
+  if (!res) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  *answer = res;
+  return VB_OK;
+}
+
 vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
                      vb_error *err) {
   *answer = NULL;
+  if (q->intent == VB_ASK_PROVINCES_IMPLEMENTING)
+    return answer_implementing(idx, q, answer, err);
   sqlite3 *db = vb_index_db(idx);
   if (sqlite3_create_function(db, "vb_key", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,

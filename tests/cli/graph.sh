@@ -48,3 +48,9 @@ vanban diff --format json 622/KH-UBND template_caobang.txt | python3 -c 'import 
 d=json.load(sys.stdin); from collections import Counter
 print(round(d["reused"], 2), dict(Counter(p["kind"] for p in d["paragraphs"])))'
 echo "== diff of a document not in the index"; vanban diff nothing 45/KH-UBND; echo "exit $?"
+echo "== ask, in English and in Vietnamese"
+vanban ask "which provinces have a plan implementing Quyết định 1790/QĐ-TTg?" | cut -d: -f1
+vanban ask "tỉnh nào có kế hoạch thực hiện Quyết định 1790/QD-TTg?" | head -1
+vanban ask --format json "which plans implement 3332/KH-UBND?" | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for a in d["answers"]: print(a["province"], a["source"], a["relation"], a["ref_id"], a["ref_issuer"])'
