@@ -109,7 +109,8 @@ void cli_completion(FILE *f);
 
 extern const cli_spec cli_spec_ingest, cli_spec_text, cli_spec_search,
     cli_spec_extract, cli_spec_dump, cli_spec_show, cli_spec_similar,
-    cli_spec_ask, cli_spec_reports, cli_spec_deadlines, cli_spec_serve;
+    cli_spec_ask, cli_spec_reports, cli_spec_deadlines, cli_spec_serve,
+    cli_spec_tree, cli_spec_compare, cli_spec_diff;
 
 /* Print "vanban: error: <msg>" (or "vanban: <cmd>: ...") on stderr. */
 void cli_error(const char *fmt, ...) VB_PRINTF(1, 2);

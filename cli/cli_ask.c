@@ -67,6 +67,9 @@ static void print_table(json_t *res) {
   else if (strcmp(intent, "plans_citing") == 0)
     printf("Plans that cite %s (%lld citations)\n",
            str(json_object_get(res, "filters"), "document"), n);
+  else if (strcmp(intent, "provinces_implementing") == 0)
+    printf("Provinces with a plan implementing %s (%lld provinces)\n",
+           str(json_object_get(res, "filters"), "document"), n);
   else if (strcmp(intent, "tasks_of") == 0)
     printf("Tasks of %s under %s\n", str(res, "unit"),
            str(json_object_get(res, "filters"), "document"));
@@ -101,8 +104,15 @@ static void print_table(json_t *res) {
     } else if (strcmp(intent, "plans_assigning") == 0) {
       printf("  • %s (%lld tasks)\n", str(a, "unit"),
              (long long)json_integer_value(json_object_get(a, "tasks")));
+    } else if (strcmp(intent, "provinces_implementing") == 0) {
+      json_t *lag = json_object_get(a, "lag_days");
+      if (json_is_integer(lag))
+        printf("  • %lld days after it\n", (long long)json_integer_value(lag));
+      if (*str(a, "via")) printf("  • through %s\n", str(a, "via"));
     } else if (strcmp(intent, "plans_citing") == 0) {
-      printf("  • %s %s", str(a, "ref_type"), str(a, "ref_id"));
+      if (*str(a, "relation")) printf("  • %s", str(a, "relation"));
+      printf("%s%s %s", *str(a, "relation") ? " " : "  • ", str(a, "ref_type"),
+             str(a, "ref_id"));
       if (*str(a, "ref_date")) printf(" of %s", str(a, "ref_date"));
       if (*str(a, "ref_issuer")) printf(", %s", str(a, "ref_issuer"));
       putchar('\n');
@@ -110,6 +120,14 @@ static void print_table(json_t *res) {
       printf("  • %s: %s\n", str(a, "unit"), *str(a, "task") ? str(a, "task") : "(no task listed)");
     }
     print_evidence(a, &last_line);
+  }
+  json_t *without = json_object_get(res, "without"), *w;
+  if (without) { /* provinces_implementing */
+    printf("\nWithout a plan (%zu of the 63 provinces before July 2025):",
+           json_array_size(without));
+    json_array_foreach(without, i, w) printf("%s %s", i ? "," : "",
+                                            json_string_value(w));
+    putchar('\n');
   }
 }
 

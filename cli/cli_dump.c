@@ -20,11 +20,28 @@ static const dump_table g_tables[] = {
      "SELECT source, sha256, format, doc_type, number, symbol, place, date, "
      "year, issuer, province, province_2025, title, theme, period_from, "
      "period_to, signer_name, signer_position, signer_authority, prop_title, "
-     "prop_creator, prop_created, prop_modified FROM documents ORDER BY source"},
+     "prop_creator, prop_created, prop_modified FROM documents d ORDER BY source"},
     {"references",
      "SELECT d.source, r.seq, r.type, r.ref_id AS id, r.date, r.issuer, "
+     "r.line, r.evidence, r.relation FROM refs r JOIN documents d ON "
+     "d.id = r.doc_id ORDER BY d.source, r.seq"},
+    /* the references of the documents (one file per work, works.h) as
+       edges of the graph: to_source is the indexed document the reference
+       names, NULL for a document outside the index (graph.h) */
+    {"relations",
+     "SELECT d.source, d.doc_type, d.number || '/' || d.symbol AS id, "
+     "d.date, d.issuer, r.relation, r.type AS to_type, r.ref_id AS to_id, "
+     "r.date AS to_date, r.issuer AS to_issuer, "
+     "vb_resolve(r.ref_id, r.date, r.issuer, d.province) AS to_source, "
      "r.line, r.evidence FROM refs r JOIN documents d ON d.id = r.doc_id "
+     "WHERE r.ref_id IS NOT NULL AND d.id NOT IN (" VB_WORKS_HIDDEN ") "
      "ORDER BY d.source, r.seq"},
+    /* files of one document (works.h) */
+    {"works",
+     "SELECT d.source, d.format, (SELECT source FROM documents WHERE id = "
+     "(SELECT doc_id FROM works WHERE work_id = w.work_id AND rep = 1)) AS "
+     "document, w.kind, w.matched_by, w.similarity, w.rep FROM works w "
+     "JOIN documents d ON d.id = w.doc_id ORDER BY document, d.source"},
     {"recipients",
      "SELECT d.source, r.seq, r.name, r.line, r.evidence FROM recipients r "
      "JOIN documents d ON d.id = r.doc_id ORDER BY d.source, r.seq"},
@@ -64,13 +81,32 @@ static json_t *column_json(sqlite3_stmt *s, int i) {
   }
 }
 
+/* --one-per-document: rows of the file standing for each document only
+** (index/works.h), not of every file. */
+static int g_per_document;
+
+/* Prepare sql (its documents aliased d, one ORDER BY at the end), with the
+** files that do not stand for their document left out when asked. */
+static int prepare_dump(sqlite3 *db, const char *sql, sqlite3_stmt **s) {
+  if (!g_per_document) return sqlite3_prepare_v2(db, sql, -1, s, NULL);
+  const char *order = strstr(sql, " ORDER BY ");
+  if (!order) return SQLITE_ERROR;
+  char *q = sqlite3_mprintf("%.*s %s d.id NOT IN (" VB_WORKS_HIDDEN ")%s",
+                            (int)(order - sql), sql,
+                            strstr(sql, " WHERE ") ? "AND" : "WHERE", order);
+  if (!q) return SQLITE_NOMEM;
+  int r = sqlite3_prepare_v2(db, q, -1, s, NULL);
+  sqlite3_free(q);
+  return r;
+}
+
 /* Write the full records (documents table in JSON forms). */
 static int dump_records(sqlite3 *db, cli_format fmt) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT r.record FROM documents d JOIN records r "
-                         "ON r.doc_id = d.id ORDER BY d.source",
-                         -1, &s, NULL) != SQLITE_OK) {
+  if (prepare_dump(db,
+                   "SELECT r.record FROM documents d JOIN records r "
+                   "ON r.doc_id = d.id ORDER BY d.source",
+                   &s) != SQLITE_OK) {
     cli_error("cannot read the index");
     return CLI_INDEX;
   }
@@ -95,7 +131,7 @@ static int dump_records(sqlite3 *db, cli_format fmt) {
 
 static int dump_rows(sqlite3 *db, const dump_table *t, cli_format fmt) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, t->sql, -1, &s, NULL) != SQLITE_OK) {
+  if (prepare_dump(db, t->sql, &s) != SQLITE_OK) {
     cli_error("cannot read the index (was it made by an older vanban?)");
     return CLI_INDEX;
   }
@@ -131,12 +167,96 @@ static int dump_rows(sqlite3 *db, const dump_table *t, cli_format fmt) {
   return CLI_OK;
 }
 
+/* Write s with the five XML special characters escaped. */
+static void xml_text(const char *s) {
+  for (; s && *s; s++) {
+    switch (*s) {
+      case '&': fputs("&amp;", stdout); break;
+      case '<': fputs("&lt;", stdout); break;
+      case '>': fputs("&gt;", stdout); break;
+      case '"': fputs("&quot;", stdout); break;
+      case '\'': fputs("&apos;", stdout); break;
+      default:
+        /* control characters are not allowed in XML 1.0 */
+        if ((unsigned char)*s >= 0x20 || *s == '\t' || *s == '\n')
+          putchar(*s);
+    }
+  }
+}
+
+/* The graph of documents and the documents they cite as GraphML (for
+** Gephi, networkx, yEd): node attributes label, source, doc_type, id,
+** date, issuer, province, in_index; edge attributes relation, line. */
+static int dump_graphml(vb_index *idx) {
+  static const char *const nkeys[] = {"label", "source", "doc_type", "id",
+                                       "date", "issuer", "province"};
+  vb_error err = {0};
+  json_t *g = NULL;
+  vb_status rc = vb_graph_all(idx, &g, &err);
+  if (rc != VB_OK) {
+    cli_error("dump: %s", vb_error_text(&err, rc));
+    return cli_exit_code(rc);
+  }
+  fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\">\n",
+        stdout);
+  for (size_t k = 0; k < 7; k++)
+    printf("  <key id=\"%s\" for=\"node\" attr.name=\"%s\" "
+           "attr.type=\"string\"/>\n", nkeys[k], nkeys[k]);
+  fputs("  <key id=\"in_index\" for=\"node\" attr.name=\"in_index\" "
+        "attr.type=\"boolean\"/>\n"
+        "  <key id=\"relation\" for=\"edge\" attr.name=\"relation\" "
+        "attr.type=\"string\"/>\n"
+        "  <key id=\"line\" for=\"edge\" attr.name=\"line\" "
+        "attr.type=\"int\"/>\n"
+        "  <graph id=\"references\" edgedefault=\"directed\">\n",
+        stdout);
+  json_t *n, *e;
+  size_t i;
+  json_array_foreach(json_object_get(g, "nodes"), i, n) {
+    fputs("    <node id=\"", stdout);
+    xml_text(json_string_value(json_object_get(n, "name")));
+    fputs("\">", stdout);
+    for (size_t k = 0; k < 7; k++) {
+      /* the label: the number and symbol, else the path */
+      const char *v = json_string_value(json_object_get(n, k ? nkeys[k] : "id"));
+      if (!v && k == 0) v = json_string_value(json_object_get(n, "source"));
+      if (!v) continue;
+      printf("<data key=\"%s\">", nkeys[k]);
+      xml_text(v);
+      fputs("</data>", stdout);
+    }
+    printf("<data key=\"in_index\">%s</data></node>\n",
+           json_is_true(json_object_get(n, "in_index")) ? "true" : "false");
+  }
+  json_array_foreach(json_object_get(g, "edges"), i, e) {
+    fputs("    <edge source=\"", stdout);
+    xml_text(json_string_value(json_object_get(e, "from")));
+    fputs("\" target=\"", stdout);
+    xml_text(json_string_value(json_object_get(e, "to")));
+    fputs("\"><data key=\"relation\">", stdout);
+    xml_text(json_string_value(json_object_get(e, "relation")));
+    printf("</data><data key=\"line\">%lld</data></edge>\n",
+           (long long)json_integer_value(json_object_get(e, "line")));
+  }
+  fputs("  </graph>\n</graphml>\n", stdout);
+  json_decref(g);
+  return CLI_OK;
+}
+
 static const cli_opt g_dump_opts[] = {
-    {"format", 'f', "F", "jsonl json csv",
-     "jsonl (default), json or csv (RFC 4180, header row)"},
-    {"table", 't', "T", "documents references recipients units deadlines reports",
+    {"format", 'f', "F", "jsonl json csv graphml",
+     "jsonl (default), json, csv (RFC 4180, header row), or\n"
+     "graphml (the graph of references, whatever the table)"},
+    {"table", 't', "T",
+     "documents references recipients units deadlines reports relations works",
      "the table to write: documents (default), references,\n"
-     "recipients, units, deadlines or reports"},
+     "recipients, units, deadlines, reports, relations (the\n"
+     "references resolved to indexed documents) or works (the\n"
+     "files of each document)"},
+    {"one-per-document", 'o', NULL, NULL,
+     "rows of one file per document (the one that stands for\n"
+     "it: signed, richest format), not of every file"},
     {NULL, 0, NULL, NULL, NULL}};
 
 static const cli_opt *const g_dump_tables[] = {
@@ -148,7 +268,8 @@ const cli_spec cli_spec_dump = {
     "dump", "extraction tables from the index as JSONL, JSON or CSV",
     "[--db FILE] [--format jsonl|json|csv] [--table T]",
     "Write what extraction stored in the index.  T is one of documents\n"
-    "(default), references, recipients, units, deadlines, reports.  For\n"
+    "(default), references, recipients, units, deadlines, reports,\n"
+    "relations, works.  For\n"
     "documents, JSONL and JSON give the full extraction record of each\n"
     "document (with evidence); CSV gives one row per document.  Rows of\n"
     "the other tables carry the source path, the evidence line number and\n"
@@ -163,13 +284,18 @@ static int run(int argc, char **argv) {
   const char *db = NULL;
   const dump_table *table = &g_tables[0];
   cli_format fmt = FMT_JSONL;
-  int c;
+  int c, graphml = 0;
   cli_getopt g;
   cli_getopt_begin(&g, &cli_spec_dump);
   while ((c = cli_getopt_next(&g, argc, argv)) > 0) {
     switch (c) {
       case 'd': db = optarg; break;
+      case 'o': g_per_document = 1; break;
       case 'f':
+        if (strcmp(optarg, "graphml") == 0) {
+          graphml = 1;
+          break;
+        }
         if (cli_parse_format("dump", optarg,
                              1u << FMT_JSON | 1u << FMT_JSONL | 1u << FMT_CSV,
                              &fmt) < 0)
@@ -182,7 +308,8 @@ static int run(int argc, char **argv) {
         if (!table)
           return cli_usage_error("dump",
                                  "unknown table '%s' (documents, references, "
-                                 "recipients, units, deadlines, reports)",
+                                 "recipients, units, deadlines, reports, "
+                                 "relations, works)",
                                  optarg);
         break;
       default: return cli_bad_option("dump", argv);
@@ -194,6 +321,17 @@ static int run(int argc, char **argv) {
   vb_index *idx = NULL;
   int code = cli_open_index(path, VB_INDEX_READ, &idx);
   if (code != CLI_OK) return code;
+  vb_error err = {0};
+  if (vb_graph_functions(idx, &err) != VB_OK) { /* vb_resolve() */
+    cli_error("%s: %s", path, err.msg);
+    vb_index_close(idx);
+    return CLI_INDEX;
+  }
+  if (graphml) {
+    code = dump_graphml(idx);
+    vb_index_close(idx);
+    return code;
+  }
   code = table == &g_tables[0] && fmt != FMT_CSV
                  ? dump_records(vb_index_db(idx), fmt)
                  : dump_rows(vb_index_db(idx), table, fmt);

@@ -13,7 +13,8 @@
 const cli_spec *const cli_commands[] = {
     &cli_spec_ingest,  &cli_spec_search, &cli_spec_ask,     &cli_spec_reports,
     &cli_spec_deadlines, &cli_spec_similar, &cli_spec_show, &cli_spec_extract,
-    &cli_spec_dump,    &cli_spec_text,   &cli_spec_serve,   NULL};
+    &cli_spec_dump,    &cli_spec_text,   &cli_spec_tree,    &cli_spec_compare,
+    &cli_spec_diff,    &cli_spec_serve,  NULL};
 
 static void usage(FILE *f) {
   fprintf(f,

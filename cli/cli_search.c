@@ -81,6 +81,11 @@ static void print_row(size_t i, const vb_hit *h) {
     print_flat(h->snippet);
     putchar('\n');
   }
+  if (h->status) printf("   status: %s\n", h->status);
+  for (int k = 0; k < h->nalso; k++) /* the other files of the document */
+    printf("   %s %s\n",
+           strcmp(h->also_kind[k], "version") == 0 ? "other version:" : "also as:",
+           h->also[k]);
 }
 
 /* One result as a CSV row. */
@@ -154,7 +159,8 @@ int cli_filter_option(const char *cmd, int c, const char *arg,
   return 0;
 }
 
-enum { O_FOLD = CLI_K, O_SORT, O_COLOR, O_PARAS, O_FACETS };
+enum { O_FOLD = CLI_K, O_SORT, O_COLOR, O_PARAS, O_FACETS, O_IN_FORCE,
+       O_STATUS };
 
 static const cli_opt g_search_opts[] = {
     {"format", 'f', "F", "table json jsonl csv", "table (default), json, jsonl or csv"},
@@ -167,6 +173,12 @@ static const cli_opt g_search_opts[] = {
     {"facets", O_FACETS, NULL, NULL,
      "also count the matching documents per province, year,\n"
      "issuer and type (table and json formats)"},
+    {"in-force", O_IN_FORCE, NULL, NULL,
+     "leave out documents the index knows to be replaced\n"
+     "or repealed (by a later document it holds)"},
+    {"status", O_STATUS, NULL, NULL,
+     "show what the index knows of each document's status:\n"
+     "replaced, repealed or amended by which document"},
     {"color", O_COLOR, "WHEN", "auto always never",
      "highlight with colour: auto (default), always, never;\n"
      "without colour matches are marked «like this»"},
@@ -229,6 +241,8 @@ static int run(int argc, char **argv) {
         break;
       case O_PARAS: o.paragraphs = 1; break;
       case O_FACETS: want_facets = 1; break;
+      case O_IN_FORCE: o.in_force = 1; break;
+      case O_STATUS: o.status = 1; break;
       default: return cli_bad_option("search", argv);
     }
   }

@@ -63,6 +63,7 @@ typedef struct xref {
   char date[11];     /* ISO or "" */
   char *issuer;      /* canonical or NULL */
   size_t line;
+  int rel;           /* VB_REL_*: the strongest of its citations */
 } xref;
 
 /* A signature block as read: authority ("KT. Chủ tịch"), office, name. */
@@ -120,6 +121,7 @@ typedef struct xstate {
   size_t period_line;
   /* closing */
   size_t recip_cell, recip_last; /* "Nơi nhận" and the list's last cell */
+  size_t preamble_end; /* first cell past the preamble */
   xsig sig;
   int year;
   size_t year_line;
@@ -1010,6 +1012,7 @@ static vb_status add_ref(xstate *x, xref *r) {
   for (size_t i = 0; i < x->nrefs; i++) {
     xref *o = &x->refs[i];
     if (!same_ref(o, r)) continue;
+    if (r->rel > o->rel) o->rel = r->rel;
     if (!o->date[0]) memcpy(o->date, r->date, sizeof o->date);
     if (!o->issuer) {
       o->issuer = r->issuer;
@@ -1060,6 +1063,36 @@ static int is_own(const xstate *x, const char *num, const char *sym,
   return strcmp(na, nb) == 0;
 }
 
+/* The relation of the citation matched in paragraph p (see relations.c). */
+static vb_status ref_relation(xstate *x, const vb_xpara *p, int *rel) {
+  size_t c = vb_xpara_cell(p, x->m.start), lo = 0;
+  int where = VB_REL_IN_BODY;
+  size_t from = p->first; /* the title or the body: not both */
+  if (x->title_first != SIZE_MAX && c >= x->title_first &&
+      c <= x->title_last) {
+    where = VB_REL_IN_TITLE;
+    if (from < x->title_first) from = x->title_first;
+  } else {
+    if (c < x->preamble_end) where = VB_REL_IN_PREAMBLE;
+    if (from < x->body_start && c >= x->body_start) from = x->body_start;
+  }
+  if (from > p->first) lo = p->off[from - p->first];
+  /* the citation ends with its number (or date): the issuer's name may run
+     on into the clause's verb ("của UBND tỉnh hết hiệu lực") */
+  const char *g;
+  size_t gn, end = x->m.end;
+  if (vb_x_group(&x->m, "id", &g, &gn) || vb_x_group(&x->m, "date", &g, &gn))
+    end = (size_t)(g - p->text) + gn;
+  VB_TRY(vb_x_relation(p->text, p->len, lo, x->m.start, end, where, rel));
+  /* "HƯỚNG DẪN / Thực hiện Thông tư số ...": the type says it */
+  if ((where == VB_REL_IN_TITLE ||
+       (x->type_cell != SIZE_MAX && p->first == x->type_cell + 1)) &&
+      *rel == VB_REL_IMPLEMENTS && x->doc_type &&
+      strcmp(x->doc_type, "Hướng dẫn") == 0)
+    *rel = VB_REL_GUIDES;
+  return VB_OK;
+}
+
 static vb_status ref_match(xstate *x, const vb_xpara *p) {
   xref r;
   const char *s;
@@ -1071,6 +1104,7 @@ static vb_status ref_match(xstate *x, const vb_xpara *p) {
   r.type = vb_doctype_canon(s, n);
   if (!r.type) return VB_OK;
   r.line = cell(x, vb_xpara_cell(p, x->m.start))->line;
+  VB_TRY(ref_relation(x, p, &r.rel));
   if (vb_x_group(&x->m, "date", &s, &n)) {
     vb_xdate dt;
     if (vb_x_parse_date(s, n, &dt) && dt.d) vb_x_date_iso(&dt, r.date);
@@ -1118,6 +1152,7 @@ static vb_status ref_match(xstate *x, const vb_xpara *p) {
 
 /* Every citation in the document proper (appendices included), in order. */
 static vb_status read_refs(xstate *x) {
+  x->preamble_end = vb_x_preamble_end(&x->d, x->body_start, x->end);
   for (size_t pi = 0; pi < x->d.nparas; pi++) {
     const vb_xpara *p = &x->d.paras[pi];
     if (p->first < x->begin || p->first >= x->end) continue;
@@ -1839,7 +1874,9 @@ static vb_status put_refs(json_t *rec, json_t *ev, xstate *x) {
         json_object_set_new(o, "date", r->date[0] ? json_string(r->date)
                                                   : json_null()) ||
         json_object_set_new(o, "issuer", r->issuer ? json_string(r->issuer)
-                                                   : json_null()))
+                                                   : json_null()) ||
+        json_object_set_new(o, "relation",
+                            json_string(vb_relation_name(r->rel))))
       return VB_ENOMEM;
     char key[48];
     snprintf(key, sizeof key, "references[%zu]", i);

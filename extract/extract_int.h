@@ -184,6 +184,44 @@ vb_status vb_x_evidence(json_t *evidence, const char *key, const vb_xdoc *d,
                         size_t line) VB_MUST_CHECK;
 
 /**************************************************************************
+** Interface to relations.c
+*/
+
+/* How a document stands to a document it cites, weakest first: where a
+** document is cited several times the strongest relation wins. */
+enum {
+  VB_REL_CITES,      /* anything else */
+  VB_REL_BASIS,      /* "Căn cứ ..." */
+  VB_REL_GUIDES,     /* "Hướng dẫn thực hiện ..." */
+  VB_REL_IMPLEMENTS, /* "Thực hiện / Triển khai / Để cụ thể hóa ..." */
+  VB_REL_AMENDS,     /* "sửa đổi, bổ sung" */
+  VB_REL_REPEALS,    /* "bãi bỏ", "hết hiệu lực" */
+  VB_REL_REPLACES,   /* "thay thế" */
+  VB_REL_ISSUED_BY,  /* "(Ban hành kèm theo Quyết định số ...)" */
+  VB_REL_COUNT
+};
+
+/* Where a citation stands. */
+enum { VB_REL_IN_BODY, VB_REL_IN_PREAMBLE, VB_REL_IN_TITLE };
+
+/* The name of a relation ("implements"), or NULL out of range. */
+const char *vb_relation_name(int rel);
+
+/* The relation named name (n bytes), or -1. */
+int vb_relation_parse(const char *name, size_t n);
+
+/* The relation of the citation text[start..end) of a paragraph (n bytes,
+** clean text), read from the wording of text[lo..start) and of what follows
+** the citation in its clause; where is VB_REL_IN_*.  *rel receives a
+** VB_REL_* value.  Errors: VB_ENOMEM (then *rel is VB_REL_CITES). */
+vb_status vb_x_relation(const char *text, size_t n, size_t lo, size_t start,
+                        size_t end, int where, int *rel) VB_MUST_CHECK;
+
+/* The first cell of [from, end) past the preamble: a numbered heading,
+** "QUYẾT ĐỊNH:" or "Điều 1"; end when there is none. */
+size_t vb_x_preamble_end(const vb_xdoc *d, size_t from, size_t end);
+
+/**************************************************************************
 ** Interface to extract.c
 */
 

@@ -1009,3 +1009,10 @@ vb_status vb_names_person(const char *s, size_t n, vb_buf *out) {
   }
   return VB_OK;
 }
+
+/* Every province, for lists that name those a question finds none in. */
+size_t vb_province_count(void) { return NPROV; }
+
+const vb_province *vb_province_at(size_t i) {
+  return i < NPROV ? &provinces[i] : NULL;
+}

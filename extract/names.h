@@ -39,6 +39,11 @@ typedef struct vb_district {
 ** finds the row it continues.  NULL when s is not a province. */
 const vb_province *vb_province_find(const char *s, size_t n);
 
+/* The 63 provinces before July 2025, in a fixed order: vb_province_at(i)
+** for i < vb_province_count() (NULL past the end). */
+size_t vb_province_count(void);
+const vb_province *vb_province_at(size_t i);
+
 /* The district-level units named s (after an optional "huyện", "quận",
 ** "thị xã", "thành phố", "TP", "TX"): up to max of them in out (a name may
 ** exist in several provinces, "Châu Thành").  If kind is not NULL only

@@ -17,10 +17,11 @@
 #include "rank.h"
 #include "snippet.h"
 #include "tokenizer.h"
+#include "works.h"
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "4" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "5" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -72,7 +73,7 @@ static const char *const g_sql[ST__N] = {
         "VALUES(?1, ?2, ?3, ?4, ?5)",
     [ST_REF_INSERT] =
         "INSERT INTO refs(doc_id, seq, type, ref_id, date, issuer, line, "
-        "evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "evidence, relation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     [ST_RCPT_INSERT] =
         "INSERT INTO recipients(doc_id, seq, name, line, evidence) "
         "VALUES(?1, ?2, ?3, ?4, ?5)",
@@ -454,6 +455,7 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_json_str(s, 5, item, "date");
         bind_json_str(s, 6, item, "issuer");
         bind_evidence(s, 7, rec, evkey);
+        bind_json_str(s, 9, item, "relation");
         break;
       case ST_RCPT_INSERT:
         if (!json_is_string(item)) continue;
@@ -705,6 +707,7 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   if (rc == VB_OK)
     rc = put_list(idx, id, rec, "deadlines", ST_DEADLINE_INSERT, err);
   if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
+  if (rc == VB_OK) rc = vb_works_assign(idx, id, doc, rec, err); /* works.h */
   vb_prepared_free(&own);
   if (rc != VB_OK) {
     vb_index_rollback(idx);

@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS documents(
 CREATE INDEX IF NOT EXISTS documents_province ON documents(province);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_number ON documents(number, symbol);
 
 -- The full JSON record of each document, with evidence (what `vanban
 -- dump` prints).  Kept apart from documents so that a search that joins
@@ -71,9 +72,42 @@ CREATE TABLE IF NOT EXISTS refs(
   issuer   TEXT,
   line     INTEGER,
   evidence TEXT,
+  relation TEXT,                          -- implements, basis, cites, ...
   PRIMARY KEY(doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS refs_id ON refs(ref_id);
+
+-- Files of one document (index/works.h): the .txt, the .docx and the PDF
+-- of one plan are one work.  Files join when their identity agrees
+-- (issuer, number and symbol, date) or, where it is missing, when their
+-- words are near-duplicates (MinHash of 3-word shingles); a file with the
+-- same identity and differing text is a version (a draft, a revision).
+-- One file per work stands for it (rep = 1): counts, facets and answers
+-- count works through it.
+CREATE TABLE IF NOT EXISTS works(
+  doc_id     INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  work_id    INTEGER NOT NULL,          -- documents.id of the work's first file
+  kind       TEXT NOT NULL,             -- first, copy or version
+  matched_by TEXT,                      -- identity or text (NULL: first)
+  similarity REAL,                      -- estimated share of shingles in common
+  pref       INTEGER NOT NULL,          -- preference to stand for the work
+  rep        INTEGER NOT NULL,          -- 1: the file that stands for it
+  minhash    BLOB                       -- signature (NULL: too few words)
+);
+CREATE INDEX IF NOT EXISTS works_work ON works(work_id);
+-- Locality-sensitive buckets of the signatures: candidates share one.
+CREATE TABLE IF NOT EXISTS work_bands(
+  band   INTEGER NOT NULL,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  PRIMARY KEY(band, doc_id)
+) WITHOUT ROWID;
+-- When the file standing for a work goes, the next preferred one does.
+CREATE TRIGGER IF NOT EXISTS works_rep_gone AFTER DELETE ON works
+WHEN old.rep = 1 BEGIN
+  UPDATE works SET rep = 1 WHERE doc_id = (
+    SELECT doc_id FROM works WHERE work_id = old.work_id
+    ORDER BY pref DESC, doc_id DESC LIMIT 1);
+END;
 
 -- The "Nơi nhận" list, as written.
 CREATE TABLE IF NOT EXISTS recipients(

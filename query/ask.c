@@ -32,6 +32,8 @@
 #include "vi.h"
 #include "names.h"
 #include "rules.h"
+#include "works.h"
+#include "graph.h"
 
 #define ASK_MAX_BYTES 1000   /* longer questions are refused */
 #define ASK_MAX_ANSWERS 5000 /* rows returned by one question */
@@ -56,6 +58,7 @@ static const char *const g_forms[] = {
     "which plans assign tasks to <unit>?   /   kế hoạch nào giao nhiệm vụ cho <đơn vị>?",
     "which plans cite <document>?   (e.g. Quyết định 1790/QĐ-TTg)   /   kế hoạch nào căn cứ <văn bản>?",
     "what must <unit> do under plan <number>?   /   <đơn vị> phải làm gì theo kế hoạch <số>?",
+    "which provinces have a plan implementing <document>?   /   tỉnh nào có kế hoạch thực hiện <văn bản>?",
     NULL};
 
 const char *const *vb_ask_forms(void) { return g_forms; }
@@ -495,7 +498,8 @@ vb_status vb_ask_parse(const char *text, vb_question **out, vb_error *err) {
     vb_question_free(q);
     q = NULL;
   }
-  if (q && (q->intent == VB_ASK_PLANS_CITING || q->intent == VB_ASK_TASKS_OF) && !q->doc) {
+  if (q && (q->intent == VB_ASK_PLANS_CITING || q->intent == VB_ASK_TASKS_OF ||
+            q->intent == VB_ASK_PROVINCES_IMPLEMENTING) && !q->doc) {
     vb_question_free(q);
     q = NULL;
   }
@@ -571,6 +575,7 @@ static const char *sql_for(vb_intent intent) {
              "  AND (?3 IS NULL OR d.year = ?3) "
              "  AND (?9 IS NULL OR instr(vb_key(x.from_unit), ?9) > 0 OR "
              "       instr(vb_key(coalesce(x.from_canonical, '')), ?9) > 0) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_DEADLINES:
       return "SELECT " DOC_COLS ", x.date AS deadline, x.recurs, x.what, x.who, "
@@ -598,6 +603,7 @@ static const char *sql_for(vb_intent intent) {
              "        substr(d.period_to, 1, 4) >= substr(coalesce(?4, printf('%04d', ?3)), 1, 4)) AND "
              "       (coalesce(?5, printf('%04d', ?3)) IS NULL OR d.year IS NULL OR "
              "        d.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)))) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, "
              "d.source, x.seq";
     case VB_ASK_PLANS_ASSIGNING:
@@ -608,16 +614,18 @@ static const char *sql_for(vb_intent intent) {
              "WHERE x.key >= ?1 AND x.key < ?1 || '~' "
              "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
              "  AND (?3 IS NULL OR d.year = ?3) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_PLANS_CITING:
       return "SELECT " DOC_COLS ", x.type AS ref_type, x.ref_id, x.date AS ref_date, "
-             "x.issuer AS ref_issuer, x.line, x.evidence "
+             "x.issuer AS ref_issuer, x.relation, x.line, x.evidence "
              "FROM refs x JOIN documents d ON d.id = x.doc_id "
              "WHERE (instr(vb_key(x.ref_id), ?7) = 1 AND "
              "       (length(?7) > length(?8) OR "
              "        substr(vb_key(x.ref_id), length(?8) + 1, 1) NOT GLOB '[0-9]')) "
              "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
              "  AND (?3 IS NULL OR d.year = ?3) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.province, d.date, d.source, x.seq";
     case VB_ASK_TASKS_OF:
       return "SELECT " DOC_COLS ", x.name AS unit, x.canonical, t.text AS task, "
@@ -631,7 +639,10 @@ static const char *sql_for(vb_intent intent) {
              "       OR vb_key(coalesce(d.number, '')) = ?7 "
              "       OR (d.number IS NULL AND vb_key(d.symbol) = ?7) "
              "       OR instr(vb_key(d.source), ?7) > 0) "
+             "  AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "ORDER BY d.source, x.seq, t.seq";
+    case VB_ASK_PROVINCES_IMPLEMENTING: /* answered by graph.h */
+      return NULL;
   }
   return NULL;
 }
@@ -643,6 +654,7 @@ static const char *intent_name(vb_intent i) {
     case VB_ASK_PLANS_ASSIGNING: return "plans_assigning";
     case VB_ASK_PLANS_CITING: return "plans_citing";
     case VB_ASK_TASKS_OF: return "tasks_of";
+    case VB_ASK_PROVINCES_IMPLEMENTING: return "provinces_implementing";
   }
   return "?";
 }
@@ -711,9 +723,52 @@ static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
   return v ? v : json_null();
 }
 
+/* Which provinces have a plan implementing q->doc: the rows of
+** vb_graph_compare(), each with the document's columns, and the provinces
+** without one. */
+static vb_status answer_implementing(vb_index *idx, const vb_question *q,
+                                     json_t **answer, vb_error *err) {
+  json_t *cmp = NULL;
+  VB_TRY(vb_graph_compare(idx, q->doc, &cmp, err));
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(vb_index_db(idx),
+                         "SELECT " DOC_COLS " FROM documents d WHERE d.source = ?1",
+                         -1, &s, NULL) != SQLITE_OK) {
+    json_decref(cmp);
+    return vb_error_set(err, VB_EDB, "cannot read the index");
+  }
+  json_t *answers = json_array(), *p;
+  size_t i;
+  json_array_foreach(json_object_get(cmp, "plans"), i, p) {
+    json_t *o = json_object();
+    sqlite3_bind_text(s, 1, json_string_value(json_object_get(p, "source")), -1,
+                      SQLITE_TRANSIENT);
+    if (sqlite3_step(s) == SQLITE_ROW) put_doc_cols(o, s);
+    sqlite3_reset(s);
+    json_object_set(o, "province_2025", json_object_get(p, "province_2025"));
+    json_object_set(o, "lag_days", json_object_get(p, "lag_days"));
+    json_object_set(o, "via", json_object_get(p, "via"));
+    json_array_append_new(answers, o);
+  }
+  sqlite3_finalize(s);
+  json_t *res = json_pack(
+      "{s:s, s:{s:s}, s:O, s:I, s:o, s:O, s:O}", "intent",
+      "provinces_implementing", "filters", "document", q->doc, "target",
+      json_object_get(cmp, "target"), "count",
+      (json_int_t)json_array_size(answers), "answers", answers, "without",
+      json_object_get(cmp, "without"), "without_2025",
+      json_object_get(cmp, "without_2025"));
+  json_decref(cmp);
+  if (!res) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  *answer = res;
+  return VB_OK;
+}
+
 vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
                      vb_error *err) {
   *answer = NULL;
+  if (q->intent == VB_ASK_PROVINCES_IMPLEMENTING)
+    return answer_implementing(idx, q, answer, err);
   sqlite3 *db = vb_index_db(idx);
   if (sqlite3_create_function(db, "vb_key", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,

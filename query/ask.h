@@ -31,7 +31,9 @@ typedef enum vb_intent {
   VB_ASK_DEADLINES,      /* which deadlines fall between dates / in a month */
   VB_ASK_PLANS_ASSIGNING,/* which plans assign tasks to X */
   VB_ASK_PLANS_CITING,   /* which plans cite document N */
-  VB_ASK_TASKS_OF        /* what X must do under plan N */
+  VB_ASK_TASKS_OF,       /* what X must do under plan N */
+  VB_ASK_PROVINCES_IMPLEMENTING /* which provinces have a plan implementing
+                                   document N (graph.h) */
 } vb_intent;
 
 typedef struct vb_question {

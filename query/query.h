@@ -46,6 +46,10 @@ typedef struct vb_search_opts {
   const char *hl_open;   /* highlight markers around matched words */
   const char *hl_close;
   int paragraphs;        /* rank paragraphs instead of documents */
+  int in_force;          /* leave out documents the index knows to be
+                            replaced or repealed (graph.h); sets status */
+  int status;            /* set each hit's status (costs a pass over the
+                            references that replace, repeal or amend) */
 } vb_search_opts;
 
 typedef struct vb_hit {
@@ -64,6 +68,16 @@ typedef struct vb_hit {
   double similarity;     /* similar: 0..1 share of the wording in common */
   int repeats;           /* other documents holding the same wording */
   int64_t fingerprint;   /* of the paragraph's wording (paragraphs.h) */
+  /* Document results: the other files of the same document (index/works.h),
+  ** best first, and how each stands to it: "copy" (the same text in another
+  ** file) or "version" (a draft, a revision). */
+  const char *const *also;
+  const char *const *also_kind;
+  int nalso;
+  /* Document results: what the index knows of the document's status,
+  ** "replaced by Quyết định 15/2021/QĐ-UBND (2021-09-10); amended by ...",
+  ** or NULL. */
+  const char *status;
 } vb_hit;
 
 typedef struct vb_results vb_results;

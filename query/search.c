@@ -15,6 +15,8 @@
 #include "tokenizer.h"
 #include "names.h"
 #include "query.h"
+#include "works.h"
+#include "works_fold.h"
 
 /* Ranking weights per column of docs_fts: title, theme, body, extra. */
 #define W_TITLE "10.0"
@@ -43,6 +45,21 @@ void vb_results_free(vb_results *r) {
   vb_free(r->strings);
   vb_free(r->hits);
   vb_free(r);
+}
+
+/* Memory that lives as long as the results (vb_fold_alloc). */
+static void *results_alloc(void *ctx, size_t bytes) {
+  vb_results *r = ctx;
+  if (r->nstr == r->capstr) {
+    size_t ncap = r->capstr ? r->capstr * 2 : 64;
+    char **ns = vb_realloc(r->strings, ncap * sizeof *ns);
+    if (!ns) return NULL;
+    r->strings = ns;
+    r->capstr = ncap;
+  }
+  char *p = vb_malloc(bytes ? bytes : 1);
+  if (p) r->strings[r->nstr++] = p;
+  return p;
 }
 
 /* Keep a copy of column col (NULL stays NULL); *ok = 0 on failure. */
@@ -793,6 +810,8 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
   VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
+  int shown = limit; /* documents; more files are read (works_fold.h) */
+  if (!o->paragraphs) limit = vb_fold_fetch(limit);
   sqlite3_stmt *s = NULL;
   vb_status rc = VB_OK;
   vb_results *res = vb_calloc(1, sizeof *res);
@@ -816,6 +835,10 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     sqlite3_finalize(s);
   }
   vb_free(fts);
+  if (rc == VB_OK && !o->paragraphs)
+    rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
+                       o->in_force ? VB_FOLD_IN_FORCE : o->status,
+                       results_alloc, res, err);
   if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;
@@ -835,6 +858,15 @@ json_t *vb_hit_json(const vb_hit *h) {
   for (int i = 0; i < 6; i++)
     json_object_set_new(o, keys[i], vals[i] ? json_string(vals[i]) : json_null());
   json_object_set_new(o, "year", h->year ? json_integer(h->year) : json_null());
+  if (h->nalso) { /* the other files of the same document */
+    json_t *also = json_array();
+    for (int i = 0; i < h->nalso; i++)
+      json_array_append_new(also, json_pack("{s:s, s:s}", "source",
+                                            h->also[i], "kind",
+                                            h->also_kind[i]));
+    json_object_set_new(o, "also", also);
+  }
+  if (h->status) json_object_set_new(o, "status", json_string(h->status));
   return o;
 }
 
@@ -855,6 +887,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
     snprintf(sql, sizeof sql,
              "SELECT d.%s, count(*) AS n FROM docs_fts JOIN documents d "
              "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+             "AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "AND ?9 = ?9 AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
              "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",
              cols[c], FACET_MAX_VALUES);

@@ -11,8 +11,10 @@
 **   index.h         opening the SQLite index, storing and reading documents
 **   pipeline.h      ingesting files and directories (threads, batches)
 **   paragraphs.h    a text's paragraphs
+**   works.h         the files of one document (works)
 **   query.h         search, paragraph search, similar wording, facets
 **   ask.h           questions in Vietnamese and English
+**   graph.h         references resolved: trees, comparisons, status
 */
 #ifndef VB_VANBAN_H
 #define VB_VANBAN_H
@@ -24,7 +26,9 @@
 #include "index.h"
 #include "pipeline.h"
 #include "paragraphs.h"
+#include "works.h"
 #include "query.h"
 #include "ask.h"
+#include "graph.h"
 
 #endif /* VB_VANBAN_H */

@@ -12,7 +12,7 @@ with_faults() {
     ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" "$@"
 }
 # make_docs N DIR: N small documents (the head of a corpus plan with a
-# unique first word, mãsốNNNN) in DIR.
+# unique first word, mãsốNNNN, and a number of its own) in DIR.
 make_docs() {
   mkdir -p "$2"
   python3 - "$1" "$2" "$SRC"/corpus/seeds/*.txt <<'PY'
@@ -24,7 +24,10 @@ for p in seeds:
     heads.append(s[:s.rfind('\n', 0, 1200) + 1])
 for i in range(n):
     with open('%s/d%04d.txt' % (out, i), 'w', encoding='utf-8') as f:
-        f.write('mãsố%04d\n' % i + heads[i % len(heads)])
+        # a number of its own ("Số: 1234/KH-UBND" first): a document of
+        # its own, not one more file of the plan whose head it copies
+        head = heads[i % len(heads)].replace('Số:', 'Ngày:', 1)
+        f.write('mãsố%04d\nSố: %d/KH-UBND\n' % (i, 1000 + i) + head)
 PY
 }
 # doc_count DB: documents stored (0 while there is no index yet).

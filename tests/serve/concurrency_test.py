@@ -25,7 +25,10 @@ def make_docs(scratch):
     os.mkdir(out)
     for i in range(NEW_DOCS):
         with open(os.path.join(out, "plan_%03d.txt" % i), "w", encoding="utf-8") as f:
-            f.write(text.replace("bình đẳng giới", "bình đẳng giới zzmark%d" % i, 1))
+            # a number of its own: a document of its own, not a version
+            # of the seed plan (files with one identity are one document)
+            f.write(text.replace("bình đẳng giới", "bình đẳng giới zzmark%d" % i, 1)
+                    .replace("Số: 622 /KH-UBND", "Số: %d /KH-UBND" % (1000 + i), 1))
     return out
 
 

@@ -107,7 +107,8 @@ static vb_intent intent_of(const char *field) {
              {"deadlines", VB_ASK_DEADLINES},
              {"plans_assigning", VB_ASK_PLANS_ASSIGNING},
              {"plans_citing", VB_ASK_PLANS_CITING},
-             {"tasks_of", VB_ASK_TASKS_OF}};
+             {"tasks_of", VB_ASK_TASKS_OF},
+             {"provinces_implementing", VB_ASK_PROVINCES_IMPLEMENTING}};
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strcmp(map[i].field, field) == 0) return map[i].intent;
   return 0;

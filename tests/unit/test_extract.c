@@ -161,6 +161,13 @@ static void check_invariants(json_t *rec, const char *text, size_t len) {
       VB_CHECK(json_object_get(ev, key) != NULL);
     }
   }
+  /* every reference says how the document stands to it */
+  json_t *refs = json_object_get(rec, "references");
+  for (size_t i = 0; i < json_array_size(refs); i++) {
+    const char *rel =
+        json_string_value(json_object_get(json_array_get(refs, i), "relation"));
+    VB_CHECK(rel && vb_relation_parse(rel, strlen(rel)) >= 0);
+  }
   const char *key;
   json_t *e;
   json_object_foreach(ev, key, e) {

@@ -1,0 +1,274 @@
+/*
+** relations.c: how a document stands to a document it cites (the
+** "relation" of each item of "references"), read from the wording around
+** the citation.
+**
+** The wording is read on the folded text (lower case, no marks, "đ" -> "d")
+** of the paragraph that holds the citation:
+**
+**   issued_by   "(Ban hành kèm theo Quyết định số X ...)" right before it,
+**               in brackets or opening the paragraph;
+**   replaces    "thay thế", repeals "bãi bỏ" / "hết hiệu lực", amends
+**               "sửa đổi, bổ sung": said of this document (the sentence
+**               names "... này" before the verb, the sentence opens with the
+**               verb as an article does, "Điều 3. Bãi bỏ ...", or the verb
+**               is in the title); a passive "được sửa đổi bởi" is the cited
+**               document acting on another and does not count; "Quyết định
+**               số X ... hết hiệu lực" after the citation counts too;
+**   implements  a clause of the title or of the preamble opening with
+**               "Thực hiện", "Triển khai", "Để cụ thể hóa" ...;
+**   guides      a clause of the title or preamble opening with "Hướng dẫn";
+**   basis       a clause opening with "Căn cứ" (anywhere: plans have a
+**               section of them), every document it names included;
+**   cites       anything else; a clause opening with "Xét đề nghị" or
+**               "Theo đề nghị" ends the clause before it.
+**
+** Where a document is cited several times, the caller keeps the strongest
+** relation (the order of the enum in extract_int.h).
+*/
+#include <string.h>
+
+#include "extract_int.h"
+#include "vi.h"
+
+/* Names of the relations, in the order of the enum. */
+static const char *const rel_names[VB_REL_COUNT] = {
+    "cites", "basis", "guides", "implements",
+    "amends", "repeals", "replaces", "issued_by"};
+
+/* Clause openings and the relation they give (folded text). */
+typedef struct opening {
+  const char *words;
+  int rel;
+} opening;
+
+static const opening openings[] = {
+    {"can cu", VB_REL_BASIS},
+    {"thuc hien", VB_REL_IMPLEMENTS},
+    {"trien khai", VB_REL_IMPLEMENTS},
+    {"de cu the hoa", VB_REL_IMPLEMENTS},
+    {"cu the hoa", VB_REL_IMPLEMENTS},
+    {"de trien khai", VB_REL_IMPLEMENTS},
+    {"de thuc hien", VB_REL_IMPLEMENTS},
+    {"nham trien khai", VB_REL_IMPLEMENTS},
+    {"nham thuc hien", VB_REL_IMPLEMENTS},
+    {"nham cu the hoa", VB_REL_IMPLEMENTS},
+    {"huong dan", VB_REL_GUIDES},
+    {"xet de nghi", VB_REL_CITES},
+    {"theo de nghi", VB_REL_CITES},
+    {"xet to trinh", VB_REL_CITES},
+};
+
+/* Verbs by which this document acts on the cited one (folded text). */
+static const opening verbs[] = {
+    {"thay the", VB_REL_REPLACES},
+    {"bai bo", VB_REL_REPEALS},
+    {"het hieu luc", VB_REL_REPEALS},
+    {"sua doi, bo sung", VB_REL_AMENDS},
+    {"sua doi bo sung", VB_REL_AMENDS},
+};
+
+const char *vb_relation_name(int rel) {
+  return rel >= 0 && rel < VB_REL_COUNT ? rel_names[rel] : NULL;
+}
+
+int vb_relation_parse(const char *name, size_t n) {
+  for (int i = 0; i < VB_REL_COUNT; i++)
+    if (strlen(rel_names[i]) == n && memcmp(rel_names[i], name, n) == 0)
+      return i;
+  return -1;
+}
+
+static int is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         (unsigned char)c >= 0x80;
+}
+
+/* Does s[at..) start with the words w, ending at a word boundary? */
+static int words_at(const char *s, size_t n, size_t at, const char *w) {
+  size_t k = strlen(w);
+  if (at + k > n || memcmp(s + at, w, k) != 0) return 0;
+  return at + k == n || !is_alnum(s[at + k]);
+}
+
+/* Last offset < lim where the word(s) w start at a word boundary, or
+** SIZE_MAX. */
+static size_t last_words(const char *s, size_t lim, const char *w) {
+  size_t k = strlen(w);
+  for (size_t i = lim >= k ? lim - k + 1 : 0; i-- > 0;)
+    if ((i == 0 || !is_alnum(s[i - 1])) && words_at(s, lim, i, w)) return i;
+  return SIZE_MAX;
+}
+
+/* Skip what may precede a clause's first word: spaces, bullets, quotes,
+** emphasis marks, a numbering ("1.", "a)", "IV."), an article ("dieu 3."). */
+static size_t skip_lead(const char *s, size_t n, size_t i) {
+  for (;;) {
+    while (i < n && strchr(" -+*\"'()[]", s[i])) i++;
+    size_t j = i;
+    if (words_at(s, n, j, "dieu")) {
+      j += 4;
+      while (j < n && s[j] == ' ') j++;
+    }
+    size_t d = j;
+    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    if (j == d) /* a roman numeral ("iv.") or a letter ("a)") */
+      while (j < n && j - d < 5 && strchr("ivxl", s[j])) j++;
+    if (j == d && j + 1 < n && s[j] >= 'a' && s[j] <= 'z' && s[j + 1] == ')')
+      j++;
+    if (j > d && j < n && (s[j] == '.' || s[j] == ')')) {
+      i = j + 1;
+      continue;
+    }
+    return i;
+  }
+}
+
+/* The relation a clause opening at s[i..) gives, or -1. */
+static int clause_opening(const char *s, size_t n, size_t i) {
+  i = skip_lead(s, n, i);
+  for (size_t k = 0; k < sizeof openings / sizeof openings[0]; k++)
+    if (words_at(s, n, i, openings[k].words)) return openings[k].rel;
+  return -1;
+}
+
+/* Start of the sentence holding offset lim: after the last ". " before it. */
+static size_t sentence_start(const char *s, size_t lim) {
+  for (size_t i = lim; i-- > 1;)
+    if (s[i] == ' ' && s[i - 1] == '.' && !(i >= 2 && s[i - 2] == '.'))
+      return i + 1;
+  return 0;
+}
+
+/* Is the verb at offset v said in the passive ("duoc sua doi", "bi bai
+** bo", "da duoc thay the")? */
+static int passive(const char *s, size_t v) {
+  return (v >= 5 && words_at(s, v, v - 5, "duoc")) ||
+         (v >= 3 && words_at(s, v, v - 3, "bi"));
+}
+
+/* The relation told by a verb before the citation (s: the folded text up
+** to it, n bytes; from: where the sentence starts), or -1. */
+static int verb_before(const char *s, size_t n, size_t from, int where) {
+  size_t best = SIZE_MAX;
+  int rel = -1;
+  for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+    size_t at = last_words(s, n, verbs[k].words);
+    if (at == SIZE_MAX || at < from || passive(s, at)) continue;
+    if (best == SIZE_MAX || at > best) best = at, rel = verbs[k].rel;
+  }
+  if (rel < 0) return -1;
+  if (where == VB_REL_IN_TITLE) return rel;
+  /* "Quyết định này ... thay thế", or an article opening with the verb */
+  size_t self = last_words(s, best, "nay");
+  if (self != SIZE_MAX && self >= from) return rel;
+  if (skip_lead(s, n, from) == best) return rel;
+  return -1;
+}
+
+/* The relation told by a verb after the citation, in its clause
+** ("Quyết định số X ... hết hiệu lực"), or -1. */
+static int verb_after(const char *s, size_t n) {
+  size_t end = 0;
+  while (end < n && s[end] != ';' && !(s[end] == '.' && (end + 1 == n ||
+                                                         s[end + 1] == ' ')))
+    end++;
+  if (last_words(s, end, "het hieu luc") != SIZE_MAX) return VB_REL_REPEALS;
+  size_t at = last_words(s, end, "bai bo");
+  if (at != SIZE_MAX && passive(s, at)) return VB_REL_REPEALS;
+  at = last_words(s, end, "thay the");
+  if (at != SIZE_MAX && passive(s, at)) return VB_REL_REPLACES;
+  return -1;
+}
+
+/* "(Ban hành kèm theo" opening the paragraph, right before the citation
+** (a regulation promulgated by that decision); "Quy định ban hành kèm theo
+** Quyết định số X" inside a sentence describes another document. */
+static int issued_by(const char *s, size_t n) {
+  static const char lead[] = "ban hanh kem theo";
+  size_t at = last_words(s, n, lead), k = at;
+  if (at == SIZE_MAX) return 0;
+  while (k > 0 && s[k - 1] == ' ') k--;
+  if (k > 0 && s[k - 1] != '(' && skip_lead(s, n, 0) != at) return 0;
+  at += sizeof lead - 1;
+  while (at < n && s[at] == ' ') at++;
+  return n - at <= 2; /* nothing between but a mark */
+}
+
+/* The opening of the last clause before offset n that has one: clauses
+** start at `lo` and after each "; " or ". " (-1: none). */
+static int last_opening(const char *s, size_t lo, size_t n) {
+  for (size_t i = n; i-- > lo;) {
+    if (i > lo && !((s[i - 1] == ';' || s[i - 1] == '.') && s[i] == ' '))
+      continue;
+    int r = clause_opening(s, n, i);
+    if (r >= 0) return r;
+  }
+  return -1;
+}
+
+vb_status vb_x_relation(const char *text, size_t n, size_t lo, size_t start,
+                        size_t end, int where, int *rel) {
+  vb_buf pre, post;
+  vb_status rc;
+  *rel = VB_REL_CITES;
+  if (lo > start) lo = start;
+  if (start > n) start = n;
+  if (end > n) end = n;
+  vb_buf_init(&pre, VB_CAP_SMALL);
+  vb_buf_init(&post, VB_CAP_SMALL);
+  rc = vb_vi_fold(text + lo, start - lo, &pre);
+  if (rc == VB_OK) rc = vb_vi_fold(text + end, n - end, &post);
+  if (rc != VB_OK) goto out;
+  const char *s = pre.data ? pre.data : "";
+  size_t m = pre.len;
+  if (issued_by(s, m)) {
+    *rel = VB_REL_ISSUED_BY;
+    goto out;
+  }
+  /* "Quyết định số X ... hết hiệu lực" first: its own clause says more
+     than a verb earlier in the sentence; the paragraph must speak of this
+     document ("... này") */
+  int r = post.len ? verb_after(post.data, post.len) : -1;
+  if (r >= 0 && last_words(s, m, "nay") == SIZE_MAX &&
+      last_words(post.data, post.len, "nay") == SIZE_MAX)
+    r = -1;
+  if (r < 0) r = verb_before(s, m, sentence_start(s, m), where);
+  if (r >= 0) {
+    *rel = r;
+    goto out;
+  }
+  if (where == VB_REL_IN_TITLE) {
+    /* "Kế hoạch triển khai Quyết định số X", "Hướng dẫn thực hiện ..." */
+    size_t g = last_words(s, m, "huong dan");
+    size_t i = SIZE_MAX;
+    static const char *const impl[] = {"trien khai", "thuc hien",
+                                       "cu the hoa"};
+    for (size_t k = 0; k < 3; k++) {
+      size_t at = last_words(s, m, impl[k]);
+      if (at != SIZE_MAX && (i == SIZE_MAX || at > i)) i = at;
+    }
+    if (g != SIZE_MAX && (i == SIZE_MAX || g < i)) *rel = VB_REL_GUIDES;
+    else if (i != SIZE_MAX) *rel = VB_REL_IMPLEMENTS;
+    goto out;
+  }
+  r = last_opening(s, 0, m);
+  if (r == VB_REL_BASIS || (r >= 0 && where == VB_REL_IN_PREAMBLE)) *rel = r;
+out:
+  vb_buf_free(&pre);
+  vb_buf_free(&post);
+  return rc;
+}
+
+size_t vb_x_preamble_end(const vb_xdoc *d, size_t from, size_t end) {
+  for (size_t i = from; i < end && i < d->ncells; i++) {
+    const vb_xcell *c = &d->cells[i];
+    if (!c->len) continue;
+    if (vb_xdoc_section_at(d, i)) return i;
+    /* "QUYẾT ĐỊNH:" before the articles, or the first article */
+    if ((c->len <= 24 && strncmp(c->text, "QUYẾT ĐỊNH", 14) == 0) ||
+        strncmp(c->text, "Điều 1", 7) == 0)
+      return i;
+  }
+  return end;
+}
