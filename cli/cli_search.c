@@ -90,7 +90,7 @@ static void print_row(size_t i, const vb_hit *h) {
 
 /* One result as a CSV row. */
 static void print_csv_row(size_t i, const vb_hit *h) {
-  char num[32], score[32], year[16], line[16];
+  char num[32], score[32], year[16], line[16], sim[32];
   snprintf(num, sizeof num, "%zu", i + 1);
   snprintf(score, sizeof score, "%.4f", h->score);
   snprintf(year, sizeof year, "%d", h->year);
@@ -98,8 +98,11 @@ static void print_csv_row(size_t i, const vb_hit *h) {
   const char *cols[] = {num, h->source, h->title, h->snippet, score,
                         h->doc_type, h->number, h->symbol, h->date,
                         h->year ? year : NULL, h->issuer, h->province,
-                        h->para_id ? line : NULL, h->heading};
-  for (int k = 0; k < 14; k++) cli_csv_field(stdout, cols[k], k == 0);
+                        h->para_id ? line : NULL, h->heading,
+                        h->para_id ? h->text : NULL,
+                        h->similarity > 0 ? sim : NULL};
+  snprintf(sim, sizeof sim, "%.4f", h->similarity);
+  for (int k = 0; k < 16; k++) cli_csv_field(stdout, cols[k], k == 0);
   fputs("\r\n", stdout);
 }
 
@@ -109,7 +112,7 @@ size_t cli_print_results(const vb_results *res, cli_format fmt,
   json_t *arr = fmt == FMT_JSON ? json_array() : NULL;
   if (fmt == FMT_CSV)
     fputs("rank,source,title,snippet,score,doc_type,number,symbol,date,year,"
-          "issuer,province,line,heading\r\n",
+          "issuer,province,line,heading,text,similarity\r\n",
           stdout);
   for (size_t i = 0; i < n; i++) {
     const vb_hit *h = vb_results_get(res, i);
@@ -160,7 +163,7 @@ int cli_filter_option(const char *cmd, int c, const char *arg,
 }
 
 enum { O_FOLD = CLI_K, O_SORT, O_COLOR, O_PARAS, O_FACETS, O_IN_FORCE,
-       O_STATUS };
+       O_STATUS, O_ALL_WORDS, O_NO_EXPAND, O_EXPLAIN };
 
 static const cli_opt g_search_opts[] = {
     {"format", 'f', "F", "table json jsonl csv", "table (default), json, jsonl or csv"},
@@ -169,7 +172,17 @@ static const cli_opt g_search_opts[] = {
      "relevance (default) or date (newest first)"},
     {"paragraphs", O_PARAS, NULL, NULL,
      "rank paragraphs (with their heading) instead of\n"
-     "documents: the wording another plan used"},
+     "documents: the wording another plan used, ranked by\n"
+     "the query's words found (not all needed), words standing\n"
+     "together and the vocabulary's equivalent wordings"},
+    {"all-words", O_ALL_WORDS, NULL, NULL,
+     "with --paragraphs: only paragraphs holding every word"},
+    {"no-expand", O_NO_EXPAND, NULL, NULL,
+     "with --paragraphs: no equivalent wordings (\"UBND\" for\n"
+     "\"ủy ban nhân dân\", \"nộp\" for \"gửi về\")"},
+    {"explain", O_EXPLAIN, NULL, NULL,
+     "with --paragraphs: print the words searched and the\n"
+     "equivalent wordings used on stderr"},
     {"facets", O_FACETS, NULL, NULL,
      "also count the matching documents per province, year,\n"
      "issuer and type (table and json formats)"},
@@ -199,7 +212,9 @@ const cli_spec cli_spec_search = {
     "gioi\" finds \"bình đẳng giới\"), a word with marks matches exactly.\n"
     "Also: word* (prefix), -word (exclude), a OR b, ( ... ).\n"
     "JSON results carry source, title, snippet, score (bm25, lower is\n"
-    "better), doc_type, number, symbol, date, year, issuer, province.",
+    "better), doc_type, number, symbol, date, year, issuer, province;\n"
+    "with --paragraphs also line, heading, text and repeats (other\n"
+    "documents with the same wording, shown once).",
     NULL, g_search_tables,
     "0 results found, 1 none, 2 usage or malformed query,\n"
     "3 index missing or unreadable, 5 stopped at --timeout (incomplete).",
@@ -209,6 +224,7 @@ const cli_spec cli_spec_search = {
 
 static int run(int argc, char **argv) {
   const char *db = NULL, *color = "auto";
+  char *explained = NULL;
   int want_facets = 0;
   cli_format fmt = FMT_TABLE;
   vb_search_opts o;
@@ -240,6 +256,9 @@ static int run(int argc, char **argv) {
         color = optarg;
         break;
       case O_PARAS: o.paragraphs = 1; break;
+      case O_ALL_WORDS: o.all_words = 1; break;
+      case O_NO_EXPAND: o.no_expand = 1; break;
+      case O_EXPLAIN: o.explain = &explained; break;
       case O_FACETS: want_facets = 1; break;
       case O_IN_FORCE: o.in_force = 1; break;
       case O_STATUS: o.status = 1; break;
@@ -265,6 +284,8 @@ static int run(int argc, char **argv) {
   vb_status rc;
   vb_results *res = NULL;
   rc = vb_search(idx, &o, &res, &err);
+  if (explained) fprintf(stderr, "vanban: searched: %s\n", explained);
+  vb_free(explained);
   if (rc != VB_OK && !vb_index_expired(idx)) {
     if (rc == VB_EQUERY)
       cli_error("query: %s", vb_error_text(&err, rc));

@@ -50,6 +50,11 @@ typedef struct vb_search_opts {
                             replaced or repealed (graph.h); sets status */
   int status;            /* set each hit's status (costs a pass over the
                             references that replace, repeal or amend) */
+  int all_words;         /* paragraphs: only those holding every word */
+  int no_expand;         /* paragraphs: no vocabulary expansion */
+  char **explain;        /* paragraphs: when non-NULL, *explain receives the
+                            query as searched, words and vocabulary
+                            expansions (caller vb_frees it) */
 } vb_search_opts;
 
 typedef struct vb_hit {
@@ -106,8 +111,9 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *opts, json_t **out,
                     vb_error *err) VB_MUST_CHECK;
 
 /* A document hit as the CLI's JSON shows it: source, title, snippet,
-** score, doc_type, number, symbol, date, issuer, province, year (new
-** reference; NULL on allocation failure). */
+** score, doc_type, number, symbol, date, issuer, province, year; a
+** paragraph hit also line, heading, text (to 16 KiB), repeats and, from
+** similar, similarity (new reference; NULL on allocation failure). */
 json_t *vb_hit_json(const vb_hit *h);
 
 size_t vb_results_count(const vb_results *r);

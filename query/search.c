@@ -17,6 +17,7 @@
 #include "query.h"
 #include "works.h"
 #include "works_fold.h"
+#include "para_int.h"
 
 /* Ranking weights per column of docs_fts: title, theme, body, extra. */
 #define W_TITLE "10.0"
@@ -806,6 +807,7 @@ static vb_status broad_search(vb_index *idx, const char *fts,
 vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
                     vb_error *err) {
   *out = NULL;
+  if (o->paragraphs && !o->all_words) return vb_paragraph_search(idx, o, out, err);
   char *fts = NULL;
   VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
   int limit = o->limit > 0 ? o->limit : 10;
@@ -867,6 +869,13 @@ json_t *vb_hit_json(const vb_hit *h) {
     json_object_set_new(o, "also", also);
   }
   if (h->status) json_object_set_new(o, "status", json_string(h->status));
+  if (h->para_id) { /* a paragraph: where it is and what it says */
+    json_object_set_new(o, "line", json_integer(h->line));
+    json_object_set_new(o, "heading", h->heading ? json_string(h->heading) : json_null());
+    json_object_set_new(o, "text", h->text ? json_string(h->text) : json_null());
+    if (h->similarity > 0) json_object_set_new(o, "similarity", json_real(h->similarity));
+    json_object_set_new(o, "repeats", json_integer(h->repeats));
+  }
   return o;
 }
 
@@ -1029,10 +1038,7 @@ static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
 }
 
 /* One compared paragraph. */
-typedef struct ranked {
-  int64_t pid, fp;
-  double score;
-} ranked;
+typedef vb_para_ranked ranked;
 
 static int cmp_ranked(const void *a, const void *b) {
   const ranked *x = a, *y = b;
@@ -1100,7 +1106,6 @@ vb_status vb_similar(vb_index *idx, const char *text,
   int64_t *ids = NULL;
   size_t nids = 0;
   para_reader st = {0};
-  sqlite3_stmt *byid = NULL;
   vb_status rc = VB_OK;
   if (!qw || !pw || !qb || !pb) {
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
@@ -1133,27 +1138,80 @@ vb_status vb_similar(vb_index *idx, const char *text,
   }
   if (rc != VB_OK) goto done;
   if (c.n) qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK) {
-    rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
-    goto done;
+  vb_results_free(res);
+  res = NULL;
+  rc = vb_para_hits(idx, o, c.best, c.n, 1, &res, err);
+done:
+  para_reader_free(&st);
+  vb_free(ids);
+  vb_free(c.best);
+  vb_buf_free(&fts);
+  vb_free(qw);
+  vb_free(pw);
+  vb_free(qb);
+  vb_free(pb);
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
+    vb_results_free(res);
+    return rc;
   }
+  *out = res;
+  return rc;
+}
+
+/* ---- Shared with the paragraph search (para_int.h) ---- */
+
+int vb_para_ranked_cmp(const void *a, const void *b) { return cmp_ranked(a, b); }
+
+vb_status vb_para_docs(vb_index *idx, const char *fts, const vb_search_opts *o,
+                       int limit, int64_t **ids, size_t *n, vb_error *err) {
+  return top_docs(idx, fts, o, limit, NULL, ids, n, err);
+}
+
+vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
+                       int (*cb)(void *ctx, int64_t pid, int64_t fp,
+                                 const char *text, size_t len),
+                       void *ctx, vb_error *err) {
+  para_reader st = {0};
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < n && rc == VB_OK; i++)
+    rc = each_paragraph(idx, &st, ids[i], cb, ctx, err);
+  para_reader_free(&st);
+  return rc;
+}
+
+vb_status vb_para_hits(vb_index *idx, const vb_search_opts *o,
+                       const vb_para_ranked *best, size_t n, int similar,
+                       vb_results **out, vb_error *err) {
+  *out = NULL;
+  vb_results *res = vb_calloc(1, sizeof *res);
+  para_reader st = {0};
+  sqlite3_stmt *byid = NULL;
+  if (!res) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_status rc = VB_OK;
+  if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK)
+    rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
   /* The best hit of each wording, with the documents repeating it. */
   int limit = o->limit > 0 ? o->limit : 10;
+  if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   size_t cap = 0;
   vb_search_opts po = *o;
   po.hl_open = po.hl_close = "";
-  for (size_t i = 0; i < c.n && res->n < (size_t)limit && rc == VB_OK; i++) {
-    int64_t fp = c.best[i].fp;
+  for (size_t i = 0; i < n && res->n < (size_t)limit && rc == VB_OK; i++) {
+    int64_t fp = best[i].fp;
     int seen = 0;
     for (size_t k = 0; k < res->n && !seen; k++) seen = res->hits[k].fingerprint == fp;
     if (seen) continue;
     /* The paragraph's text (to PARA_MAX_BYTES), then its row. */
     sqlite3_reset(byid);
-    sqlite3_bind_int64(byid, 1, c.best[i].pid);
+    sqlite3_bind_int64(byid, 1, best[i].pid);
     sqlite3_bind_null(byid, 2);
-    if (sqlite3_step(byid) != SQLITE_ROW) continue;
+    int r = sqlite3_step(byid);
+    if (r != SQLITE_ROW) {
+      if (r != SQLITE_DONE) rc = step_error(r, err);
+      continue;
+    }
     int64_t len = sqlite3_column_int64(byid, 20);
-    int b = read_body(vb_index_db(idx), &st.body, c.best[i].pid >> 20,
+    int b = read_body(vb_index_db(idx), &st.body, best[i].pid >> 20,
                       sqlite3_column_int64(byid, 19), &len, st.buf);
     if (b != SQLITE_OK && (b & 0xff) != SQLITE_ERROR) {
       rc = step_error(b, err);
@@ -1165,20 +1223,12 @@ vb_status vb_similar(vb_index *idx, const char *text,
     rc = add_hit(res, &cap, byid, &po, err);
     if (rc != VB_OK) break;
     vb_hit *h = &res->hits[res->n - 1];
-    h->similarity = c.best[i].score;
-    h->score = -c.best[i].score;
+    h->score = -best[i].score;
+    if (similar) h->similarity = best[i].score;
     h->repeats = sqlite3_column_int(byid, 18) - 1;
   }
-done:
   para_reader_free(&st);
   sqlite3_finalize(byid);
-  vb_free(ids);
-  vb_free(c.best);
-  vb_buf_free(&fts);
-  vb_free(qw);
-  vb_free(pw);
-  vb_free(qb);
-  vb_free(pb);
   if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;

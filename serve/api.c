@@ -18,14 +18,7 @@
 json_t *sv_hit_json(sv_req *r, const vb_hit *h) {
   (void)r;
   json_t *o = vb_hit_json(h);
-  json_object_set_new(o, "id", json_integer(h->doc_id));
-  if (h->para_id) {
-    json_object_set_new(o, "line", json_integer(h->line));
-    json_object_set_new(o, "heading", h->heading ? json_string(h->heading) : json_null());
-    json_object_set_new(o, "text", h->text ? json_string(h->text) : json_null());
-    if (h->similarity > 0) json_object_set_new(o, "similarity", json_real(h->similarity));
-    json_object_set_new(o, "repeats", json_integer(h->repeats));
-  }
+  json_object_set_new(o, "id", json_integer(h->doc_id)); /* paragraph fields: vb_hit_json */
   return o;
 }
 

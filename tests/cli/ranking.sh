@@ -45,3 +45,16 @@ vanban search --db r.db --paragraphs --limit 3 --format csv '"gửi báo cáo" "
 import csv, sys
 for i, r in enumerate(csv.DictReader(sys.stdin), 1):
     print("%d. %s:%s" % (i, r["source"], r["line"]))'
+echo "-- paragraphs ranked: a query of six words, one of them in no paragraph"
+vanban search --db r.db --paragraphs --limit 2 --format json 'nộp báo cáo kết quả Sở Lao động xyzzy' |
+  python3 -c '
+import json, sys
+for i, r in enumerate(json.load(sys.stdin), 1):
+    print("%d. %s:%s | %s | %s" % (i, r["source"], r["line"], r["heading"], r["text"][:50]))'
+echo "-- the same with --all-words: nothing (exit status)"
+vanban search --db r.db --paragraphs --all-words 'nộp báo cáo kết quả Sở Lao động xyzzy' >/dev/null 2>&1
+echo "exit $?"
+echo "-- the vocabulary: UBND read as ủy ban nhân dân, shown by --explain"
+vanban search --db r.db --paragraphs --explain --limit 1 --format csv 'UBND nộp báo cáo' 2>&1 >/dev/null
+echo "-- and without it"
+vanban search --db r.db --paragraphs --explain --no-expand --limit 1 --format csv 'UBND nộp báo cáo' 2>&1 >/dev/null

@@ -1,0 +1,51 @@
+/*
+** para_int.h: what the paragraph search (paragraph_search.c) shares with
+** search.c inside the query layer: the candidate documents, the capped
+** reading of their paragraphs, and the hits made of ranked paragraphs.
+** Not a public interface.
+*/
+#ifndef VB_PARA_INT_H
+#define VB_PARA_INT_H
+
+#include "query.h"
+
+/* One scored paragraph: id (doc_id << 20) + seq, fingerprint, score
+** (higher is better). */
+typedef struct vb_para_ranked {
+  int64_t pid, fp;
+  double score;
+} vb_para_ranked;
+
+/* Sort order of vb_para_ranked: best score first, then by id. */
+int vb_para_ranked_cmp(const void *a, const void *b);
+
+/* The ids of the best `limit` documents for FTS5 expression fts under the
+** filters of o.  *ids is vb_malloc'd.  Errors: as vb_search(). */
+vb_status vb_para_docs(vb_index *idx, const char *fts, const vb_search_opts *o,
+                       int limit, int64_t **ids, size_t *n,
+                       vb_error *err) VB_MUST_CHECK;
+
+/* Call cb for every paragraph of documents ids[0, n), to the caps of
+** search.c (first paragraphs, bytes per paragraph and per document); cb
+** returns non-zero to stop reading that document. */
+vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
+                       int (*cb)(void *ctx, int64_t pid, int64_t fp,
+                                 const char *text, size_t len),
+                       void *ctx, vb_error *err) VB_MUST_CHECK;
+
+/* Results made of best[0, n) (sorted), one per wording (fingerprint), to
+** o->limit, each with its row, text and the count of other documents
+** repeating it.  similar != 0: score is -similarity and similarity is set;
+** else score is minus the paragraph's score (lower is better, as bm25).
+** *out is new (vb_results_free).  Errors: VB_EDB, VB_ENOMEM, VB_ETIMEOUT. */
+vb_status vb_para_hits(vb_index *idx, const vb_search_opts *o,
+                       const vb_para_ranked *best, size_t n, int similar,
+                       vb_results **out, vb_error *err) VB_MUST_CHECK;
+
+/* Paragraph search ranked by bm25, words standing together and the
+** vocabulary (paragraph_search.c); vb_search() calls it for
+** o->paragraphs without o->all_words.  Same contract as vb_search(). */
+vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
+                              vb_results **out, vb_error *err) VB_MUST_CHECK;
+
+#endif /* VB_PARA_INT_H */

@@ -1,0 +1,95 @@
+/*
+** vocabulary.c: equivalent wordings of administrative writing, read from
+** the embedded data/vocabulary.tsv (see vocabulary.h).
+*/
+#include <string.h>
+
+#include "vi.h"
+#include "vocabulary.h"
+
+extern const char vb_vocabulary_tsv[]; /* generated from data/vocabulary.tsv */
+
+const char *vb_vocab_builtin(void) { return vb_vocabulary_tsv; }
+
+#define VOCAB_MAX_WORDINGS 16 /* wordings read per row */
+
+vb_status vb_vocab_fold(const char *s, size_t n, vb_buf *out) {
+  size_t pos = 0, a, b;
+  char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
+  while (vb_vi_next_token(s, n, &pos, &a, &b)) {
+    size_t ne, nf;
+    vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
+    if (out->len) VB_TRY(vb_buf_append(out, " ", 1));
+    VB_TRY(vb_buf_append(out, fold, nf));
+  }
+  return VB_OK;
+}
+
+/* 1 when the folded wording w occurs in the folded words on word bounds. */
+static int has_wording(const char *words, const char *w) {
+  size_t n = strlen(w);
+  if (!n) return 0;
+  for (const char *p = words; (p = strstr(p, w)) != NULL; p++)
+    if ((p == words || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+      return 1;
+  return 0;
+}
+
+/* The folded wordings of one row's second column [s, e), in f[] (one
+** buffer each).  Returns how many, or -1 when out of memory. */
+static int read_wordings(const char *s, const char *e, vb_buf *f) {
+  int n = 0;
+  while (s < e && n < VOCAB_MAX_WORDINGS) {
+    const char *semi = memchr(s, ';', (size_t)(e - s));
+    const char *end = semi ? semi : e;
+    vb_buf_reset(&f[n]);
+    if (vb_vocab_fold(s, (size_t)(end - s), &f[n]) != VB_OK) return -1;
+    if (f[n].len) n++;
+    s = semi ? semi + 1 : e;
+  }
+  return n;
+}
+
+vb_status vb_vocab_expand(const char *tsv, const char *words, vb_vocab_cb cb,
+                          void *ctx, size_t *calls) {
+  vb_buf f[VOCAB_MAX_WORDINGS], ex;
+  for (int i = 0; i < VOCAB_MAX_WORDINGS; i++) vb_buf_init(&f[i], VB_CAP_SMALL);
+  vb_buf_init(&ex, VB_CAP_SMALL);
+  vb_status rc = VB_OK;
+  size_t ncalls = 0;
+  int stop = 0;
+  if (!tsv) tsv = vb_vocabulary_tsv;
+  for (const char *line = tsv; *line && !stop; ) {
+    const char *eol = strchr(line, '\n');
+    if (!eol) eol = line + strlen(line);
+    const char *t1 = memchr(line, '\t', (size_t)(eol - line));
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
+    if (*line != '#' && t1) {
+      const char *wend = t2 ? t2 : eol;
+      int n = read_wordings(t1 + 1, wend, f);
+      if (n < 0) {
+        rc = VB_ENOMEM;
+        break;
+      }
+      int best = -1;
+      for (int i = 0; i < n; i++)
+        if (has_wording(words, f[i].data) && (best < 0 || f[i].len > f[best].len))
+          best = i;
+      vb_buf_reset(&ex);
+      if (best >= 0 && t2 && vb_buf_append(&ex, t2 + 1, (size_t)(eol - t2 - 1)) != VB_OK) {
+        rc = VB_ENOMEM;
+        break;
+      }
+      for (int i = 0; i < n && best >= 0 && !stop; i++) {
+        if (i == best || has_wording(words, f[i].data)) continue;
+        ncalls++;
+        stop = cb(ctx, f[best].data, f[i].data, ex.data ? ex.data : "");
+      }
+    }
+    line = *eol ? eol + 1 : eol;
+  }
+  for (int i = 0; i < VOCAB_MAX_WORDINGS; i++) vb_buf_free(&f[i]);
+  vb_buf_free(&ex);
+  if (calls) *calls = ncalls;
+  return rc;
+}

@@ -1,0 +1,128 @@
+/*
+** test_vocabulary.c: the vocabulary of paragraph search (query/vocabulary.c,
+** data/vocabulary.tsv) and the paragraph ranking that uses it
+** (query/paragraph_search.c): folding, whole-word matching, both
+** directions of an abbreviation, the built-in table, and end to end a
+** paragraph found through most of the query's words, through an equivalent
+** wording, and not found with --all-words or --no-expand.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "index/index.h"
+#include "query/query.h"
+#include "query/vocabulary.h"
+#include "vbtest.h"
+
+/* Collects "matched>other" lines. */
+static int collect(void *ctx, const char *matched, const char *other,
+                   const char *example) {
+  vb_buf *b = ctx;
+  VB_CHECK(example != NULL);
+  VB_CHECK_INT(vb_buf_printf(b, "%s>%s|", matched, other), VB_OK);
+  return 0;
+}
+
+static const char g_table[] =
+    "# comment\tnot\ta row\n"
+    "abbr\tUBND ; Ủy ban nhân dân\tthe issuer line\n"
+    "same\tgửi về ; nộp cho ; gửi\treporting clauses\n"
+    "same\tkiểm tra ; giám sát\n"; /* no example column: still read */
+
+static void check_expand(const char *query, const char *want) {
+  vb_buf q, got;
+  vb_buf_init(&q, VB_CAP_SMALL);
+  vb_buf_init(&got, VB_CAP_SMALL);
+  VB_CHECK_INT(vb_vocab_fold(query, strlen(query), &q), VB_OK);
+  size_t calls = 99;
+  VB_CHECK_INT(vb_vocab_expand(g_table, q.data ? q.data : "", collect, &got, &calls),
+               VB_OK);
+  VB_CHECK_STR(got.data ? got.data : "", want);
+  vb_buf_free(&q);
+  vb_buf_free(&got);
+}
+
+static void test_expand(void) {
+  vb_buf f;
+  vb_buf_init(&f, VB_CAP_SMALL);
+  VB_CHECK_INT(vb_vocab_fold("  Sở LĐ-TBXH, Đồng Nai!", 28, &f), VB_OK);
+  VB_CHECK_STR(f.data, "so ld tbxh dong nai");
+  vb_buf_free(&f);
+  /* both directions of an abbreviation, any case and marks */
+  check_expand("UBND tỉnh", "ubnd>uy ban nhan dan|");
+  check_expand("uy ban nhan dan tinh", "uy ban nhan dan>ubnd|");
+  /* the longest wording found applies the row once; wordings already in
+  ** the query are not added */
+  check_expand("gửi về Sở", "gui ve>nop cho|");
+  check_expand("nộp báo cáo", "");            /* "nộp" alone is no wording */
+  check_expand("guiv e", "");                 /* whole words only */
+  check_expand("kiem tra, giam sat", "");     /* both wordings typed */
+  check_expand("giám sát", "giam sat>kiem tra|");
+  /* the built-in table: the rows the product relies on */
+  vb_buf got;
+  vb_buf_init(&got, VB_CAP_SMALL);
+  VB_CHECK_INT(vb_vocab_expand(NULL, "nop cho so", collect, &got, NULL), VB_OK);
+  VB_CHECK(got.data && strstr(got.data, "nop cho>gui ve|") != NULL);
+  vb_buf_reset(&got);
+  VB_CHECK_INT(vb_vocab_expand(vb_vocab_builtin(), "tthc", collect, &got, NULL), VB_OK);
+  VB_CHECK_STR(got.data, "tthc>thu tuc hanh chinh|");
+  vb_buf_free(&got);
+}
+
+/* The sources of a paragraph search, joined by spaces. */
+static void check_search(vb_index *idx, const char *query, int all_words,
+                         int no_expand, const char *want) {
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  o.query = query;
+  o.paragraphs = 1;
+  o.all_words = all_words;
+  o.no_expand = no_expand;
+  vb_results *res = NULL;
+  vb_error err = {0};
+  VB_CHECK_INT(vb_search(idx, &o, &res, &err), VB_OK);
+  char got[512] = "";
+  for (size_t i = 0; i < vb_results_count(res); i++) {
+    const vb_hit *h = vb_results_get(res, i);
+    VB_CHECK(h->para_id != 0 && h->line > 0 && h->text != NULL);
+    snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s", i ? " " : "",
+             h->source);
+  }
+  VB_CHECK_STR(got, want);
+  vb_results_free(res);
+}
+
+static void test_search(void) {
+  char path[] = "test_vocabulary_XXXXXX";
+  vb_test_db(path);
+  vb_index *idx = NULL;
+  vb_error err = {0};
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
+  if (!idx) return;
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  vb_test_put_text(idx, "a.txt",
+                   "KẾ HOẠCH\n\nCác đơn vị gửi báo cáo kết quả về Sở Tài chính "
+                   "trước ngày 15 tháng 12.\n\nNội dung khác về môi trường.\n");
+  vb_test_put_text(idx, "b.txt",
+                   "KẾ HOẠCH\n\nKinh phí thực hiện do ngân sách tỉnh bảo đảm.\n\n"
+                   "Báo cáo kết quả thực hiện hằng năm.\n");
+  vb_test_put_text(idx, "c.txt", "KẾ HOẠCH\n\nTrồng cây xanh ven đường.\n");
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  /* most of the words: the paragraph with five of six comes first */
+  check_search(idx, "gửi báo cáo kết quả Sở Tài chính xyzzy", 0, 0, "a.txt b.txt");
+  check_search(idx, "gửi báo cáo kết quả Sở Tài chính xyzzy", 1, 0, "");
+  /* "nộp cho" is read as "gửi về" too, unless the expansion is off */
+  check_search(idx, "nộp cho Sở Tài chính", 0, 0, "a.txt");
+  check_search(idx, "nộp cho", 0, 1, "");
+  check_search(idx, "nộp cho", 0, 0, "a.txt");
+  /* a quoted phrase is required */
+  check_search(idx, "\"cây xanh\" báo cáo", 0, 0, "c.txt");
+  vb_index_close(idx);
+  vb_test_rm_db(path);
+}
+
+int main(void) {
+  test_expand();
+  test_search();
+  return vb_test_done();
+}
