@@ -227,6 +227,12 @@ static void split_id(const char *id, char *num, size_t ncap, char *sym,
   num[0] = sym[0] = '\0';
   *has_num = *has_sym = 0;
   while (i < n && id[i] >= '0' && id[i] <= '9') i++;
+  if (i > 0 && i + 1 < n && id[i] == '.' && id[i + 1] >= '0' &&
+      id[i + 1] <= '9') { /* a dot inside the number: "66.15/2026/NQ-CP" */
+    size_t j = i + 1;
+    while (j < n && id[j] >= '0' && id[j] <= '9') j++;
+    if (j < n && id[j] == '/') i = j;
+  }
   size_t ne = i;
   if (i > 0 && i + 5 < n && id[i] == '/' && id[i + 1] >= '0' &&
       id[i + 1] <= '9') {
@@ -410,9 +416,15 @@ static void read_number(xstate *x) {
     size_t n;
     char id[ID_MAX];
     if (!vb_x_group(&x->m, "id", &p, &n)) n = 0;
-    if (n == 0 && i + 1 < lim && cell(x, i + 1)->line == cell(x, i)->line) {
-      p = cell(x, i + 1)->text; /* "Số:" and its value in two columns */
-      n = cell(x, i + 1)->len;
+    size_t k = i + 1; /* the next cell with text */
+    while (k < lim && cell(x, k)->len == 0) k++;
+    if (n == 0 && k < lim &&
+        (cell(x, k)->line == cell(x, i)->line ||
+         (cell(x, k)->len > 1 && cell(x, k)->text[0] == '/'))) {
+      /* "Số:" and its value in two columns, or a blank number's symbol on
+      ** a line of its own in a converted page ("Số:" / "/QĐ-UBND") */
+      p = cell(x, k)->text;
+      n = cell(x, k)->len;
     }
     read_header_id(p, n, id, sizeof id);
     split_id(id, x->number, sizeof x->number, x->symbol, sizeof x->symbol,

@@ -1010,9 +1010,11 @@ static vb_status emit_edges(dctx *c, json_t *tmpl, json_t *from, size_t line) {
         json_object_set_new(
             e, "from_canonical",
             f ? full_json(c, json_string_value(f), json_string_length(f))
-              : json_null()) ||
-        json_array_append_new(c->reports, e))
+              : json_null())) {
+      json_decref(e); /* not appended yet: ours to free */
       return VB_ENOMEM;
+    }
+    if (json_array_append_new(c->reports, e)) return VB_ENOMEM;
     /* keep the key order of the spec: from, to, via, by first */
     VB_TRY(lines_push(&c->rp_line, line));
   }

@@ -21,7 +21,9 @@
 ** table's cell turned into a space, en/em dashes turned into '-', runs of
 ** white space collapsed to one space, no leading or trailing space, and
 ** two OCR slips put right: the letter O among digits ("2O15" -> "2015",
-** "ngày O3") and a lower-case l among capitals ("THỰC HlỆN", "lV.").
+** "ngày O3") and a lower-case l among capitals ("THỰC HlỆN", "lV.");
+** syllables split by a space joined ("Đặ ng" -> "Đặng", common/syllable.h)
+** and the "ƣ" of some PDF layers read as "ư".
 */
 #ifndef VB_EXTRACT_INT_H
 #define VB_EXTRACT_INT_H

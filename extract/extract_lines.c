@@ -24,6 +24,7 @@
 
 #include <utf8proc.h>
 
+#include "syllable.h"
 #include "text.h"
 #include "vi.h"
 
@@ -281,6 +282,12 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
         i += l;
         continue;
       }
+      if (cp == 0x01A2 || cp == 0x01A3) { /* "ƣ" of a PDF layer: "THƢƠNG" */
+        VB_TRY(vb_buf_append(tmp, cp == 0x01A2 ? "\xC6\xAF" : "\xC6\xB0", 2));
+        space = 0;
+        i += l;
+        continue;
+      }
     }
     VB_TRY(vb_buf_append(tmp, s + i, l));
     space = 0;
@@ -298,6 +305,8 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
     vb_buf_truncate(tmp, tmp->len - 1);
   if (tmp->len == 0) return VB_OK;
   fix_ocr(tmp->data, tmp->len);
+  /* syllables split by OCR or a PDF layer: "Đặ ng" -> "Đặng" */
+  vb_buf_truncate(tmp, vb_syllable_join(tmp->data, tmp->len));
   if (has_combining((const unsigned char *)tmp->data, tmp->len)) {
     vb_buf nfc;
     vb_buf_init(&nfc, VB_X_MAX_CELL * 2);
