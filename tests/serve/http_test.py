@@ -74,7 +74,9 @@ def test_search(srv):
     # paragraphs with a "similar wording" link
     paras = html(srv, "/search", q="bao cao", paragraphs="1")
     check("href=\"/similar?doc=" in paras, "no similar-wording link on paragraph results")
-    similar = html(srv, "/similar", doc=paras.split("/similar?doc=")[1].split("&")[0], line="1")
+    link = paras.split("/similar?doc=")[1]  # "6&amp;line=12..."
+    similar = html(srv, "/similar", doc=link.split("&")[0],
+                   line=link.split("line=")[1].split("&")[0].split("\"")[0])
     check("<ol class=\"hits\">" in similar, "similar page has no list")
     # sort, dates and paging parameters are accepted; a bad one is refused
     html(srv, "/search", q="bao cao", sort="date", **{"from": "2018-01-01", "to": "2030-12-31"})
