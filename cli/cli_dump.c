@@ -81,9 +81,9 @@ static json_t *column_json(sqlite3_stmt *s, int i) {
   }
 }
 
-/* --one-per-document: rows of the file standing for each document only
-** (index/works.h), not of every file. */
-static int g_per_document;
+/* Rows of the file standing for each document only (index/works.h), as
+** counts everywhere else count documents; --every-file: of every file. */
+static int g_per_document = 1;
 
 /* Prepare sql (its documents aliased d, one ORDER BY at the end), with the
 ** files that do not stand for their document left out when asked. */
@@ -254,9 +254,11 @@ static const cli_opt g_dump_opts[] = {
      "recipients, units, deadlines, reports, relations (the\n"
      "references resolved to indexed documents) or works (the\n"
      "files of each document)"},
-    {"one-per-document", 'o', NULL, NULL,
-     "rows of one file per document (the one that stands for\n"
-     "it: signed, richest format), not of every file"},
+    {"every-file", 'e', NULL, NULL,
+     "rows of every file; by default a document held in several\n"
+     "files (.txt, .docx, .pdf of one plan) has the rows of the\n"
+     "one that stands for it (signed, richest format)"},
+    {"one-per-document", 'o', NULL, NULL, NULL},
     {NULL, 0, NULL, NULL, NULL}};
 
 static const cli_opt *const g_dump_tables[] = {
@@ -291,6 +293,7 @@ static int run(int argc, char **argv) {
     switch (c) {
       case 'd': db = optarg; break;
       case 'o': g_per_document = 1; break;
+      case 'e': g_per_document = 0; break;
       case 'f':
         if (strcmp(optarg, "graphml") == 0) {
           graphml = 1;

@@ -22,6 +22,6 @@ vanban ingest -q later
 sqlite3 vanban.db "SELECT d.source, d.format, w.kind, coalesce(w.matched_by, '-'), w.rep, (SELECT count(*) FROM works o WHERE o.work_id = w.work_id) FROM works w JOIN documents d ON d.id = w.doc_id ORDER BY d.source"
 echo "-- the plan, its copies and its draft"
 vanban search --color never "Bắc Kạn" | grep -v '^   [^ao]'
-echo "-- dump --one-per-document: the file standing for each document"
+echo "-- dump (by default, and --one-per-document): the file standing for each document"
 vanban dump --one-per-document --format csv | column source
-echo "reports of every file: $(vanban dump --table reports --format csv | column source | wc -l), of each document: $(vanban dump -o --table reports --format csv | column source | wc -l)"
+echo "reports of every file: $(vanban dump --every-file --table reports --format csv | column source | wc -l), of each document: $(vanban dump --table reports --format csv | column source | wc -l), with -o: $(vanban dump -o --table reports --format csv | column source | wc -l)"
