@@ -105,8 +105,8 @@ CREATE TABLE IF NOT EXISTS work_bands(
 CREATE TRIGGER IF NOT EXISTS works_rep_gone AFTER DELETE ON works
 WHEN old.rep = 1 BEGIN
   UPDATE works SET rep = 1 WHERE doc_id = (
-    SELECT doc_id FROM works WHERE work_id = old.work_id
-    ORDER BY pref DESC, doc_id DESC LIMIT 1);
+    SELECT w.doc_id FROM works w JOIN documents d ON d.id = w.doc_id
+    WHERE w.work_id = old.work_id ORDER BY w.pref DESC, d.source DESC LIMIT 1);
 END;
 
 -- The "Nơi nhận" list, as written.

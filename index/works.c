@@ -311,10 +311,13 @@ vb_status vb_works_assign(vb_index *idx, int64_t doc_id, const vb_doc *doc,
     sqlite3_finalize(s);
     if (r != SQLITE_DONE) return db_fail(db, err);
   }
-  /* the file that stands for the work */
+  /* the file that stands for the work: the preferred one, ties broken by
+  ** the path (not by the order two workers finished in), so that the same
+  ** files always give the same answers */
   return run(db,
-             "UPDATE works SET rep = (doc_id = (SELECT doc_id FROM works "
-             "WHERE work_id = ?1 ORDER BY pref DESC, doc_id DESC LIMIT 1)) "
+             "UPDATE works SET rep = (doc_id = (SELECT w.doc_id FROM works w "
+             "JOIN documents d ON d.id = w.doc_id WHERE w.work_id = ?1 "
+             "ORDER BY w.pref DESC, d.source DESC LIMIT 1)) "
              "WHERE work_id = ?1 AND ?2 = ?2",
              best_work, 0, err);
 }

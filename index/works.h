@@ -24,7 +24,7 @@
 **
 ** One file stands for its work (works.rep = 1): the one that has a number
 ** (signed), then the richest format (docx, odt, pdf, doc, html, rtf, md,
-** txt), then the most recently stored.  Queries that count leave out the
+** txt), then the last path in sort order.  Queries that count leave out the
 ** others with VB_WORKS_HIDDEN.
 */
 #ifndef VB_WORKS_H
