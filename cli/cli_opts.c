@@ -264,9 +264,13 @@ void cli_man(FILE *f) {
         ".TP\n2\nbad command line or malformed query\n"
         ".TP\n3\nthe index is missing, locked, damaged or not writable\n"
         ".TP\n4\ninternal error (out of memory)\n"
+        ".TP\n5\na query ran past \\fB\\-\\-timeout\\fR: what was found is "
+        "printed\n"
         ".TP\n130\ninterrupted (committed batches are kept)\n"
         ".SH ENVIRONMENT\n.TP\n.B VANBAN_DB\nthe index file, when \\fB\\-\\-db"
         "\\fR is not given\n"
+        ".TP\n.B VANBAN_TIMEOUT\nthe default of \\fB\\-\\-timeout\\fR in "
+        "seconds (5 when unset; 0: no limit)\n"
         ".SH FILES\n.TP\n.B vanban.db\nthe default index: one SQLite file "
         "(its schema is in the README)\n",
         f);

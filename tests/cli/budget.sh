@@ -3,6 +3,7 @@
 # queries after N virtual machine instructions, whatever the machine's
 # speed, so that running out of time is tested without timing anything.
 . "$SRC/tests/cli/lib.bash"
+unset VANBAN_TIMEOUT  # the other tests lift the limit; here the default is tested
 cp -r "$SRC/corpus/seeds" seeds
 vanban ingest -q seeds
 stopped() { # stopped NAME ARGS...: run ARGS with a budget of one step
@@ -35,3 +36,7 @@ vanban search --timeout 30 --format csv giới | column source | wc -l
 vanban search --timeout 0.5x giới; echo "exit $?"
 vanban dump --timeout -1; echo "exit $?"
 VANBAN_BUDGET_STEPS=1 vanban search --timeout 2.5 giới; echo "exit $?"
+echo "-- VANBAN_TIMEOUT sets the default; --timeout wins"
+VANBAN_TIMEOUT=7 VANBAN_BUDGET_STEPS=1 vanban search giới; echo "exit $?"
+VANBAN_TIMEOUT=7 VANBAN_BUDGET_STEPS=1 vanban search --timeout 3 giới; echo "exit $?"
+VANBAN_TIMEOUT=soon vanban search giới; echo "exit $?"
