@@ -15,6 +15,7 @@
 #include "tokenizer.h"
 #include "names.h"
 #include "query.h"
+#include "qtree.h"
 #include "works.h"
 #include "works_fold.h"
 #include "para_int.h"
@@ -349,40 +350,49 @@ static int read_body(sqlite3 *db, sqlite3_blob **blob, int64_t id,
   return r;
 }
 
-/* The compiled query fts with each prefix term ("tuyên"*) made exact, in
-** *out (vb_malloc'd); *out = NULL when fts has no prefix term.  Strings
-** are copied whole (a '*' in one is text). */
-static vb_status exact_words(const char *fts, char **out) {
-  *out = NULL;
-  if (!strchr(fts, '*')) return VB_OK;
-  char *e = vb_malloc(strlen(fts) + 1), *k = e;
-  if (!e) return VB_ENOMEM;
-  int in_string = 0, prefix = 0;
-  for (const char *p = fts; *p; p++) {
-    if (*p == '"') in_string = !in_string; /* "" inside: out and in again */
-    if (*p == '*' && !in_string)
-      prefix = 1;
-    else
-      *k++ = *p;
-  }
-  *k = '\0';
-  if (prefix)
-    *out = e;
-  else
-    vb_free(e);
-  return VB_OK;
+/* What the statements are given of a query: its MATCH expression and the
+** forms derived from it (qtree.h). */
+typedef struct squery {
+  const vb_qtree *tree; /* NULL for an expression not typed by a user */
+  char *fts;            /* MATCH expression */
+  char *exact;          /* the same with prefixes exact, or NULL */
+  char *loose;          /* its phrases as words (is_broad), or NULL */
+} squery;
+
+/* Derive sq from tree.  Free with squery_free(). */
+static vb_status squery_make(const vb_qtree *tree, squery *sq, vb_error *err) {
+  memset(sq, 0, sizeof *sq);
+  sq->tree = tree;
+  VB_TRY(vb_qtree_fts(tree, &sq->fts, err));
+  VB_TRY(vb_qtree_fts_exact(tree, &sq->exact, err));
+  return vb_qtree_phrase_words(tree, &sq->loose, err);
+}
+
+/* Parse the user's query of o into *tree and derive sq from it; free both
+** (vb_qtree_free, squery_free) whatever the outcome. */
+static vb_status squery_parse(const vb_search_opts *o, vb_qtree **tree,
+                              squery *sq, vb_error *err) {
+  memset(sq, 0, sizeof *sq);
+  VB_TRY(vb_qtree_parse(o->query, o->fold, tree, err));
+  return squery_make(*tree, sq, err);
+}
+
+static void squery_free(squery *sq) {
+  vb_free(sq->fts);
+  vb_free(sq->exact);
+  vb_free(sq->loose);
 }
 
 /* Prepare one of the statements above with the options bound. */
 static vb_status prepare_search(vb_index *idx, const char *sql,
-                                const char *fts, const vb_search_opts *o,
+                                const squery *q, const vb_search_opts *o,
                                 int limit, sqlite3_stmt **out,
                                 vb_error *err) {
   sqlite3_stmt *s = NULL;
   int r = sqlite3_prepare_v2(vb_index_db(idx), sql, -1, &s, NULL);
   if (r != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search: %s", sqlite3_errstr(r));
-  sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 1, q->fts, -1, SQLITE_STATIC);
   if (o->province) {
     /* Any spelling of a province, old or merged: its canonical name. */
     const vb_province *pv = vb_province_find(o->province, strlen(o->province));
@@ -399,15 +409,7 @@ static vb_status prepare_search(vb_index *idx, const char *sql,
   sqlite3_bind_text(s, 11, o->hl_close ? o->hl_close : "]", -1,
                     SQLITE_STATIC);
   sqlite3_bind_int(s, 12, o->sort == VB_SORT_DATE);
-  char *exact = NULL;
-  if (exact_words(fts, &exact) != VB_OK) {
-    sqlite3_finalize(s);
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  }
-  if (exact)
-    sqlite3_bind_text(s, 13, exact, -1, vb_free);
-  else
-    sqlite3_bind_text(s, 13, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 13, q->exact ? q->exact : q->fts, -1, SQLITE_STATIC);
   *out = s;
   return VB_OK;
 }
@@ -488,64 +490,12 @@ static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
   return r == SQLITE_ROW ? VB_OK : step_error(r, err);
 }
 
-/* For a query made only of words and phrases (no OR, NOT or prefixes)
-** with at least one phrase of several words, compiled as ("a b" AND "c"):
-** the same words without the phrases, ("a" "b" AND "c"), in *out
-** (vb_malloc'd).  Otherwise *out = NULL. */
-static vb_status phrase_words(const char *fts, char **out) {
-  vb_buf b;
-  vb_buf_init(&b, VB_CAP_SMALL);
-  vb_status rc = VB_OK;
-  int phrase = 0, plain = 1;
-  const char *p = fts, *end = fts + strlen(fts);
-  *out = NULL;
-  if (end - p >= 2 && p[0] == '(' && end[-1] == ')') {
-    p++;
-    end--;
-  }
-  while (p < end && plain && rc == VB_OK) {
-    if (end - p > 5 && strncmp(p, " AND ", 5) == 0) {
-      rc = vb_buf_puts(&b, " AND ");
-      p += 5;
-      continue;
-    }
-    if (*p != '"') {
-      plain = 0;
-      break;
-    }
-    rc = vb_buf_putc(&b, *p++);
-    /* the string, to its closing quote (inner quotes are doubled) */
-    for (; p < end && rc == VB_OK; p++) {
-      if (*p == '"' && (p + 1 == end || p[1] != '"')) break;
-      if (*p == '"') {
-        rc = vb_buf_puts(&b, "\"\"");
-        p++;
-      } else if (*p == ' ') {
-        rc = vb_buf_puts(&b, "\" \"");
-        phrase = 1;
-      } else {
-        rc = vb_buf_putc(&b, *p);
-      }
-    }
-    if (p == end || (p + 1 < end && p[1] == '*')) {
-      plain = 0;
-      break;
-    }
-    if (rc == VB_OK) rc = vb_buf_putc(&b, *p++);
-  }
-  if (rc == VB_OK && plain && phrase) {
-    *out = vb_buf_take(&b, NULL);
-    if (!*out) rc = VB_ENOMEM;
-  }
-  vb_buf_free(&b);
-  return rc;
-}
-
-/* *broad = 1 when fts is to be ranked as a broad query: it matches more
+/* *broad = 1 when q is to be ranked as a broad query: it matches more
 ** than BROAD_MATCHES documents, or it is a phrase of common words (its
-** words are together in more than PHRASE_CANDIDATES documents), which
-** costs FTS5 a look at the positions of its words in all of them. */
-static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
+** words are together in more than PHRASE_CANDIDATES documents, counted with
+** q->loose), which costs FTS5 a look at the positions of its words in all
+** of them. */
+static vb_status is_broad(vb_index *idx, const squery *q, int *broad,
                           vb_error *err) {
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(vb_index_db(idx), g_max_id_sql, -1, &s, NULL) !=
@@ -555,20 +505,15 @@ static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
   int64_t max_id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
   sqlite3_finalize(s);
   if (r != SQLITE_ROW) return step_error(r, err);
-  VB_TRY(more_than(idx, fts, BROAD_MATCHES, max_id, broad, err));
-  char *words = NULL;
-  if (!*broad && phrase_words(fts, &words) != VB_OK)
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  vb_status rc =
-      words ? more_than(idx, words, PHRASE_CANDIDATES, max_id, broad, err)
-            : VB_OK;
-  vb_free(words);
-  return rc;
+  VB_TRY(more_than(idx, q->fts, BROAD_MATCHES, max_id, broad, err));
+  if (!*broad && q->loose)
+    return more_than(idx, q->loose, PHRASE_CANDIDATES, max_id, broad, err);
+  return VB_OK;
 }
 
-/* The ids of the best `limit` documents for fts under the filters of o
+/* The ids of the best `limit` documents for q under the filters of o
 ** (and not `exclude`).  *ids is vb_malloc'd. */
-static vb_status top_docs(vb_index *idx, const char *fts,
+static vb_status top_docs(vb_index *idx, const squery *q,
                           const vb_search_opts *o, int limit,
                           const char *exclude, int64_t **ids, size_t *n,
                           vb_error *err) {
@@ -578,8 +523,8 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   *ids = NULL;
   *n = 0;
   int broad = 0;
-  VB_TRY(is_broad(idx, fts, &broad, err));
-  VB_TRY(prepare_search(idx, broad ? g_top_recent_sql : g_top_ids_sql, fts,
+  VB_TRY(is_broad(idx, q, &broad, err));
+  VB_TRY(prepare_search(idx, broad ? g_top_recent_sql : g_top_ids_sql, q,
                         &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
@@ -642,13 +587,13 @@ typedef struct qwords {
   int all;  /* every word must be there (a query of plain terms) */
 } qwords;
 
-static int add_qword(void *ctx, int flags, const char *tok, int ntok, int a,
-                     int b) {
-  (void)flags; (void)a; (void)b;
+/* vb_qtree_words() callback: keep the word as the index is searched. */
+static int add_qword(void *ctx, const vb_qword *w) {
   qwords *q = ctx;
-  if (q->n < PREFILTER_WORDS && ntok > 0 && ntok <= VB_VI_TOKEN_MAX) {
-    memcpy(q->w[q->n], tok, (size_t)ntok);
-    q->len[q->n++] = ntok;
+  size_t n = strlen(w->exact);
+  if (q->n < PREFILTER_WORDS && n > 0 && n <= VB_VI_TOKEN_MAX) {
+    memcpy(q->w[q->n], w->exact, n);
+    q->len[q->n++] = (int)n;
   }
   return 0;
 }
@@ -671,40 +616,13 @@ static int token_hits(void *ctx, int flags, const char *tok, int ntok, int a,
   return h->q->all ? h->seen == h->want : h->seen != 0;
 }
 
-/* Read the words of the user query for the prefilter: the words of its
-** terms, excluded ones left out; all of them are required unless the query
-** uses OR or parentheses. */
-static void read_qwords(const char *query, int fold, qwords *q) {
+/* The words of the query for the prefilter: those of its terms, excluded
+** ones left out; all of them are required unless the query has
+** alternatives or parentheses. */
+static void read_qwords(const vb_qtree *tree, qwords *q) {
   q->n = 0;
-  q->all = !strchr(query, '(') && !strstr(query, " OR ");
-  vb_buf f;
-  vb_buf_init(&f, VB_CAP_SMALL);
-  if (fold && vb_vi_fold(query, strlen(query), &f) == VB_OK && f.data)
-    query = f.data;
-  const char *p = query;
-  while (*p) {
-    while (*p == ' ' || *p == '\t') p++;
-    const char *e = p;
-    int quoted = *p == '"';
-    if (quoted) {
-      const char *close = strchr(p + 1, '"');
-      e = close ? close + 1 : p + strlen(p);
-    } else {
-      while (*e && *e != ' ' && *e != '\t') e++;
-    }
-    int skip = (!quoted && *p == '-') || (e - p == 3 && !memcmp(p, "NOT", 3));
-    if (skip && e - p == 3 && *e) { /* NOT word: skip the next term too */
-      p = e;
-      while (*p == ' ') p++;
-      while (*p && *p != ' ') p++;
-      e = p;
-    }
-    if (!skip && !(e - p == 2 && !memcmp(p, "OR", 2)) &&
-        !(e - p == 3 && !memcmp(p, "AND", 3)))
-      vb_tokenize(p, (size_t)(e - p), 1, add_qword, q);
-    p = e;
-  }
-  vb_buf_free(&f);
+  q->all = vb_qtree_all_words(tree);
+  vb_qtree_words(tree, add_qword, q);
 }
 
 /* Insert one paragraph into the scratch table, if a query word is in it. */
@@ -730,20 +648,20 @@ static int scratch_put(void *arg, int64_t pid, int64_t fp, const char *text,
 }
 
 /* Fill the scratch table with the paragraphs of the best documents. */
-static vb_status fill_scratch(vb_index *idx, const char *fts,
+static vb_status fill_scratch(vb_index *idx, const squery *sq,
                               const vb_search_opts *o, vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
   if (sqlite3_exec(db, g_scratch_sql, NULL, NULL, NULL) != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
   int64_t *ids = NULL;
   size_t n = 0;
-  VB_TRY(top_docs(idx, fts, o, PARA_CANDIDATE_DOCS, NULL, &ids, &n, err));
+  VB_TRY(top_docs(idx, sq, o, PARA_CANDIDATE_DOCS, NULL, &ids, &n, err));
   qwords *q = vb_malloc(sizeof *q);
   if (!q) {
     vb_free(ids);
     return vb_error_set(err, VB_ENOMEM, "out of memory");
   }
-  read_qwords(o->query, o->fold, q);
+  read_qwords(sq->tree, q);
   scratch_ctx c = {NULL, q, SQLITE_DONE};
   para_reader st = {0};
   vb_status rc = VB_OK;
@@ -777,7 +695,7 @@ static int has_doc(const vb_results *res, int64_t id) {
 
 /* The broad-query ranking (see BROAD_MATCHES): title matches, then the
 ** most recent other matches. */
-static vb_status broad_search(vb_index *idx, const char *fts,
+static vb_status broad_search(vb_index *idx, const squery *q,
                               const vb_search_opts *o, int limit,
                               vb_results *res, size_t *cap, vb_error *err) {
   const char *sqls[2] = {plain_query(o) ? g_title_plain_sql : g_title_sql,
@@ -787,7 +705,7 @@ static vb_status broad_search(vb_index *idx, const char *fts,
     sqlite3_stmt *s = NULL;
     /* The second pass skips the documents the first one found. */
     int want = limit + (int)res->n;
-    rc = prepare_search(idx, sqls[k], fts, o, want, &s, err);
+    rc = prepare_search(idx, sqls[k], q, o, want, &s, err);
     int r = SQLITE_DONE;
     while (rc == VB_OK && res->n < (size_t)limit &&
            (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -808,35 +726,41 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
                     vb_error *err) {
   *out = NULL;
   if (o->paragraphs && !o->all_words) return vb_paragraph_search(idx, o, out, err);
-  char *fts = NULL;
-  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
+  vb_qtree *tree = NULL;
+  squery q;
+  vb_status rc = squery_parse(o, &tree, &q, err);
+  if (rc != VB_OK) {
+    squery_free(&q);
+    vb_qtree_free(tree);
+    return rc;
+  }
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   int shown = limit; /* documents; more files are read (works_fold.h) */
   if (!o->paragraphs) limit = vb_fold_fetch(limit);
   sqlite3_stmt *s = NULL;
-  vb_status rc = VB_OK;
   vb_results *res = vb_calloc(1, sizeof *res);
   if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
   int broad = 0;
   if (rc == VB_OK && !o->paragraphs && o->sort == VB_SORT_RANK)
-    rc = is_broad(idx, fts, &broad, err);
+    rc = is_broad(idx, &q, &broad, err);
   if (rc == VB_OK && broad) {
-    rc = broad_search(idx, fts, o, limit, res, &cap, err);
+    rc = broad_search(idx, &q, o, limit, res, &cap, err);
   } else if (rc == VB_OK) {
-    if (o->paragraphs) rc = fill_scratch(idx, fts, o, err);
+    if (o->paragraphs) rc = fill_scratch(idx, &q, o, err);
     const char *sql = o->paragraphs       ? g_para_sql
                       : plain_query(o)      ? g_doc_plain_sql
                                             : g_doc_sql;
-    if (rc == VB_OK) rc = prepare_search(idx, sql, fts, o, limit, &s, err);
+    if (rc == VB_OK) rc = prepare_search(idx, sql, &q, o, limit, &s, err);
     int r = SQLITE_DONE;
     while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
       rc = add_hit(res, &cap, s, o, err);
     if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
     sqlite3_finalize(s);
   }
-  vb_free(fts);
+  squery_free(&q);
+  vb_qtree_free(tree);
   if (rc == VB_OK && !o->paragraphs)
     rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
                        o->in_force ? VB_FOLD_IN_FORCE : o->status,
@@ -887,10 +811,11 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
                     vb_error *err) {
   static const char *const cols[] = {"province", "year", "issuer", "doc_type"};
   *out = NULL;
-  char *fts = NULL;
-  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
-  json_t *res = json_object();
-  vb_status rc = res ? VB_OK : vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_qtree *tree = NULL;
+  squery q;
+  vb_status rc = squery_parse(o, &tree, &q, err);
+  json_t *res = rc == VB_OK ? json_object() : NULL;
+  if (rc == VB_OK && !res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   for (size_t c = 0; c < sizeof cols / sizeof *cols && rc == VB_OK; c++) {
     char sql[1024];
     snprintf(sql, sizeof sql,
@@ -901,7 +826,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
              "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",
              cols[c], FACET_MAX_VALUES);
     sqlite3_stmt *s = NULL;
-    rc = prepare_search(idx, sql, fts, o, 0, &s, err);
+    rc = prepare_search(idx, sql, &q, o, 0, &s, err);
     if (rc != VB_OK) break;
     json_t *list = json_array();
     int r;
@@ -917,7 +842,8 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
     sqlite3_finalize(s);
     json_object_set_new(res, cols[c], list);
   }
-  vb_free(fts);
+  squery_free(&q);
+  vb_qtree_free(tree);
   if (rc != VB_OK) {
     json_decref(res);
     return rc;
@@ -1126,8 +1052,9 @@ vb_status vb_similar(vb_index *idx, const char *text,
     rc = VB_OK;
     goto done;
   }
+  squery sq = {.fts = fts.data}; /* of words, not typed: nothing to derive */
   if (rc == VB_OK)
-    rc = top_docs(idx, fts.data, o, SIMILAR_DOCS, exclude_source, &ids, &nids, err);
+    rc = top_docs(idx, &sq, o, SIMILAR_DOCS, exclude_source, &ids, &nids, err);
   c.qb = qb;
   c.nqb = bigrams(qw, qb);
   c.pw = pw;
@@ -1162,9 +1089,14 @@ done:
 
 int vb_para_ranked_cmp(const void *a, const void *b) { return cmp_ranked(a, b); }
 
-vb_status vb_para_docs(vb_index *idx, const char *fts, const vb_search_opts *o,
-                       int limit, int64_t **ids, size_t *n, vb_error *err) {
-  return top_docs(idx, fts, o, limit, NULL, ids, n, err);
+vb_status vb_para_docs(vb_index *idx, const vb_qtree *q,
+                       const vb_search_opts *o, int limit, int64_t **ids,
+                       size_t *n, vb_error *err) {
+  squery sq;
+  vb_status rc = squery_make(q, &sq, err);
+  if (rc == VB_OK) rc = top_docs(idx, &sq, o, limit, NULL, ids, n, err);
+  squery_free(&sq);
+  return rc;
 }
 
 vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
