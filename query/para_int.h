@@ -1,6 +1,6 @@
 /*
 ** para_int.h: what the paragraph search (paragraph_search.c) shares with
-** search.c inside the query layer: the candidate documents, the capped
+** search_para.c inside the query layer: the candidate documents, the capped
 ** reading of their paragraphs, and the hits made of ranked paragraphs.
 ** Not a public interface.
 */
@@ -27,7 +27,7 @@ vb_status vb_para_docs(vb_index *idx, const vb_qtree *q,
                        size_t *n, vb_error *err) VB_MUST_CHECK;
 
 /* Call cb for every paragraph of documents ids[0, n), to the caps of
-** search.c (first paragraphs, bytes per paragraph and per document); cb
+** search_int.h (first paragraphs, bytes per paragraph and per document); cb
 ** returns non-zero to stop reading that document. */
 vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
                        int (*cb)(void *ctx, int64_t pid, int64_t fp,
