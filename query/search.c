@@ -125,7 +125,7 @@ static char *first_line(char *head) {
 ** A snippet runs the query again on one document; for a query with a
 ** prefix ("tuyên*") that means merging the lists of every word with the
 ** prefix in the whole index, once per result.  So snippets are made with
-** ?13, the query without its prefixes (see exact_words), and only a
+** ?13, the query without its prefixes (vb_qtree_fts_exact), and only a
 ** document without those exact words gets one made with the query. */
 #define SNIPPET_OF(expr)                                                     \
   "(SELECT " CAPPED_SNIPPET("docs_fts", "-1", "24", DOCS_FTS_SOURCES)        \
