@@ -118,9 +118,12 @@ static char *first_line(char *head) {
 
 /* Every document search is two steps: the inner query (named top) picks
 ** the ids, scores and dates of the results; the outer one adds what only
-** the results need — the snippet, which tokenizes the whole document, and
-** the head of the text.  SQLite computes a sorted query's columns for every
-** candidate row, so they must not be in the inner query.
+** the results need: the head of the text, and whether the document matches
+** (a title match may not).  SQLite computes a sorted query's columns for
+** every candidate row, so they must not be in the inner query.  The
+** snippet, which tokenizes the whole document, is made last, only for the
+** hits shown: the files of one document fold into one hit, so about three
+** times as many rows are read as there are hits (works_fold.h).
 **
 ** A snippet runs the query again on one document; for a query with a
 ** prefix ("tuyên*") that means merging the lists of every word with the
@@ -134,15 +137,24 @@ static char *first_line(char *head) {
 /* Where the columns of docs_fts are (see doc_content in schema.sql). */
 #define DOCS_FTS_SOURCES                                                     \
   ", 'documents.title', 'documents.theme', 'texts.body', 'texts.extra'"
+/* Whether document t.id matches expr (and so has a snippet). */
+#define MATCHES(expr)                                                        \
+  "EXISTS (SELECT 1 FROM docs_fts WHERE docs_fts MATCH " expr                \
+  " AND docs_fts.rowid = t.id)"
 #define OUTER_SQL                                                            \
   "SELECT d.id, d.source, d.title, "                                         \
-  "  coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") "), "               \
+  "  CASE WHEN " MATCHES("?13") " OR " MATCHES("?1") " THEN '' END, "        \
   "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
   "  d.province, d.year, "                                                   \
   "  CASE WHEN d.title IS NULL THEN "                                         \
   "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id) END, "         \
   "  NULL, NULL, NULL, NULL, NULL "                                          \
   "FROM top t JOIN documents d ON d.id = t.id "
+
+/* The snippet of document ?14 (NULL when it does not match). */
+static const char g_snippet_sql[] =
+    "SELECT coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") ") "
+    "FROM (SELECT ?14 AS id) t";
 
 #define BM25_DOCS                                                            \
   VB_RANK_FUNCTION "(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", "         \
@@ -428,6 +440,38 @@ vb_status sr_top_docs(vb_index *idx, const sr_query *q,
   return VB_OK;
 }
 
+/* Make the snippets of the document hits of res (see OUTER_SQL), with
+** neighbouring highlights joined. */
+static vb_status doc_snippets(vb_index *idx, const sr_query *q,
+                              const vb_search_opts *o, vb_results *res,
+                              vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  for (size_t i = 0; i < res->n; i++) res->hits[i].snippet = NULL;
+  VB_TRY(sr_prepare(idx, g_snippet_sql, q, o, 0, &s, err));
+  vb_status rc = VB_OK;
+  for (size_t i = 0; i < res->n && rc == VB_OK; i++) {
+    sqlite3_bind_int64(s, 14, res->hits[i].doc_id);
+    int r = sqlite3_step(s);
+    const char *v = r == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0)
+                                    : NULL;
+    size_t len = v ? strlen(v) : 0;
+    char *c = v ? results_alloc(res, len + 1) : NULL;
+    if (r != SQLITE_ROW)
+      rc = sr_step_error(r, err);
+    else if (v && !c)
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    else if (c) {
+      memcpy(c, v, len + 1);
+      merge_highlights(c, o->hl_open ? o->hl_open : "[",
+                       o->hl_close ? o->hl_close : "]");
+      res->hits[i].snippet = c;
+    }
+    sqlite3_reset(s);
+  }
+  sqlite3_finalize(s);
+  return rc;
+}
+
 /* 1 if doc id is already among the hits. */
 static int has_doc(const vb_results *res, int64_t id) {
   for (size_t i = 0; i < res->n; i++)
@@ -501,12 +545,19 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     if (rc == VB_OK && r != SQLITE_DONE) rc = sr_step_error(r, err);
     sqlite3_finalize(s);
   }
-  sr_query_free(&q);
-  vb_qtree_free(tree);
   if (rc == VB_OK && !o->paragraphs)
     rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
                        o->in_force ? VB_FOLD_IN_FORCE : o->status,
                        results_alloc, res, err);
+  /* Snippets of the hits kept (also of those found before the time budget
+  ** ran out; they stay NULL when it is spent). */
+  if ((rc == VB_OK || rc == VB_ETIMEOUT) && !o->paragraphs) {
+    vb_error later;
+    vb_status r2 = doc_snippets(idx, &q, o, res, rc == VB_OK ? err : &later);
+    if (rc == VB_OK) rc = r2;
+  }
+  sr_query_free(&q);
+  vb_qtree_free(tree);
   if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;
