@@ -141,9 +141,14 @@ static char *first_line(char *head) {
 #define MATCHES(expr)                                                        \
   "EXISTS (SELECT 1 FROM docs_fts WHERE docs_fts MATCH " expr                \
   " AND docs_fts.rowid = t.id)"
-#define OUTER_SQL                                                            \
-  "SELECT d.id, d.source, d.title, "                                         \
-  "  CASE WHEN " MATCHES("?13") " OR " MATCHES("?1") " THEN '' END, "        \
+/* The fourth column: '' for a document that matches, NULL for one that
+** does not; OUTER_SQL for rows that match the query by construction,
+** OUTER_CHECKED_SQL for rows found by their title alone. */
+#define OUTER_SQL OUTER_WITH("''")
+#define OUTER_CHECKED_SQL                                                    \
+  OUTER_WITH("CASE WHEN " MATCHES("?13") " OR " MATCHES("?1") " THEN '' END")
+#define OUTER_WITH(matched)                                                  \
+  "SELECT d.id, d.source, d.title, " matched ", "                            \
   "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
   "  d.province, d.year, "                                                   \
   "  CASE WHEN d.title IS NULL THEN "                                         \
@@ -235,14 +240,14 @@ static const char g_title_sql[] =
     "  SELECT d.id, c.score, d.date, ?12 FROM cand c "
     "  JOIN documents d ON d.id = c.id WHERE 1 " FILTERS
     "  ORDER BY 2 LIMIT ?9) "
-    OUTER_SQL "ORDER BY t.score";
+    OUTER_CHECKED_SQL "ORDER BY t.score";
 
 /* The same without filters: no look at documents for every candidate. */
 static const char g_title_plain_sql[] =
     TITLE_CAND
     "top(id, score, date, n) AS ("
     "  SELECT id, score, NULL, ?12 FROM cand ORDER BY 2 LIMIT ?9) "
-    OUTER_SQL "ORDER BY t.score";
+    OUTER_CHECKED_SQL "ORDER BY t.score";
 
 /* (Without a score: ranking them is what this pass avoids.) */
 static const char g_recent_sql[] =
