@@ -1,6 +1,6 @@
 /*
 ** para_int.h: what the paragraph search (paragraph_search.c) shares with
-** search.c inside the query layer: the candidate documents, the capped
+** search_para.c inside the query layer: the candidate documents, the capped
 ** reading of their paragraphs, and the hits made of ranked paragraphs.
 ** Not a public interface.
 */
@@ -8,6 +8,7 @@
 #define VB_PARA_INT_H
 
 #include "query.h"
+#include "qtree.h"
 
 /* One scored paragraph: id (doc_id << 20) + seq, fingerprint, score
 ** (higher is better). */
@@ -19,14 +20,14 @@ typedef struct vb_para_ranked {
 /* Sort order of vb_para_ranked: best score first, then by id. */
 int vb_para_ranked_cmp(const void *a, const void *b);
 
-/* The ids of the best `limit` documents for FTS5 expression fts under the
+/* The ids of the best `limit` documents for the parsed query q under the
 ** filters of o.  *ids is vb_malloc'd.  Errors: as vb_search(). */
-vb_status vb_para_docs(vb_index *idx, const char *fts, const vb_search_opts *o,
-                       int limit, int64_t **ids, size_t *n,
-                       vb_error *err) VB_MUST_CHECK;
+vb_status vb_para_docs(vb_index *idx, const vb_qtree *q,
+                       const vb_search_opts *o, int limit, int64_t **ids,
+                       size_t *n, vb_error *err) VB_MUST_CHECK;
 
 /* Call cb for every paragraph of documents ids[0, n), to the caps of
-** search.c (first paragraphs, bytes per paragraph and per document); cb
+** search_int.h (first paragraphs, bytes per paragraph and per document); cb
 ** returns non-zero to stop reading that document. */
 vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
                        int (*cb)(void *ctx, int64_t pid, int64_t fp,

@@ -379,7 +379,7 @@ vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
   vb_buf_init(&explain, VB_CAP_SMALL);
   vb_buf_init(&wordings, VB_CAP_SMALL);
   vb_buf_init(&dq, VB_CAP_SMALL);
-  char *fts = NULL;
+  vb_qtree *dqt = NULL;
   vb_status rc = VB_OK;
   if (!ps || !df) {
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
@@ -416,8 +416,8 @@ vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
   rc = doc_freqs(idx, ps, df, err);
   if (rc != VB_OK) goto done;
   if (!doc_query(ps, df, &dq, &wordings)) goto done; /* no word is indexed */
-  rc = vb_query_compile(dq.data, 1, &fts, err);
-  if (rc == VB_OK) rc = vb_para_docs(idx, fts, o, PS_DOCS, &ids, &nids, err);
+  rc = vb_qtree_parse(dq.data, 1, &dqt, err);
+  if (rc == VB_OK) rc = vb_para_docs(idx, dqt, o, PS_DOCS, &ids, &nids, err);
   if (rc == VB_OK) rc = vb_para_each(idx, ids, nids, read_para, ps, err);
   if (rc == VB_OK && ps->oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   if (rc != VB_OK) goto done;
@@ -458,7 +458,7 @@ done:
     vb_status r2 = vb_para_hits(idx, o, NULL, 0, 0, out, err);
     if (r2 != VB_OK) rc = r2;
   }
-  vb_free(fts);
+  vb_qtree_free(dqt);
   vb_free(ids);
   vb_free(df);
   if (ps) vb_free(ps->c);

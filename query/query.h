@@ -24,8 +24,10 @@
 
 #include "index.h"
 
-/* Translate a user query into an FTS5 MATCH expression.  fold != 0 drops
-** tone marks from every word first, so marked words match all spellings.
+/* Translate a user query into an FTS5 MATCH expression in one call
+** (vb_qtree_parse() and vb_qtree_fts() of qtree.h, which give the parsed
+** query and the other forms derived from it).  fold != 0 drops tone marks
+** from every word first, so marked words match all spellings.
 ** Errors: VB_EQUERY (err says what and where), VB_ENOMEM. */
 vb_status vb_query_compile(const char *query, int fold, char **fts,
                            vb_error *err) VB_MUST_CHECK;

@@ -1,38 +1,28 @@
 /*
-** search.c: ranked full-text search over the index (see query.h).
+** search.c: ranked full-text search over the index (see query.h): the
+** documents, the broad queries, facets.
 **
 ** Ranking is bm25 (as vb_rank(), see index/rank.h) with column weights
 ** that favour the title and the theme over the body and the
 ** headers/footers.  Filters are bound parameters in a fixed statement
-** ("?N IS NULL OR ..."), so no user text becomes SQL.
+** ("?N IS NULL OR ..."), so no user text becomes SQL.  The paragraphs are
+** in search_para.c, similar wording in similar.c (search_int.h).
 */
 #include <stdlib.h>
 #include <string.h>
 
-#include "vi.h"
 #include "rank.h"
 #include "snippet.h"
-#include "tokenizer.h"
 #include "names.h"
-#include "query.h"
 #include "works.h"
 #include "works_fold.h"
-#include "para_int.h"
+#include "search_int.h"
 
 /* Ranking weights per column of docs_fts: title, theme, body, extra. */
 #define W_TITLE "10.0"
 #define W_THEME "5.0"
 #define W_BODY "1.0"
 #define W_EXTRA "0.5"
-#define SEARCH_MAX_LIMIT 10000
-#define SNIPPET_TOKENS 24
-
-struct vb_results {
-  vb_hit *hits;
-  size_t n;
-  char **strings; /* every string the hits point at */
-  size_t nstr, capstr;
-};
 
 size_t vb_results_count(const vb_results *r) { return r ? r->n : 0; }
 
@@ -126,49 +116,50 @@ static char *first_line(char *head) {
   }
 }
 
-/* Filters shared by every search; ?1 is the MATCH expression. */
-#define FILTERS                                                             \
-  "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "          \
-  "  AND (?3 IS NULL OR d.year = ?3) "                                      \
-  "  AND (?4 IS NULL OR d.date >= ?4) "                                     \
-  "  AND (?5 IS NULL OR d.date <= ?5) "                                     \
-  "  AND (?6 IS NULL OR instr(lower(d.issuer), lower(?6)) > 0) "            \
-  "  AND (?7 IS NULL OR lower(d.doc_type) = lower(?7)) "                    \
-  "  AND (?8 IS NULL OR d.symbol = ?8) "
-
 /* Every document search is two steps: the inner query (named top) picks
 ** the ids, scores and dates of the results; the outer one adds what only
-** the results need — the snippet, which tokenizes the whole document, and
-** the head of the text.  SQLite computes a sorted query's columns for every
-** candidate row, so they must not be in the inner query.
+** the results need: the head of the text, and whether the document matches
+** (a title match may not).  SQLite computes a sorted query's columns for
+** every candidate row, so they must not be in the inner query.  The
+** snippet, which tokenizes the whole document, is made last, only for the
+** hits shown: the files of one document fold into one hit, so about three
+** times as many rows are read as there are hits (works_fold.h).
 **
 ** A snippet runs the query again on one document; for a query with a
 ** prefix ("tuyên*") that means merging the lists of every word with the
 ** prefix in the whole index, once per result.  So snippets are made with
-** ?13, the query without its prefixes (see exact_words), and only a
+** ?13, the query without its prefixes (vb_qtree_fts_exact), and only a
 ** document without those exact words gets one made with the query. */
 #define SNIPPET_OF(expr)                                                     \
   "(SELECT " CAPPED_SNIPPET("docs_fts", "-1", "24", DOCS_FTS_SOURCES)        \
   " FROM docs_fts "                                                          \
   " WHERE docs_fts MATCH " expr " AND docs_fts.rowid = t.id)"
-/* snippet(), or in a document of megabytes the capped vb_snippet() (see
-** index/snippet.h). */
-#define CAPPED_SNIPPET(table, col, ntok, sources)                            \
-  "CASE WHEN " VB_SNIPPET_FULL_FUNCTION "(" table ") THEN snippet(" table   \
-  ", " col ", ?10, ?11, '…', " ntok ") ELSE " VB_SNIPPET_FUNCTION "(" table \
-  ", " col ", ?10, ?11, '…', " ntok sources ") END"
 /* Where the columns of docs_fts are (see doc_content in schema.sql). */
 #define DOCS_FTS_SOURCES                                                     \
   ", 'documents.title', 'documents.theme', 'texts.body', 'texts.extra'"
-#define OUTER_SQL                                                            \
-  "SELECT d.id, d.source, d.title, "                                         \
-  "  coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") "), "               \
+/* Whether document t.id matches expr (and so has a snippet). */
+#define MATCHES(expr)                                                        \
+  "EXISTS (SELECT 1 FROM docs_fts WHERE docs_fts MATCH " expr                \
+  " AND docs_fts.rowid = t.id)"
+/* The fourth column: '' for a document that matches, NULL for one that
+** does not; OUTER_SQL for rows that match the query by construction,
+** OUTER_CHECKED_SQL for rows found by their title alone. */
+#define OUTER_SQL OUTER_WITH("''")
+#define OUTER_CHECKED_SQL                                                    \
+  OUTER_WITH("CASE WHEN " MATCHES("?13") " OR " MATCHES("?1") " THEN '' END")
+#define OUTER_WITH(matched)                                                  \
+  "SELECT d.id, d.source, d.title, " matched ", "                            \
   "  t.score, d.doc_type, d.number, d.symbol, d.date, d.issuer, "            \
   "  d.province, d.year, "                                                   \
   "  CASE WHEN d.title IS NULL THEN "                                         \
   "  (SELECT substr(body, 1, 600) FROM texts WHERE doc_id = d.id) END, "         \
   "  NULL, NULL, NULL, NULL, NULL "                                          \
   "FROM top t JOIN documents d ON d.id = t.id "
+
+/* The snippet of document ?14 (NULL when it does not match). */
+static const char g_snippet_sql[] =
+    "SELECT coalesce(" SNIPPET_OF("?13") ", " SNIPPET_OF("?1") ") "
+    "FROM (SELECT ?14 AS id) t";
 
 #define BM25_DOCS                                                            \
   VB_RANK_FUNCTION "(docs_fts, " W_TITLE ", " W_THEME ", " W_BODY ", "         \
@@ -249,14 +240,14 @@ static const char g_title_sql[] =
     "  SELECT d.id, c.score, d.date, ?12 FROM cand c "
     "  JOIN documents d ON d.id = c.id WHERE 1 " FILTERS
     "  ORDER BY 2 LIMIT ?9) "
-    OUTER_SQL "ORDER BY t.score";
+    OUTER_CHECKED_SQL "ORDER BY t.score";
 
 /* The same without filters: no look at documents for every candidate. */
 static const char g_title_plain_sql[] =
     TITLE_CAND
     "top(id, score, date, n) AS ("
     "  SELECT id, score, NULL, ?12 FROM cand ORDER BY 2 LIMIT ?9) "
-    OUTER_SQL "ORDER BY t.score";
+    OUTER_CHECKED_SQL "ORDER BY t.score";
 
 /* (Without a score: ranking them is what this pass avoids.) */
 static const char g_recent_sql[] =
@@ -267,122 +258,40 @@ static const char g_recent_sql[] =
     "  ORDER BY docs_fts.rowid DESC LIMIT ?9) "
     OUTER_SQL "ORDER BY t.id DESC";
 
-/* Paragraphs are ranked in two steps: the best PARA_CANDIDATE_DOCS
-** documents by the document index, then their paragraphs, put in a
-** scratch FTS5 table of this connection, by the same query. */
-#define PARA_CANDIDATE_DOCS 25
-
-static const char g_scratch_sql[] =
-    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.para_scratch USING "
-    "fts5(text, tokenize = 'vietnamese');"
-    "DELETE FROM temp.para_scratch;";
-
-static const char g_para_sql[] =
-    "SELECT d.id, d.source, d.title, "
-    "  " CAPPED_SNIPPET("para_scratch", "0", "40", "") ", bm25(para_scratch), "
-    "  d.doc_type, d.number, d.symbol, d.date, d.issuer, d.province, d.year, "
-    "  NULL, para_scratch.rowid, p.line, p.heading, para_scratch.text, "
-    "  p.fingerprint "
-    "FROM para_scratch JOIN paragraphs p ON p.doc_id = para_scratch.rowid >> 20 "
-    "  AND p.seq = (para_scratch.rowid & 1048575) "
-    "JOIN documents d ON d.id = p.doc_id "
-    "WHERE para_scratch MATCH ?1 " FILTERS
-    "ORDER BY CASE WHEN ?12 THEN d.date END DESC, 5 "
-    "LIMIT ?9";
-
-/* The work on one document's paragraphs (paragraph search, similar) is
-** capped: its first PARA_MAX_PER_DOC paragraphs, the first PARA_MAX_BYTES
-** bytes of each, PARA_DOC_BYTES bytes in all.  A plan has a few hundred
-** paragraphs of a few hundred bytes; a document of a million lines or of
-** one 50 MB line costs what a plan of these sizes costs. */
-#define PARA_MAX_PER_DOC 4096
-#define PARA_MAX_BYTES 16384
-#define PARA_DOC_BYTES ((int64_t)1 << 20)
-
-/* Paragraphs of a document: each row's text is body[start, start + len),
-** read from the body with incremental blob I/O (no more of it than the
-** paragraphs need). */
-static const char g_doc_paras_sql[] =
-    "SELECT (doc_id << 20) + seq, start, len, fingerprint FROM paragraphs "
-    "WHERE doc_id = ?1 ORDER BY seq LIMIT 4096"; /* PARA_MAX_PER_DOC */
-
-/* What reads a document's paragraphs: the places of the paragraphs, a
-** handle on the body, a buffer for one paragraph. */
-typedef struct para_reader {
-  sqlite3_stmt *paras;
-  sqlite3_blob *body;
-  char buf[PARA_MAX_BYTES + 1];
-} para_reader;
-
-static void para_reader_free(para_reader *pr) {
-  sqlite3_finalize(pr->paras);
-  sqlite3_blob_close(pr->body);
+/* Derive sq from tree.  Free with sr_query_free(). */
+vb_status sr_query_make(const vb_qtree *tree, sr_query *sq,
+                        vb_error *err) {
+  memset(sq, 0, sizeof *sq);
+  sq->tree = tree;
+  VB_TRY(vb_qtree_fts(tree, &sq->fts, err));
+  VB_TRY(vb_qtree_fts_exact(tree, &sq->exact, err));
+  return vb_qtree_phrase_words(tree, &sq->loose, err);
 }
 
-/* Length of the longest prefix of s[0, n) that does not end inside a
-** UTF-8 sequence. */
-static size_t utf8_cut(const char *s, size_t n) {
-  size_t k = n, back = 0;
-  while (k > 0 && back < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80) k--, back++;
-  if (k == 0) return n;
-  unsigned char lead = (unsigned char)s[k - 1];
-  size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  return n - (k - 1) >= need ? n : k - 1;
+/* Parse the user's query of o into *tree and derive sq from it; free both
+** (vb_qtree_free, sr_query_free) whatever the outcome. */
+static vb_status query_parse(const vb_search_opts *o, vb_qtree **tree,
+                             sr_query *sq, vb_error *err) {
+  memset(sq, 0, sizeof *sq);
+  VB_TRY(vb_qtree_parse(o->query, o->fold, tree, err));
+  return sr_query_make(*tree, sq, err);
 }
 
-/* Read body[start, start + *len) of document id into buf (at most
-** PARA_MAX_BYTES, cut at a character); *len is what was read.  The blob
-** handle is kept in *blob between calls.  Returns an SQLite code. */
-static int read_body(sqlite3 *db, sqlite3_blob **blob, int64_t id,
-                     int64_t start, int64_t *len, char *buf) {
-  int r = *blob ? sqlite3_blob_reopen(*blob, id)
-                : sqlite3_blob_open(db, "main", "texts", "body", id, 0, blob);
-  if (r != SQLITE_OK) return r;
-  int64_t blen = sqlite3_blob_bytes(*blob);
-  if (start < 0 || *len < 0 || start > blen) return SQLITE_ERROR;
-  if (*len > blen - start) *len = blen - start;
-  int cut = *len > PARA_MAX_BYTES;
-  if (cut) *len = PARA_MAX_BYTES;
-  r = sqlite3_blob_read(*blob, buf, (int)*len, (int)start);
-  if (r == SQLITE_OK && cut) *len = (int64_t)utf8_cut(buf, (size_t)*len);
-  buf[*len] = '\0';
-  return r;
-}
-
-/* The compiled query fts with each prefix term ("tuyên"*) made exact, in
-** *out (vb_malloc'd); *out = NULL when fts has no prefix term.  Strings
-** are copied whole (a '*' in one is text). */
-static vb_status exact_words(const char *fts, char **out) {
-  *out = NULL;
-  if (!strchr(fts, '*')) return VB_OK;
-  char *e = vb_malloc(strlen(fts) + 1), *k = e;
-  if (!e) return VB_ENOMEM;
-  int in_string = 0, prefix = 0;
-  for (const char *p = fts; *p; p++) {
-    if (*p == '"') in_string = !in_string; /* "" inside: out and in again */
-    if (*p == '*' && !in_string)
-      prefix = 1;
-    else
-      *k++ = *p;
-  }
-  *k = '\0';
-  if (prefix)
-    *out = e;
-  else
-    vb_free(e);
-  return VB_OK;
+void sr_query_free(sr_query *sq) {
+  vb_free(sq->fts);
+  vb_free(sq->exact);
+  vb_free(sq->loose);
 }
 
 /* Prepare one of the statements above with the options bound. */
-static vb_status prepare_search(vb_index *idx, const char *sql,
-                                const char *fts, const vb_search_opts *o,
-                                int limit, sqlite3_stmt **out,
-                                vb_error *err) {
+vb_status sr_prepare(vb_index *idx, const char *sql, const sr_query *q,
+                     const vb_search_opts *o, int limit, sqlite3_stmt **out,
+                     vb_error *err) {
   sqlite3_stmt *s = NULL;
   int r = sqlite3_prepare_v2(vb_index_db(idx), sql, -1, &s, NULL);
   if (r != SQLITE_OK)
     return vb_error_set(err, VB_EDB, "cannot search: %s", sqlite3_errstr(r));
-  sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 1, q->fts, -1, SQLITE_STATIC);
   if (o->province) {
     /* Any spelling of a province, old or merged: its canonical name. */
     const vb_province *pv = vb_province_find(o->province, strlen(o->province));
@@ -399,22 +308,14 @@ static vb_status prepare_search(vb_index *idx, const char *sql,
   sqlite3_bind_text(s, 11, o->hl_close ? o->hl_close : "]", -1,
                     SQLITE_STATIC);
   sqlite3_bind_int(s, 12, o->sort == VB_SORT_DATE);
-  char *exact = NULL;
-  if (exact_words(fts, &exact) != VB_OK) {
-    sqlite3_finalize(s);
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  }
-  if (exact)
-    sqlite3_bind_text(s, 13, exact, -1, vb_free);
-  else
-    sqlite3_bind_text(s, 13, fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 13, q->exact ? q->exact : q->fts, -1, SQLITE_STATIC);
   *out = s;
   return VB_OK;
 }
 
 /* Append one hit read from the current row of s. */
-static vb_status add_hit(vb_results *res, size_t *cap, sqlite3_stmt *s,
-                         const vb_search_opts *o, vb_error *err) {
+vb_status sr_add_hit(vb_results *res, size_t *cap, sqlite3_stmt *s,
+                     const vb_search_opts *o, vb_error *err) {
   if (res->n == *cap) {
     size_t ncap = *cap ? *cap * 2 : 16;
     vb_hit *nh = vb_realloc(res->hits, ncap * sizeof *nh);
@@ -455,7 +356,7 @@ static vb_status add_hit(vb_results *res, size_t *cap, sqlite3_stmt *s,
 }
 
 /* Turn a failed step into a status. */
-static vb_status step_error(int r, vb_error *err) {
+vb_status sr_step_error(int r, vb_error *err) {
   int prim = r & 0xff;
   if (prim == SQLITE_BUSY || prim == SQLITE_LOCKED)
     return vb_error_set(err, VB_EBUSY, "the index is busy; try again");
@@ -485,67 +386,15 @@ static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
   int r = sqlite3_step(s);
   if (r == SQLITE_ROW) *hit = sqlite3_column_int64(s, 0) >= need;
   sqlite3_finalize(s);
-  return r == SQLITE_ROW ? VB_OK : step_error(r, err);
+  return r == SQLITE_ROW ? VB_OK : sr_step_error(r, err);
 }
 
-/* For a query made only of words and phrases (no OR, NOT or prefixes)
-** with at least one phrase of several words, compiled as ("a b" AND "c"):
-** the same words without the phrases, ("a" "b" AND "c"), in *out
-** (vb_malloc'd).  Otherwise *out = NULL. */
-static vb_status phrase_words(const char *fts, char **out) {
-  vb_buf b;
-  vb_buf_init(&b, VB_CAP_SMALL);
-  vb_status rc = VB_OK;
-  int phrase = 0, plain = 1;
-  const char *p = fts, *end = fts + strlen(fts);
-  *out = NULL;
-  if (end - p >= 2 && p[0] == '(' && end[-1] == ')') {
-    p++;
-    end--;
-  }
-  while (p < end && plain && rc == VB_OK) {
-    if (end - p > 5 && strncmp(p, " AND ", 5) == 0) {
-      rc = vb_buf_puts(&b, " AND ");
-      p += 5;
-      continue;
-    }
-    if (*p != '"') {
-      plain = 0;
-      break;
-    }
-    rc = vb_buf_putc(&b, *p++);
-    /* the string, to its closing quote (inner quotes are doubled) */
-    for (; p < end && rc == VB_OK; p++) {
-      if (*p == '"' && (p + 1 == end || p[1] != '"')) break;
-      if (*p == '"') {
-        rc = vb_buf_puts(&b, "\"\"");
-        p++;
-      } else if (*p == ' ') {
-        rc = vb_buf_puts(&b, "\" \"");
-        phrase = 1;
-      } else {
-        rc = vb_buf_putc(&b, *p);
-      }
-    }
-    if (p == end || (p + 1 < end && p[1] == '*')) {
-      plain = 0;
-      break;
-    }
-    if (rc == VB_OK) rc = vb_buf_putc(&b, *p++);
-  }
-  if (rc == VB_OK && plain && phrase) {
-    *out = vb_buf_take(&b, NULL);
-    if (!*out) rc = VB_ENOMEM;
-  }
-  vb_buf_free(&b);
-  return rc;
-}
-
-/* *broad = 1 when fts is to be ranked as a broad query: it matches more
+/* *broad = 1 when q is to be ranked as a broad query: it matches more
 ** than BROAD_MATCHES documents, or it is a phrase of common words (its
-** words are together in more than PHRASE_CANDIDATES documents), which
-** costs FTS5 a look at the positions of its words in all of them. */
-static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
+** words are together in more than PHRASE_CANDIDATES documents, counted with
+** q->loose), which costs FTS5 a look at the positions of its words in all
+** of them. */
+static vb_status is_broad(vb_index *idx, const sr_query *q, int *broad,
                           vb_error *err) {
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(vb_index_db(idx), g_max_id_sql, -1, &s, NULL) !=
@@ -554,32 +403,26 @@ static vb_status is_broad(vb_index *idx, const char *fts, int *broad,
   int r = sqlite3_step(s);
   int64_t max_id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
   sqlite3_finalize(s);
-  if (r != SQLITE_ROW) return step_error(r, err);
-  VB_TRY(more_than(idx, fts, BROAD_MATCHES, max_id, broad, err));
-  char *words = NULL;
-  if (!*broad && phrase_words(fts, &words) != VB_OK)
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  vb_status rc =
-      words ? more_than(idx, words, PHRASE_CANDIDATES, max_id, broad, err)
-            : VB_OK;
-  vb_free(words);
-  return rc;
+  if (r != SQLITE_ROW) return sr_step_error(r, err);
+  VB_TRY(more_than(idx, q->fts, BROAD_MATCHES, max_id, broad, err));
+  if (!*broad && q->loose)
+    return more_than(idx, q->loose, PHRASE_CANDIDATES, max_id, broad, err);
+  return VB_OK;
 }
 
-/* The ids of the best `limit` documents for fts under the filters of o
+/* The ids of the best `limit` documents for q under the filters of o
 ** (and not `exclude`).  *ids is vb_malloc'd. */
-static vb_status top_docs(vb_index *idx, const char *fts,
-                          const vb_search_opts *o, int limit,
-                          const char *exclude, int64_t **ids, size_t *n,
-                          vb_error *err) {
+vb_status sr_top_docs(vb_index *idx, const sr_query *q,
+                      const vb_search_opts *o, int limit, const char *exclude,
+                      int64_t **ids, size_t *n, vb_error *err) {
   vb_search_opts po = *o;
   po.sort = VB_SORT_RANK;
   sqlite3_stmt *s = NULL;
   *ids = NULL;
   *n = 0;
   int broad = 0;
-  VB_TRY(is_broad(idx, fts, &broad, err));
-  VB_TRY(prepare_search(idx, broad ? g_top_recent_sql : g_top_ids_sql, fts,
+  VB_TRY(is_broad(idx, q, &broad, err));
+  VB_TRY(sr_prepare(idx, broad ? g_top_recent_sql : g_top_ids_sql, q,
                         &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
@@ -596,175 +439,41 @@ static vb_status top_docs(vb_index *idx, const char *fts,
   if (r != SQLITE_DONE) {
     vb_free(a);
     *n = 0;
-    return step_error(r, err);
+    return sr_step_error(r, err);
   }
   *ids = a;
   return VB_OK;
 }
 
-/* Call cb for every paragraph of document id (to the caps above) with
-** its text and fingerprint. */
-static vb_status each_paragraph(vb_index *idx, para_reader *pr, int64_t id,
-                                int (*cb)(void *ctx, int64_t pid, int64_t fp,
-                                          const char *text, size_t len),
-                                void *ctx, vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
-  if (!pr->paras && sqlite3_prepare_v2(db, g_doc_paras_sql, -1, &pr->paras,
-                                       NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot read paragraphs");
-  sqlite3_reset(pr->paras);
-  sqlite3_bind_int64(pr->paras, 1, id);
-  int64_t budget = PARA_DOC_BYTES;
-  int r = SQLITE_DONE;
-  while (budget > 0 && (r = sqlite3_step(pr->paras)) == SQLITE_ROW) {
-    int64_t len = sqlite3_column_int64(pr->paras, 2);
-    int b = read_body(db, &pr->body, id, sqlite3_column_int64(pr->paras, 1),
-                      &len, pr->buf);
-    if ((b & 0xff) == SQLITE_ERROR) continue; /* no body, or out of it */
-    if (b != SQLITE_OK) return step_error(b, err);
-    budget -= len;
-    if (cb(ctx, sqlite3_column_int64(pr->paras, 0),
-           sqlite3_column_int64(pr->paras, 3), pr->buf, (size_t)len))
-      break;
-  }
-  if (budget > 0 && r != SQLITE_ROW && r != SQLITE_DONE)
-    return step_error(r, err);
-  return VB_OK;
-}
-
-/* Query words, for a cheap first test of the paragraphs (any word, as a
-** prefix, in any of the token forms the tokenizer emits). */
-#define PREFILTER_WORDS 64
-typedef struct qwords {
-  char w[PREFILTER_WORDS][VB_VI_TOKEN_MAX];
-  int len[PREFILTER_WORDS];
-  int n;
-  int all;  /* every word must be there (a query of plain terms) */
-} qwords;
-
-static int add_qword(void *ctx, int flags, const char *tok, int ntok, int a,
-                     int b) {
-  (void)flags; (void)a; (void)b;
-  qwords *q = ctx;
-  if (q->n < PREFILTER_WORDS && ntok > 0 && ntok <= VB_VI_TOKEN_MAX) {
-    memcpy(q->w[q->n], tok, (size_t)ntok);
-    q->len[q->n++] = ntok;
-  }
-  return 0;
-}
-
-/* Which query words a paragraph's tokens begin with. */
-typedef struct hits_ctx {
-  const qwords *q;
-  uint64_t seen;  /* bit i: word i found */
-  uint64_t want;  /* all bits of the words */
-} hits_ctx;
-
-/* Stops the tokenizer (returns 1) once the paragraph passes. */
-static int token_hits(void *ctx, int flags, const char *tok, int ntok, int a,
-                      int b) {
-  (void)flags; (void)a; (void)b;
-  hits_ctx *h = ctx;
-  for (int i = 0; i < h->q->n; i++)
-    if (ntok >= h->q->len[i] && memcmp(tok, h->q->w[i], (size_t)h->q->len[i]) == 0)
-      h->seen |= (uint64_t)1 << i;
-  return h->q->all ? h->seen == h->want : h->seen != 0;
-}
-
-/* Read the words of the user query for the prefilter: the words of its
-** terms, excluded ones left out; all of them are required unless the query
-** uses OR or parentheses. */
-static void read_qwords(const char *query, int fold, qwords *q) {
-  q->n = 0;
-  q->all = !strchr(query, '(') && !strstr(query, " OR ");
-  vb_buf f;
-  vb_buf_init(&f, VB_CAP_SMALL);
-  if (fold && vb_vi_fold(query, strlen(query), &f) == VB_OK && f.data)
-    query = f.data;
-  const char *p = query;
-  while (*p) {
-    while (*p == ' ' || *p == '\t') p++;
-    const char *e = p;
-    int quoted = *p == '"';
-    if (quoted) {
-      const char *close = strchr(p + 1, '"');
-      e = close ? close + 1 : p + strlen(p);
-    } else {
-      while (*e && *e != ' ' && *e != '\t') e++;
-    }
-    int skip = (!quoted && *p == '-') || (e - p == 3 && !memcmp(p, "NOT", 3));
-    if (skip && e - p == 3 && *e) { /* NOT word: skip the next term too */
-      p = e;
-      while (*p == ' ') p++;
-      while (*p && *p != ' ') p++;
-      e = p;
-    }
-    if (!skip && !(e - p == 2 && !memcmp(p, "OR", 2)) &&
-        !(e - p == 3 && !memcmp(p, "AND", 3)))
-      vb_tokenize(p, (size_t)(e - p), 1, add_qword, q);
-    p = e;
-  }
-  vb_buf_free(&f);
-}
-
-/* Insert one paragraph into the scratch table, if a query word is in it. */
-typedef struct scratch_ctx {
-  sqlite3_stmt *ins;
-  const qwords *q;
-  int rc;
-} scratch_ctx;
-
-static int scratch_put(void *arg, int64_t pid, int64_t fp, const char *text,
-                       size_t len) {
-  scratch_ctx *c = arg;
-  (void)fp;
-  if (c->q->n) {
-    hits_ctx h = {c->q, 0, c->q->n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << c->q->n) - 1};
-    if (!vb_tokenize(text, len, 0, token_hits, &h)) return 0;
-  }
-  sqlite3_reset(c->ins);
-  sqlite3_bind_int64(c->ins, 1, pid);
-  sqlite3_bind_text(c->ins, 2, text, (int)len, SQLITE_STATIC);
-  c->rc = sqlite3_step(c->ins);
-  return c->rc != SQLITE_DONE;
-}
-
-/* Fill the scratch table with the paragraphs of the best documents. */
-static vb_status fill_scratch(vb_index *idx, const char *fts,
-                              const vb_search_opts *o, vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
-  if (sqlite3_exec(db, g_scratch_sql, NULL, NULL, NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
-  int64_t *ids = NULL;
-  size_t n = 0;
-  VB_TRY(top_docs(idx, fts, o, PARA_CANDIDATE_DOCS, NULL, &ids, &n, err));
-  qwords *q = vb_malloc(sizeof *q);
-  if (!q) {
-    vb_free(ids);
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  }
-  read_qwords(o->query, o->fold, q);
-  scratch_ctx c = {NULL, q, SQLITE_DONE};
-  para_reader st = {0};
+/* Make the snippets of the document hits of res (see OUTER_SQL), with
+** neighbouring highlights joined. */
+static vb_status doc_snippets(vb_index *idx, const sr_query *q,
+                              const vb_search_opts *o, vb_results *res,
+                              vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  for (size_t i = 0; i < res->n; i++) res->hits[i].snippet = NULL;
+  VB_TRY(sr_prepare(idx, g_snippet_sql, q, o, 0, &s, err));
   vb_status rc = VB_OK;
-  if (sqlite3_prepare_v2(db, "INSERT INTO temp.para_scratch(rowid, text) "
-                             "VALUES(?1, ?2)", -1, &c.ins, NULL) != SQLITE_OK)
-    rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
-  /* One transaction for all the rows: FTS5 writes its segment once. */
-  if (rc == VB_OK && sqlite3_exec(db, "SAVEPOINT scratch", NULL, NULL, NULL) != SQLITE_OK)
-    rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
-  for (size_t i = 0; i < n && rc == VB_OK; i++) {
-    rc = each_paragraph(idx, &st, ids[i], scratch_put, &c, err);
-    if (rc == VB_OK && c.rc != SQLITE_DONE)
-      rc = vb_error_set(err, VB_EDB, "cannot prepare paragraph search");
+  for (size_t i = 0; i < res->n && rc == VB_OK; i++) {
+    sqlite3_bind_int64(s, 14, res->hits[i].doc_id);
+    int r = sqlite3_step(s);
+    const char *v = r == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0)
+                                    : NULL;
+    size_t len = v ? strlen(v) : 0;
+    char *c = v ? results_alloc(res, len + 1) : NULL;
+    if (r != SQLITE_ROW)
+      rc = sr_step_error(r, err);
+    else if (v && !c)
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    else if (c) {
+      memcpy(c, v, len + 1);
+      merge_highlights(c, o->hl_open ? o->hl_open : "[",
+                       o->hl_close ? o->hl_close : "]");
+      res->hits[i].snippet = c;
+    }
+    sqlite3_reset(s);
   }
-  sqlite3_finalize(c.ins);
-  para_reader_free(&st);
-  sqlite3_exec(db, rc == VB_OK ? "RELEASE scratch"
-                               : "ROLLBACK TO scratch; RELEASE scratch",
-               NULL, NULL, NULL);
-  vb_free(ids);
-  vb_free(q);
+  sqlite3_finalize(s);
   return rc;
 }
 
@@ -777,7 +486,7 @@ static int has_doc(const vb_results *res, int64_t id) {
 
 /* The broad-query ranking (see BROAD_MATCHES): title matches, then the
 ** most recent other matches. */
-static vb_status broad_search(vb_index *idx, const char *fts,
+static vb_status broad_search(vb_index *idx, const sr_query *q,
                               const vb_search_opts *o, int limit,
                               vb_results *res, size_t *cap, vb_error *err) {
   const char *sqls[2] = {plain_query(o) ? g_title_plain_sql : g_title_sql,
@@ -787,7 +496,7 @@ static vb_status broad_search(vb_index *idx, const char *fts,
     sqlite3_stmt *s = NULL;
     /* The second pass skips the documents the first one found. */
     int want = limit + (int)res->n;
-    rc = prepare_search(idx, sqls[k], fts, o, want, &s, err);
+    rc = sr_prepare(idx, sqls[k], q, o, want, &s, err);
     int r = SQLITE_DONE;
     while (rc == VB_OK && res->n < (size_t)limit &&
            (r = sqlite3_step(s)) == SQLITE_ROW) {
@@ -795,10 +504,10 @@ static vb_status broad_search(vb_index *idx, const char *fts,
       ** excluded word in the body). */
       if (sqlite3_column_type(s, 3) == SQLITE_NULL) continue;
       if (has_doc(res, sqlite3_column_int64(s, 0))) continue;
-      rc = add_hit(res, cap, s, o, err);
+      rc = sr_add_hit(res, cap, s, o, err);
     }
     if (rc == VB_OK && r != SQLITE_DONE && r != SQLITE_ROW)
-      rc = step_error(r, err);
+      rc = sr_step_error(r, err);
     sqlite3_finalize(s);
   }
   return rc;
@@ -808,39 +517,52 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
                     vb_error *err) {
   *out = NULL;
   if (o->paragraphs && !o->all_words) return vb_paragraph_search(idx, o, out, err);
-  char *fts = NULL;
-  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
+  vb_qtree *tree = NULL;
+  sr_query q;
+  vb_status rc = query_parse(o, &tree, &q, err);
+  if (rc != VB_OK) {
+    sr_query_free(&q);
+    vb_qtree_free(tree);
+    return rc;
+  }
   int limit = o->limit > 0 ? o->limit : 10;
   if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
   int shown = limit; /* documents; more files are read (works_fold.h) */
   if (!o->paragraphs) limit = vb_fold_fetch(limit);
   sqlite3_stmt *s = NULL;
-  vb_status rc = VB_OK;
   vb_results *res = vb_calloc(1, sizeof *res);
   if (!res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   size_t cap = 0;
   int broad = 0;
   if (rc == VB_OK && !o->paragraphs && o->sort == VB_SORT_RANK)
-    rc = is_broad(idx, fts, &broad, err);
+    rc = is_broad(idx, &q, &broad, err);
   if (rc == VB_OK && broad) {
-    rc = broad_search(idx, fts, o, limit, res, &cap, err);
+    rc = broad_search(idx, &q, o, limit, res, &cap, err);
   } else if (rc == VB_OK) {
-    if (o->paragraphs) rc = fill_scratch(idx, fts, o, err);
-    const char *sql = o->paragraphs       ? g_para_sql
+    if (o->paragraphs) rc = sr_fill_scratch(idx, &q, o, err);
+    const char *sql = o->paragraphs       ? sr_para_sql
                       : plain_query(o)      ? g_doc_plain_sql
                                             : g_doc_sql;
-    if (rc == VB_OK) rc = prepare_search(idx, sql, fts, o, limit, &s, err);
+    if (rc == VB_OK) rc = sr_prepare(idx, sql, &q, o, limit, &s, err);
     int r = SQLITE_DONE;
     while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
-      rc = add_hit(res, &cap, s, o, err);
-    if (rc == VB_OK && r != SQLITE_DONE) rc = step_error(r, err);
+      rc = sr_add_hit(res, &cap, s, o, err);
+    if (rc == VB_OK && r != SQLITE_DONE) rc = sr_step_error(r, err);
     sqlite3_finalize(s);
   }
-  vb_free(fts);
   if (rc == VB_OK && !o->paragraphs)
     rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
                        o->in_force ? VB_FOLD_IN_FORCE : o->status,
                        results_alloc, res, err);
+  /* Snippets of the hits kept (also of those found before the time budget
+  ** ran out; they stay NULL when it is spent). */
+  if ((rc == VB_OK || rc == VB_ETIMEOUT) && !o->paragraphs) {
+    vb_error later;
+    vb_status r2 = doc_snippets(idx, &q, o, res, rc == VB_OK ? err : &later);
+    if (rc == VB_OK) rc = r2;
+  }
+  sr_query_free(&q);
+  vb_qtree_free(tree);
   if (rc != VB_OK && rc != VB_ETIMEOUT) {
     vb_results_free(res);
     return rc;
@@ -887,10 +609,11 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
                     vb_error *err) {
   static const char *const cols[] = {"province", "year", "issuer", "doc_type"};
   *out = NULL;
-  char *fts = NULL;
-  VB_TRY(vb_query_compile(o->query, o->fold, &fts, err));
-  json_t *res = json_object();
-  vb_status rc = res ? VB_OK : vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_qtree *tree = NULL;
+  sr_query q;
+  vb_status rc = query_parse(o, &tree, &q, err);
+  json_t *res = rc == VB_OK ? json_object() : NULL;
+  if (rc == VB_OK && !res) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   for (size_t c = 0; c < sizeof cols / sizeof *cols && rc == VB_OK; c++) {
     char sql[1024];
     snprintf(sql, sizeof sql,
@@ -901,7 +624,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
              "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",
              cols[c], FACET_MAX_VALUES);
     sqlite3_stmt *s = NULL;
-    rc = prepare_search(idx, sql, fts, o, 0, &s, err);
+    rc = sr_prepare(idx, sql, &q, o, 0, &s, err);
     if (rc != VB_OK) break;
     json_t *list = json_array();
     int r;
@@ -913,11 +636,12 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
       json_array_append_new(list, json_pack("{s:o, s:I}", "value", v, "count",
                                             (json_int_t)sqlite3_column_int64(s, 1)));
     }
-    if (r != SQLITE_DONE) rc = step_error(r, err);
+    if (r != SQLITE_DONE) rc = sr_step_error(r, err);
     sqlite3_finalize(s);
     json_object_set_new(res, cols[c], list);
   }
-  vb_free(fts);
+  sr_query_free(&q);
+  vb_qtree_free(tree);
   if (rc != VB_OK) {
     json_decref(res);
     return rc;
@@ -926,313 +650,3 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
   return VB_OK;
 }
 
-/* ---- Similar wording ---- */
-
-#define SIMILAR_TERMS 6         /* rarest query words used to find candidates */
-#define SIMILAR_DOCS 60         /* documents whose paragraphs are compared */
-#define SIMILAR_MAX_WORDS 512   /* words of the text compared */
-
-/* Folded words of a text, as hashes (for bigrams) and strings (for terms). */
-typedef struct words {
-  uint64_t h[SIMILAR_MAX_WORDS];
-  char w[SIMILAR_MAX_WORDS][VB_VI_TOKEN_MAX + 1];
-  size_t n;
-} words;
-
-static void read_words(const char *s, size_t n, words *out, int keep_text) {
-  size_t pos = 0, a, b;
-  out->n = 0;
-  char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
-  while (out->n < SIMILAR_MAX_WORDS && vb_vi_next_token(s, n, &pos, &a, &b)) {
-    size_t ne, nf;
-    vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
-    uint64_t h = 14695981039346656037ull;
-    for (size_t k = 0; k < nf; k++) h = (h ^ (unsigned char)fold[k]) * 1099511628211ull;
-    out->h[out->n] = h;
-    if (keep_text) {
-      memcpy(out->w[out->n], fold, nf);
-      out->w[out->n][nf] = '\0';
-    }
-    out->n++;
-  }
-}
-
-static int cmp_u64(const void *a, const void *b) {
-  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-  return x < y ? -1 : x > y;
-}
-
-/* Sorted distinct word bigrams (or the single word of a one-word text). */
-static size_t bigrams(const words *w, uint64_t *out) {
-  size_t n = 0;
-  if (w->n == 1) out[n++] = w->h[0];
-  for (size_t i = 0; i + 1 < w->n; i++)
-    out[n++] = w->h[i] * 31 + w->h[i + 1] * 1000003;
-  qsort(out, n, sizeof *out, cmp_u64);
-  size_t m = 0;
-  for (size_t i = 0; i < n; i++)
-    if (m == 0 || out[m - 1] != out[i]) out[m++] = out[i];
-  return m;
-}
-
-/* Share of wording in common: half Dice, half the part of the query the
-** paragraph contains, over word bigrams. */
-static double wording_score(const uint64_t *q, size_t nq, const uint64_t *p,
-                            size_t np) {
-  if (!nq || !np) return 0;
-  size_t common = 0, i = 0, j = 0;
-  while (i < nq && j < np) {
-    if (q[i] == p[j]) common++, i++, j++;
-    else if (q[i] < p[j]) i++;
-    else j++;
-  }
-  double dice = 2.0 * (double)common / (double)(nq + np);
-  return 0.5 * dice + 0.5 * (double)common / (double)nq;
-}
-
-/* Build the candidate query: the rarest words of the text, joined by OR.
-** Document frequencies come from the paragraph index's vocabulary. */
-static vb_status candidate_query(vb_index *idx, const words *w, vb_buf *q,
-                                 vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
-  if (sqlite3_exec(db,
-                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab "
-                   "USING fts5vocab(main, docs_fts, 'row')",
-                   NULL, NULL, NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
-  sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.docs_vocab WHERE term = ?1",
-                         -1, &s, NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot read the paragraph vocabulary");
-  struct { int64_t df; size_t i; } best[SIMILAR_TERMS];
-  size_t nbest = 0;
-  for (size_t i = 0; i < w->n; i++) {
-    int dup = 0;
-    for (size_t k = 0; k < i && !dup; k++) dup = strcmp(w->w[k], w->w[i]) == 0;
-    if (dup) continue;
-    sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, w->w[i], -1, SQLITE_STATIC);
-    int64_t df = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-    if (df == 0) continue;
-    /* Keep the SIMILAR_TERMS smallest document frequencies. */
-    size_t at = nbest < SIMILAR_TERMS ? nbest++ : SIMILAR_TERMS;
-    if (at == SIMILAR_TERMS) {
-      size_t worst = 0;
-      for (size_t k = 1; k < nbest; k++) if (best[k].df > best[worst].df) worst = k;
-      if (best[worst].df <= df) continue;
-      at = worst;
-    }
-    best[at].df = df;
-    best[at].i = i;
-  }
-  sqlite3_finalize(s);
-  vb_status rc = VB_OK;
-  for (size_t k = 0; k < nbest && rc == VB_OK; k++) {
-    if (k) rc = vb_buf_puts(q, " OR ");
-    if (rc == VB_OK) rc = vb_buf_printf(q, "\"%s\"", w->w[best[k].i]);
-  }
-  if (rc != VB_OK) return vb_error_set(err, rc, "out of memory");
-  if (nbest == 0)
-    return vb_error_set(err, VB_ENOTFOUND, "no indexed document shares a word with the text");
-  return VB_OK;
-}
-
-/* One compared paragraph. */
-typedef vb_para_ranked ranked;
-
-static int cmp_ranked(const void *a, const void *b) {
-  const ranked *x = a, *y = b;
-  if (x->score != y->score) return x->score < y->score ? 1 : -1;
-  return (x->pid > y->pid) - (x->pid < y->pid);
-}
-
-/* State of the comparison over the candidate paragraphs. */
-typedef struct compare_ctx {
-  const uint64_t *qb;  /* query bigrams */
-  size_t nqb;
-  words *pw;           /* scratch */
-  uint64_t *pb;
-  ranked *best;        /* every paragraph scored > 0 */
-  size_t n, cap;
-  int oom;
-} compare_ctx;
-
-static int compare_one(void *arg, int64_t pid, int64_t fp, const char *text,
-                       size_t len) {
-  compare_ctx *c = arg;
-  read_words(text, len, c->pw, 0);
-  size_t npb = bigrams(c->pw, c->pb);
-  double sc = wording_score(c->qb, c->nqb, c->pb, npb);
-  if (sc <= 0) return 0;
-  if (c->n == c->cap) {
-    size_t ncap = c->cap ? c->cap * 2 : 256;
-    ranked *nb = vb_realloc(c->best, ncap * sizeof *nb);
-    if (!nb) {
-      c->oom = 1;
-      return 1;
-    }
-    c->best = nb;
-    c->cap = ncap;
-  }
-  c->best[c->n].pid = pid;
-  c->best[c->n].fp = fp;
-  c->best[c->n].score = sc;
-  c->n++;
-  return 0;
-}
-
-/* The hit columns of one paragraph, by id. */
-static const char g_para_by_id_sql[] =
-    "SELECT d.id, d.source, d.title, NULL, 0, d.doc_type, d.number, "
-    "  d.symbol, d.date, d.issuer, d.province, d.year, NULL, "
-    "  (p.doc_id << 20) + p.seq, p.line, "
-    "  p.heading, ?2, p.fingerprint, "
-    "  (SELECT count(DISTINCT doc_id) FROM paragraphs q "
-    "   WHERE q.fingerprint = p.fingerprint), p.start, p.len "
-    "FROM paragraphs p JOIN documents d ON d.id = p.doc_id "
-    "WHERE p.doc_id = ?1 >> 20 AND p.seq = (?1 & 1048575)";
-
-vb_status vb_similar(vb_index *idx, const char *text,
-                     const char *exclude_source, const vb_search_opts *o,
-                     vb_results **out, vb_error *err) {
-  *out = NULL;
-  words *qw = vb_malloc(sizeof *qw), *pw = vb_malloc(sizeof *pw);
-  uint64_t *qb = vb_malloc(SIMILAR_MAX_WORDS * sizeof *qb);
-  uint64_t *pb = vb_malloc(SIMILAR_MAX_WORDS * sizeof *pb);
-  vb_buf fts;
-  vb_buf_init(&fts, VB_CAP_SMALL);
-  vb_results *res = NULL;
-  compare_ctx c = {0};
-  int64_t *ids = NULL;
-  size_t nids = 0;
-  para_reader st = {0};
-  vb_status rc = VB_OK;
-  if (!qw || !pw || !qb || !pb) {
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-    goto done;
-  }
-  read_words(text, strlen(text), qw, 1);
-  if (qw->n == 0) {
-    rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
-    goto done;
-  }
-  res = vb_calloc(1, sizeof *res);
-  if (!res) {
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-    goto done;
-  }
-  rc = candidate_query(idx, qw, &fts, err);
-  if (rc == VB_ENOTFOUND) { /* nothing shares a word: an empty answer */
-    rc = VB_OK;
-    goto done;
-  }
-  if (rc == VB_OK)
-    rc = top_docs(idx, fts.data, o, SIMILAR_DOCS, exclude_source, &ids, &nids, err);
-  c.qb = qb;
-  c.nqb = bigrams(qw, qb);
-  c.pw = pw;
-  c.pb = pb;
-  for (size_t i = 0; i < nids && rc == VB_OK; i++) {
-    rc = each_paragraph(idx, &st, ids[i], compare_one, &c, err);
-    if (c.oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-  }
-  if (rc != VB_OK) goto done;
-  if (c.n) qsort(c.best, c.n, sizeof *c.best, cmp_ranked);
-  vb_results_free(res);
-  res = NULL;
-  rc = vb_para_hits(idx, o, c.best, c.n, 1, &res, err);
-done:
-  para_reader_free(&st);
-  vb_free(ids);
-  vb_free(c.best);
-  vb_buf_free(&fts);
-  vb_free(qw);
-  vb_free(pw);
-  vb_free(qb);
-  vb_free(pb);
-  if (rc != VB_OK && rc != VB_ETIMEOUT) {
-    vb_results_free(res);
-    return rc;
-  }
-  *out = res;
-  return rc;
-}
-
-/* ---- Shared with the paragraph search (para_int.h) ---- */
-
-int vb_para_ranked_cmp(const void *a, const void *b) { return cmp_ranked(a, b); }
-
-vb_status vb_para_docs(vb_index *idx, const char *fts, const vb_search_opts *o,
-                       int limit, int64_t **ids, size_t *n, vb_error *err) {
-  return top_docs(idx, fts, o, limit, NULL, ids, n, err);
-}
-
-vb_status vb_para_each(vb_index *idx, const int64_t *ids, size_t n,
-                       int (*cb)(void *ctx, int64_t pid, int64_t fp,
-                                 const char *text, size_t len),
-                       void *ctx, vb_error *err) {
-  para_reader st = {0};
-  vb_status rc = VB_OK;
-  for (size_t i = 0; i < n && rc == VB_OK; i++)
-    rc = each_paragraph(idx, &st, ids[i], cb, ctx, err);
-  para_reader_free(&st);
-  return rc;
-}
-
-vb_status vb_para_hits(vb_index *idx, const vb_search_opts *o,
-                       const vb_para_ranked *best, size_t n, int similar,
-                       vb_results **out, vb_error *err) {
-  *out = NULL;
-  vb_results *res = vb_calloc(1, sizeof *res);
-  para_reader st = {0};
-  sqlite3_stmt *byid = NULL;
-  if (!res) return vb_error_set(err, VB_ENOMEM, "out of memory");
-  vb_status rc = VB_OK;
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_para_by_id_sql, -1, &byid, NULL) != SQLITE_OK)
-    rc = vb_error_set(err, VB_EDB, "cannot read paragraphs");
-  /* The best hit of each wording, with the documents repeating it. */
-  int limit = o->limit > 0 ? o->limit : 10;
-  if (limit > SEARCH_MAX_LIMIT) limit = SEARCH_MAX_LIMIT;
-  size_t cap = 0;
-  vb_search_opts po = *o;
-  po.hl_open = po.hl_close = "";
-  for (size_t i = 0; i < n && res->n < (size_t)limit && rc == VB_OK; i++) {
-    int64_t fp = best[i].fp;
-    int seen = 0;
-    for (size_t k = 0; k < res->n && !seen; k++) seen = res->hits[k].fingerprint == fp;
-    if (seen) continue;
-    /* The paragraph's text (to PARA_MAX_BYTES), then its row. */
-    sqlite3_reset(byid);
-    sqlite3_bind_int64(byid, 1, best[i].pid);
-    sqlite3_bind_null(byid, 2);
-    int r = sqlite3_step(byid);
-    if (r != SQLITE_ROW) {
-      if (r != SQLITE_DONE) rc = step_error(r, err);
-      continue;
-    }
-    int64_t len = sqlite3_column_int64(byid, 20);
-    int b = read_body(vb_index_db(idx), &st.body, best[i].pid >> 20,
-                      sqlite3_column_int64(byid, 19), &len, st.buf);
-    if (b != SQLITE_OK && (b & 0xff) != SQLITE_ERROR) {
-      rc = step_error(b, err);
-      break;
-    }
-    sqlite3_reset(byid);
-    if (b == SQLITE_OK) sqlite3_bind_text(byid, 2, st.buf, (int)len, SQLITE_STATIC);
-    if (sqlite3_step(byid) != SQLITE_ROW) continue;
-    rc = add_hit(res, &cap, byid, &po, err);
-    if (rc != VB_OK) break;
-    vb_hit *h = &res->hits[res->n - 1];
-    h->score = -best[i].score;
-    if (similar) h->similarity = best[i].score;
-    h->repeats = sqlite3_column_int(byid, 18) - 1;
-  }
-  para_reader_free(&st);
-  sqlite3_finalize(byid);
-  if (rc != VB_OK && rc != VB_ETIMEOUT) {
-    vb_results_free(res);
-    return rc;
-  }
-  *out = res;
-  return rc;
-}

@@ -1,17 +1,21 @@
 /*
-** fuzz_query.c: fuzz target for the query language, vb_query_compile().
-** The first byte chooses folding (its low bit); the rest, up to the first
-** NUL, is the query as a user types it.
+** fuzz_query.c: fuzz target for the query language, vb_query_compile()
+** and the forms derived from the parsed query (query/qtree.h).  The first
+** byte chooses folding (its low bit); the rest, up to the first NUL, is the
+** query as a user types it.
 **
 ** Invariants: a refusal is VB_EQUERY (or VB_ENOMEM) with a one-line
-** reason; a compiled expression is non-empty valid UTF-8 that FTS5 accepts
-** as a MATCH expression on a table with the Vietnamese tokenizer (no user
-** input may reach SQLite as syntax it rejects).
+** reason; a compiled expression, and the exact and loosened expressions
+** derived from the tree, are non-empty valid UTF-8 that FTS5 accepts as a
+** MATCH expression on a table with the Vietnamese tokenizer (no user input
+** may reach SQLite as syntax it rejects); every word of the tree is valid
+** UTF-8.
 */
 #include <sqlite3.h>
 
 #include "fuzz.h"
 #include "index/tokenizer.h"
+#include "query/qtree.h"
 #include "query/query.h"
 
 /* A statement that runs a MATCH on an empty in-memory FTS5 table; prepared
@@ -32,6 +36,35 @@ static sqlite3_stmt *match_stmt(void) {
   return st;
 }
 
+/* expr (derived from query q) must be an expression FTS5 runs. */
+static void check_match(const char *expr, const char *q) {
+  FUZZ_ASSERT(expr != NULL && expr[0] != '\0');
+  FUZZ_ASSERT(vb_utf8_check((const unsigned char *)expr, strlen(expr)) ==
+              strlen(expr));
+  sqlite3_stmt *st = match_stmt();
+  sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+  int r;
+  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+  }
+  if (r != SQLITE_DONE)
+    fprintf(stderr, "FTS5 refused \"%s\" (from \"%s\"): %s\n", expr, q,
+            sqlite3_errmsg(sqlite3_db_handle(st)));
+  FUZZ_ASSERT(r == SQLITE_DONE);
+  sqlite3_reset(st);
+  sqlite3_clear_bindings(st);
+}
+
+/* vb_qtree_words() callback: each form of a word is valid UTF-8. */
+static int check_word(void *ctx, const vb_qword *w) {
+  (void)ctx;
+  FUZZ_ASSERT(w->exact[0] != '\0' && w->folded[0] != '\0');
+  FUZZ_ASSERT(vb_utf8_check((const unsigned char *)w->exact,
+                            strlen(w->exact)) == strlen(w->exact));
+  FUZZ_ASSERT(vb_utf8_check((const unsigned char *)w->folded,
+                            strlen(w->folded)) == strlen(w->folded));
+  return 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size == 0) return 0;
   int fold = data[0] & 1;
@@ -47,20 +80,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     vb_free(q);
     return 0;
   }
-  FUZZ_ASSERT(fts != NULL && fts[0] != '\0');
-  FUZZ_ASSERT(vb_utf8_check((const unsigned char *)fts, strlen(fts)) ==
-              strlen(fts));
-  sqlite3_stmt *st = match_stmt();
-  sqlite3_bind_text(st, 1, fts, -1, SQLITE_STATIC);
-  int r;
-  while ((r = sqlite3_step(st)) == SQLITE_ROW) {
-  }
-  if (r != SQLITE_DONE)
-    fprintf(stderr, "FTS5 refused \"%s\" (from \"%s\"): %s\n", fts, q,
-            sqlite3_errmsg(sqlite3_db_handle(st)));
-  FUZZ_ASSERT(r == SQLITE_DONE);
-  sqlite3_reset(st);
-  sqlite3_clear_bindings(st);
+  check_match(fts, q);
+  /* The forms derived from the tree. */
+  vb_qtree *t = NULL;
+  FUZZ_ASSERT(vb_qtree_parse(q, fold, &t, &err) == VB_OK);
+  char *exact = NULL, *loose = NULL;
+  if (vb_qtree_fts_exact(t, &exact, &err) == VB_OK && exact)
+    check_match(exact, q);
+  if (vb_qtree_phrase_words(t, &loose, &err) == VB_OK && loose)
+    check_match(loose, q);
+  vb_qtree_words(t, check_word, NULL);
+  vb_free(exact);
+  vb_free(loose);
+  vb_qtree_free(t);
   vb_free(fts);
   vb_free(q);
   return 0;
