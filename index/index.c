@@ -21,7 +21,11 @@
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "5" /* bump on any change to schema.sql */
+_Static_assert(sizeof ((vb_prepared *)0)->minhash ==
+                   VB_MINHASH_N * sizeof(uint32_t),
+               "vb_prepared holds one MinHash signature");
+
+#define VB_SCHEMA_VERSION "6" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -45,6 +49,7 @@ enum {
   ST_PARA_INSERT,
   ST_TITLE_DELETE,
   ST_TITLE_INSERT,
+  ST_HEADING_INSERT,
   ST__N
 };
 
@@ -100,8 +105,10 @@ static const char *const g_sql[ST__N] = {
     [ST_TITLE_INSERT] =
         "INSERT INTO titles_fts(rowid, title, theme) VALUES(?1, ?2, ?3)",
     [ST_PARA_INSERT] =
-        "INSERT INTO paragraphs(doc_id, seq, line, start, len, heading, "
-        "fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO paragraph_rows(doc_id, seq, line, start, len, "
+        "heading_seq, fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_HEADING_INSERT] =
+        "INSERT INTO headings(doc_id, seq, text) VALUES(?1, ?2, ?3)",
 };
 
 struct vb_index {
@@ -110,6 +117,7 @@ struct vb_index {
   long steps_left;        /* progress checks left (-1: no step limit) */
   int expired;            /* 1 once the budget ran out */
   sqlite3_stmt *st[ST__N]; /* prepared on first use */
+  sqlite3_stmt *own[VB_INDEX_OWN_STMTS]; /* vb_index_own_stmt() */
   int in_batch;           /* 1 between begin and commit */
 };
 
@@ -154,6 +162,18 @@ static sqlite3_stmt *stmt(vb_index *idx, int i, vb_error *err,
     sqlite3_clear_bindings(idx->st[i]);
   }
   return idx->st[i];
+}
+
+sqlite3_stmt *vb_index_own_stmt(vb_index *idx, int slot, const char *sql) {
+  if (slot < 0 || slot >= VB_INDEX_OWN_STMTS) return NULL;
+  if (idx->own[slot]) {
+    sqlite3_reset(idx->own[slot]);
+    sqlite3_clear_bindings(idx->own[slot]);
+  } else if (sqlite3_prepare_v3(idx->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                &idx->own[slot], NULL) != SQLITE_OK) {
+    return NULL;
+  }
+  return idx->own[slot];
 }
 
 /* Run a statement to completion (no result rows expected). */
@@ -294,6 +314,7 @@ void vb_index_close(vb_index *idx) {
   if (!idx) return;
   if (idx->in_batch) vb_index_rollback(idx);
   for (int i = 0; i < ST__N; i++) sqlite3_finalize(idx->st[i]);
+  for (int i = 0; i < VB_INDEX_OWN_STMTS; i++) sqlite3_finalize(idx->own[i]);
   sqlite3_close(idx->db);
   vb_free(idx);
 }
@@ -517,22 +538,33 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
   return VB_OK;
 }
 
-/* Store the paragraphs of a document (their places in the body). */
+/* Store the paragraphs of a document (their places in the body), and each
+** heading they fall under once. */
 static vb_status put_paragraphs(vb_index *idx, sqlite3_int64 doc_id,
                                 const vb_doc *doc, const vb_para_list *l,
                                 vb_error *err) {
   vb_status rc = VB_OK;
+  const char *last = NULL; /* the heading stored last, as headings.seq */
+  sqlite3_int64 hseq = -1;
   for (size_t i = 0; i < l->n && rc == VB_OK; i++) {
     const vb_para *p = &l->items[i];
-    sqlite3_stmt *s = stmt(idx, ST_PARA_INSERT, err, &rc);
-    if (!s) break;
+    sqlite3_stmt *s;
+    if (p->heading && p->heading != last) {
+      if (!(s = stmt(idx, ST_HEADING_INSERT, err, &rc))) break;
+      sqlite3_bind_int64(s, 1, doc_id);
+      sqlite3_bind_int64(s, 2, ++hseq);
+      sqlite3_bind_text(s, 3, p->heading, (int)p->heading_len, SQLITE_STATIC);
+      if ((rc = step_done(idx, s, "cannot store a paragraph", err)) != VB_OK)
+        break;
+      last = p->heading;
+    }
+    if (!(s = stmt(idx, ST_PARA_INSERT, err, &rc))) break;
     sqlite3_bind_int64(s, 1, doc_id);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
     sqlite3_bind_int64(s, 3, (sqlite3_int64)p->line);
     sqlite3_bind_int64(s, 4, (sqlite3_int64)(p->text - doc->text));
     sqlite3_bind_int64(s, 5, (sqlite3_int64)p->len);
-    if (p->heading)
-      sqlite3_bind_text(s, 6, p->heading, (int)p->heading_len, SQLITE_STATIC);
+    if (p->heading) sqlite3_bind_int64(s, 6, hseq);
     sqlite3_bind_int64(s, 7, l->fingerprints[i]);
     rc = step_done(idx, s, "cannot store a paragraph", err);
   }
@@ -596,10 +628,13 @@ vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
                            vb_prepared *out) {
   memset(out, 0, sizeof *out);
   out->record_json = json_dumps(record, JSON_COMPACT);
-  if (!out->record_json ||
-      vb_paragraphs_index(doc->text, doc->text_len, &out->paras) != VB_OK) {
+  vb_status rc = out->record_json ? VB_OK : VB_ENOMEM;
+  if (rc == VB_OK)
+    rc = vb_paragraphs_index(doc->text, doc->text_len, &out->paras);
+  out->shingles = vb_minhash(doc->text, doc->text_len, out->minhash);
+  if (rc != VB_OK) {
     vb_prepared_free(out);
-    return VB_ENOMEM;
+    return rc;
   }
   return VB_OK;
 }
@@ -707,7 +742,8 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   if (rc == VB_OK)
     rc = put_list(idx, id, rec, "deadlines", ST_DEADLINE_INSERT, err);
   if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
-  if (rc == VB_OK) rc = vb_works_assign(idx, id, doc, rec, err); /* works.h */
+  if (rc == VB_OK) rc = vb_works_assign(idx, id, doc, rec, prep->minhash,
+                                           prep->shingles, err); /* works.h */
   vb_prepared_free(&own);
   if (rc != VB_OK) {
     vb_index_rollback(idx);

@@ -79,12 +79,22 @@ vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;
 
 /* The part of storing a document that needs no database: its paragraphs
-** and the record as JSON text.  The ingest workers prepare documents so
+** and the record as compressed JSON text.  The ingest workers prepare documents so
 ** that the single writer only writes.  Errors: VB_ENOMEM (out is freed). */
 typedef struct vb_prepared {
   vb_para_list paras;  /* vb_paragraphs_index() of doc->text */
-  char *record_json;   /* the record, compact JSON (free with free()) */
+  char *record_json; /* the record as compact JSON (malloc'd by jansson) */
+  uint32_t minhash[64]; /* vb_minhash() of doc->text (works.h) */
+  size_t shingles;      /* ... and its shingle count */
 } vb_prepared;
+
+/* Statements of the index layer's other files (works.c), prepared once per
+** handle and finalized by vb_index_close: slot (below VB_INDEX_OWN_STMTS)
+** always names the same sql.  Returned reset, bindings cleared; the caller
+** resets it after use and never finalizes it.  NULL if it cannot be
+** prepared. */
+#define VB_INDEX_OWN_STMTS 16
+sqlite3_stmt *vb_index_own_stmt(vb_index *idx, int slot, const char *sql);
 
 vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
                            vb_prepared *out) VB_MUST_CHECK;

@@ -24,6 +24,11 @@
 
 #define ROWS_PER_BAND (VB_MINHASH_N / VB_MINHASH_BANDS)
 
+/* The statements of vb_works_assign, prepared once per index handle
+** (vb_index_own_stmt). */
+enum { W_READ, W_BY_NUMBER, W_BY_BAND, W_INSERT, W_BAND, W_REP, W_OLD,
+       W_UNSET, W_SET };
+
 static uint64_t mix64(uint64_t x) { /* splitmix64's finaliser */
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
@@ -168,29 +173,28 @@ static vb_status read_doc(sqlite3 *db, sqlite3_stmt *s, int64_t id, ident *d,
 }
 
 /* Candidate files: the same number and symbol, or a shared bucket. */
-static vb_status candidates(sqlite3 *db, int64_t id, const ident *me,
+static vb_status candidates(vb_index *idx, sqlite3 *db, int64_t id,
+                            const ident *me,
                             const int64_t *bands, int has_sig, int64_t *out,
                             size_t *n, vb_error *err) {
   sqlite3_stmt *s = NULL;
   *n = 0;
   if (me->f[1] && me->f[2]) {
-    if (sqlite3_prepare_v2(db,
-                           "SELECT id FROM documents WHERE number = ?1 AND "
-                           "symbol = ?2 AND id <> ?3 LIMIT 64",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (!(s = vb_index_own_stmt(idx, W_BY_NUMBER,
+                                "SELECT id FROM documents WHERE number = ?1 "
+                                "AND symbol = ?2 AND id <> ?3 LIMIT 64")))
       return db_fail(db, err);
     sqlite3_bind_text(s, 1, me->f[1], -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, me->f[2], -1, SQLITE_STATIC);
     sqlite3_bind_int64(s, 3, id);
     while (*n < WORKS_MAX_CANDIDATES && sqlite3_step(s) == SQLITE_ROW)
       out[(*n)++] = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
   }
   if (!has_sig) return VB_OK;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT doc_id FROM work_bands WHERE band = ?1 AND "
-                         "doc_id <> ?2 LIMIT 16",
-                         -1, &s, NULL) != SQLITE_OK)
+  if (!(s = vb_index_own_stmt(idx, W_BY_BAND,
+                              "SELECT doc_id FROM work_bands WHERE band = ?1 "
+                              "AND doc_id <> ?2 LIMIT 16")))
     return db_fail(db, err);
   for (int k = 0; k < VB_MINHASH_BANDS; k++) {
     sqlite3_bind_int64(s, 1, bands[k]);
@@ -203,43 +207,38 @@ static vb_status candidates(sqlite3 *db, int64_t id, const ident *me,
     }
     sqlite3_reset(s);
   }
-  sqlite3_finalize(s);
   return VB_OK;
 }
 
 /* Run one statement with up to three integer/text parameters. */
-static vb_status run(sqlite3 *db, const char *sql, int64_t a, int64_t b,
-                     vb_error *err) {
-  sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-    return db_fail(db, err);
+static vb_status run(vb_index *idx, int slot, const char *sql, int64_t a,
+                     int64_t b, vb_error *err) {
+  sqlite3 *db = vb_index_db(idx);
+  sqlite3_stmt *s = vb_index_own_stmt(idx, slot, sql);
+  if (!s) return db_fail(db, err);
   sqlite3_bind_int64(s, 1, a);
   sqlite3_bind_int64(s, 2, b);
   int r = sqlite3_step(s);
-  sqlite3_finalize(s);
+  sqlite3_reset(s);
   return r == SQLITE_DONE ? VB_OK : db_fail(db, err);
 }
 
 vb_status vb_works_assign(vb_index *idx, int64_t doc_id, const vb_doc *doc,
-                          json_t *rec, vb_error *err) {
+                          json_t *rec, const uint32_t sig[VB_MINHASH_N],
+                          size_t shingles, vb_error *err) {
   sqlite3 *db = vb_index_db(idx);
-  uint32_t sig[VB_MINHASH_N];
   int64_t bands[VB_MINHASH_BANDS];
-  int has_sig = vb_minhash(doc->text, doc->text_len, sig) >= WORKS_MIN_SHINGLES;
+  int has_sig = shingles >= WORKS_MIN_SHINGLES;
   for (int k = 0; k < VB_MINHASH_BANDS; k++) bands[k] = band_key(sig, k);
   ident me;
   int64_t work = 0, cand[WORKS_MAX_CANDIDATES];
   int dummy;
   size_t nc = 0;
-  sqlite3_stmt *rd = NULL;
-  if (sqlite3_prepare_v2(db, g_read_sql, -1, &rd, NULL) != SQLITE_OK)
-    return db_fail(db, err);
+  sqlite3_stmt *rd = vb_index_own_stmt(idx, W_READ, g_read_sql);
+  if (!rd) return db_fail(db, err);
   vb_status rc = read_doc(db, rd, doc_id, &me, NULL, &dummy, &work, err);
-  if (rc != VB_OK) {
-    sqlite3_finalize(rd);
-    return rc;
-  }
-  rc = candidates(db, doc_id, &me, bands, has_sig, cand, &nc, err);
+  if (rc != VB_OK) return rc;
+  rc = candidates(idx, db, doc_id, &me, bands, has_sig, cand, &nc, err);
   /* the best match: identity first, then the share of shingles */
   int64_t best_work = 0;
   double best_sim = -1;
@@ -276,31 +275,30 @@ vb_status vb_works_assign(vb_index *idx, int64_t doc_id, const vb_doc *doc,
     ident_free(&o);
   }
   ident_free(&me);
-  sqlite3_finalize(rd);
   if (rc != VB_OK) return rc;
   if (!best_work) best_work = doc_id;
-  sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db,
-                         "INSERT OR REPLACE INTO works(doc_id, work_id, kind, "
-                         "matched_by, similarity, pref, rep, minhash) "
-                         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)",
-                         -1, &s, NULL) != SQLITE_OK)
-    return db_fail(db, err);
+  /* a plain INSERT (the id is new): OR REPLACE would open a statement
+  ** journal, which makes FTS5 flush its pending terms every document */
+  sqlite3_stmt *s = vb_index_own_stmt(
+      idx, W_INSERT,
+      "INSERT INTO works(doc_id, work_id, kind, matched_by, similarity, "
+      "pref, rep, minhash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)");
+  if (!s) return db_fail(db, err);
   sqlite3_bind_int64(s, 1, doc_id);
   sqlite3_bind_int64(s, 2, best_work);
   sqlite3_bind_text(s, 3, kind, -1, SQLITE_STATIC);
   if (by) sqlite3_bind_text(s, 4, by, -1, SQLITE_STATIC);
   if (best_sim >= 0) sqlite3_bind_double(s, 5, best_sim);
   sqlite3_bind_int(s, 6, preference(doc->format, rec));
-  if (has_sig) sqlite3_bind_blob(s, 7, sig, sizeof sig, SQLITE_TRANSIENT);
+  if (has_sig)
+    sqlite3_bind_blob(s, 7, sig, VB_MINHASH_N * sizeof *sig, SQLITE_TRANSIENT);
   int r = sqlite3_step(s);
-  sqlite3_finalize(s);
+  sqlite3_reset(s);
   if (r != SQLITE_DONE) return db_fail(db, err);
   if (has_sig) {
-    if (sqlite3_prepare_v2(db,
-                           "INSERT OR IGNORE INTO work_bands(band, doc_id) "
-                           "VALUES(?1, ?2)",
-                           -1, &s, NULL) != SQLITE_OK)
+    if (!(s = vb_index_own_stmt(idx, W_BAND,
+                                "INSERT OR IGNORE INTO work_bands(band, "
+                                "doc_id) VALUES(?1, ?2)")))
       return db_fail(db, err);
     for (int k = 0; k < VB_MINHASH_BANDS && r == SQLITE_DONE; k++) {
       sqlite3_bind_int64(s, 1, bands[k]);
@@ -308,16 +306,43 @@ vb_status vb_works_assign(vb_index *idx, int64_t doc_id, const vb_doc *doc,
       r = sqlite3_step(s);
       sqlite3_reset(s);
     }
-    sqlite3_finalize(s);
     if (r != SQLITE_DONE) return db_fail(db, err);
   }
   /* the file that stands for the work: the preferred one, ties broken by
   ** the path (not by the order two workers finished in), so that the same
-  ** files always give the same answers */
-  return run(db,
-             "UPDATE works SET rep = (doc_id = (SELECT w.doc_id FROM works w "
-             "JOIN documents d ON d.id = w.doc_id WHERE w.work_id = ?1 "
-             "ORDER BY w.pref DESC, d.source DESC LIMIT 1)) "
-             "WHERE work_id = ?1 AND ?2 = ?2",
-             best_work, 0, err);
+  ** files always give the same answers.  Rows are updated one by one by
+  ** id: an UPDATE of several rows would open a statement journal, which
+  ** makes FTS5 flush its pending terms every document. */
+  int64_t rep = 0, old[WORKS_MAX_CANDIDATES];
+  size_t nold = 0;
+  if (!(s = vb_index_own_stmt(
+            idx, W_REP,
+            "SELECT w.doc_id FROM works w JOIN documents d ON d.id = "
+            "w.doc_id WHERE w.work_id = ?1 ORDER BY w.pref DESC, d.source "
+            "DESC LIMIT 1")))
+    return db_fail(db, err);
+  sqlite3_bind_int64(s, 1, best_work);
+  if ((r = sqlite3_step(s)) == SQLITE_ROW) rep = sqlite3_column_int64(s, 0);
+  sqlite3_reset(s);
+  if (r != SQLITE_ROW) return db_fail(db, err);
+  if (!(s = vb_index_own_stmt(idx, W_OLD,
+                              "SELECT doc_id FROM works WHERE work_id = ?1 "
+                              "AND rep = 1")))
+    return db_fail(db, err);
+  sqlite3_bind_int64(s, 1, best_work);
+  while ((r = sqlite3_step(s)) == SQLITE_ROW && nold < WORKS_MAX_CANDIDATES)
+    old[nold++] = sqlite3_column_int64(s, 0);
+  sqlite3_reset(s);
+  if (r != SQLITE_DONE && r != SQLITE_ROW) return db_fail(db, err);
+  vb_status rc2 = VB_OK;
+  for (size_t i = 0; i < nold && rc2 == VB_OK; i++)
+    if (old[i] != rep)
+      rc2 = run(idx, W_UNSET,
+                "UPDATE works SET rep = 0 WHERE doc_id = ?1 AND ?2 = ?2",
+                old[i], 0, err);
+  if (rc2 == VB_OK)
+    rc2 = run(idx, W_SET,
+              "UPDATE works SET rep = 1 WHERE doc_id = ?1 AND ?2 = ?2", rep,
+              0, err);
+  return rc2;
 }

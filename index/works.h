@@ -52,11 +52,12 @@ size_t vb_minhash(const char *text, size_t n, uint32_t sig[VB_MINHASH_N]);
 double vb_minhash_similarity(const uint32_t a[VB_MINHASH_N],
                              const uint32_t b[VB_MINHASH_N]);
 
-/* Join the stored document doc_id (its file doc, its record rec) to the
-** work of an earlier file, or open a work of its own, and choose the file
-** that stands for the work.  Runs inside the writer's batch.  Errors:
-** VB_EDB, VB_ENOMEM. */
+/* Join the stored document doc_id (its file doc, its record rec, sig and
+** shingles its vb_minhash()) to the work of an earlier file, or open a
+** work of its own, and choose the file that stands for the work.  Runs
+** inside the writer's batch.  Errors: VB_EDB, VB_ENOMEM. */
 vb_status vb_works_assign(vb_index *idx, int64_t doc_id, const vb_doc *doc,
-                          json_t *rec, vb_error *err) VB_MUST_CHECK;
+                          json_t *rec, const uint32_t sig[VB_MINHASH_N],
+                          size_t shingles, vb_error *err) VB_MUST_CHECK;
 
 #endif /* VB_WORKS_H */
