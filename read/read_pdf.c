@@ -231,6 +231,35 @@ typedef struct wspan { /* a word: glyphs [a, b) */
   int single;  /* one letter (with its marks) */
 } wspan;
 
+/* Sort g[0..n) by cmp, stably (as glibc's merge sort did, so the order
+** of equal keys is the order the page drew them), using tmp[0..n): runs
+** already in order are found and merged pairwise, so that a page whose
+** glyphs come mostly in order (the usual case) costs a few linear passes. */
+static void sort_glyphs(glyph *g, size_t n, glyph *tmp,
+                        int (*cmp)(const void *, const void *)) {
+  for (;;) {
+    size_t i = 0;
+    while (i < n) {
+      size_t mid = i + 1;
+      while (mid < n && cmp(&g[mid - 1], &g[mid]) <= 0) mid++;
+      if (mid == n) {
+        if (i == 0) return; /* one run: sorted */
+        memcpy(tmp + i, g + i, (n - i) * sizeof *g);
+        break;
+      }
+      size_t end = mid + 1;
+      while (end < n && cmp(&g[end - 1], &g[end]) <= 0) end++;
+      size_t a = i, b = mid, k = i;
+      while (a < mid && b < end)
+        tmp[k++] = cmp(&g[a], &g[b]) <= 0 ? g[a++] : g[b++];
+      while (a < mid) tmp[k++] = g[a++];
+      while (b < end) tmp[k++] = g[b++];
+      i = end;
+    }
+    memcpy(g, tmp, n * sizeof *g);
+  }
+}
+
 /* Emit the words of one row g[0..n) (sorted) to the layout. */
 static vb_status row_words(glyph *g, size_t n, vb_layout *L, wspan *w,
                            vb_buf *tmp) {
@@ -331,17 +360,23 @@ static vb_status glyph_words(glyph *g, size_t n, vb_layout *L) {
   vb_buf tmp;
   vb_buf_init(&tmp, VB_CAP_LINE);
   wspan *w = vb_malloc((n + 1) * sizeof *w);
-  if (!w) return VB_ENOMEM;
-  if (n) qsort(g, n, sizeof *g, cmp_gbase);
+  glyph *scratch = vb_malloc((n + 1) * sizeof *scratch);
+  if (!w || !scratch) {
+    vb_free(w);
+    vb_free(scratch);
+    return VB_ENOMEM;
+  }
+  sort_glyphs(g, n, scratch, cmp_gbase);
   vb_status rc = VB_OK;
   for (size_t i = 0; i < n && rc == VB_OK;) {
     size_t j = i + 1;
     while (j < n && g[j].base - g[i].base <= 0.35f * fmaxf(g[i].size, g[j].size))
       j++;
-    qsort(g + i, j - i, sizeof *g, cmp_gx);
+    sort_glyphs(g + i, j - i, scratch, cmp_gx);
     rc = row_words(g + i, j - i, L, w, &tmp);
     i = j;
   }
+  vb_free(scratch);
   vb_free(w);
   vb_buf_free(&tmp);
   return rc;
