@@ -1,5 +1,5 @@
 /*
-** legacy.c: TCVN3, VNI-Windows and Windows-1258 to Unicode, and the
+** legacy.c: TCVN3, VNI-Windows, Windows-1258 and VISCII to Unicode, and the
 ** Vietnamese syllable model that tells them apart.  See legacy.h.
 **
 ** The tables come from data/encodings/ (*.tsv) and data/vi/syllables.txt
@@ -20,6 +20,9 @@ extern const uint32_t vb_enc_tcvn3[256];  /* byte -> letter, 0 = none */
 extern const uint32_t vb_enc_vni1[256];   /* VNI one-byte letters */
 extern const uint32_t vb_enc_cp1258[256];
 extern const uint32_t vb_enc_cp1252[256]; /* 0x80-0x9F only */
+extern const uint32_t vb_enc_viscii[256];
+extern const char *const vb_tcvn3_names[][2]; /* {as TCVN3 gives, as written} */
+extern const size_t vb_tcvn3_names_n;
 extern const uint32_t vb_enc_vni2[][2];   /* {byte1 << 8 | byte2, letter} */
 extern const size_t vb_enc_vni2_n;
 extern const char *const vb_vi_onsets[];  /* sorted by bytes */
@@ -36,6 +39,7 @@ const char *vb_legacy_name(vb_legacy enc) {
     case VB_LEGACY_TCVN3_CAPS: return "TCVN3";
     case VB_LEGACY_VNI: return "VNI";
     case VB_LEGACY_CP1258: return "Windows-1258";
+    case VB_LEGACY_VISCII: return "VISCII";
     default: return NULL;
   }
 }
@@ -145,6 +149,8 @@ static uint32_t decode_one(vb_legacy enc, const unsigned char *in, size_t n,
       return vb_enc_vni1[b] ? vb_enc_vni1[b] : vb_legacy_cp1252(b);
     case VB_LEGACY_CP1258:
       return vb_enc_cp1258[b] ? vb_enc_cp1258[b] : b;
+    case VB_LEGACY_VISCII:
+      return vb_enc_viscii[b] ? vb_enc_viscii[b] : b;
     default:
       return vb_legacy_cp1252(b);
   }
@@ -387,10 +393,41 @@ static void upper_span(char *s, size_t i, size_t end) {
 typedef struct cword {
   size_t at, end;
   int upper, lower, marked;  /* capitals; ASCII small; other small letters */
+  int inner;                 /* a capital after a small non-ASCII letter */
 } cword;
 
-/* vb_legacy_fix_case() for the line s[0..n). */
-static void fix_line(char *s, size_t n) {
+/* 1 if cp is a small letter whose capital TCVN3 cannot write (an accented
+** vowel: its capital is drawn from the same byte by a capitals font);
+** 0 for ă â ê ô ơ ư đ, whose capitals have bytes, and for the rest. */
+static int caps_lost(int32_t cp) {
+  if (cp < 0x80 || utf8proc_toupper(cp) == cp) return 0;
+  switch (cp) {
+    case 0x103: case 0xE2: case 0xEA: case 0xF4: case 0x1A1: case 0x1B0:
+    case 0x111: return 0;
+    default: return cp >= 0xC0;
+  }
+}
+
+/* Give back the capital of the names TCVN3 text writes in small letters
+** ("ủy ban nhân dân" -> "Ủy ban nhân dân"), as whole words, in s[0..n). */
+static void restore_names(char *s, size_t n) {
+  for (size_t k = 0; k < vb_tcvn3_names_n; k++) {
+    const char *low = vb_tcvn3_names[k][0];
+    size_t m = strlen(low);
+    for (size_t i = 0; i + m <= n; i++) {
+      if (s[i] != low[0] || memcmp(s + i, low, m) != 0) continue;
+      unsigned char before = i ? (unsigned char)s[i - 1] : ' ';
+      unsigned char after = i + m < n ? (unsigned char)s[i + m] : ' ';
+      int word_before = before >= 0x80 || ((before | 32) >= 'a' && (before | 32) <= 'z');
+      int word_after = after >= 0x80 || ((after | 32) >= 'a' && (after | 32) <= 'z');
+      if (!word_before && !word_after) memcpy(s + i, vb_tcvn3_names[k][1], m);
+    }
+  }
+}
+
+/* vb_legacy_fix_case() for the line s[0..n); go_on: the line above goes
+** on into this one (it ends with a comma or a small letter). */
+static void fix_line(char *s, size_t n, int go_on) {
   cword w[CASE_WORDS];
   size_t nw = 0, i = 0;
   int line_lower = 0, line_upper = 0;
@@ -410,7 +447,7 @@ static void fix_line(char *s, size_t n) {
       len = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                              (utf8proc_ssize_t)(n - i), &cp);
       if (len <= 0 || separator(cp)) break;
-      if (utf8proc_tolower(cp) != cp) c->upper++;
+      if (utf8proc_tolower(cp) != cp) c->upper++, c->inner |= c->marked > 0;
       else if (cp < 0x80) c->lower++;
       else if (utf8proc_toupper(cp) != cp) c->marked++;
       i += (size_t)len;
@@ -422,7 +459,8 @@ static void fix_line(char *s, size_t n) {
   if (nw == 0) return;
   int caps[CASE_WORDS], any = 0;
   for (size_t k = 0; k < nw; k++)
-    any |= caps[k] = w[k].upper >= 2 && !w[k].lower && w[k].marked;
+    any |= caps[k] = (w[k].upper >= 2 || w[k].inner) && !w[k].lower &&
+                     w[k].marked;
   /* A line without a small ASCII letter, with a word in capitals, is a
   ** heading in capitals. */
   if (!line_lower && line_upper >= 2 && any) {
@@ -435,20 +473,39 @@ static void fix_line(char *s, size_t n) {
                             (k + 1 < nw && caps[k + 1]))))
       upper_span(s, w[k].at, w[k].end);
   }
-  /* A line starts with a capital. */
+  restore_names(s, n);
+  /* A line starts with a capital, unless it goes on from the line above. */
   utf8proc_int32_t cp;
   utf8proc_ssize_t len = utf8proc_iterate(
       (const utf8proc_uint8_t *)s + w[0].at,
       (utf8proc_ssize_t)(w[0].end - w[0].at), &cp);
-  if (len > 0 && cp >= 0x80) upper_at(s, w[0].at, (size_t)len, cp);
+  if (len > 0 && caps_lost(cp) && !go_on) upper_at(s, w[0].at, (size_t)len, cp);
+}
+
+/* 1 if the text s[0..n) ends with a comma or a small letter (white space
+** aside): the line that follows goes on from it. */
+static int goes_on(const char *s, size_t n) {
+  while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
+  if (!n) return 0;
+  if (s[n - 1] == ',') return 1;
+  size_t i = n - 1;
+  while (i && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+  utf8proc_int32_t cp;
+  if (utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                       (utf8proc_ssize_t)(n - i), &cp) <= 0)
+    return 0;
+  return utf8proc_toupper(cp) != cp;
 }
 
 void vb_legacy_fix_case(char *s, size_t n) {
-  size_t i = 0;
+  size_t i = 0, prev = 0, prev_end = 0; /* the last line that held text */
   while (i < n) {
     const char *nl = memchr(s + i, '\n', n - i);
     size_t end = nl ? (size_t)(nl - s) : n;
-    fix_line(s + i, end - i);
+    fix_line(s + i, end - i, goes_on(s + prev, prev_end - prev));
+    size_t k = i;
+    while (k < end && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r')) k++;
+    if (k < end) prev = i, prev_end = end;
     i = end + 1;
   }
 }
@@ -456,11 +513,12 @@ void vb_legacy_fix_case(char *s, size_t n) {
 vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
                            vb_error *err) {
   static const vb_legacy cand[] = {VB_LEGACY_TCVN3, VB_LEGACY_VNI,
-                                   VB_LEGACY_CP1258};
-  double share[3];
-  size_t words[3];
+                                   VB_LEGACY_CP1258, VB_LEGACY_VISCII};
+  enum { NCAND = sizeof cand / sizeof cand[0] };
+  double share[NCAND];
+  size_t words[NCAND];
   if (n > DETECT_SAMPLE) n = DETECT_SAMPLE;
-  for (size_t c = 0; c < 3; c++) {
+  for (size_t c = 0; c < NCAND; c++) {
     vb_buf b;
     vb_buf_init(&b, DETECT_SAMPLE * 4);
     vb_status rc = vb_legacy_decode(cand[c], in, n, &b, err);
@@ -473,8 +531,10 @@ vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
   }
   size_t best = 0, second = 1;
   if (share[1] > share[best]) best = 1, second = 0;
-  if (share[2] > share[best]) second = best, best = 2;
-  else if (share[2] > share[second]) second = 2;
+  for (size_t c = 2; c < NCAND; c++) {
+    if (share[c] > share[best]) second = best, best = c;
+    else if (share[c] > share[second]) second = c;
+  }
   /* A clear winner: most of its words are syllables, many more than in
   ** any other reading, and there are enough words to judge. */
   if (words[best] >= 3 && share[best] >= 0.8 &&
@@ -491,9 +551,9 @@ vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
       err, VB_EENCODING,
       "cannot tell the encoding: invalid UTF-8 at byte %zu (0x%02X), and "
       "Vietnamese syllables are %.0f%% of the words as TCVN3, %.0f%% as "
-      "VNI, %.0f%% as Windows-1258 (%zu words)",
+      "VNI, %.0f%% as Windows-1258, %.0f%% as VISCII (%zu words)",
       bad, in[bad], share[0] * 100, share[1] * 100, share[2] * 100,
-      words[best]);
+      share[3] * 100, words[best]);
 }
 
 vb_legacy vb_legacy_mojibake(const char *s, size_t n) {

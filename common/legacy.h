@@ -33,11 +33,12 @@ typedef enum vb_legacy {
   VB_LEGACY_TCVN3_CAPS,   /* TCVN3 capitals fonts: .VnTimeH, .VnArialH */
   VB_LEGACY_VNI,          /* VNI-Windows: VNI-Times, VNI-Helve, ... */
   VB_LEGACY_CP1258,       /* Windows-1258 (combining tone marks) */
+  VB_LEGACY_VISCII,       /* VISCII (RFC 1456): one byte per letter */
   VB_LEGACY_COUNT
 } vb_legacy;
 
 /* Static name of an encoding as the record shows it: "TCVN3" (capitals
-** included), "VNI", "Windows-1258"; NULL for VB_LEGACY_NONE. */
+** included), "VNI", "Windows-1258", "VISCII"; NULL for VB_LEGACY_NONE. */
 const char *vb_legacy_name(vb_legacy enc);
 
 /* Write to dst[0..cap) (NUL-terminated) the names of the encodings with
@@ -96,7 +97,7 @@ double vb_vi_syllable_share(const char *s, size_t n, size_t *words);
 int vb_vi_is_syllable(const char *w, size_t n);
 
 /* Tell the 8-bit encoding of text bytes that are not UTF-8.  On success
-** *enc is TCVN3, VNI or CP1258.  When no decoding gives Vietnamese words
+** *enc is TCVN3, VNI, CP1258 or VISCII.  When no decoding gives Vietnamese words
 ** by a clear margin, returns VB_EENCODING with a reason starting "cannot
 ** tell the encoding: ".  Only the first 256 KiB are examined. */
 vb_status vb_legacy_detect(const unsigned char *in, size_t n, vb_legacy *enc,
@@ -121,7 +122,11 @@ vb_legacy vb_legacy_mojibake(const char *s, size_t n);
 ** capitals and no small ASCII letter is ("Kế HOạCH" -> "Kế HOẠCH"), and so
 ** is a one-capital word beside such a word ("Kế HOẠCH" -> "KẾ HOẠCH"); an
 ** accented small letter that begins a line becomes a capital ("ủy ban" ->
-** "Ủy ban").
+** "Ủy ban") unless the line above goes on into it (it ends with a comma
+** or a small letter); the names of data/encodings/tcvn3_names.txt get
+** their capital back wherever they stand ("ủy ban nhân dân" -> "Ủy ban
+** nhân dân").  A line never starts with a capital made of ă â ê ô ơ ư đ:
+** TCVN3 has bytes for those capitals.
 ** Vietnamese letters keep their UTF-8 length when their case changes. */
 void vb_legacy_fix_case(char *s, size_t n);
 

@@ -16,11 +16,21 @@
 ** page headers and footers (vb_doc.extra, each distinct line once), meta.xml
 ** the properties.  An encrypted (password-protected) package is recognised
 ** from its manifest.
+**
+** Text in legacy 8-bit fonts (.VnTime and .Vn*H: TCVN3, VNI-*: VNI) is
+** converted span by span from its font, as the DOCX reader does runs: the
+** font of a text:span's style, else of its paragraph's style (parent
+** styles followed), else of the default paragraph style; a style names a
+** font face (style:font-name, whose svg:font-family is the font) or the
+** font itself (fo:font-family).  A span is converted only when that reads
+** as more Vietnamese than the text as stored (vb_legacy_recode_run()).
+** Styles are looked at only when a font face or style names such a font.
 */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "legacy.h"
 #include "reader.h"
 #include "zipxml.h"
 
@@ -33,6 +43,9 @@
 #define OD_NEST 64          /* paragraph nesting (frames, notes) */
 #define OD_MAX_SPACES 1024  /* spaces one text:s may add */
 #define OD_LABEL 128        /* a list label */
+#define OD_MAX_FSTYLES 8192 /* paragraph and text styles kept for fonts */
+#define OD_MAX_FACES 256    /* legacy font faces kept */
+#define OD_STYLE_HOPS 32    /* parent-style chains (cycles stop here) */
 
 static const char odt_mime[] = "application/vnd.oasis.opendocument.text";
 
@@ -40,7 +53,7 @@ static const char odt_mime[] = "application/vnd.oasis.opendocument.text";
 
 enum {
   NS_OFFICE = 1, NS_TEXT, NS_TABLE, NS_STYLE, NS_SVG, NS_DC, NS_META, NS_XML,
-  NS_MANIFEST
+  NS_MANIFEST, NS_FO
 };
 
 enum {
@@ -60,7 +73,10 @@ enum {
   A_C, A_STYLE_NAME, A_CONTINUE_NUMBERING, A_CONTINUE_LIST, A_XML_ID,
   A_START_VALUE, A_LEVEL, A_NUM_FORMAT, A_NUM_PREFIX, A_NUM_SUFFIX,
   A_DISPLAY_LEVELS, A_BULLET_CHAR, A_LETTER_SYNC, A_OUTLINE_LEVEL, A_NAME,
-  A_IS_LIST_HEADER, A_DISPLAY
+  A_IS_LIST_HEADER, A_DISPLAY,
+  /* fonts */
+  T_SPAN, S_FONT_FACE, S_STYLE, S_DEFAULT_STYLE, S_TEXT_PROPERTIES,
+  A_FONT_FAMILY, A_FAMILY, A_PARENT_STYLE, A_FONT_NAME, A_FO_FONT_FAMILY
 };
 
 static const vb_zx_ns od_ns[] = {
@@ -73,6 +89,7 @@ static const vb_zx_ns od_ns[] = {
     {NS_META, "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"},
     {NS_XML, "http://www.w3.org/XML/1998/namespace"},
     {NS_MANIFEST, "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"},
+    {NS_FO, "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
 };
 
 static const vb_zx_word od_words[] = {
@@ -130,6 +147,13 @@ static const vb_zx_word od_words[] = {
     {NS_TEXT, "outline-level", A_OUTLINE_LEVEL}, {NS_STYLE, "name", A_NAME},
     {NS_TEXT, "is-list-header", A_IS_LIST_HEADER},
     {NS_STYLE, "display", A_DISPLAY},
+    {NS_TEXT, "span", T_SPAN}, {NS_STYLE, "font-face", S_FONT_FACE},
+    {NS_STYLE, "style", S_STYLE}, {NS_STYLE, "default-style", S_DEFAULT_STYLE},
+    {NS_STYLE, "text-properties", S_TEXT_PROPERTIES},
+    {NS_SVG, "font-family", A_FONT_FAMILY}, {NS_STYLE, "family", A_FAMILY},
+    {NS_STYLE, "parent-style-name", A_PARENT_STYLE},
+    {NS_STYLE, "font-name", A_FONT_NAME},
+    {NS_FO, "font-family", A_FO_FONT_FAMILY},
 };
 
 static const vb_zx_vocab od_vocab = {od_ns, sizeof od_ns / sizeof od_ns[0],
@@ -172,8 +196,34 @@ typedef struct od_list {
   long item_start;         /* text:start-value of the item, or LONG_MIN */
 } od_list;
 
+/* A paragraph or text style, for the font its text is in. */
+typedef struct od_fstyle {
+  char name[OD_ID], parent[OD_ID];
+  int enc;       /* vb_legacy of its font, -1 if it names none */
+  int text;      /* style:family="text" (else paragraph) */
+} od_fstyle;
+
+/* A font face whose family is a legacy font. */
+typedef struct od_face {
+  char name[OD_ID];
+  int enc;
+} od_face;
+
 typedef struct od {
   vb_zx *z;
+  /* legacy fonts */
+  od_face faces[OD_MAX_FACES];
+  int n_faces;
+  int legacy;              /* a face or style names a legacy font */
+  od_fstyle *fstyles;
+  int n_fstyles, cap_fstyles;
+  od_fstyle *cur_fstyle;   /* style whose properties are being read */
+  int def_enc;             /* the default paragraph style's, -1: none */
+  int enc[OD_NEST];        /* encoding of each open paragraph and span */
+  int n_enc;               /* open (may pass OD_NEST) */
+  vb_buf lt;               /* legacy text held until its span ends */
+  size_t enc_runs[VB_LEGACY_COUNT];
+  int enc_bias[VB_LEGACY_COUNT];
   od_lstyle *lstyles;
   int n_lstyles, cap_lstyles;
   od_lstyle outline;       /* text:outline-style (its name too) */
@@ -371,12 +421,155 @@ static void od_list_begin(od *o) {
   l->inst = o->n_insts++;
 }
 
+/* ---- Legacy fonts ---------------------------------------------------- */
+
+/* The encoding of a font family as a style or face gives it: quotes
+** around the name are dropped ("'.VnTime'"). */
+static int od_font_enc(const char *family) {
+  char f[OD_ID];
+  size_t n = strlen(family);
+  if (n >= 2 && (family[0] == '\'' || family[0] == '"') && family[n - 1] == family[0])
+    family++, n -= 2;
+  if (n >= sizeof f) n = sizeof f - 1;
+  memcpy(f, family, n);
+  f[n] = '\0';
+  return (int)vb_legacy_for_font(f);
+}
+
+/* The encoding of the font of a style's text properties, or -1. */
+static int od_props_enc(od *o) {
+  vb_zx *z = o->z;
+  char v[OD_ID];
+  if (vb_zx_attr(z, A_FONT_NAME, v, sizeof v) >= 0) {
+    for (int i = 0; i < o->n_faces; i++)
+      if (strcmp(o->faces[i].name, v) == 0) return o->faces[i].enc;
+    return od_font_enc(v);  /* a face not declared: its name */
+  }
+  if (vb_zx_attr(z, A_FO_FONT_FAMILY, v, sizeof v) >= 0) {
+    int e = od_font_enc(v);
+    if (e != VB_LEGACY_NONE) o->legacy = 1;
+    return e;
+  }
+  return -1;
+}
+
+/* style:font-face, style:style, style:default-style and their
+** style:text-properties: what the fonts of the document are. */
+static int od_font_start(od *o, int tok) {
+  vb_zx *z = o->z;
+  char v[OD_ID];
+  if (tok == S_FONT_FACE) {
+    if (vb_zx_attr(z, A_FONT_FAMILY, v, sizeof v) < 0 &&
+        vb_zx_attr(z, A_NAME, v, sizeof v) < 0)
+      return VB_ZX_SKIP;
+    int e = od_font_enc(v);
+    if (e == VB_LEGACY_NONE || o->n_faces >= OD_MAX_FACES) return VB_ZX_SKIP;
+    od_face *f = &o->faces[o->n_faces++];
+    f->enc = e;
+    if (vb_zx_attr(z, A_NAME, f->name, sizeof f->name) < 0)
+      snprintf(f->name, sizeof f->name, "%s", v);
+    o->legacy = 1;
+    return VB_ZX_SKIP;
+  }
+  if (tok == S_DEFAULT_STYLE) {
+    o->cur_fstyle = NULL;
+    return vb_zx_attr_is(z, A_FAMILY, "paragraph") ? VB_ZX_DESCEND : VB_ZX_SKIP;
+  }
+  if (tok == S_STYLE) {
+    o->cur_fstyle = NULL;
+    int text = vb_zx_attr_is(z, A_FAMILY, "text");
+    if (!text && !vb_zx_attr_is(z, A_FAMILY, "paragraph")) return VB_ZX_SKIP;
+    if (o->n_fstyles == o->cap_fstyles) {
+      if (o->n_fstyles >= OD_MAX_FSTYLES) return VB_ZX_SKIP;
+      int cap = o->cap_fstyles ? o->cap_fstyles * 2 : 32;
+      od_fstyle *s = vb_realloc(o->fstyles, (size_t)cap * sizeof *s);
+      if (!s) return VB_ZX_SKIP;  /* its text is read as stored */
+      o->fstyles = s;
+      o->cap_fstyles = cap;
+    }
+    od_fstyle *s = &o->fstyles[o->n_fstyles++];
+    memset(s, 0, sizeof *s);
+    s->enc = -1;
+    s->text = text;
+    vb_zx_attr(z, A_NAME, s->name, sizeof s->name);
+    vb_zx_attr(z, A_PARENT_STYLE, s->parent, sizeof s->parent);
+    o->cur_fstyle = s;
+    return VB_ZX_DESCEND;
+  }
+  /* style:text-properties */
+  int parent = vb_zx_parent(z, 1);
+  int e = od_props_enc(o);
+  if (e >= 0 && parent == S_STYLE && o->cur_fstyle) o->cur_fstyle->enc = e;
+  if (e >= 0 && parent == S_DEFAULT_STYLE) o->def_enc = e;
+  return VB_ZX_SKIP;
+}
+
+/* The encoding of the text of the style named name (parents followed);
+** -1 when no style on the way names a font. */
+static int od_style_enc(const od *o, const char *name, int text) {
+  for (int hop = 0; name[0] && hop < OD_STYLE_HOPS; hop++) {
+    const od_fstyle *s = NULL;
+    for (int i = o->n_fstyles - 1; i >= 0 && !s; i--)
+      if (o->fstyles[i].text == text && strcmp(o->fstyles[i].name, name) == 0)
+        s = &o->fstyles[i];
+    if (!s) return -1;
+    if (s->enc >= 0) return s->enc;
+    name = s->parent;
+  }
+  return -1;
+}
+
+/* Convert the legacy text held (o->lt) in the encoding of the open span
+** and hand it to the line. */
+static void od_legacy_flush(od *o) {
+  if (!o->lt.len) return;
+  int e = o->n_enc > 0 ? o->enc[(o->n_enc > OD_NEST ? OD_NEST : o->n_enc) - 1]
+                       : VB_LEGACY_NONE;
+  vb_buf u;
+  int conv = 0;
+  vb_buf_init(&u, VB_CAP_TEXT);
+  int fam = e == VB_LEGACY_TCVN3_CAPS ? VB_LEGACY_TCVN3 : e;
+  if (vb_legacy_recode_run((vb_legacy)e, o->lt.data, o->lt.len, &u,
+                           &o->enc_bias[fam], &conv, NULL) == VB_OK) {
+    vb_zx_par_text(o->z, u.data ? u.data : "", u.len, 1);
+    o->enc_runs[e] += (size_t)conv;
+  } else {
+    vb_zx_fail(o->z, VB_ENOMEM, "out of memory");
+  }
+  vb_buf_free(&u);
+  vb_buf_reset(&o->lt);
+}
+
+/* A paragraph (T_P, T_H) or a span starts: the encoding of its text. */
+static void od_enc_push(od *o, int tok) {
+  int top = o->n_enc > 0 ? o->enc[(o->n_enc > OD_NEST ? OD_NEST : o->n_enc) - 1]
+                         : VB_LEGACY_NONE;
+  int e = top;
+  char name[OD_ID];
+  if (tok != T_SPAN) e = o->def_enc >= 0 ? o->def_enc : VB_LEGACY_NONE;
+  if (vb_zx_attr(o->z, A_STYLE_NAME, name, sizeof name) >= 0) {
+    int s = od_style_enc(o, name, tok == T_SPAN);
+    if (s >= 0) e = s;
+  }
+  if (o->n_enc < OD_NEST) o->enc[o->n_enc] = e;
+  o->n_enc++;
+}
+
 /* ---- Content --------------------------------------------------------- */
 
 static int od_start(void *u, int tok) {
   od *o = u;
   vb_zx *z = o->z;
+  if (o->legacy) {
+    od_legacy_flush(o);
+    if (tok == T_P || tok == T_H || tok == T_SPAN) od_enc_push(o, tok);
+  }
   switch (tok) {
+    case S_FONT_FACE:
+    case S_STYLE:
+    case S_DEFAULT_STYLE:
+    case S_TEXT_PROPERTIES:
+      return od_font_start(o, tok);
     case T_P:
     case T_H: {
       vb_zx_par_begin(z);
@@ -431,7 +624,6 @@ static int od_start(void *u, int tok) {
     case O_ANNOTATION:
     case O_FORMS:
     case O_SCRIPTS:
-    case O_FONT_FACE_DECLS:
     case O_EVENT_LISTENERS:
     case T_NOTE_CITATION:
     case T_TRACKED_CHANGES:
@@ -461,7 +653,14 @@ static int od_start(void *u, int tok) {
 static void od_end(void *u, int tok) {
   od *o = u;
   vb_zx *z = o->z;
+  if (o->legacy) {
+    od_legacy_flush(o);
+    if ((tok == T_P || tok == T_H || tok == T_SPAN) && o->n_enc > 0) o->n_enc--;
+  }
   switch (tok) {
+    case S_STYLE:
+      o->cur_fstyle = NULL;
+      break;
     case T_P:
     case T_H: {
       int lv = vb_zx_par_depth(z) - 1;
@@ -486,6 +685,17 @@ static void od_end(void *u, int tok) {
 
 static void od_text(void *u, const char *s, size_t n) {
   od *o = u;
+  int e = o->n_enc > 0 ? o->enc[(o->n_enc > OD_NEST ? OD_NEST : o->n_enc) - 1]
+                       : VB_LEGACY_NONE;
+  if (o->legacy && e != VB_LEGACY_NONE) { /* converted at the span's end */
+    /* A long span is converted in parts, cut before ASCII (never between
+    ** a VNI letter and its mark). */
+    if (o->lt.len > 65536 && (unsigned char)s[0] < 0x80) od_legacy_flush(o);
+    if (vb_buf_append(&o->lt, s, n) != VB_OK)
+      vb_zx_fail(o->z, VB_ELIMIT, "text span longer than %zu bytes",
+                 (size_t)VB_CAP_LINE);
+    return;
+  }
   vb_zx_par_text(o->z, s, n, 1);
 }
 
@@ -516,6 +726,8 @@ static vb_status odt_read(const unsigned char *data, size_t n,
   static const vb_zx_handler h = {od_start, od_end, od_text};
   od *o = vb_calloc(1, sizeof *o);
   if (!o) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  o->def_enc = -1;
+  vb_buf_init(&o->lt, VB_CAP_LINE);
   vb_status rc = vb_zx_open(data, n, lim, "ODT", &od_vocab, &o->z, err);
   if (rc == VB_OK) {
     char mime[80];
@@ -547,6 +759,7 @@ static vb_status odt_read(const unsigned char *data, size_t n,
     vb_zx_target(o->z, VB_ZX_BODY);
     memset(&o->outline_inst, 0, sizeof o->outline_inst);
     o->n_lists = 0;
+    o->n_enc = 0;
   }
   if (rc == VB_OK) rc = vb_zx_parse(o->z, "content.xml", &h, o, err);
   if (rc == VB_OK) {
@@ -558,7 +771,11 @@ static vb_status odt_read(const unsigned char *data, size_t n,
                           sizeof rules / sizeof rules[0], err);
   }
   if (rc == VB_OK) rc = vb_zx_finish(o->z, doc, err);
+  if (rc == VB_OK)
+    vb_legacy_note(doc->encoding, sizeof doc->encoding, o->enc_runs);
   vb_zx_close(o->z);
+  vb_buf_free(&o->lt);
+  vb_free(o->fstyles);
   vb_free(o->lstyles);
   vb_free(o->insts);
   vb_free(o);

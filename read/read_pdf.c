@@ -231,6 +231,35 @@ typedef struct wspan { /* a word: glyphs [a, b) */
   int single;  /* one letter (with its marks) */
 } wspan;
 
+/* Sort g[0..n) by cmp, stably (as glibc's merge sort did, so the order
+** of equal keys is the order the page drew them), using tmp[0..n): runs
+** already in order are found and merged pairwise, so that a page whose
+** glyphs come mostly in order (the usual case) costs a few linear passes. */
+static void sort_glyphs(glyph *g, size_t n, glyph *tmp,
+                        int (*cmp)(const void *, const void *)) {
+  for (;;) {
+    size_t i = 0;
+    while (i < n) {
+      size_t mid = i + 1;
+      while (mid < n && cmp(&g[mid - 1], &g[mid]) <= 0) mid++;
+      if (mid == n) {
+        if (i == 0) return; /* one run: sorted */
+        memcpy(tmp + i, g + i, (n - i) * sizeof *g);
+        break;
+      }
+      size_t end = mid + 1;
+      while (end < n && cmp(&g[end - 1], &g[end]) <= 0) end++;
+      size_t a = i, b = mid, k = i;
+      while (a < mid && b < end)
+        tmp[k++] = cmp(&g[a], &g[b]) <= 0 ? g[a++] : g[b++];
+      while (a < mid) tmp[k++] = g[a++];
+      while (b < end) tmp[k++] = g[b++];
+      i = end;
+    }
+    memcpy(g, tmp, n * sizeof *g);
+  }
+}
+
 /* Emit the words of one row g[0..n) (sorted) to the layout. */
 static vb_status row_words(glyph *g, size_t n, vb_layout *L, wspan *w,
                            vb_buf *tmp) {
@@ -331,17 +360,23 @@ static vb_status glyph_words(glyph *g, size_t n, vb_layout *L) {
   vb_buf tmp;
   vb_buf_init(&tmp, VB_CAP_LINE);
   wspan *w = vb_malloc((n + 1) * sizeof *w);
-  if (!w) return VB_ENOMEM;
-  if (n) qsort(g, n, sizeof *g, cmp_gbase);
+  glyph *scratch = vb_malloc((n + 1) * sizeof *scratch);
+  if (!w || !scratch) {
+    vb_free(w);
+    vb_free(scratch);
+    return VB_ENOMEM;
+  }
+  sort_glyphs(g, n, scratch, cmp_gbase);
   vb_status rc = VB_OK;
   for (size_t i = 0; i < n && rc == VB_OK;) {
     size_t j = i + 1;
     while (j < n && g[j].base - g[i].base <= 0.35f * fmaxf(g[i].size, g[j].size))
       j++;
-    qsort(g + i, j - i, sizeof *g, cmp_gx);
+    sort_glyphs(g + i, j - i, scratch, cmp_gx);
     rc = row_words(g + i, j - i, L, w, &tmp);
     i = j;
   }
+  vb_free(scratch);
   vb_free(w);
   vb_buf_free(&tmp);
   return rc;
@@ -424,20 +459,29 @@ static int legacy_decode(pdf_job *j, size_t runs[VB_LEGACY_COUNT]) {
   return converted > 0 && (double)bad <= BAD_SHARE * (double)glyphs;
 }
 
-/* A device that keeps the thin lines a page draws (table borders). */
-typedef struct rule_dev {
-  fz_device super;
-  pdf_job *j;
-} rule_dev;
+/* The thin lines a page draws (table borders) are caught as the
+** structured-text device runs the page, so that each page is interpreted
+** once: read_page() points the device's path callbacks at rule_fill() and
+** rule_stroke(), which keep the line and then call the device's own
+** callback (if it has one).  The job and those callbacks are per thread:
+** a thread reads one page at a time. */
+typedef void (*fill_fn)(fz_context *, fz_device *, const fz_path *, int,
+                        fz_matrix, fz_colorspace *, const float *, float,
+                        fz_color_params);
+typedef void (*stroke_fn)(fz_context *, fz_device *, const fz_path *,
+                          const fz_stroke_state *, fz_matrix, fz_colorspace *,
+                          const float *, float, fz_color_params);
+static _Thread_local pdf_job *rule_job;
+static _Thread_local fill_fn stext_fill;
+static _Thread_local stroke_fn stext_stroke;
 
 #define RULE_MAX 2.5f       /* thicker shapes are not ruling lines */
 #define RULES_PER_PAGE 20000
 
 /* Keep the box of a path if it is a thin line. */
-static void keep_rule(fz_context *ctx, rule_dev *d, const fz_path *path,
+static void keep_rule(fz_context *ctx, pdf_job *j, const fz_path *path,
                       fz_matrix ctm) {
   fz_rect r = fz_bound_path(ctx, path, NULL, ctm); /* the line, not its ink */
-  pdf_job *j = d->j;
   if (r.x0 > r.x1 || r.y0 > r.y1 || (r.x1 - r.x0 > RULE_MAX && r.y1 - r.y0 > RULE_MAX))
     return;
   if (j->nrules == j->crules) {
@@ -454,35 +498,17 @@ static void keep_rule(fz_context *ctx, rule_dev *d, const fz_path *path,
 static void rule_fill(fz_context *ctx, fz_device *dev, const fz_path *path,
                       int even_odd, fz_matrix ctm, fz_colorspace *cs,
                       const float *color, float alpha, fz_color_params cp) {
-  (void)even_odd, (void)cs, (void)color, (void)alpha, (void)cp;
-  keep_rule(ctx, (rule_dev *)dev, path, ctm);
+  if (rule_job) keep_rule(ctx, rule_job, path, ctm);
+  if (stext_fill) stext_fill(ctx, dev, path, even_odd, ctm, cs, color, alpha, cp);
 }
 
 static void rule_stroke(fz_context *ctx, fz_device *dev, const fz_path *path,
                         const fz_stroke_state *stroke, fz_matrix ctm,
                         fz_colorspace *cs, const float *color, float alpha,
                         fz_color_params cp) {
-  (void)stroke, (void)cs, (void)color, (void)alpha, (void)cp;
-  keep_rule(ctx, (rule_dev *)dev, path, ctm);
-}
-
-/* Collect the ruling lines of page into j->rules (none on failure). */
-static void collect_rules(pdf_job *j, fz_page *page) {
-  fz_context *ctx = j->ctx;
-  fz_device *volatile dev = NULL;
-  j->nrules = 0;
-  fz_try(ctx) {
-    rule_dev *d = fz_new_derived_device(ctx, rule_dev);
-    d->j = j;
-    d->super.fill_path = rule_fill;
-    d->super.stroke_path = rule_stroke;
-    d->super.hints = FZ_DONT_INTERPOLATE_IMAGES;
-    dev = &d->super;
-    fz_run_page(ctx, page, dev, fz_identity, NULL);
-    fz_close_device(ctx, dev);
-  }
-  fz_always(ctx) fz_drop_device(ctx, dev);
-  fz_catch(ctx) j->nrules = 0;
+  if (rule_job) keep_rule(ctx, rule_job, path, ctm);
+  if (stext_stroke)
+    stext_stroke(ctx, dev, path, stroke, ctm, cs, color, alpha, cp);
 }
 
 /* Collect the glyphs of a structured-text page into j->g. */
@@ -600,11 +626,21 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
       fz_rect box = fz_bound_page(ctx, page);
       sp = fz_new_stext_page(ctx, box);
       fz_device *dev = fz_new_stext_device(ctx, sp, &opts);
+      /* the ruling lines are kept on the same run (rule_fill) */
+      j->nrules = 0;
+      rule_job = j;
+      stext_fill = dev->fill_path;
+      stext_stroke = dev->stroke_path;
+      dev->fill_path = rule_fill;
+      dev->stroke_path = rule_stroke;
       fz_try(ctx) {
         fz_run_page(ctx, page, dev, fz_identity, &cookie);
         fz_close_device(ctx, dev);
       }
-      fz_always(ctx) fz_drop_device(ctx, dev);
+      fz_always(ctx) {
+        fz_drop_device(ctx, dev);
+        rule_job = NULL;
+      }
       fz_catch(ctx) fz_rethrow(ctx);
       if (cookie.abort) fz_throw(ctx, FZ_ERROR_GENERIC, "aborted");
     }
@@ -649,7 +685,6 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   rc = vb_layout_begin_page(&j->L, sp ? sp->mediabox.x1 - sp->mediabox.x0 : 1,
                             sp ? sp->mediabox.y1 - sp->mediabox.y0 : 1);
   if (rc == VB_OK && !broken && !legacy && j->ng) {
-    collect_rules(j, page);
     for (size_t i = 0; i < j->nrules && rc == VB_OK; i++)
       rc = vb_layout_add_rule(&j->L, j->rules[i].x0, j->rules[i].y0,
                               j->rules[i].x1, j->rules[i].y1);

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   vb_status rc = vb_legacy_detect(data, size, &enc, &err);
   if (rc == VB_OK) {
     FUZZ_ASSERT(enc == VB_LEGACY_TCVN3 || enc == VB_LEGACY_VNI ||
-                enc == VB_LEGACY_CP1258);
+                enc == VB_LEGACY_CP1258 || enc == VB_LEGACY_VISCII);
   } else {
     fuzz_check_error(rc, &err);
     FUZZ_ASSERT(rc != VB_EENCODING ||

@@ -4,7 +4,10 @@
 ** published tables (independently of data/encodings/), capitals fonts,
 ** font names, the syllable model, detection of plain text, mojibake held
 ** in Unicode text, run conversion and capitals restored in TCVN3 text.
+** VISCII is checked against the C library's iconv(3) converter, a
+** statement of RFC 1456 independent of data/encodings/viscii.tsv.
 */
+#include <iconv.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -147,12 +150,47 @@ static void check_vni_letters(void) {
                "nặng ươc");
 }
 
+/* VISCII: every one of the 134 letters, as iconv(3) encodes it, decodes
+** back to the letter; every byte decodes as iconv decodes it. */
+static void check_viscii_letters(void) {
+  iconv_t to = iconv_open("VISCII", "UTF-8"), from = iconv_open("UTF-8", "VISCII");
+  VB_CHECK(to != (iconv_t)-1 && from != (iconv_t)-1);
+  if (to == (iconv_t)-1 || from == (iconv_t)-1) return;
+  for (int v = 0; v < 12; v++)
+    for (int t = 0; t < 6; t++)
+      for (int cap = 0; cap < 2; cap++) {
+        if (t == 0 && strlen(vowels[v][0]) == 1) continue; /* ASCII */
+        char want[8], *in = want, out[4], *o = out;
+        if (cap) upper(vowels[v][t], want);
+        else strcpy(want, vowels[v][t]);
+        size_t ni = strlen(want), no = sizeof out;
+        VB_CHECK(iconv(to, &in, &ni, &o, &no) != (size_t)-1 && o == out + 1);
+        check_decode(VB_LEGACY_VISCII, (const unsigned char *)out, 1, want);
+        letters_checked++;
+      }
+  check_decode(VB_LEGACY_VISCII, (const unsigned char *)"\xf0\xd0", 2, "đĐ");
+  letters_checked += 2;
+  for (int b = 1; b < 256; b++) {
+    char in1[1] = {(char)b}, *in = in1, out[8], *o = out;
+    size_t ni = 1, no = sizeof out - 1;
+    if (iconv(from, &in, &ni, &o, &no) == (size_t)-1) continue;
+    *o = '\0';
+    unsigned char byte = (unsigned char)b;
+    check_decode(VB_LEGACY_VISCII, &byte, 1, out);
+  }
+  iconv_close(to);
+  iconv_close(from);
+}
+
 static void check_all_letters(void) {
   letters_checked = 0;
   check_tcvn3_letters();
   VB_CHECK_INT(letters_checked, 134);
   letters_checked = 0;
   check_vni_letters();
+  VB_CHECK_INT(letters_checked, 134);
+  letters_checked = 0;
+  check_viscii_letters();
   VB_CHECK_INT(letters_checked, 134);
 }
 
@@ -225,6 +263,15 @@ static void check_detect(void) {
   VB_CHECK_INT(vb_legacy_detect((const unsigned char *)w1258, strlen(w1258),
                                 &enc, &err), VB_OK);
   VB_CHECK_INT(enc, VB_LEGACY_CP1258);
+  /* VISCII: one byte per letter, capitals of their own. */
+  static const char viscii[] = "C\xb5" "ng h\xf2" "a x\xe3 h\xb5" "i ch\xfc "
+                               "ngh\xee" "a Vi\xae" "t Nam. \xd0\xb5" "c "
+                               "l\xa7" "p - T\xf1 do - H\xd5" "nh ph\xfa" "c.";
+  VB_CHECK_INT(vb_legacy_detect((const unsigned char *)viscii, strlen(viscii),
+                                &enc, &err), VB_OK);
+  VB_CHECK_INT(enc, VB_LEGACY_VISCII);
+  check_decode(VB_LEGACY_VISCII, (const unsigned char *)viscii, strlen(viscii),
+               "Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc.");
   /* Too little, or not Vietnamese: refused with the reason. */
   static const char few[] = "abc \xe9 def";
   VB_CHECK_INT(vb_legacy_detect((const unsigned char *)few, strlen(few), &enc,
@@ -290,6 +337,17 @@ static void check_fix_case(void) {
   vb_legacy_fix_case(s, strlen(s));
   VB_CHECK_STR(s, "KẾ HOẠCH\nỦy ban nhân dân. Sở Y tế\nSố: 12/KH-UBND\n"
                   "CHỦ ĐỀ, THỜI GIAN");
+  /* A line that goes on from the line above keeps its small letter; đ
+  ** (TCVN3 has Đ) never becomes a capital; a capital after a small
+  ** accented letter is a word in capitals ("ủY" -> "ỦY"); the names of
+  ** bodies get their capital back wherever they stand. */
+  char t[] = "phòng ngừa,\nứng phó với bạo lực\n\nđến năm 2030.\n"
+             "TM. ủY BAN NHÂN DÂN\nbáo cáo ủy ban nhân dân tỉnh, ủy quyền "
+             "cho Trung tâm ứng dụng KH&CN\n1. Mục đích.\nứng dụng";
+  vb_legacy_fix_case(t, strlen(t));
+  VB_CHECK_STR(t, "phòng ngừa,\nứng phó với bạo lực\n\nđến năm 2030.\n"
+                  "TM. ỦY BAN NHÂN DÂN\nbáo cáo Ủy ban nhân dân tỉnh, ủy quyền "
+                  "cho Trung tâm Ứng dụng KH&CN\n1. Mục đích.\nỨng dụng");
 }
 
 static void check_errors(void) {

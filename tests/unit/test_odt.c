@@ -1,7 +1,8 @@
 /*
 ** test_odt.c: the ODT reader against tests/fixtures/docx/basic.odt (lists,
 ** outline numbering, white space, tracked changes, notes, annotations,
-** frames, tables, headers and footers, properties) and its bad inputs.
+** frames, tables, headers and footers, properties), legacy fonts
+** (tests/fixtures/odt/legacy_mixed.odt) and its bad inputs.
 */
 #include "wpfixture.h"
 
@@ -43,6 +44,26 @@ static void test_read_file(void) {
   VB_CHECK(vb_reader_for_path("ke-hoach.odt") == &vb_reader_odt);
 }
 
+/* Runs in legacy fonts converted from the font of their span or their
+** paragraph's style (parents followed), a capitals font upper-cased, a
+** font given by fo:font-family, Unicode text under a .VnTime style kept,
+** text without a legacy font never converted, the header too
+** (tests/fixtures/odt/legacy_mixed.odt, written by make_legacy.py). */
+static void test_legacy_fonts(void) {
+  vb_doc *doc = NULL;
+  vb_error err;
+  VB_CHECK_INT(wp_read(&vb_reader_odt,
+                       vb_test_src("tests/fixtures/odt/legacy_mixed.odt"), NULL,
+                       &doc, &err), VB_OK);
+  VB_CHECK_STR(doc->text, "Kế hoạch thực hiện ỦY BAN NHÂN DÂN\n"
+                          "Sở Lao động và Thương binh xã hội\n"
+                          "Đã chuyển sang Unicode, vẫn ghi phông .VnTime\n"
+                          "Céng hßa\n");
+  VB_CHECK(doc->extra && strcmp(doc->extra, "Tỉnh Bắc Kạn\n") == 0);
+  VB_CHECK_STR(doc->encoding, "TCVN3, VNI");
+  vb_doc_free(doc);
+}
+
 /* Sniffing every prefix of a real file, each in a buffer of exactly its
 ** size: no read past the end (the sanitizer build checks), and only the
 ** prefixes long enough to hold the mimetype are claimed. */
@@ -70,5 +91,6 @@ int main(void) {
   test_basic();
   test_bad();
   test_read_file();
+  test_legacy_fonts();
   return vb_test_done();
 }
