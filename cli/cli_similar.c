@@ -130,7 +130,7 @@ static int run(int argc, char **argv) {
   }
   vb_error err = {0};
   vb_results *res = NULL;
-  vb_status rc = vb_similar(idx, text, source, &o, &res, &err);
+  vb_status rc = vb_similar_paragraphs(idx, text, source, &o, &res, &err);
   vb_free(text);
   vb_free(source);
   if (rc != VB_OK && !vb_index_expired(idx)) {

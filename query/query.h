@@ -101,6 +101,15 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *opts,
 vb_status vb_similar(vb_index *idx, const char *text,
                      const char *exclude_source, const vb_search_opts *opts,
                      vb_results **out, vb_error *err) VB_MUST_CHECK;
+/* The same, through the ranking of search --paragraphs
+** (paragraph_search.c): text is a query of many words with
+** minimum-should-match, tone marks ignored, no phrase; each hit's score is
+** minus its ranking score and its similarity the share of wording (words
+** and pairs of words) in common.  Errors as vb_similar(). */
+vb_status vb_similar_paragraphs(vb_index *idx, const char *text,
+                                const char *exclude_source,
+                                const vb_search_opts *opts, vb_results **out,
+                                vb_error *err) VB_MUST_CHECK;
 
 /* Counts of the documents matching opts (query and filters; limit and
 ** sort ignored) per province, year, issuer and document type:
