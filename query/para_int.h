@@ -43,6 +43,31 @@ vb_status vb_para_hits(vb_index *idx, const vb_search_opts *o,
                        const vb_para_ranked *best, size_t n, int similar,
                        vb_results **out, vb_error *err) VB_MUST_CHECK;
 
+/* A word of the query, for choosing the documents (para_docs.c). */
+typedef struct vb_para_word {
+  const char *fold;  /* folded, as vb_vi_token gives it */
+  double weight;     /* 1 typed, less from the vocabulary */
+  int64_t df;        /* set: documents holding it, estimated when common */
+} vb_para_word;
+
+/* Matches read per word by vb_para_words; a word in more documents is
+** common. */
+#define VB_PARA_POSTINGS 1000
+
+/* Look up words[0, n) in the document index (at most VB_PARA_POSTINGS
+** matches each; para_docs.c) and set their df; when choose != 0, *ids
+** receives the ids of the best `limit` documents by the idf of the rare
+** words they hold, best first (vb_malloc'd; NULL when choose == 0).
+** Filters are not applied: see vb_para_words_filtered.  Errors: VB_EDB,
+** VB_ENOMEM, VB_ETIMEOUT. */
+vb_status vb_para_words(vb_index *idx, vb_para_word *words, int n, int limit,
+                        int choose, int64_t **ids, size_t *nids,
+                        vb_error *err) VB_MUST_CHECK;
+
+/* 1 when o sets a filter, which vb_para_words does not apply: the
+** documents are then chosen by vb_para_docs. */
+int vb_para_words_filtered(const vb_search_opts *o);
+
 /* Paragraph search ranked by bm25, words standing together and the
 ** vocabulary (paragraph_search.c); vb_search() calls it for
 ** o->paragraphs without o->all_words.  Same contract as vb_search(). */

@@ -24,10 +24,16 @@
 ** A quoted phrase of the query is required: a candidate holds each pair of
 ** its neighbouring words next to each other.
 **
-** The paragraphs read are those of the PS_DOCS documents ranked best by
-** the document index for the rarest query words, to the per-document caps
-** of search.c.  A query using the search language's operators (OR, -word,
-** NOT, word*, parentheses) keeps the strict search, as --all-words does.
+** The paragraphs read are those of the PS_DOCS documents that hold the
+** most of the query's rare words (para_docs.c: bounded work per word), or
+** under filters those ranked best by the document index for the rarest
+** query words, to the per-document caps of search.c.  A query using the
+** search language's operators (OR, -word, NOT, word*, parentheses) keeps
+** the strict search, as --all-words does.
+**
+** `similar` (vb_similar) is the same ranking with its text as
+** the query: every word as it stands (no phrase, no operator), tone marks
+** ignored; each hit also gets how alike its wording is (alike_all).
 */
 #include <math.h>
 #include <stdlib.h>
@@ -51,6 +57,7 @@
 #define PS_PHRASE_PAIRS 16    /* pairs checked per phrase */
 #define PS_MAX_WORDINGS 32    /* vocabulary wordings added */
 #define PS_WORDING_TERMS 8    /* words per wording */
+#define PS_TEXT_BYTES 16384   /* bytes of similar's text compared */
 #define PS_K1 1.2
 #define PS_B 0.75
 
@@ -90,7 +97,10 @@ typedef struct wording {
   int n;
 } wording;
 
+#define PS_SLOTS 256           /* hash table of the terms (> 2 * PS_MAX_TERMS) */
+
 typedef struct psearch {
+  int slot[PS_SLOTS];          /* term index + 1 by hash, 0 when empty */
   wording wd[PS_MAX_WORDINGS];
   int nwd;
   term t[PS_MAX_TERMS];
@@ -111,18 +121,31 @@ static uint64_t hash_bytes(const char *s, size_t n) {
   return h;
 }
 
+/* The slot of the term of hash h and folded form fold[0, nf): the one
+** holding it, or the empty one where it goes. */
+static int term_slot(const psearch *ps, uint64_t h, const char *fold, size_t nf) {
+  int k = (int)(h % PS_SLOTS);
+  while (ps->slot[k]) {
+    const term *t = &ps->t[ps->slot[k] - 1];
+    if (t->h == h && strlen(t->fold) == nf && memcmp(t->fold, fold, nf) == 0) break;
+    k = (k + 1) % PS_SLOTS;
+  }
+  return k;
+}
+
 /* The index of term fold[0, n), added with weight w if new (-1 when the
 ** table is full).  A typed word keeps its weight and marks. */
 static int add_term(psearch *ps, const char *fold, size_t nf, const char *exact,
                     size_t ne, int marked, double w) {
   uint64_t h = hash_bytes(fold, nf);
-  for (int i = 0; i < ps->nt; i++)
-    if (ps->t[i].h == h && strlen(ps->t[i].fold) == nf &&
-        memcmp(ps->t[i].fold, fold, nf) == 0) {
-      if (w > ps->t[i].weight) ps->t[i].weight = w;
-      return i;
-    }
+  int k = term_slot(ps, h, fold, nf);
+  if (ps->slot[k]) {
+    int i = ps->slot[k] - 1;
+    if (w > ps->t[i].weight) ps->t[i].weight = w;
+    return i;
+  }
   if (ps->nt == PS_MAX_TERMS) return -1;
+  ps->slot[k] = ps->nt + 1;
   term *t = &ps->t[ps->nt];
   memset(t, 0, sizeof *t);
   memcpy(t->fold, fold, nf);
@@ -186,13 +209,33 @@ static void add_query(psearch *ps, const char *q, int marks) {
   }
 }
 
-/* 1 when the query uses the search language's operators. */
+/* 1 when s[i] starts the word w (ASCII, capitals) standing alone. */
+static int word_at(const char *q, size_t i, const char *w) {
+  size_t n = strlen(w);
+  return (i == 0 || q[i - 1] == ' ' || q[i - 1] == '\t' || q[i - 1] == '(') &&
+         strncmp(q + i, w, n) == 0 &&
+         (q[i + n] == '\0' || q[i + n] == ' ' || q[i + n] == '\t' ||
+          q[i + n] == '(' || q[i + n] == '"');
+}
+
+/* 1 when the query uses the search language's operators as qparse.c reads
+** them: parentheses, OR or NOT as words, a '-' that starts a word (a dash
+** between spaces, "Lao động - Thương binh", is text), a word ending in
+** '*'.  Quoted text is not looked at. */
 static int has_operators(const char *q) {
-  if (strchr(q, '(') || strchr(q, ')') || strstr(q, "OR") || strstr(q, "NOT"))
-    return 1;
-  for (const char *p = q; *p; p++) {
-    if (*p == '-' && (p == q || p[-1] == ' ' || p[-1] == '\t')) return 1;
-    if (*p == '*') return 1;
+  int quoted = 0;
+  for (size_t i = 0; q[i]; i++) {
+    char c = q[i];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '(' || c == ')' || word_at(q, i, "OR") || word_at(q, i, "NOT"))
+      return 1;
+    if (c == '-' && (i == 0 || q[i - 1] == ' ' || q[i - 1] == '\t') &&
+        q[i + 1] && q[i + 1] != ' ' && q[i + 1] != '\t')
+      return 1;
+    if (c == '*' && i > 0 && q[i - 1] != ' ' &&
+        (q[i + 1] == '\0' || q[i + 1] == ' ' || q[i + 1] == '\t'))
+      return 1;
   }
   return 0;
 }
@@ -238,12 +281,7 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
     c.dl++;
-    uint64_t h = hash_bytes(fold, nf);
-    int cur = -1;
-    for (int i = 0; i < ps->nt && cur < 0; i++)
-      if (ps->t[i].h == h && strlen(ps->t[i].fold) == nf &&
-          memcmp(ps->t[i].fold, fold, nf) == 0)
-        cur = i;
+    int cur = ps->slot[term_slot(ps, hash_bytes(fold, nf), fold, nf)] - 1;
     if (cur >= 0) {
       const term *t = &ps->t[cur];
       int same = !t->marked || (strlen(t->exact) == ne && memcmp(t->exact, exact, ne) == 0);
@@ -314,31 +352,11 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
   return (bm + bonus) * share;
 }
 
-/* The document frequencies (documents) of the terms, for choosing the
-** candidate documents by their rarest words. */
-static vb_status doc_freqs(vb_index *idx, const psearch *ps, int64_t *df,
-                           vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
-  sqlite3_stmt *s = NULL;
-  if (sqlite3_exec(db,
-                   "CREATE VIRTUAL TABLE IF NOT EXISTS temp.docs_vocab "
-                   "USING fts5vocab(main, docs_fts, 'row')",
-                   NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db, "SELECT doc FROM temp.docs_vocab WHERE term = ?1",
-                         -1, &s, NULL) != SQLITE_OK)
-    return vb_error_set(err, VB_EDB, "cannot read the index vocabulary");
-  for (int i = 0; i < ps->nt; i++) {
-    sqlite3_reset(s);
-    sqlite3_bind_text(s, 1, ps->t[i].fold, -1, SQLITE_STATIC);
-    df[i] = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-  }
-  sqlite3_finalize(s);
-  return VB_OK;
-}
-
-/* The query choosing the documents: the PS_DOC_TERMS rarest typed words
-** found in the index, OR-ed, then the vocabulary's wordings (each already
-** led by " OR ").  Returns 0 when it is empty. */
+/* The query choosing the documents under filters: the PS_DOC_TERMS
+** rarest typed words found in the index, OR-ed (common words only when no
+** word is rare: one common word makes the query match most documents),
+** then the vocabulary's wordings (each already led by " OR ").  Returns 0
+** when it is empty. */
 static int doc_query(const psearch *ps, const int64_t *df, vb_buf *words,
                      const vb_buf *wordings) {
   int used[PS_MAX_TERMS] = {0}, n = 0;
@@ -348,7 +366,7 @@ static int doc_query(const psearch *ps, const int64_t *df, vb_buf *words,
       if (!used[i] && df[i] > 0 && ps->t[i].weight >= 1 &&
           (best < 0 || df[i] < df[best]))
         best = i;
-    if (best < 0) break;
+    if (best < 0 || (n && df[best] > VB_PARA_POSTINGS)) break;
     used[best] = 1;
     if (vb_buf_printf(words, "%s\"%s\"", n ? " OR " : "", ps->t[best].fold) != VB_OK)
       return 0;
@@ -360,21 +378,112 @@ static int doc_query(const psearch *ps, const int64_t *df, vb_buf *words,
   return n || wordings->len;
 }
 
-vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
-                              vb_results **out, vb_error *err) {
-  *out = NULL;
-  if (has_operators(o->query)) {
-    vb_search_opts po = *o;
-    po.all_words = 1;
-    return vb_search(idx, &po, out, err);
+/* How alike two wordings are (similar): the shingles of a text are its
+** folded words and pairs of neighbouring words, as sorted distinct hashes
+** (the first PS_ALIKE_WORDS words). */
+#define PS_ALIKE_WORDS 512
+
+static int cmp_u64(const void *a, const void *b) {
+  uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+  return x < y ? -1 : x > y;
+}
+
+/* The shingles of s[0, n) in out (room for 2 * PS_ALIKE_WORDS); their
+** count. */
+static size_t shingles(const char *s, size_t n, uint64_t *out) {
+  size_t pos = 0, a, b, m = 0, words = 0;
+  uint64_t prev = 0;
+  char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
+  while (words < PS_ALIKE_WORDS && vb_vi_next_token(s, n, &pos, &a, &b)) {
+    size_t ne, nf;
+    vb_vi_token(s + a, b - a, exact, &ne, fold, &nf);
+    uint64_t h = hash_bytes(fold, nf);
+    out[m++] = h;
+    if (words++) out[m++] = prev * 31 + h * 1000003;
+    prev = h;
   }
-  char *check = NULL; /* the query is refused as the strict search refuses it */
-  VB_TRY(vb_query_compile(o->query, o->fold, &check, err));
-  vb_free(check);
+  qsort(out, m, sizeof *out, cmp_u64);
+  size_t k = 0;
+  for (size_t i = 0; i < m; i++)
+    if (k == 0 || out[k - 1] != out[i]) out[k++] = out[i];
+  return k;
+}
+
+/* Share of wording in common, 0..1: half the Dice coefficient of the two
+** shingle sets, half the share of the query's shingles the paragraph
+** holds. */
+static double alike(const uint64_t *q, size_t nq, const uint64_t *p, size_t np) {
+  if (!nq || !np) return 0;
+  size_t common = 0, i = 0, j = 0;
+  while (i < nq && j < np) {
+    if (q[i] == p[j]) common++, i++, j++;
+    else if (q[i] < p[j]) i++;
+    else j++;
+  }
+  return (double)common / (double)(nq + np) + 0.5 * (double)common / (double)nq;
+}
+
+/* Set the similarity of each hit of res to text.  The hits are this
+** layer's own (vb_para_hits made them), so they are completed here.
+** Errors: VB_ENOMEM. */
+static vb_status alike_all(const char *text, vb_results *res) {
+  uint64_t *q = vb_malloc(4 * PS_ALIKE_WORDS * sizeof *q), *p = q + 2 * PS_ALIKE_WORDS;
+  if (!q) return VB_ENOMEM;
+  size_t nq = shingles(text, strlen(text), q);
+  for (size_t i = 0; i < vb_results_count(res); i++) {
+    vb_hit *h = (vb_hit *)vb_results_get(res, i);
+    size_t np = h->text ? shingles(h->text, strlen(h->text), p) : 0;
+    h->similarity = alike(q, nq, p, np);
+  }
+  vb_free(q);
+  return VB_OK;
+}
+
+/* The ids of the documents whose source is `source`, in *ids (n of them at
+** most 4; the caller's array). */
+static vb_status source_docs(vb_index *idx, const char *source, int64_t *ids,
+                             size_t *n, vb_error *err) {
+  sqlite3_stmt *s = NULL;
+  *n = 0;
+  if (!source) return VB_OK;
+  if (sqlite3_prepare_v2(vb_index_db(idx),
+                         "SELECT id FROM documents WHERE source = ?1 LIMIT 4",
+                         -1, &s, NULL) != SQLITE_OK)
+    return vb_error_set(err, VB_EDB, "cannot read the documents");
+  sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
+  int r;
+  while ((r = sqlite3_step(s)) == SQLITE_ROW) ids[(*n)++] = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  if (r != SQLITE_DONE)
+    return vb_error_set(err, VB_EDB, "cannot read the documents");
+  return VB_OK;
+}
+
+/* Drop from ids[0, *n) those in skip[0, nskip), keeping the order. */
+static void drop_ids(int64_t *ids, size_t *n, const int64_t *skip, size_t nskip) {
+  size_t m = 0;
+  for (size_t i = 0; i < *n; i++) {
+    int drop = 0;
+    for (size_t k = 0; k < nskip && !drop; k++) drop = ids[i] == skip[k];
+    if (!drop) ids[m++] = ids[i];
+  }
+  *n = m;
+}
+
+/* The ranking of the header comment over `text`: the user's query
+** (similar == 0: quoted phrases required, marks count unless o->fold) or
+** similar's text (every word as typed, marks ignored, no phrase); the
+** paragraphs of document `exclude` (a source; may be NULL) left out.
+** *out as vb_search(). */
+static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
+                           const char *text, int similar, const char *exclude,
+                           vb_results **out, vb_error *err) {
+  *out = NULL;
   psearch *ps = vb_calloc(1, sizeof *ps);
   int64_t *df = vb_malloc(PS_MAX_TERMS * sizeof *df);
   int64_t *ids = NULL;
-  size_t nids = 0;
+  size_t nids = 0, nskip = 0;
+  int64_t skip[4];
   vb_buf explain, wordings, dq;
   vb_buf_init(&explain, VB_CAP_SMALL);
   vb_buf_init(&wordings, VB_CAP_SMALL);
@@ -385,13 +494,20 @@ vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
-  add_query(ps, o->query, !o->fold);
+  if (similar)
+    add_words(ps, text, strlen(text), 1.0, 0, NULL, NULL);
+  else
+    add_query(ps, text, !o->fold);
   int typed_terms = ps->nt;
+  if (similar && typed_terms == 0) {
+    rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
+    goto done;
+  }
   if (!o->no_expand) {
     vb_buf folded;
     vb_buf_init(&folded, VB_CAP_SMALL);
     expand_ctx x = {ps, o->explain ? &explain : NULL, &wordings, 0, 0};
-    if (vb_vocab_fold(o->query, strlen(o->query), &folded) != VB_OK ||
+    if (vb_vocab_fold(text, strlen(text), &folded) != VB_OK ||
         (folded.data && vb_vocab_expand(NULL, folded.data, on_expansion, &x, NULL) != VB_OK) ||
         x.fail)
       rc = vb_error_set(err, VB_ENOMEM, "out of memory");
@@ -413,11 +529,26 @@ vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
       goto done;
     }
   }
-  rc = doc_freqs(idx, ps, df, err);
+  /* The documents: by the rare words (para_docs.c), or under filters by
+  ** the document search for the rarest words and the wordings added. */
+  rc = source_docs(idx, exclude, skip, &nskip, err);
+  vb_para_word pw[PS_MAX_TERMS];
+  for (int i = 0; i < ps->nt; i++) pw[i] = (vb_para_word){ps->t[i].fold, ps->t[i].weight, 0};
+  int filtered = vb_para_words_filtered(o);
+  if (rc == VB_OK)
+    rc = vb_para_words(idx, pw, ps->nt, PS_DOCS + (int)nskip, !filtered, &ids, &nids, err);
   if (rc != VB_OK) goto done;
-  if (!doc_query(ps, df, &dq, &wordings)) goto done; /* no word is indexed */
-  rc = vb_qtree_parse(dq.data, 1, &dqt, err);
-  if (rc == VB_OK) rc = vb_para_docs(idx, dqt, o, PS_DOCS, &ids, &nids, err);
+  for (int i = 0; i < ps->nt; i++) df[i] = pw[i].df;
+  if (filtered) {
+    if (!doc_query(ps, df, &dq, &wordings)) goto done; /* no word is indexed */
+    rc = vb_qtree_parse(dq.data, 1, &dqt, err);
+    if (rc == VB_OK)
+      rc = vb_para_docs(idx, dqt, o, PS_DOCS + (int)nskip, &ids, &nids, err);
+  }
+  if (rc == VB_OK) {
+    drop_ids(ids, &nids, skip, nskip);
+    if (nids > PS_DOCS) nids = PS_DOCS;
+  }
   if (rc == VB_OK) rc = vb_para_each(idx, ids, nids, read_para, ps, err);
   if (rc == VB_OK && ps->oom) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   if (rc != VB_OK) goto done;
@@ -453,6 +584,8 @@ vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
   if (m) qsort(ranked, m, sizeof *ranked, vb_para_ranked_cmp);
   if (m) rc = vb_para_hits(idx, o, ranked, m, 0, out, err);
   vb_free(ranked);
+  if (similar && *out && alike_all(text, *out) != VB_OK)
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
 done:
   if ((rc == VB_OK || rc == VB_ETIMEOUT) && !*out) { /* no hit: empty results */
     vb_status r2 = vb_para_hits(idx, o, NULL, 0, 0, out, err);
@@ -466,5 +599,46 @@ done:
   vb_buf_free(&explain);
   vb_buf_free(&wordings);
   vb_buf_free(&dq);
+  return rc;
+}
+
+vb_status vb_paragraph_search(vb_index *idx, const vb_search_opts *o,
+                              vb_results **out, vb_error *err) {
+  *out = NULL;
+  if (has_operators(o->query)) {
+    vb_search_opts po = *o;
+    po.all_words = 1;
+    return vb_search(idx, &po, out, err);
+  }
+  char *check = NULL; /* the query is refused as the strict search refuses it */
+  VB_TRY(vb_query_compile(o->query, o->fold, &check, err));
+  vb_free(check);
+  return para_rank(idx, o, o->query, 0, NULL, out, err);
+}
+
+vb_status vb_similar(vb_index *idx, const char *text,
+                                const char *exclude_source,
+                                const vb_search_opts *opts, vb_results **out,
+                                vb_error *err) {
+  vb_search_opts o = *opts;
+  o.sort = VB_SORT_RANK;
+  o.explain = NULL;
+  /* A text of megabytes (FILE:LINE of a document on one line) is compared
+  ** by its first PS_TEXT_BYTES, cut between words. */
+  size_t n = strlen(text);
+  if (n > PS_TEXT_BYTES) {
+    n = PS_TEXT_BYTES;
+    while (n > 0 && text[n] != ' ' && text[n] != '\t' && text[n] != '\n') n--;
+    if (n == 0) /* no space: cut before a character */
+      for (n = PS_TEXT_BYTES; n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80;) n--;
+  }
+  char *cut = vb_strndup(text, n);
+  if (!cut) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_status rc = para_rank(idx, &o, cut, 1, exclude_source, out, err);
+  vb_free(cut);
+  if (rc != VB_OK && rc != VB_ETIMEOUT) {
+    vb_results_free(*out);
+    *out = NULL;
+  }
   return rc;
 }

@@ -94,8 +94,12 @@ typedef struct vb_results vb_results;
 ** found before (possibly none; free them as usual). */
 vb_status vb_search(vb_index *idx, const vb_search_opts *opts,
                     vb_results **out, vb_error *err) VB_MUST_CHECK;
-/* Paragraphs of other documents worded most like `text`, best first; one
-** hit per wording (repeats counts the other documents that repeat it).
+/* Paragraphs of other documents worded most like `text`, best first,
+** through the ranking of search --paragraphs (paragraph_search.c): text is
+** a query of many words with minimum-should-match, tone marks ignored, no
+** phrase; one hit per wording (repeats counts the other documents that
+** repeat it); each hit's score is minus its ranking score and its
+** similarity the share of wording (words and pairs of words) in common.
 ** exclude_source (may be NULL) leaves out the paragraphs of that document.
 ** Filters of opts apply (query, paragraphs and sort are ignored).
 ** Errors: VB_EQUERY (no words in text), VB_EDB, VB_ENOMEM; VB_ETIMEOUT

@@ -6,7 +6,8 @@
 ** that favour the title and the theme over the body and the
 ** headers/footers.  Filters are bound parameters in a fixed statement
 ** ("?N IS NULL OR ..."), so no user text becomes SQL.  The paragraphs are
-** in search_para.c, similar wording in similar.c (search_int.h).
+** in search_para.c (search_int.h); ranked paragraphs and similar wording
+** in paragraph_search.c.
 */
 #include <stdlib.h>
 #include <string.h>

@@ -2,7 +2,7 @@
 ** search_int.h: what the files of the search share inside the query layer
 ** (search.c: documents, broad queries and facets; search_para.c:
 ** paragraphs read with caps, the strict paragraph search and the hits of
-** ranked paragraphs; similar.c: similar wording): the results, the query
+** ranked paragraphs): the results, the query
 ** as the statements take it, the filters of every statement and the steps
 ** used by more than one file (prefixed sr_).  Not a public interface.
 */

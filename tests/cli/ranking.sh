@@ -61,3 +61,23 @@ echo "-- the vocabulary: UBND read as ủy ban nhân dân, shown by --explain"
 vanban search --db r.db --paragraphs --explain --limit 1 --format csv 'UBND nộp báo cáo' 2>&1 >/dev/null
 echo "-- and without it"
 vanban search --db r.db --paragraphs --explain --no-expand --limit 1 --format csv 'UBND nộp báo cáo' 2>&1 >/dev/null
+echo "-- paragraphs: a dash between spaces is text (\"Lao động - Thương binh\"), not an exclusion, so the query is ranked"
+vanban search --db r.db --paragraphs --limit 2 --format json 'nộp báo cáo về Sở Lao động - Thương binh và Xã hội xyzzy' |
+  python3 -c '
+import json, sys
+for i, r in enumerate(json.load(sys.stdin), 1):
+    print("%d. %s:%s | %s" % (i, r["source"], r["line"], r["text"][:60]))'
+echo "-- similar shares the ranking: a duty typed without tone marks; each result carries its paragraph, score and how alike"
+vanban similar --db r.db --limit 3 --format json --text 'bao cao ket qua thuc hien gui ve So Lao dong' |
+  python3 -c '
+import json, sys
+for i, r in enumerate(json.load(sys.stdin), 1):
+    print("%d. %s:%s | %s | score < 0: %s | alike %.2f | repeats %d | %s" % (i, r["source"], r["line"],
+          r["heading"], r["score"] < 0, r["similarity"], r["repeats"], r["text"][:50]))'
+echo "-- similar FILE:LINE: the file's own paragraphs left out; a wording four documents hold (the file among them) is one result, with repeats 3"
+vanban similar --db r.db --limit 3 --format json docs/seeds/001_6747b2af0e194c38.txt:94 |
+  python3 -c '
+import json, sys
+for i, r in enumerate(json.load(sys.stdin), 1):
+    print("%d. %s:%s | alike %.2f | repeats %d | %s" % (i, r["source"], r["line"], r["similarity"],
+          r["repeats"], r["text"][:50]))'

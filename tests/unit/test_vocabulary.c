@@ -66,6 +66,9 @@ static void test_expand(void) {
   vb_buf_reset(&got);
   VB_CHECK_INT(vb_vocab_expand(vb_vocab_builtin(), "tthc", collect, &got, NULL), VB_OK);
   VB_CHECK_STR(got.data, "tthc>thu tuc hanh chinh|");
+  vb_buf_reset(&got);
+  VB_CHECK_INT(vb_vocab_expand(vb_vocab_builtin(), "dao tao cong chuc", collect, &got, NULL), VB_OK);
+  VB_CHECK_STR(got.data, "dao tao>boi duong|dao tao>tap huan|");
   vb_buf_free(&got);
 }
 
@@ -117,6 +120,25 @@ static void test_search(void) {
   check_search(idx, "nộp cho", 0, 0, "a.txt");
   /* a quoted phrase is required */
   check_search(idx, "\"cây xanh\" báo cáo", 0, 0, "c.txt");
+  /* a dash between spaces is text, not an exclusion: ranked, not strict */
+  check_search(idx, "báo cáo Sở Tài chính - xyzzy", 0, 0, "a.txt b.txt");
+  /* similar ranks the same way: quotes are text, the named source is left
+  ** out, each hit says how alike it is */
+  vb_search_opts o;
+  memset(&o, 0, sizeof o);
+  vb_results *res = NULL;
+  VB_CHECK_INT(vb_similar(idx, "gui \"bao cao ket qua ve So Tai chinh",
+                                     "b.txt", &o, &res, &err), VB_OK);
+  VB_CHECK_INT((int)vb_results_count(res), 1);
+  const vb_hit *h = vb_results_count(res) ? vb_results_get(res, 0) : NULL;
+  if (h) {
+    VB_CHECK_STR(h->source, "a.txt");
+    VB_CHECK(h->score < 0 && h->line == 3 && h->text != NULL);
+    VB_CHECK(h->similarity > 0.3 && h->similarity < 1);
+  }
+  vb_results_free(res);
+  VB_CHECK_INT(vb_similar(idx, "  , ; ", NULL, &o, &res, &err), VB_EQUERY);
+  VB_CHECK(res == NULL);
   vb_index_close(idx);
   vb_test_rm_db(path);
 }
