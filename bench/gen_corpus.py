@@ -1010,6 +1010,30 @@ def queries(seed):
         ti = r.randrange(len(THEMES))
         out.append("similar: Báo cáo kết quả thực hiện %s về %s trước ngày %d/12/%d"
                    % (THEMES[ti][0], THEME_LEAD[ti], r.choice([10, 15, 20]), r.randint(2015, 2025)))
+    # Sections added later draw after the ones above, which stay as they were.
+    out.append("# Reports for `vanban reports`: its options after the colon")
+    for _ in range(12):
+        ti = r.randrange(len(THEMES))
+        opts = '--to "%s"' % THEME_LEAD[ti]
+        if r.random() < 0.5:
+            opts += " --year %d" % r.randint(2015, 2025)
+        if r.random() < 0.3:
+            opts += ' --province "%s"' % r.choice(PROVINCES)[0]
+        out.append("reports: " + opts)
+    out.append("# Deadlines for `vanban deadlines`: its options after the colon")
+    for _ in range(12):
+        y, mo = r.randint(2015, 2025), r.randint(1, 12)
+        opts = "--after %d-%02d-01 --before %d-%02d-28" % (y, mo, y, mo)
+        if r.random() < 0.3:
+            opts += ' --unit "%s"' % r.choice(units)
+        if r.random() < 0.3:
+            opts += ' --province "%s"' % r.choice(PROVINCES)[0]
+        out.append("deadlines: " + opts)
+    out.append("# Paragraph search: `vanban search --paragraphs`")
+    for w in r.sample(words, 12):
+        out.append("paragraphs: " + w)
+    for w in r.sample(words, 4):
+        out.append("paragraphs: " + strip_marks(w).lower())
     return out
 
 
@@ -1037,7 +1061,9 @@ def main():
               "# `python3 bench/gen_corpus.py --queries`.  One query per line; '#' lines are\n"
               "# comments.  A plain line is a `vanban search` query; a leading\n"
               "# [key=value; ...] adds filters (--province, --year, --symbol); 'ask: '\n"
-              "# lines go to `vanban ask`, 'similar: ' lines to `vanban similar`.")
+              "# lines go to `vanban ask`, 'similar: ' lines to `vanban similar`;\n"
+              "# 'reports: ' and 'deadlines: ' lines give those commands' options, and\n"
+              "# 'paragraphs: ' lines go to `vanban search --paragraphs`.")
         print("\n".join(queries(a.seed)))
         return 0
     out = a.out or os.path.join(HERE, "corpus", "%d-%d" % (a.docs, a.seed))
