@@ -21,7 +21,7 @@
 
 extern const char vb_schema_sql[]; /* generated from schema.sql */
 
-#define VB_SCHEMA_VERSION "5" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "6" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -773,7 +773,8 @@ static const char g_bulk_drop_sql[] =
     "DROP INDEX IF EXISTS units_key;"
     "DROP INDEX IF EXISTS reports_to;"
     "DROP INDEX IF EXISTS reports_to_key;"
-    "DROP INDEX IF EXISTS deadlines_date;";
+    "DROP INDEX IF EXISTS deadlines_date;"
+    "DROP INDEX IF EXISTS answer_order_key;";
 
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) {
   if (idx->in_batch)
