@@ -2,11 +2,12 @@
 ** ask_answer.c: answers to the questions of ask.h, read from the question
 ** tables (reports, deadlines, units, tasks, refs).
 **
-** Each intent is one SQL statement: the question's own conditions, as
-** written for every combination of slots, plus conditions implied by them
-** that an index can serve (a date range, a key range, a year, a
-** province), added only when the slot is set, so that a question reads the
-** rows it answers with and not the whole table.  Answers are capped at
+** Each intent is one SQL statement (deadlines of a date range: two, read
+** in turn): the question's own conditions, as written for every
+** combination of slots, plus conditions implied by them that an index can
+** serve (a date range, the keys of a range, a year, provinces), added only
+** when the slot is set, so that a question reads about the rows it answers
+** with and not the whole table.  Answers are capped at
 ** ASK_MAX_ANSWERS; the statement carries the cap as its LIMIT so that
 ** SQLite keeps only that many rows while it sorts.
 */
@@ -271,19 +272,17 @@ static void free_keys(char **keys) {
   vb_free(keys);
 }
 
-/* Deadlines are read in two parts, in the order of the answers: the dated
-** duties (part 0: their order is the index's, day by day), then the
-** yearly ones and any other (part 1, only when the first left room under
-** the cap).  The conditions of each part, with the ranges of
-** deadline_ranges() (?10-?13) when ranged. */
-static const char *deadline_part(int part, int ranged) {
+/* Deadlines of a date range are read in two parts, in the order of the
+** answers: the dated duties (part 0: their order is the index's, day by
+** day), then the yearly ones and any other (part 1, only when the first
+** left room under the cap).  The conditions of each part, with the ranges
+** of deadline_ranges() (?10-?13). */
+static const char *deadline_part(int part) {
   if (part == 0)
-    return ranged ? "AND x.recurs IS NULL AND x.date < '9' "
-                    "AND x.date >= ?10 AND x.date <= ?11 "
-                  : "AND x.recurs IS NULL AND x.date < '9' ";
-  return ranged ? "AND NOT (x.recurs IS NULL AND x.date < '9') "
-                  "AND ((x.date >= ?12 AND x.date <= ?13) OR x.date >= '9') "
-                : "AND NOT (x.recurs IS NULL AND x.date < '9') ";
+    return "AND x.recurs IS NULL AND x.date < '9' "
+           "AND x.date >= ?10 AND x.date <= ?11 ";
+  return "AND NOT (x.recurs IS NULL AND x.date < '9') "
+         "AND ((x.date >= ?12 AND x.date <= ?13) OR x.date >= '9') ";
 }
 
 /* The statement answering q, prepared; key is the unit's lookup key (?1).
@@ -293,7 +292,9 @@ static const char *deadline_part(int part, int ranged) {
 ** (the range [key, key~) holds a few keys: a body with each locality),
 ** each key's rows in order from the index, merged (UNION ALL ... ORDER
 ** BY: SQLite merges the ordered parts and stops at the LIMIT); the
-** columns _p, _d, _s, _q carry the order and are not answers.  Returns
+** columns _p, _d, _s, _q carry the order and are not answers.  part is
+** -1 for the whole question, else the part of deadline_part(); limit the
+** answers still wanted.  Returns
 ** VB_OK or VB_EDB/VB_ENOMEM/VB_EINVAL with err set. */
 static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
                                 const char *key, int part, int limit,
@@ -304,7 +305,10 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
   char r[4][16], **keys = NULL;
   int ranged = q->intent == VB_ASK_DEADLINES && deadline_ranges(q, r);
   int nkeys = a.kind ? range_keys(db, a.kind, key, &keys) : 0;
-  if (nkeys < 0) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  if (nkeys < 0) {
+    free_keys(keys);
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
   int merged = nkeys >= 1 && nkeys <= ASK_MAX_KEYS;
   vb_buf b;
   vb_buf_init(&b, 1 << 22);
@@ -315,8 +319,8 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
                                 "o.source AS _s, o.seq AS _q "
                               : "",
                        a.from, a.where);
-    if (rc == VB_OK && q->intent == VB_ASK_DEADLINES)
-      rc = vb_buf_puts(&b, deadline_part(part, ranged));
+    if (rc == VB_OK && ranged && part >= 0)
+      rc = vb_buf_puts(&b, deadline_part(part));
     if (rc == VB_OK && a.kind && merged)
       rc = vb_buf_printf(&b, "AND o.kind = %d AND o.key = ?%d ", a.kind, 20 + i);
     else if (rc == VB_OK && a.kind)
@@ -331,7 +335,7 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
   if (rc == VB_OK)
     rc = vb_buf_printf(&b, "%s LIMIT %d",
                        merged ? "ORDER BY _p, _d, _s, _q"
-                       : q->intent == VB_ASK_DEADLINES && part == 0
+                       : ranged && part == 0
                            ? "ORDER BY x.date, d.source, x.seq" /* x.recurs IS NULL */
                            : a.order,
                        limit);
@@ -517,9 +521,11 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
   int r = SQLITE_DONE, count = 0;
   line_cursor *lc = vb_calloc(1, sizeof *lc);
   if (!lc) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-  int nparts = q->intent == VB_ASK_DEADLINES ? 2 : 1;
-  for (int part = 0; part < nparts && rc == VB_OK && r == SQLITE_DONE &&
-                     count < ASK_MAX_ANSWERS; part++) {
+  char dr[4][16];
+  int parts = q->intent == VB_ASK_DEADLINES && deadline_ranges(q, dr);
+  for (int part = parts ? 0 : -1; part < (parts ? 2 : 0) && rc == VB_OK &&
+                                  r == SQLITE_DONE && count < ASK_MAX_ANSWERS;
+       part++) {
     rc = prepare_answer(db, q, ukey, part, ASK_MAX_ANSWERS - count, &s, err);
     if (rc != VB_OK) break;
     if (q->unit && ukey[0]) sqlite3_bind_text(s, 1, ukey, -1, SQLITE_STATIC);
