@@ -809,7 +809,8 @@ static const char g_bulk_drop_sql[] =
     "DROP INDEX IF EXISTS units_key;"
     "DROP INDEX IF EXISTS reports_to;"
     "DROP INDEX IF EXISTS reports_to_key;"
-    "DROP INDEX IF EXISTS deadlines_date;";
+    "DROP INDEX IF EXISTS deadlines_date;"
+    "DROP INDEX IF EXISTS answer_order_key;";
 
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) {
   if (idx->in_batch)

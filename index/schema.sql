@@ -179,6 +179,49 @@ CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
 -- canonical name whatever the spelling.
 CREATE INDEX IF NOT EXISTS reports_to_key ON reports(to_key);
 
+-- The order questions list their answers in (query/ask_answer.c): who
+-- reports to a body and which plans give a unit tasks come by province,
+-- date and file of the document.  One row per reporting duty (kind 1, key
+-- = reports.to_key) and per unit (kind 2, key = units.key), indexed in
+-- that order, so that a question reads its first answers in order and
+-- stops instead of sorting every duty of a common body.  A document
+-- without a province or a date has 0 there (sorting first, as NULL does).
+-- Kept by the triggers below.
+CREATE TABLE IF NOT EXISTS answer_order(
+  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  kind     INTEGER NOT NULL,               -- 1: reports, 2: units
+  seq      INTEGER NOT NULL,               -- reports.seq / units.seq
+  key      TEXT NOT NULL,                  -- the lookup key
+  province NOT NULL,                       -- documents.province, or 0
+  date     NOT NULL,                       -- documents.date, or 0
+  source   TEXT NOT NULL,                  -- documents.source
+  year     INTEGER,                        -- documents.year
+  PRIMARY KEY(doc_id, kind, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS answer_order_key
+  ON answer_order(kind, key, province, date, source, seq, year);
+CREATE TRIGGER IF NOT EXISTS answer_order_reports AFTER INSERT ON reports
+WHEN new.to_key IS NOT NULL BEGIN
+  INSERT INTO answer_order
+  SELECT new.doc_id, 1, new.seq, new.to_key, coalesce(d.province, 0),
+         coalesce(d.date, 0), d.source, d.year
+  FROM documents d WHERE d.id = new.doc_id;
+END;
+CREATE TRIGGER IF NOT EXISTS answer_order_units AFTER INSERT ON units
+WHEN new.key IS NOT NULL BEGIN
+  INSERT INTO answer_order
+  SELECT new.doc_id, 2, new.seq, new.key, coalesce(d.province, 0),
+         coalesce(d.date, 0), d.source, d.year
+  FROM documents d WHERE d.id = new.doc_id;
+END;
+-- The provinces merged into one since July 2025: a question about a
+-- province reads their documents by this index.
+CREATE INDEX IF NOT EXISTS documents_province_2025
+  ON documents(province_2025, province);
+-- The files that do not stand for their document (works.rep = 0): few, so
+-- a question checks each answer against this small index.
+CREATE INDEX IF NOT EXISTS works_hidden ON works(doc_id) WHERE rep = 0;
+
 -- Paragraphs of the text (of four words or more), for precedent search:
 -- the wording another plan used for the same duty, with the heading it
 -- falls under.  A paragraph is

@@ -1,0 +1,75 @@
+# Questions read their answers in order from answer_order (schema.sql): the
+# table follows ingest and deletion, its index serves the order without a
+# sort, and the answers come in the order the documents' own columns give
+# (province, date, file, then the duty's place in the plan).
+. "$SRC/tests/cli/lib.bash"
+mkdir -p plans
+python3 - <<'PY'
+provs = [("TỈNH BẮC KẠN", "Bắc Kạn"), ("TỈNH SƠN LA", "Sơn La"), ("TỈNH HÀ GIANG", "Hà Giang"),
+         ("TỈNH TUYÊN QUANG", "Tuyên Quang")]
+depts = ["Sở Y tế", "Sở Tư pháp", "Công an tỉnh"]
+for i in range(1, 61):
+    head, prov = provs[(i * 7) % 4]
+    day, month, year = 1 + (i * 5) % 27, 1 + (i * 3) % 12, 2019 + i % 4
+    with open("plans/%03d.txt" % (61 - i), "w", encoding="utf-8") as f:
+        f.write("ỦY BAN NHÂN DÂN\n%s\nSố: %d/KH-UBND\n"
+                "%s, ngày %d tháng %d năm %d\nKẾ HOẠCH\n"
+                "Triển khai công tác số %d\nIV. TỔ CHỨC THỰC HIỆN\n1. %s\n"
+                "Chủ trì triển khai kế hoạch; báo cáo kết quả về Sở Lao động - "
+                "Thương binh và Xã hội trước ngày 15/12/%d.\n2. %s\nPhối hợp; "
+                "báo cáo kết quả về Sở Lao động - Thương binh và Xã hội.\n"
+                % (head, i, prov, day, month, year, i, depts[i % 3], year,
+                   depts[(i + 1) % 3]))
+PY
+cp -r "$SRC/corpus/seeds" seeds
+vanban ingest -q --db q.db plans seeds; echo "ingest exit $?"
+# One row per reporting duty and unit with a key, with its document's columns.
+check() {
+  sqlite3 q.db "SELECT (SELECT count(*) FROM answer_order) =
+    (SELECT count(*) FROM reports WHERE to_key IS NOT NULL) +
+    (SELECT count(*) FROM units WHERE key IS NOT NULL);
+  SELECT count(*) FROM answer_order o JOIN documents d ON d.id = o.doc_id
+  WHERE o.province IS NOT coalesce(d.province, 0) OR o.date IS NOT coalesce(d.date, 0)
+     OR o.source <> d.source OR o.year IS NOT d.year
+     OR (o.kind = 1 AND o.key IS NOT (SELECT to_key FROM reports x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))
+     OR (o.kind = 2 AND o.key IS NOT (SELECT key FROM units x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))"
+}
+check
+# A file gone: its rows go with it.
+rm plans/007.txt plans/030.txt
+vanban ingest -q --prune --db q.db plans seeds; echo "prune exit $?"
+check
+sqlite3 q.db "SELECT count(*) FROM answer_order o WHERE o.source LIKE '%plans/007.txt'"
+# The index gives the answers' order: no sort for one key, nor with a year;
+# a province reads its own rows and those of the provinces merged into it,
+# and sorts them.
+plan() { sqlite3 q.db "EXPLAIN QUERY PLAN SELECT o.doc_id FROM answer_order o
+  WHERE o.kind = 1 AND o.key = 'x' $1 ORDER BY o.province, o.date, o.source, o.seq" |
+  grep -o 'answer_order_key\|TEMP B-TREE' | sort -u | tr '\n' ' '; echo; }
+plan ""
+plan "AND o.year = 2020"
+plan "AND o.province IN (SELECT province FROM documents WHERE province_2025 = 'Tuyên Quang' UNION SELECT 'Tuyên Quang')"
+# The answers come in the order of the documents' columns.
+order() {
+  vanban "$@" --db q.db --format json | python3 -c 'import json, sys
+for a in json.load(sys.stdin)["answers"]: print(a["source"], a["line"])'
+}
+reference() {
+  sqlite3 -separator ' ' q.db "SELECT d.source, x.line FROM $1 x JOIN documents d ON d.id = x.doc_id
+  WHERE x.$2 >= 'solaodongthuongbinhvaxahoi' AND x.$2 < 'solaodongthuongbinhvaxahoi~' $3
+    AND (d.province = 'Tuyên Quang' OR d.province_2025 = 'Tuyên Quang' OR '$4' = '')
+  ORDER BY d.province, d.date, d.source, x.seq"
+}
+for args in "|" "AND d.year = 2020|" "|x"; do
+  extra=${args%|*} prov=${args#*|}
+  opts=()
+  [ -n "$prov" ] && opts+=(--province "Tuyên Quang")
+  [ -n "$extra" ] && opts+=(--year 2020)
+  a=$(order reports --to "Sở LĐTBXH" "${opts[@]}")
+  b=$(reference reports to_key "$extra" "$prov")
+  echo "reports ${opts[*]}: $(echo "$a" | wc -l) answers, same order: $([ "$a" = "$b" ] && echo yes || echo no)"
+done
+a=$(order ask "kế hoạch nào giao nhiệm vụ cho Sở Y tế?")
+b=$(sqlite3 -separator ' ' q.db "SELECT d.source, x.line FROM units x JOIN documents d ON d.id = x.doc_id
+  WHERE x.key >= 'soyte' AND x.key < 'soyte~' ORDER BY d.province, d.date, d.source, x.seq")
+echo "units: $(echo "$a" | wc -l) answers, same order: $([ "$a" = "$b" ] && echo yes || echo no)"
