@@ -124,6 +124,20 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
       VB_TRY(dt_scope_task(c, s + task, n - task));
     }
   }
+  /* "Giao Văn phòng UBND tỉnh chủ trì, ...", "5. Giao Sở X, Công an tỉnh
+     ...": outside an organising section, the body given its task is a unit
+     (a decision, a permit, a letter that has no such section) */
+  if (!c->in_org && !is_unit && c->scope_level < 0 && !label &&
+      pi.level != 0 && pi.body < n &&
+      dt_rule_at(c, VB_F_UNIT_ASSIGN, s, n, pi.body)) {
+    span nm[MAX_NAMES];
+    size_t k = dt_unit_head(c, p, pi.body, 1, nm, &task);
+    if (k && task < n) {
+      VB_TRY(dt_scope_open(c, s, nm, k, 7, line));
+      is_unit = 1;
+      VB_TRY(dt_scope_task(c, s + task, n - task));
+    }
+  }
   if (!is_unit && !label && c->nscope && pi.level != 0)
     VB_TRY(dt_scope_task(c, s + pi.body, n - pi.body));
   /* "Chủ tịch UBND tỉnh yêu cầu:", "có ý kiến như sau:": the items after
@@ -195,6 +209,12 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
   if (ends_full_stop(p->text, p->len)) return 0;
   if (starts_lower(q->text, q->len)) return ql <= pl + 3;
   if (ql != pl + 1) return 0;
+  /* "5. Giao Sở X, Ủy ban nhân dân xã" / "Phong Hải căn cứ ...": an item
+     that is an assignment is a sentence, wrapped like running text */
+  if (first == p && fi->level >= 1 && fi->level <= 5 &&
+      p->text[p->len - 1] != ':' &&
+      dt_rule_at(c, VB_F_UNIT_ASSIGN, first->text, first->len, fi->body))
+    return 1;
   return fi->level == -1 || fi->level == 6 ||
          dt_is_label_at(c, first->text, first->len, fi->body);
 }
