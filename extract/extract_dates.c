@@ -27,7 +27,8 @@ static size_t word_at(const char *s, size_t n, size_t i, const char *forms) {
 
 static const char W_NGAY[] = "ngày|Ngày|NGÀY";
 static const char W_THANG[] = "tháng|Tháng|THÁNG";
-static const char W_NAM[] = "năm|Năm|NĂM";
+/* "nãm": OCR's slip of the breve ("Nghệ An, ngày 10 tháng 7 nãm 2024") */
+static const char W_NAM[] = "năm|Năm|NĂM|nãm|NÃM";
 
 static size_t skip_spaces(const char *s, size_t n, size_t i) {
   while (i < n && s[i] == ' ') i++;
