@@ -170,6 +170,11 @@ vb_status xs_sig_cell(xstate *x, xsig *g, size_t ci, sigparse *sp,
   if (n == 0) return VB_OK;
   /* the office: capitals before the name */
   size_t caps = xs_caps_run(s, n);
+  /* "Q. CHỦ TỊCH      PHỤ LỤC": the next part's heading, run onto the
+     block's line, is no office and no name */
+  if (caps > 0 && !vb_names_office_len(s, caps) &&
+      vb_x_field(&x->m, VB_F_SIG_HEADING, s, caps, 0))
+    return VB_OK;
   if (caps > 0) {
     size_t ol = vb_names_office_len(s, caps);
     if (sp->auth_tm && !ol && g->pos.len == 0 && sp->have_auth &&

@@ -67,6 +67,19 @@ static size_t desc_end(dctx *c, const vb_xpara *p, size_t from) {
   return n;
 }
 
+/* A unit whose name opens paragraph p at i, with the rest of the
+** paragraph as its task, for this paragraph only (head: "Giao" may lead,
+** as in dt_unit_head).  Sets *is_unit when there is one. */
+static vb_status sentence_unit(dctx *c, const vb_xpara *p, size_t i, int head,
+                               size_t line, int *is_unit) {
+  span nm[MAX_NAMES];
+  size_t task, k = dt_unit_head(c, p, i, head, nm, &task);
+  if (!k || task >= p->len) return VB_OK;
+  VB_TRY(dt_scope_open(c, p->text, nm, k, 7, line));
+  *is_unit = 1;
+  return dt_scope_task(c, p->text + task, p->len - task);
+}
+
 static vb_status do_para(dctx *c, const vb_xpara *p) {
   const char *s = p->text;
   size_t n = p->len, line = c->d->cells[p->first].line;
@@ -113,17 +126,17 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
     implicit = 1;
     VB_TRY(dt_block_open(c, s + pi.body, desc_end(c, p, pi.body) - pi.body));
   }
-  if (c->in_org && !is_unit && c->scope_level < 0 && pi.level == -1 && !label) {
+  if (c->in_org && !is_unit && c->scope_level < 0 && pi.level == -1 && !label)
     /* a sentence of the section that opens with a unit: "Sở Y tế chủ trì
        ..." (an item of its own) */
-    span nm[MAX_NAMES];
-    size_t k = dt_unit_head(c, p, pi.body, 0, nm, &task);
-    if (k && task < n) {
-      VB_TRY(dt_scope_open(c, s, nm, k, 7, line));
-      is_unit = 1;
-      VB_TRY(dt_scope_task(c, s + task, n - task));
-    }
-  }
+    VB_TRY(sentence_unit(c, p, pi.body, 0, line, &is_unit));
+  /* "Giao Văn phòng UBND tỉnh chủ trì, ...", "5. Giao Sở X, Công an tỉnh
+     ...": outside an organising section, the body given its task is a unit
+     (a decision, a permit, a letter that has no such section) */
+  if (!c->in_org && !is_unit && c->scope_level < 0 && !label &&
+      pi.level != 0 && pi.body < n &&
+      dt_rule_at(c, VB_F_UNIT_ASSIGN, s, n, pi.body))
+    VB_TRY(sentence_unit(c, p, pi.body, 1, line, &is_unit));
   if (!is_unit && !label && c->nscope && pi.level != 0)
     VB_TRY(dt_scope_task(c, s + pi.body, n - pi.body));
   /* "Chủ tịch UBND tỉnh yêu cầu:", "có ý kiến như sau:": the items after
@@ -195,6 +208,12 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
   if (ends_full_stop(p->text, p->len)) return 0;
   if (starts_lower(q->text, q->len)) return ql <= pl + 3;
   if (ql != pl + 1) return 0;
+  /* "5. Giao Sở X, Ủy ban nhân dân xã" / "Phong Hải căn cứ ...": an item
+     that is an assignment is a sentence, wrapped like running text */
+  if (first == p && fi->level >= 1 && fi->level <= 5 &&
+      p->text[p->len - 1] != ':' &&
+      dt_rule_at(c, VB_F_UNIT_ASSIGN, first->text, first->len, fi->body))
+    return 1;
   return fi->level == -1 || fi->level == 6 ||
          dt_is_label_at(c, first->text, first->len, fi->body);
 }

@@ -11,8 +11,12 @@
 ** "&" versus "và" do not matter.  Key tables are built once, on first use,
 ** under pthread_once; after that everything here is read-only and safe to
 ** call from several threads.
+**
+** This file holds the tables, the keys, the key table, words, provinces
+** and districts; names_bodies.c the bodies, document types, offices and
+** people (names_int.h is what they share).
 */
-#include "extract_int.h"
+#include "names_int.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -20,14 +24,6 @@
 #include <utf8proc.h>
 
 #include "vi.h"
-
-/* Longest key kept for one name or alias; longer names are cut (their
-** prefix still compares). */
-#define KEY_MAX 96
-/* Words looked at in one name. */
-#define MAX_WORDS 48
-/* Longest run of words that can form one department or place name. */
-#define MAX_RUN 12
 
 /**************************************************************************
 ** Data: provinces (from the 2025 merger table) and district-level units.
@@ -57,79 +53,43 @@ static const char *const province_aliases[] = {
 ** Data: bodies
 */
 
-/* Whether a body's name takes a locality, and which. */
-#define SCOPE_NATIONAL 0 /* "Chính phủ": never */
-#define SCOPE_LEVEL 1    /* "Ủy ban nhân dân": the province or district */
-#define SCOPE_PROVINCE 2 /* "Sở ...", "Tỉnh ủy": the province */
-#define SCOPE_NONE 3     /* "Phòng ...": only what the name itself says */
-#define SCOPE_PARTY 4    /* "Tỉnh ủy": the province's bare name */
 
-/* A department: the part of a name after "Sở", "Bộ" or "Phòng". */
-typedef struct dept {
-  const char *name;    /* canonical: "Lao động - Thương binh và Xã hội" */
-  const char *aliases; /* Vietnamese forms and abbreviations */
-  const char *english; /* English forms (after "Department of") */
-  const char *so_acr;  /* English acronyms of the provincial department */
-  const char *bo_acr;  /* English acronyms of the ministry */
-  const char *codes;   /* codes of the department in document symbols */
-} dept;
-
-static const dept depts[] = {
+const dept nm_depts[] = {
 #include "departments.inc"
 };
-#define NDEPT (sizeof depts / sizeof depts[0])
+#define NDEPT (sizeof nm_depts / sizeof nm_depts[0])
 
-/* Kinds of body that are followed by a department. */
-typedef struct dept_kind {
-  const char *name;    /* "Sở" */
-  const char *aliases; /* forms before the department */
-  int scope;
-} dept_kind;
 
-static const dept_kind dept_kinds[] = {
+const dept_kind nm_dept_kinds[] = {
     {"Sở", "Sở", SCOPE_PROVINCE},
     {"Bộ", "Bộ", SCOPE_NATIONAL},
     {"Phòng", "Phòng", SCOPE_NONE},
 };
-#define KIND_SO 0
-#define KIND_BO 1
 
-/* Bodies with a name of their own. */
-typedef struct body {
-  const char *name;    /* canonical */
-  const char *aliases; /* other forms, Vietnamese and English */
-  const char *codes;   /* codes in document symbols */
-  int scope;
-} body;
 
-static const body bodies[] = {
+const body nm_bodies[] = {
 #include "bodies.inc"
 };
-#define NBODY (sizeof bodies / sizeof bodies[0])
+#define NBODY (sizeof nm_bodies / sizeof nm_bodies[0])
 #define BODY_UBND 1
 
 /**************************************************************************
 ** Data: document types and offices
 */
 
-typedef struct doctype {
-  const char *name;    /* title case */
-  const char *aliases; /* other forms of the type word ('|') */
-  const char *codes;   /* symbol codes ('|'), or NULL */
-} doctype;
 
-static const doctype doctypes[] = {
+const doctype nm_doctypes[] = {
 #include "doctypes.inc"
 };
-#define NTYPE (sizeof doctypes / sizeof doctypes[0])
+#define NTYPE (sizeof nm_doctypes / sizeof nm_doctypes[0])
 
 /* Offices and the words around them in signature blocks, in the case
 ** running text gives them.  Longer phrases first where one is a prefix of
 ** another does not matter: the longest match wins. */
-static const char *const offices[] = {
+const char *const nm_offices[] = {
 #include "offices.inc"
 };
-#define NOFFICE (sizeof offices / sizeof offices[0])
+#define NOFFICE (sizeof nm_offices / sizeof nm_offices[0])
 
 /**************************************************************************
 ** Keys
@@ -187,30 +147,6 @@ size_t vb_name_key(const char *s, size_t n, char *key, size_t cap) {
 ** The key table: every name and alias of every table above, sorted by key
 */
 
-enum {
-  C_PROV,      /* province name or alias; idx into provinces */
-  C_DIST,      /* district; idx into districts */
-  C_DEPT,      /* department, Vietnamese form; idx into depts */
-  C_DEPT_EN,   /* department, English form */
-  C_DEPT_SO,   /* acronym of a provincial department */
-  C_DEPT_BO,   /* acronym of a ministry */
-  C_DEPT_CODE, /* department code in symbols */
-  C_KIND,      /* "Sở", "Bộ", "Phòng"; idx into dept_kinds */
-  C_BODY,      /* body name or alias; idx into bodies */
-  C_BODY_CODE, /* body code in symbols */
-  C_TYPE,      /* document type; idx into doctypes */
-  C_TYPE_CODE, /* document type code in symbols */
-  C_OFFICE,    /* office; idx into offices */
-  C_LOCKIND    /* "tỉnh", "huyện", ...: idx into lockinds */
-};
-
-#define KEY_LEN 64 /* bytes of key kept per entry (see KEY_MAX) */
-
-typedef struct entry {
-  char key[KEY_LEN];
-  unsigned short cls;
-  unsigned short idx;
-} entry;
 
 /* Words that introduce a locality, with the unit kind they name. */
 static const struct {
@@ -273,26 +209,26 @@ static size_t add_all(void) {
   for (size_t i = 0; i < NDIST; i++)
     add_forms(&c, districts[i].name, C_DIST, i);
   for (size_t i = 0; i < NDEPT; i++) {
-    add_forms(&c, depts[i].name, C_DEPT, i);
-    add_forms(&c, depts[i].aliases, C_DEPT, i);
-    add_forms(&c, depts[i].english, C_DEPT_EN, i);
-    add_forms(&c, depts[i].so_acr, C_DEPT_SO, i);
-    add_forms(&c, depts[i].bo_acr, C_DEPT_BO, i);
-    add_forms(&c, depts[i].codes, C_DEPT_CODE, i);
+    add_forms(&c, nm_depts[i].name, C_DEPT, i);
+    add_forms(&c, nm_depts[i].aliases, C_DEPT, i);
+    add_forms(&c, nm_depts[i].english, C_DEPT_EN, i);
+    add_forms(&c, nm_depts[i].so_acr, C_DEPT_SO, i);
+    add_forms(&c, nm_depts[i].bo_acr, C_DEPT_BO, i);
+    add_forms(&c, nm_depts[i].codes, C_DEPT_CODE, i);
   }
-  for (size_t i = 0; i < sizeof dept_kinds / sizeof dept_kinds[0]; i++)
-    add_forms(&c, dept_kinds[i].aliases, C_KIND, i);
+  for (size_t i = 0; i < sizeof nm_dept_kinds / sizeof nm_dept_kinds[0]; i++)
+    add_forms(&c, nm_dept_kinds[i].aliases, C_KIND, i);
   for (size_t i = 0; i < NBODY; i++) {
-    add_forms(&c, bodies[i].name, C_BODY, i);
-    add_forms(&c, bodies[i].aliases, C_BODY, i);
-    add_forms(&c, bodies[i].codes, C_BODY_CODE, i);
+    add_forms(&c, nm_bodies[i].name, C_BODY, i);
+    add_forms(&c, nm_bodies[i].aliases, C_BODY, i);
+    add_forms(&c, nm_bodies[i].codes, C_BODY_CODE, i);
   }
   for (size_t i = 0; i < NTYPE; i++) {
-    add_forms(&c, doctypes[i].name, C_TYPE, i);
-    add_forms(&c, doctypes[i].aliases, C_TYPE, i);
-    add_forms(&c, doctypes[i].codes, C_TYPE_CODE, i);
+    add_forms(&c, nm_doctypes[i].name, C_TYPE, i);
+    add_forms(&c, nm_doctypes[i].aliases, C_TYPE, i);
+    add_forms(&c, nm_doctypes[i].codes, C_TYPE_CODE, i);
   }
-  for (size_t i = 0; i < NOFFICE; i++) add_forms(&c, offices[i], C_OFFICE, i);
+  for (size_t i = 0; i < NOFFICE; i++) add_forms(&c, nm_offices[i], C_OFFICE, i);
   for (size_t i = 0; i < NLOCKIND; i++)
     add_forms(&c, lockinds[i].form, C_LOCKIND, i);
   return c;
@@ -315,7 +251,7 @@ static void table_init(void) { pthread_once(&g_once, build_table); }
 
 /* The first entry of class cls with this key, or NULL; *count (if not
 ** NULL) receives how many entries of that class share the key. */
-static const entry *lookup(const char *key, unsigned cls, size_t *count) {
+const entry *nm_lookup(const char *key, unsigned cls, size_t *count) {
   table_init();
   if (count) *count = 0;
   if (!g_entries || !*key) return NULL;
@@ -342,13 +278,6 @@ static const entry *lookup(const char *key, unsigned cls, size_t *count) {
 ** Words
 */
 
-typedef struct word {
-  size_t off, len;    /* the word in the text, without edge punctuation */
-  char key[KEY_MAX];  /* its key; empty for a lone dash or "&" -> "va" */
-  size_t klen;
-  int brk;            /* a ',', ';', ':' or bracket follows the word */
-  int upper;          /* starts with an upper-case letter or a digit */
-} word;
 
 static int is_edge_punct(unsigned char c) {
   return c == ',' || c == ';' || c == ':' || c == '(' || c == ')' ||
@@ -362,7 +291,7 @@ static int starts_upper(const char *s, size_t n) {
 
 /* Split s into words at spaces; edge punctuation is dropped from words and
 ** marks a break.  Returns the number of words (at most max). */
-static size_t split_words(const char *s, size_t n, word *w, size_t max) {
+size_t nm_split_words(const char *s, size_t n, word *w, size_t max) {
   size_t nw = 0, i = 0;
   while (i < n && nw < max) {
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
@@ -398,7 +327,7 @@ static size_t split_words(const char *s, size_t n, word *w, size_t max) {
 /* The longest run of words from i (at most MAX_RUN, not past a break when
 ** stop_at_break) whose joined key is an entry of class cls.  Returns the
 ** number of words (0: none) and the entry in *hit. */
-static size_t match_run(const word *w, size_t nw, size_t i, unsigned cls,
+size_t nm_match_run(const word *w, size_t nw, size_t i, unsigned cls,
                         int stop_at_break, const entry **hit) {
   if (i >= nw || w[i].klen == 0) return 0;
   size_t lim = nw - i < MAX_RUN ? nw - i : MAX_RUN;
@@ -419,7 +348,7 @@ static size_t match_run(const word *w, size_t nw, size_t i, unsigned cls,
       k += l;
     }
     key[k] = '\0';
-    const entry *e = lookup(key, cls, NULL);
+    const entry *e = nm_lookup(key, cls, NULL);
     if (e) {
       *hit = e;
       return j;
@@ -431,7 +360,7 @@ static size_t match_run(const word *w, size_t nw, size_t i, unsigned cls,
 /* Append s[0..n) with its first letter in upper case (upper != 0) or with
 ** every letter in lower case (upper == 0, lower_rest ignored), or with the
 ** first letter upper and the rest lower (upper && lower_rest). */
-static vb_status put_cased(vb_buf *out, const char *s, size_t n, int upper,
+vb_status nm_put_cased(vb_buf *out, const char *s, size_t n, int upper,
                            int lower_rest) {
   size_t i = 0;
   int first = 1;
@@ -457,7 +386,7 @@ static vb_status put_cased(vb_buf *out, const char *s, size_t n, int upper,
   return VB_OK;
 }
 
-static vb_status put_space(vb_buf *out) {
+vb_status nm_put_space(vb_buf *out) {
   if (out->len > 0 && out->data[out->len - 1] != ' ')
     return vb_buf_putc(out, ' ');
   return VB_OK;
@@ -469,19 +398,19 @@ static vb_status put_space(vb_buf *out) {
 
 const vb_province *vb_province_find(const char *s, size_t n) {
   word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_WORDS), i = 0;
+  size_t nw = nm_split_words(s, n, w, MAX_WORDS), i = 0;
   const entry *e;
   size_t used;
   if (nw == 0) return NULL;
   /* a leading "tỉnh" / "thành phố" / "TP" */
-  used = match_run(w, nw, 0, C_LOCKIND, 1, &e);
+  used = nm_match_run(w, nw, 0, C_LOCKIND, 1, &e);
   if (used && strcmp(lockinds[e->idx].kind, "tỉnh") != 0 &&
       strcmp(lockinds[e->idx].kind, TP_KIND) != 0)
     used = 0;
   for (int pass = 0; pass < 2; pass++) {
     i = pass == 0 ? 0 : used;
     if (pass == 1 && used == 0) break;
-    size_t j = match_run(w, nw, i, C_PROV, 0, &e);
+    size_t j = nm_match_run(w, nw, i, C_PROV, 0, &e);
     if (j && i + j == nw) return &provinces[e->idx];
   }
   return NULL;
@@ -503,7 +432,7 @@ static size_t districts_named(const word *w, size_t nw, size_t i,
   }
   key[k] = '\0';
   size_t count;
-  const entry *first = lookup(key, C_DIST, &count);
+  const entry *first = nm_lookup(key, C_DIST, &count);
   for (size_t t = 0; first && t < count; t++) {
     const vb_district *d = &districts[first[t].idx];
     if (kind && strcmp(d->kind, kind) != 0) continue;
@@ -516,11 +445,11 @@ static size_t districts_named(const word *w, size_t nw, size_t i,
 size_t vb_district_find(const char *s, size_t n, const char *kind,
                         const vb_district **out, size_t max) {
   word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_WORDS), i = 0;
+  size_t nw = nm_split_words(s, n, w, MAX_WORDS), i = 0;
   const char *asked = kind;
   const entry *e;
   if (nw == 0) return 0;
-  size_t used = match_run(w, nw, 0, C_LOCKIND, 1, &e);
+  size_t used = nm_match_run(w, nw, 0, C_LOCKIND, 1, &e);
   if (used && used < nw) {
     i = used;
     if (!kind && strcmp(lockinds[e->idx].kind, "tỉnh") != 0)
@@ -573,18 +502,18 @@ static const vb_district *pick_district(const entry *first, size_t count,
 }
 
 /* Bytes of s consumed by words [0, end). */
-static size_t words_end(const word *w, size_t end) {
+size_t nm_words_end(const word *w, size_t end) {
   return end ? w[end - 1].off + w[end - 1].len : 0;
 }
 
 size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
                          vb_locality *loc) {
   word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, 8);
+  size_t nw = nm_split_words(s, n, w, 8);
   const entry *e;
   memset(loc, 0, sizeof *loc);
   if (nw == 0) return 0;
-  size_t k = match_run(w, nw, 0, C_LOCKIND, 1, &e);
+  size_t k = nm_match_run(w, nw, 0, C_LOCKIND, 1, &e);
   const char *kind = k ? lockinds[e->idx].kind : NULL;
   /* the name: capitalised words, up to a break */
   size_t lim = k;
@@ -597,12 +526,12 @@ size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
     memcpy(sub, w + k, j * sizeof *w);
     sub[j - 1].brk = 0;
     const entry *pe = NULL, *de = NULL;
-    size_t pj = match_run(sub, j, 0, C_PROV, 0, &pe);
+    size_t pj = nm_match_run(sub, j, 0, C_PROV, 0, &pe);
     if (pj != j) pe = NULL;
     size_t dcount = 0;
     if (!kind || strcmp(kind, "tỉnh") != 0) {
-      size_t dj = match_run(sub, j, 0, C_DIST, 0, &de);
-      if (dj == j) lookup(de->key, C_DIST, &dcount);
+      size_t dj = nm_match_run(sub, j, 0, C_DIST, 0, &de);
+      if (dj == j) nm_lookup(de->key, C_DIST, &dcount);
       else de = NULL;
     }
     const vb_province *p = pe ? &provinces[pe->idx] : NULL;
@@ -612,7 +541,7 @@ size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
     if (p && !want_district) {
       loc->province = p;
       loc->level = VB_LEVEL_PROVINCE;
-      return words_end(w, k + j);
+      return nm_words_end(w, k + j);
     }
     if (de) {
       const vb_district *d = pick_district(de, dcount, kind, def);
@@ -620,13 +549,13 @@ size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
         loc->district = d;
         loc->province = province_named(d->province);
         loc->level = VB_LEVEL_DISTRICT;
-        return words_end(w, k + j);
+        return nm_words_end(w, k + j);
       }
     }
     if (p) { /* "thành phố X" where X is only a province */
       loc->province = p;
       loc->level = VB_LEVEL_PROVINCE;
-      return words_end(w, k + j);
+      return nm_words_end(w, k + j);
     }
   }
   if (!k) return 0;
@@ -648,369 +577,9 @@ size_t vb_locality_parse(const char *s, size_t n, const vb_locality *def,
   if (!loc->level)
     loc->level = strcmp(kind, "tỉnh") == 0 ? VB_LEVEL_PROVINCE
                                            : VB_LEVEL_DISTRICT;
-  return words_end(w, k);
+  return nm_words_end(w, k);
 }
 
-/**************************************************************************
-** Bodies
-*/
-
-/* Append s from word a to the end of word b-1 as written (with its inner
-** punctuation), '&' as " và ". */
-static vb_status put_words(vb_buf *out, const char *s, const word *w,
-                           size_t a, size_t b) {
-  if (a >= b) return VB_OK;
-  VB_TRY(put_space(out));
-  for (size_t i = w[a].off; i < w[b - 1].off + w[b - 1].len; i++) {
-    if (s[i] == '&') {
-      VB_TRY(put_space(out));
-      VB_TRY(vb_buf_puts(out, "và "));
-      while (i + 1 < w[b - 1].off + w[b - 1].len && s[i + 1] == ' ') i++;
-    } else {
-      VB_TRY(vb_buf_putc(out, s[i]));
-    }
-  }
-  return VB_OK;
-}
-
-/* Append words [r, nw) of s, a place that is not in the gazetteer.  In
-** capitals ("XÃ TÂN HÒA", from a header) the kind of a commune is written
-** in lower case and its name with capitals at the start of each word
-** ("xã Tân Hòa"); anything else is copied as written. */
-static vb_status put_place_words(vb_buf *out, const char *s, size_t n,
-                                 const word *w, size_t nw, size_t r) {
-  size_t kind = 0; /* words of the commune's kind: "XÃ", "THỊ TRẤN" */
-  if (r + 1 < nw && !vb_vi_has_lower(s + w[r].off, n - w[r].off)) {
-    if (strcmp(w[r].key, "xa") == 0 || strcmp(w[r].key, "phuong") == 0)
-      kind = 1;
-    else if (strcmp(w[r].key, "thi") == 0 && strcmp(w[r + 1].key, "tran") == 0)
-      kind = 2;
-  }
-  if (!kind || r + kind >= nw) return put_words(out, s, w, r, nw);
-  for (size_t i = r; i < nw; i++) {
-    VB_TRY(put_space(out));
-    VB_TRY(put_cased(out, s + w[i].off, w[i].len, i >= r + kind, 1));
-  }
-  return VB_OK;
-}
-
-/* A district named with its province after it ("HUYỆN CHÂU THÀNH TỈNH
-** LONG AN", s[at..] holding the district's `*used` bytes): the province
-** picks among districts of one name, and is not part of a body's name;
-** *tail gets the bytes it takes after the district (0 when none). */
-static void district_province(const char *s, size_t n, size_t at,
-                              size_t *used, vb_locality *got, size_t *tail) {
-  size_t p = at + *used;
-  while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == '-')) p++;
-  vb_locality up, again;
-  size_t ul = p < n ? vb_locality_parse(s + p, n - p, NULL, &up) : 0;
-  *tail = 0;
-  if (!ul || up.district || !up.province) return;
-  size_t dl = vb_locality_parse(s + at, n - at, &up, &again);
-  if (dl != *used || again.province != up.province) return;
-  *got = again;
-  *tail = p + ul - (at + *used);
-}
-
-/* Append the locality for a body of this scope: the one the name states
-** (rest of the words, from r), or the default from loc. */
-static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
-                                   const word *w, size_t nw, size_t r,
-                                   int scope, int level,
-                                   const vb_locality *loc) {
-  if (r < nw) {
-    vb_locality got;
-    size_t used = vb_locality_parse(s + w[r].off, n - w[r].off, loc, &got);
-    size_t tail = 0; /* bytes of the district's province after it */
-    if (used && got.district)
-      district_province(s, n, w[r].off, &used, &got, &tail);
-    if (used) {
-      VB_TRY(put_space(out));
-      size_t before = out->len;
-      if (scope == SCOPE_PARTY && got.province)
-        VB_TRY(vb_buf_puts(out, got.province->name));
-      else
-        VB_TRY(vb_locality_put(&got, got.level, out));
-      if (out->len == before) { /* bare kind with no known unit */
-        VB_TRY(vb_buf_append(out, s + w[r].off, used));
-      }
-      size_t end = w[r].off + used + tail;
-      size_t t = r;
-      while (t < nw && w[t].off < end) t++;
-      return put_words(out, s, w, t, nw);
-    }
-    /* a clause after a national body ("Chính phủ quy định ...") is not
-       part of its name */
-    if (scope == SCOPE_NATIONAL && vb_vi_has_lower(s + w[r].off, 1))
-      return VB_OK;
-    return put_place_words(out, s, n, w, nw, r);
-  }
-  if (scope == SCOPE_NATIONAL || scope == SCOPE_NONE || !loc) return VB_OK;
-  if (scope == SCOPE_PARTY) {
-    if (!loc->province) return VB_OK;
-    VB_TRY(put_space(out));
-    return vb_buf_puts(out, loc->province->name);
-  }
-  int lv = scope == SCOPE_PROVINCE ? VB_LEVEL_PROVINCE : level;
-  if (lv == VB_LEVEL_NONE) lv = VB_LEVEL_PROVINCE;
-  if ((lv == VB_LEVEL_PROVINCE && !loc->province) ||
-      (lv == VB_LEVEL_DISTRICT && !loc->district))
-    return VB_OK;
-  VB_TRY(put_space(out));
-  return vb_locality_put(loc, lv, out);
-}
-
-/* Append the generic clean-up of an unrecognised name: as written, with
-** abbreviations in capitals ("UBND", "HĐND") expanded and '&' as "và". */
-static vb_status put_unknown(vb_buf *out, const char *s, size_t n,
-                             const word *w, size_t nw) {
-  size_t pos = nw ? w[0].off : 0;
-  for (size_t i = 0; i < nw; i++) {
-    const entry *e = NULL;
-    VB_TRY(vb_buf_append(out, s + pos, w[i].off - pos)); /* separators */
-    pos = w[i].off + w[i].len;
-    if (w[i].klen && w[i].len <= 8 &&
-        !vb_vi_has_lower(s + w[i].off, w[i].len) &&
-        (e = lookup(w[i].key, C_BODY, NULL)) != NULL)
-      VB_TRY(vb_buf_puts(out, bodies[e->idx].name));
-    else
-      VB_TRY(put_words(out, s, w, i, i + 1));
-  }
-  if (nw) { /* closing punctuation of the last word: "(b/c)" */
-    size_t end = pos;
-    while (end < n && s[end] != ' ') end++;
-    VB_TRY(vb_buf_append(out, s + pos, end - pos));
-  }
-  return VB_OK;
-}
-
-/* Level named by an English adjective ("Provincial", "District"). */
-static int english_level(const word *w) {
-  if (strcmp(w->key, "provincial") == 0) return VB_LEVEL_PROVINCE;
-  if (strcmp(w->key, "district") == 0) return VB_LEVEL_DISTRICT;
-  return VB_LEVEL_NONE;
-}
-
-vb_status vb_names_canon(const char *s0, size_t n0, const vb_locality *loc,
-                         vb_buf *out, int *known) {
-  vb_buf cb;
-  vb_status rc;
-  word w[MAX_WORDS];
-  const entry *e = NULL;
-  if (known) *known = 0;
-  /* clean: one tone placement, dashes as separate words */
-  vb_buf_init(&cb, VB_CAP_SMALL);
-  rc = vb_vi_canon(s0, n0, &cb);
-  if (rc != VB_OK) goto done;
-  const char *s = cb.data ? cb.data : "";
-  size_t n = cb.len;
-  size_t nw = split_words(s, n, w, MAX_WORDS), i = 0;
-  int level = loc ? loc->level : VB_LEVEL_NONE;
-  if (nw && strcmp(w[0].key, "the") == 0) i++;
-  if (i < nw && english_level(&w[i])) level = english_level(&w[i++]);
-  if (i >= nw) {
-    rc = put_unknown(out, s, n, w, nw);
-    goto done;
-  }
-  size_t j;
-  /* an English acronym of a department: "DOLISA", "MOLISA" */
-  if (nw - i == 1 && ((e = lookup(w[i].key, C_DEPT_SO, NULL)) != NULL ||
-                      (e = lookup(w[i].key, C_DEPT_BO, NULL)) != NULL)) {
-    int so = e->cls == C_DEPT_SO;
-    rc = vb_buf_puts(out, so ? "Sở " : "Bộ ");
-    if (rc == VB_OK) rc = vb_buf_puts(out, depts[e->idx].name);
-    if (rc == VB_OK && so)
-      rc = put_body_locality(out, s, n, w, nw, nw, SCOPE_PROVINCE, level, loc);
-    if (known) *known = 1;
-    goto done;
-  }
-  /* English: "Department of X", "Ministry of X", "X Department" */
-  if (nw - i >= 3 && strcmp(w[i + 1].key, "of") == 0 &&
-      (strcmp(w[i].key, "department") == 0 ||
-       strcmp(w[i].key, "ministry") == 0) &&
-      (j = match_run(w, nw, i + 2, C_DEPT_EN, 0, &e)) != 0) {
-    int so = w[i].key[0] == 'd';
-    rc = vb_buf_puts(out, so ? "Sở " : "Bộ ");
-    if (rc == VB_OK) rc = vb_buf_puts(out, depts[e->idx].name);
-    if (rc == VB_OK)
-      rc = put_body_locality(out, s, n, w, nw, i + 2 + j,
-                             so ? SCOPE_PROVINCE : SCOPE_NATIONAL, level, loc);
-    if (known) *known = 1;
-    goto done;
-  }
-  if ((j = match_run(w, nw, i, C_DEPT_EN, 0, &e)) != 0 && i + j < nw &&
-      (strcmp(w[i + j].key, "department") == 0 ||
-       strcmp(w[i + j].key, "ministry") == 0)) {
-    int so = w[i + j].key[0] == 'd';
-    rc = vb_buf_puts(out, so ? "Sở " : "Bộ ");
-    if (rc == VB_OK) rc = vb_buf_puts(out, depts[e->idx].name);
-    if (rc == VB_OK)
-      rc = put_body_locality(out, s, n, w, nw, i + j + 1,
-                             so ? SCOPE_PROVINCE : SCOPE_NATIONAL, level, loc);
-    if (known) *known = 1;
-    goto done;
-  }
-  /* a body with a name of its own */
-  if ((j = match_run(w, nw, i, C_BODY, 0, &e)) != 0) {
-    const body *b = &bodies[e->idx];
-    rc = vb_buf_puts(out, b->name);
-    if (rc == VB_OK)
-      rc = put_body_locality(out, s, n, w, nw, i + j, b->scope, level, loc);
-    if (known) *known = 1;
-    goto done;
-  }
-  /* "Sở" / "Bộ" / "Phòng" and a department */
-  if ((j = match_run(w, nw, i, C_KIND, 1, &e)) != 0) {
-    const dept_kind *k = &dept_kinds[e->idx];
-    size_t d = match_run(w, nw, i + j, C_DEPT, 0, &e);
-    if (d == 0) d = match_run(w, nw, i + j, C_DEPT_EN, 0, &e);
-    if (d) {
-      rc = vb_buf_puts(out, k->name);
-      if (rc == VB_OK) rc = vb_buf_putc(out, ' ');
-      if (rc == VB_OK) rc = vb_buf_puts(out, depts[e->idx].name);
-      if (rc == VB_OK)
-        rc = put_body_locality(out, s, n, w, nw, i + j + d, k->scope, level,
-                               loc);
-      if (known) *known = 1;
-      goto done;
-    }
-  }
-  rc = put_unknown(out, s, n, w, nw);
-done:
-  vb_buf_free(&cb);
-  return rc;
-}
-
-int vb_names_from_code(const char *code, size_t n, const vb_locality *loc,
-                       vb_buf *out) {
-  char key[KEY_MAX];
-  size_t k = vb_name_key(code, n, key, sizeof key);
-  const entry *e;
-  size_t mark = out->len;
-  vb_status rc = VB_OK;
-  while (k > 1 && key[k - 1] >= '0' && key[k - 1] <= '9') key[--k] = '\0';
-  if (k == 0) return 0;
-  int level = loc ? loc->level : VB_LEVEL_NONE;
-  if ((e = lookup(key, C_BODY_CODE, NULL)) != NULL) {
-    const body *b = &bodies[e->idx];
-    rc = vb_buf_puts(out, b->name);
-    if (rc == VB_OK)
-      rc = put_body_locality(out, "", 0, NULL, 0, 0, b->scope, level, loc);
-  } else {
-    int so;
-    if ((e = lookup(key, C_DEPT_CODE, NULL)) != NULL)
-      so = loc && loc->province;
-    else if (k > 1 && (key[0] == 's' || key[0] == 'b') &&
-             (e = lookup(key + 1, C_DEPT_CODE, NULL)) != NULL)
-      so = key[0] == 's';
-    else
-      return 0;
-    rc = vb_buf_puts(out, so ? "Sở " : "Bộ ");
-    if (rc == VB_OK) rc = vb_buf_puts(out, depts[e->idx].name);
-    if (rc == VB_OK && so)
-      rc = put_body_locality(out, "", 0, NULL, 0, 0, SCOPE_PROVINCE, level,
-                             loc);
-  }
-  if (rc != VB_OK) {
-    vb_buf_truncate(out, mark);
-    return 0;
-  }
-  return 1;
-}
-
-const char *vb_names_kind(const char *s, size_t n) {
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_RUN);
-  const entry *e;
-  if (match_run(w, nw, 0, C_BODY, 0, &e)) return bodies[e->idx].name;
-  if (match_run(w, nw, 0, C_KIND, 1, &e)) return dept_kinds[e->idx].name;
-  return NULL;
-}
-
-int vb_names_national(const char *s, size_t n) {
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_RUN);
-  const entry *e;
-  if (match_run(w, nw, 0, C_BODY, 0, &e))
-    return bodies[e->idx].scope == SCOPE_NATIONAL;
-  if (match_run(w, nw, 0, C_KIND, 1, &e)) return e->idx == KIND_BO;
-  return 0;
-}
-
-/**************************************************************************
-** Document types, offices, people
-*/
-
-const char *vb_doctype_canon(const char *s, size_t n) {
-  char key[KEY_MAX];
-  vb_name_key(s, n, key, sizeof key);
-  const entry *e = lookup(key, C_TYPE, NULL);
-  return e ? doctypes[e->idx].name : NULL;
-}
-
-const char *vb_doctype_from_code(const char *code, size_t n) {
-  char key[KEY_MAX];
-  vb_name_key(code, n, key, sizeof key);
-  const entry *e = lookup(key, C_TYPE_CODE, NULL);
-  return e ? doctypes[e->idx].name : NULL;
-}
-
-size_t vb_names_office_len(const char *s, size_t n) {
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_RUN);
-  const entry *e;
-  size_t j = match_run(w, nw, 0, C_OFFICE, 1, &e);
-  return j ? words_end(w, j) : 0;
-}
-
-vb_status vb_names_office(const char *s, size_t n, vb_buf *out) {
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_WORDS);
-  size_t start = out->len;
-  for (size_t i = 0; i < nw;) {
-    const entry *e;
-    size_t j;
-    VB_TRY(put_space(out));
-    if ((j = match_run(w, nw, i, C_OFFICE, 1, &e)) != 0) {
-      VB_TRY(vb_buf_puts(out, offices[e->idx]));
-    } else if ((j = match_run(w, nw, i, C_BODY, 1, &e)) != 0) {
-      VB_TRY(vb_buf_puts(out, bodies[e->idx].name));
-    } else if (!vb_vi_has_lower(s + w[i].off, w[i].len)) {
-      VB_TRY(put_cased(out, s + w[i].off, w[i].len, 0, 0));
-      j = 1;
-    } else {
-      VB_TRY(vb_buf_append(out, s + w[i].off, w[i].len));
-      j = 1;
-    }
-    i += j;
-  }
-  /* the first letter in upper case */
-  if (out->len > start) {
-    vb_buf tmp;
-    vb_buf_init(&tmp, VB_CAP_SMALL);
-    vb_status rc = put_cased(&tmp, out->data + start, out->len - start, 1, 0);
-    if (rc == VB_OK) {
-      vb_buf_truncate(out, start);
-      rc = vb_buf_append(out, tmp.data, tmp.len);
-    }
-    vb_buf_free(&tmp);
-    return rc;
-  }
-  return VB_OK;
-}
-
-vb_status vb_names_person(const char *s, size_t n, vb_buf *out) {
-  if (vb_vi_has_lower(s, n)) return vb_vi_canon(s, n, out);
-  word w[MAX_WORDS];
-  size_t nw = split_words(s, n, w, MAX_WORDS);
-  for (size_t i = 0; i < nw; i++) {
-    VB_TRY(put_space(out));
-    VB_TRY(put_cased(out, s + w[i].off, w[i].len, 1, 1));
-  }
-  return VB_OK;
-}
-
-/* Every province, for lists that name those a question finds none in. */
 size_t vb_province_count(void) { return NPROV; }
 
 const vb_province *vb_province_at(size_t i) {
