@@ -51,7 +51,9 @@ struct vb_server {
 ** what the request log says of it. */
 typedef struct sv_worker {
   vb_index *idx;
+  sqlite3_stmt *by_source; /* sv_doc_id()'s statement, or NULL */
   struct timespec deadline;
+  int armed;               /* the deadline applies (a request is running) */
   int timed_out;
   unsigned id;             /* 1, 2, ... in the order the workers started */
   unsigned long requests;  /* requests answered, this one included */
@@ -77,6 +79,7 @@ static double ms_between(const struct timespec *a, const struct timespec *b) {
 static void worker_free(void *p) {
   sv_worker *w = p;
   if (!w) return;
+  sqlite3_finalize(w->by_source);
   vb_index_close(w->idx);
   vb_free(w);
 }
@@ -84,6 +87,7 @@ static void worker_free(void *p) {
 /* SQLite progress handler: stop the statement once the deadline passed. */
 static int budget_check(void *ctx) {
   sv_worker *w = ctx;
+  if (!w->armed) return 0;
   struct timespec now;
   clock_gettime(CLOCK_MONOTONIC, &now);
   if (now.tv_sec > w->deadline.tv_sec ||
@@ -188,7 +192,26 @@ static vb_status worker_ready(vb_server *s, sv_worker *w, vb_error *err) {
     w->deadline.tv_nsec -= 1000000000L;
   }
   w->timed_out = 0;
+  w->armed = 1;
   return VB_OK;
+}
+
+/* The request's statements read one snapshot of the index, under one read
+** lock taken once rather than once per statement (an answer that looks up
+** thousands of documents pays for it once), and a search and its facet
+** counts agree even while an ingest commits.  A failed BEGIN leaves each
+** statement to take its own snapshot, as without it. */
+static void request_begin(sv_worker *w) {
+  (void)sqlite3_exec(vb_index_db(w->idx), "BEGIN", NULL, NULL, NULL);
+}
+
+/* End the request's transaction (reads, and writes to temporary tables
+** only); the budget no longer applies. */
+static void request_end(sv_worker *w) {
+  sqlite3 *db = vb_index_db(w->idx);
+  w->armed = 0;
+  if (!sqlite3_get_autocommit(db) && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    (void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* ---- Parameters ---- */
@@ -457,7 +480,10 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
   }
   r.idx = w->idx;
   r.timed_out = &w->timed_out;
+  r.by_source = &w->by_source;
+  request_begin(w);
   route(&r, url);
+  request_end(w);
   return send_req(s, w, &start, method, &r);
 }
 
