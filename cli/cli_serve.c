@@ -16,7 +16,9 @@ static const cli_opt g_serve_opts[] = {
     {"bind", 'b', "ADDR", NULL,
      "the address to listen on (default 127.0.0.1, this\n"
      "machine only; 0.0.0.0 opens it to the network)"},
-    {"threads", 't', "N", NULL, "worker threads (default 4)"},
+    {"threads", 't', "N", NULL,
+     "requests answered at once (default 4), each by a\n"
+     "worker with its own connection to the index"},
     {"budget", 'B', "MS", NULL,
      "time allowed to one request's queries (default 5000)"},
     {"verbose", 'v', NULL, NULL,

@@ -8,7 +8,6 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,15 +39,21 @@ struct vb_server {
   char *db_path;
   int budget_ms;
   int port;
-  pthread_key_t worker_key;
   void (*log)(void *ctx, const char *line);
   void *log_ctx;
-  atomic_uint workers;  /* worker numbers given so far */
+  /* The workers: at most max of them, made when a request finds none
+  ** idle; a request takes one (waiting while all are busy) and gives it
+  ** back. */
+  pthread_mutex_t lock;
+  pthread_cond_t freed;
+  struct sv_worker **idle;
+  unsigned nidle, nworkers, max;
 };
 
-/* One worker thread's state: its index, opened on first use and kept for
-** every later request, the deadline of the request it is answering, and
-** what the request log says of it. */
+/* One worker: its index, opened on first use and kept for every later
+** request, the deadline of the request it is answering, and what the
+** request log says of it.  It answers one request at a time, on the
+** thread of that request's connection. */
 typedef struct sv_worker {
   vb_index *idx;
   sqlite3_stmt *by_source; /* sv_doc_id()'s statement, or NULL */
@@ -147,22 +152,30 @@ static void reader_only(sqlite3 *db) {
   (void)sqlite3_db_config(db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 }
 
-/* This thread's worker, its request count advanced; NULL when out of
-** memory. */
-static sv_worker *worker_of(vb_server *s) {
-  sv_worker *w = pthread_getspecific(s->worker_key);
-  if (!w) {
-    w = vb_calloc(1, sizeof *w);
-    if (!w) return NULL;
-    if (pthread_setspecific(s->worker_key, w) != 0) {
-      vb_free(w);
-      return NULL;
-    }
-    w->id = atomic_fetch_add(&s->workers, 1) + 1;
+/* An idle worker, or a new one while there are fewer than s->max, else
+** wait for one; its request count advanced.  NULL when out of memory.
+** Give it back with worker_give(). */
+static sv_worker *worker_take(vb_server *s) {
+  sv_worker *w = NULL;
+  pthread_mutex_lock(&s->lock);
+  while (!s->nidle && s->nworkers >= s->max) pthread_cond_wait(&s->freed, &s->lock);
+  if (s->nidle) {
+    w = s->idle[--s->nidle];
+  } else if ((w = vb_calloc(1, sizeof *w)) != NULL) {
+    w->id = ++s->nworkers;
   }
+  pthread_mutex_unlock(&s->lock);
+  if (!w) return NULL;
   w->requests++;
   w->open_ms = 0;
   return w;
+}
+
+static void worker_give(vb_server *s, sv_worker *w) {
+  pthread_mutex_lock(&s->lock);
+  s->idle[s->nidle++] = w;
+  pthread_cond_signal(&s->freed);
+  pthread_mutex_unlock(&s->lock);
 }
 
 /* Open the worker's index unless it is open, and start the time budget of
@@ -413,6 +426,9 @@ static void route(sv_req *r, const char *url) {
     sv_error(r, 404, TR(r, "Không có trang này.", "No such page."));
 }
 
+static enum MHD_Result answer(vb_server *s, sv_worker *w, struct MHD_Connection *conn,
+                              const char *url, const char *method, const sv_clock *t0);
+
 static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
                               const char *url, const char *method,
                               const char *version, const char *upload_data,
@@ -456,7 +472,17 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
     return send_static(conn, 404, "text/plain; charset=utf-8", "", "max-age=3600");
   sv_clock start;
   clock_now(&start);
-  sv_worker *w = worker_of(s);
+  sv_worker *w = worker_take(s);
+  enum MHD_Result ret = answer(s, w, conn, url, method, &start);
+  if (w) worker_give(s, w);
+  return ret;
+}
+
+/* Build and send the answer to a GET or HEAD of url with worker w (NULL:
+** out of memory). */
+static enum MHD_Result answer(vb_server *s, sv_worker *w, struct MHD_Connection *conn,
+                              const char *url, const char *method, const sv_clock *t0) {
+  sv_clock start = *t0;
   sv_req r;
   memset(&r, 0, sizeof r);
   r.conn = conn;
@@ -513,7 +539,11 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
   struct sockaddr_in6 a6;
   struct sockaddr_in a4;
   struct sockaddr *sa;
-  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO;
+  /* A thread per connection: a keep-alive client is never queued behind
+  ** another connection that landed on the same thread (a pool of threads
+  ** gives each connection to one of them for its whole life); the workers
+  ** bound how many requests run at once. */
+  unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_AUTO;
   memset(&a6, 0, sizeof a6);
   memset(&a4, 0, sizeof a4);
   if (inet_pton(AF_INET, bind, &a4.sin_addr) == 1) {
@@ -535,26 +565,26 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
   s->budget_ms = o->budget_ms > 0 ? o->budget_ms : 5000;
   s->log = o->log;
   s->log_ctx = o->log_ctx;
-  atomic_init(&s->workers, 0);
-  if (!s->db_path || pthread_key_create(&s->worker_key, worker_free) != 0) {
+  s->max = o->threads > 0 ? (unsigned)o->threads : 4;
+  s->idle = vb_calloc(s->max, sizeof *s->idle);
+  if (!s->db_path || !s->idle) {
+    vb_free(s->idle);
     vb_free(s->db_path);
     vb_free(s);
     return vb_error_set(err, VB_ENOMEM, "out of memory");
   }
-  unsigned threads = o->threads > 0 ? (unsigned)o->threads : 4;
+  pthread_mutex_init(&s->lock, NULL);
+  pthread_cond_init(&s->freed, NULL);
   s->daemon = MHD_start_daemon(
       flags, (uint16_t)o->port, NULL, NULL, handle, s,
       MHD_OPTION_SOCK_ADDR, sa,
-      MHD_OPTION_THREAD_POOL_SIZE, threads,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned)SV_CONN_LIMIT,
       MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)SV_CONN_TIMEOUT,
       MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)SV_CONN_MEMORY,
       MHD_OPTION_EXTERNAL_LOGGER, quiet_log, NULL,
       MHD_OPTION_END);
   if (!s->daemon) {
-    pthread_key_delete(s->worker_key);
-    vb_free(s->db_path);
-    vb_free(s);
+    vb_serve_stop(s);
     return vb_error_set(err, VB_EIO, "cannot listen on %s port %d (in use?)",
                         bind, o->port);
   }
@@ -569,9 +599,12 @@ int vb_serve_port(const vb_server *s) { return s ? s->port : 0; }
 
 void vb_serve_stop(vb_server *s) {
   if (!s) return;
-  /* Joining the workers runs worker_free() for each one's index. */
-  MHD_stop_daemon(s->daemon);
-  pthread_key_delete(s->worker_key);
+  /* Once the connections' threads are joined, every worker is idle. */
+  if (s->daemon) MHD_stop_daemon(s->daemon);
+  for (unsigned i = 0; i < s->nidle; i++) worker_free(s->idle[i]);
+  pthread_cond_destroy(&s->freed);
+  pthread_mutex_destroy(&s->lock);
+  vb_free(s->idle);
   vb_free(s->db_path);
   vb_free(s);
 }
