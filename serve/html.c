@@ -92,17 +92,18 @@ void sv_printf(sv_req *r, const char *fmt, ...) {
   va_end(ap);
 }
 
+/* jansson's writer: straight into the body. */
+static int json_put(const char *s, size_t n, void *ctx) {
+  sv_req *r = ctx;
+  put(r, s, n);
+  return r->failed ? -1 : 0;
+}
+
 void sv_json_body(sv_req *r, json_t *v) {
   r->ctype = "application/json; charset=utf-8";
-  char *s = v ? json_dumps(v, JSON_INDENT(2)) : NULL;
+  if (!v || json_dump_callback(v, json_put, r, JSON_INDENT(2)) != 0) r->failed = 1;
   json_decref(v);
-  if (!s) {
-    r->failed = 1;
-    return;
-  }
-  sv_raw(r, s);
   sv_raw(r, "\n");
-  free(s);
 }
 
 void sv_link(sv_req *r, const char *path, const char *const *keep,
@@ -251,15 +252,17 @@ void sv_fail(sv_req *r, vb_status rc, const vb_error *err) {
 }
 
 int64_t sv_doc_id(sv_req *r, const char *source) {
-  sqlite3_stmt *s = NULL;
-  int64_t id = 0;
-  if (!source ||
-      sqlite3_prepare_v2(vb_index_db(r->idx), "SELECT id FROM documents WHERE source = ?1",
-                         -1, &s, NULL) != SQLITE_OK)
+  sqlite3_stmt *own = NULL, **slot = r->by_source ? r->by_source : &own;
+  if (!source) return 0;
+  if (!*slot && sqlite3_prepare_v3(vb_index_db(r->idx), "SELECT id FROM documents WHERE source = ?1",
+                                   -1, SQLITE_PREPARE_PERSISTENT, slot, NULL) != SQLITE_OK)
     return 0;
+  sqlite3_stmt *s = *slot;
   sqlite3_bind_text(s, 1, source, -1, SQLITE_STATIC);
-  if (sqlite3_step(s) == SQLITE_ROW) id = sqlite3_column_int64(s, 0);
-  sqlite3_finalize(s);
+  int64_t id = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  sqlite3_finalize(own);
   return id;
 }
 

@@ -37,6 +37,8 @@ typedef struct sv_req {
   vb_buf out;           /* the body */
   int failed;           /* an append failed (out of memory or too large) */
   int *timed_out;       /* set by the time budget's progress handler */
+  sqlite3_stmt **by_source; /* the worker's statement of sv_doc_id(),
+                               prepared on first use and kept; may be NULL */
 } sv_req;
 
 /* The value of parameter name, or NULL when absent or empty. */
@@ -90,7 +92,8 @@ void sv_error(sv_req *r, int status, const char *msg);
 ** error, as an error page. */
 void sv_fail(sv_req *r, vb_status rc, const vb_error *err);
 
-/* The id of the document stored from source, or 0. */
+/* The id of the document stored from source, or 0.  Cheap enough to call
+** once per answer: the statement is prepared once per worker. */
 int64_t sv_doc_id(sv_req *r, const char *source);
 
 /* Search options from the request's parameters (q, province, year, from,

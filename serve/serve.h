@@ -1,17 +1,24 @@
 /*
 ** serve.h: `vanban serve`, a local web application over the index.
 **
-** An HTTP server (libmicrohttpd, a pool of worker threads) that renders
+** An HTTP server (libmicrohttpd, a thread per connection, a pool of
+** workers that each hold an index connection) that renders
 ** the search, document, question, reports, deadlines and map pages on the
 ** server, and answers the same questions as JSON under /api/.  Each worker
-** thread opens its own read-only connection to the index on first use; the
+** opens its own read-only connection to the index on first use; the
 ** index is in WAL mode, so an ingest may write beside the server and new
 ** documents appear without a restart.  Only GET and HEAD are answered;
 ** every request runs under a time budget and within size limits; documents
 ** are addressed by their numeric id, never by a path.
 **
+** Every answer built by a handler carries a Server-Timing header:
+** "app;dur=MS, cpu;dur=MS" (wall and CPU time of the answering thread from
+** the request's headers to its answer), and ", open;dur=MS" when the
+** worker opened its index connection for this request.
+**
 ** The server never prints: vb_serve_start() reports failures through
-** vb_error, and the caller says where it listens.
+** vb_error, the caller says where it listens, and opts->log receives the
+** per-request lines.
 **
 ** Ownership: vb_serve_start() gives a handle to release with
 ** vb_serve_stop() (accepts NULL), which waits for the workers to finish.
@@ -25,8 +32,16 @@ typedef struct vb_serve_opts {
   const char *db_path;  /* the index (required; must exist) */
   const char *bind;     /* numeric IPv4 or IPv6 address; NULL = 127.0.0.1 */
   int port;             /* 0 = any free port (see vb_serve_port) */
-  int threads;          /* worker threads; 0 = 4 */
+  int threads;          /* requests answered at once (workers, each with
+                           its own index connection); 0 = 4 */
   int budget_ms;        /* time budget of one request's queries; 0 = 5000 */
+  /* Called after each request with one line (no newline) saying what was
+  ** answered and how long it took: "200 GET /api/search 1843 B 3.21 ms
+  ** cpu 3.02 ms worker 2 request 57 opens 1" (the worker thread, its
+  ** count of requests, and how many times it opened the index).  NULL:
+  ** no log.  Called on the worker threads, possibly at the same time. */
+  void (*log)(void *ctx, const char *line);
+  void *log_ctx;
 } vb_serve_opts;
 
 typedef struct vb_server vb_server;

@@ -87,7 +87,8 @@ class Server:
         return self.request(path)
 
     def stop(self):
-        """Ctrl-C; the server must stop cleanly (exit status 0)."""
+        """Ctrl-C; the server must stop cleanly (exit status 0).  Returns
+        what it wrote on stderr."""
         self.proc.send_signal(signal.SIGINT)
         try:
             rc = self.proc.wait(timeout=TIMEOUT)
@@ -99,3 +100,4 @@ class Server:
         check("stopped" in err, "no 'stopped' message: %r" % err)
         self.proc.stdout.close()
         self.proc.stderr.close()
+        return err
