@@ -47,11 +47,30 @@ static int tk_create(void *user, const char **argv, int argc,
 
 static void tk_delete(Fts5Tokenizer *tok) { (void)tok; }
 
+/* Tokens for an auxiliary function (snippets, highlights): only where
+** each token stands matters there, so the words are neither normalised nor
+** folded, and each is passed as written.  The tokens are those
+** vb_tokenize() finds, so positions agree with the index. */
+static int tokenize_places(const char *text, size_t n,
+                           int (*emit)(void *, int, const char *, int, int,
+                                       int),
+                           void *ctx) {
+  size_t pos = 0, start, end;
+  while (vb_vi_next_token(text, n, &pos, &start, &end)) {
+    int rc = emit(ctx, 0, text + start, (int)(end - start), (int)start,
+                  (int)end);
+    if (rc) return rc;
+  }
+  return SQLITE_OK;
+}
+
 static int tk_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
                        const char *text, int n,
                        int (*emit)(void *, int, const char *, int, int, int)) {
   (void)tok;
   if (n <= 0) return SQLITE_OK;
+  if (flags & FTS5_TOKENIZE_AUX)
+    return tokenize_places(text, (size_t)n, emit, ctx);
   return vb_tokenize(text, (size_t)n, (flags & FTS5_TOKENIZE_QUERY) != 0,
                      emit, ctx);
 }
