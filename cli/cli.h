@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "vb.h"
+#include "reader.h" /* vb_limits */
 
 enum {
   CLI_OK = 0,          /* success */
@@ -168,6 +169,12 @@ void cli_csv_field(FILE *f, const char *v, int first);
 /* Parse an --ocr value (auto, always, never: VB_OCR_* of reader.h) into
 ** *mode; -1 on error (message printed). */
 int cli_parse_ocr(const char *cmd, const char *value, int *mode);
+
+/* Apply to lim what the environment asks of the readers:
+** VANBAN_READ_SECONDS, the wall time one paged document (PDF, OCR) may
+** take instead of VB_LIMIT_SECONDS (test suites on loaded machines set a
+** large one).  Read once by main(). */
+void cli_apply_read_limits(vb_limits *lim);
 
 /* Parse a positive integer option; -1 on error (message printed). */
 long cli_parse_long(const char *cmd, const char *opt, const char *value,

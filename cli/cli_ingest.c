@@ -110,6 +110,7 @@ static int run(int argc, char **argv) {
   ingest_ui ui = {0};
   vb_ingest_opts o;
   vb_ingest_opts_default(&o);
+  cli_apply_read_limits(&o.limits);
   int c;
   cli_getopt g;
   cli_getopt_begin(&g, &cli_spec_ingest);

@@ -88,6 +88,12 @@ int cli_timeout_option(const char *cmd, const char *value) {
   return 0;
 }
 
+static int cli_read_seconds; /* VANBAN_READ_SECONDS, 0: unset */
+
+void cli_apply_read_limits(vb_limits *lim) {
+  if (cli_read_seconds > 0) lim->max_seconds = cli_read_seconds;
+}
+
 int cli_budget_stop(vb_index *idx, const char *cmd) {
   if (!vb_index_expired(idx)) return 0;
   fprintf(stderr, "vanban: %s stopped after %g s: results may be incomplete\n",
@@ -220,6 +226,14 @@ int main(int argc, char **argv) {
   }
   /* VANBAN_TIMEOUT sets the default of --timeout (test suites set 0 so
   ** that a loaded machine cannot cut a query short). */
+  const char *read_s = getenv("VANBAN_READ_SECONDS");
+  double rs = 0;
+  if (read_s && *read_s && (parse_seconds(read_s, &rs) || rs < 1)) {
+    fprintf(stderr, "vanban: VANBAN_READ_SECONDS takes seconds (1 or more), not '%s'\n",
+            read_s);
+    return CLI_USAGE;
+  }
+  cli_read_seconds = (int)rs;
   const char *timeout = getenv("VANBAN_TIMEOUT");
   if (timeout && *timeout && parse_seconds(timeout, &cli_timeout)) {
     fprintf(stderr, "vanban: VANBAN_TIMEOUT takes seconds (0: no limit), not '%s'\n",

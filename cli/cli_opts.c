@@ -271,6 +271,8 @@ void cli_man(FILE *f) {
         "\\fR is not given\n"
         ".TP\n.B VANBAN_TIMEOUT\nthe default of \\fB\\-\\-timeout\\fR in "
         "seconds (5 when unset; 0: no limit)\n"
+        ".TP\n.B VANBAN_READ_SECONDS\nthe wall time one PDF or scanned "
+        "document may take to read, OCR included (120 when unset)\n"
         ".SH FILES\n.TP\n.B vanban.db\nthe default index: one SQLite file "
         "(its schema is in the README)\n",
         f);

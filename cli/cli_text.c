@@ -34,6 +34,7 @@ static int run(int argc, char **argv) {
   int extra = 0, props = 0, pages = 0, c, failed = 0;
   vb_limits lim;
   vb_limits_default(&lim);
+  cli_apply_read_limits(&lim);
   cli_getopt g;
   cli_getopt_begin(&g, &cli_spec_text);
   while ((c = cli_getopt_next(&g, argc, argv)) > 0) {

@@ -40,3 +40,6 @@ echo "-- VANBAN_TIMEOUT sets the default; --timeout wins"
 VANBAN_TIMEOUT=7 VANBAN_BUDGET_STEPS=1 vanban search giới; echo "exit $?"
 VANBAN_TIMEOUT=7 VANBAN_BUDGET_STEPS=1 vanban search --timeout 3 giới; echo "exit $?"
 VANBAN_TIMEOUT=soon vanban search giới; echo "exit $?"
+echo "-- VANBAN_READ_SECONDS: 1 or more"
+VANBAN_READ_SECONDS=0 vanban text seeds/000_296edb8d0f8b8cf7.txt >/dev/null; echo "exit $?"
+VANBAN_READ_SECONDS=30 vanban text seeds/000_296edb8d0f8b8cf7.txt | wc -l
