@@ -29,13 +29,7 @@ static vb_status buf_reserve(vb_buf *b, size_t n) {
   if (n > b->max - b->len) return VB_ELIMIT;
   size_t need = b->len + n + 1;
   if (need <= b->cap) return VB_OK;
-  size_t cap = b->cap ? b->cap : 64;
-  while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-  char *p = vb_realloc(b->data, cap);
-  if (!p) return VB_ENOMEM;
-  b->data = p;
-  b->cap = cap;
-  return VB_OK;
+  return vb_grow(&b->data, &b->cap, need < 64 ? 64 : need, 1);
 }
 
 vb_status vb_buf_append(vb_buf *b, const void *p, size_t n) {

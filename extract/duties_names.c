@@ -13,13 +13,7 @@ vb_status dt_nomem(vb_error *err) {
 }
 
 vb_status dt_lines_push(lines *l, size_t line) {
-  if (l->n == l->cap) {
-    size_t nc = l->cap ? l->cap * 2 : 32;
-    size_t *v = vb_realloc(l->v, nc * sizeof *v);
-    if (!v) return VB_ENOMEM;
-    l->v = v;
-    l->cap = nc;
-  }
+  VB_TRY(vb_grow(&l->v, &l->cap, l->n + 1, sizeof *l->v));
   l->v[l->n++] = line;
   return VB_OK;
 }

@@ -91,14 +91,9 @@ vb_status xs_add_ref(xstate *x, xref *r) {
     vb_free(r->issuer);
     return VB_OK;
   }
-  if ((x->nrefs & (x->nrefs - 1)) == 0) { /* grow at powers of two */
-    size_t cap = x->nrefs ? x->nrefs * 2 : 8;
-    xref *nr = vb_realloc(x->refs, cap * sizeof *nr);
-    if (!nr) {
-      vb_free(r->issuer);
-      return VB_ENOMEM;
-    }
-    x->refs = nr;
+  if (vb_grow(&x->refs, &x->crefs, x->nrefs + 1, sizeof *x->refs) != VB_OK) {
+    vb_free(r->issuer);
+    return VB_ENOMEM;
   }
   x->refs[x->nrefs++] = *r;
   return VB_OK;

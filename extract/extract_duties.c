@@ -248,12 +248,7 @@ static vb_status logical_para(dctx *c, size_t pidx, size_t p1, vb_xpara *out,
   if (*last == pidx) return VB_OK;
   const vb_xpara *lp = &d->paras[*last];
   size_t ncell = lp->last - first->first + 1;
-  if (ncell > c->joff_cap) {
-    size_t *o = vb_realloc(c->joff, ncell * sizeof *o);
-    if (!o) return VB_ENOMEM;
-    c->joff = o;
-    c->joff_cap = ncell;
-  }
+  VB_TRY(vb_grow(&c->joff, &c->joff_cap, ncell, sizeof *c->joff));
   vb_buf_reset(&c->jtext);
   for (size_t k = pidx; k <= *last; k++) {
     const vb_xpara *pk = &d->paras[k];
@@ -289,12 +284,7 @@ static int inner_items(const vb_xdoc *d, const vb_xpara *p) {
 static vb_status do_items(dctx *c, const vb_xpara *p) {
   const vb_xdoc *d = c->d;
   size_t ncell = p->last - p->first + 1;
-  if (ncell > c->joff_cap) {
-    size_t *o = vb_realloc(c->joff, ncell * sizeof *o);
-    if (!o) return VB_ENOMEM;
-    c->joff = o;
-    c->joff_cap = ncell;
-  }
+  VB_TRY(vb_grow(&c->joff, &c->joff_cap, ncell, sizeof *c->joff));
   for (size_t k0 = p->first; k0 <= p->last;) {
     size_t k1 = k0 + 1;
     while (k1 <= p->last &&

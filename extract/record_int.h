@@ -101,7 +101,7 @@ typedef struct xstate {
   size_t issuer_line;
   /* body */
   xref *refs;
-  size_t nrefs;
+  size_t nrefs, crefs;
   vb_buf theme;
   size_t theme_line;
   vb_xdate pfrom, pto;

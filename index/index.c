@@ -773,15 +773,9 @@ vb_status vb_index_each_under(vb_index *idx, const char *dir,
   char **list = NULL;
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    if (cnt == cap) {
-      size_t ncap = cap ? cap * 2 : 64;
-      char **nl = vb_realloc(list, ncap * sizeof *nl);
-      if (!nl) {
-        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-        break;
-      }
-      list = nl;
-      cap = ncap;
+    if (vb_grow(&list, &cap, cnt + 1, sizeof *list) != VB_OK) {
+      rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      break;
     }
     list[cnt] = vb_strdup((const char *)sqlite3_column_text(s, 0));
     if (!list[cnt]) {

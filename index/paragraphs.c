@@ -147,16 +147,13 @@ static int list_add(void *ctx, const vb_para *p) {
   ** to find ("II. NỘI DUNG", "1. Sở Tài chính"). */
   if (words < VB_PARA_HEADING_WORDS && is_heading(p->text, p->len)) return 0;
   if (l->n == VB_PARA_MAX) return 1;
-  if (l->n == l->cap) {
-    size_t ncap = l->cap ? l->cap * 2 : 64;
-    vb_para *ni = vb_realloc(l->items, ncap * sizeof *ni);
-    if (!ni) return -1;
-    l->items = ni;
-    int64_t *nf = vb_realloc(l->fingerprints, ncap * sizeof *nf);
-    if (!nf) return -1;
-    l->fingerprints = nf;
-    l->cap = ncap;
-  }
+  /* Both arrays have l->cap elements: the second grows to the first's new
+  ** length; l->cap changes only once both have. */
+  size_t icap = l->cap, fcap = l->cap;
+  if (vb_grow(&l->items, &icap, l->n + 1, sizeof *l->items) != VB_OK ||
+      vb_grow(&l->fingerprints, &fcap, icap, sizeof *l->fingerprints) != VB_OK)
+    return -1;
+  l->cap = icap;
   l->items[l->n] = *p;
   l->fingerprints[l->n] = fp;
   l->n++;

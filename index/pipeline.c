@@ -80,15 +80,9 @@ static char *normalise_path(const char *p) {
 
 static vb_status walk_add(walk *w, char *path, int explicit_arg,
                           const vb_error *err) {
-  if (w->n == w->cap) {
-    size_t ncap = w->cap ? w->cap * 2 : 256;
-    walk_item *ni = vb_realloc(w->items, ncap * sizeof *ni);
-    if (!ni) {
-      vb_free(path);
-      return VB_ENOMEM;
-    }
-    w->items = ni;
-    w->cap = ncap;
+  if (vb_grow(&w->items, &w->cap, w->n + 1, sizeof *w->items) != VB_OK) {
+    vb_free(path);
+    return VB_ENOMEM;
   }
   walk_item *it = &w->items[w->n++];
   memset(it, 0, sizeof *it);
@@ -128,15 +122,9 @@ static vb_status walk_dir(walk *w, const char *dir, int depth) {
     char *p = vb_strdup(dir);
     return p ? walk_add(w, p, 0, &e) : VB_ENOMEM;
   }
-  if (w->nseen == w->capseen) {
-    size_t ncap = w->capseen ? w->capseen * 2 : 16;
-    void *ns = vb_realloc(w->seen, ncap * sizeof *w->seen);
-    if (!ns) {
-      closedir(d);
-      return VB_ENOMEM;
-    }
-    w->seen = ns;
-    w->capseen = ncap;
+  if (vb_grow(&w->seen, &w->capseen, w->nseen + 1, sizeof *w->seen) != VB_OK) {
+    closedir(d);
+    return VB_ENOMEM;
   }
   w->seen[w->nseen].dev = st.st_dev;
   w->seen[w->nseen].ino = st.st_ino;
@@ -148,15 +136,9 @@ static vb_status walk_dir(walk *w, const char *dir, int depth) {
   struct dirent *de;
   while ((de = readdir(d)) != NULL) {
     if (de->d_name[0] == '.') continue; /* ., .., hidden files */
-    if (n == cap) {
-      size_t ncap = cap ? cap * 2 : 32;
-      char **nn = vb_realloc(names, ncap * sizeof *nn);
-      if (!nn) {
-        rc = VB_ENOMEM;
-        break;
-      }
-      names = nn;
-      cap = ncap;
+    if (vb_grow(&names, &cap, n + 1, sizeof *names) != VB_OK) {
+      rc = VB_ENOMEM;
+      break;
     }
     size_t dl = strlen(dir), nl = strlen(de->d_name);
     char *p = vb_malloc(dl + nl + 2);

@@ -44,13 +44,7 @@ static int add_pairs(const char *s, size_t n, pairs *p) {
     uint64_t w = hash_word(fold, nf);
     if (have) {
       if (p->n >= DIFF_MAX_PAIRS) return 0;
-      if (p->n == p->cap) {
-        size_t cap = p->cap ? p->cap * 2 : 256;
-        uint64_t *nh = vb_realloc(p->h, cap * sizeof *nh);
-        if (!nh) return -1;
-        p->h = nh;
-        p->cap = cap;
-      }
+      if (vb_grow(&p->h, &p->cap, p->n + 1, sizeof *p->h) != VB_OK) return -1;
       p->h[p->n++] = prev * 0x9e3779b97f4a7c15ULL ^ w;
     }
     prev = w;

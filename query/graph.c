@@ -293,13 +293,8 @@ typedef struct walk {
 static int seen(walk *w, int64_t id) {
   for (size_t i = 0; i < w->nseen; i++)
     if (w->seen[i] == id) return 1;
-  if (w->nseen == w->capseen) {
-    size_t cap = w->capseen ? w->capseen * 2 : 64;
-    int64_t *n = vb_realloc(w->seen, cap * sizeof *n);
-    if (!n) return 1; /* out of memory: stop growing the tree */
-    w->seen = n;
-    w->capseen = cap;
-  }
+  if (vb_grow(&w->seen, &w->capseen, w->nseen + 1, sizeof *w->seen) != VB_OK)
+    return 1; /* out of memory: stop growing the tree */
   w->seen[w->nseen++] = id;
   return 0;
 }

@@ -60,13 +60,8 @@ static vb_status pd_postings(sqlite3_stmt *s, const char *word, int64_t **ids,
   vb_free(fts);
   int r;
   while ((r = sqlite3_step(s)) == SQLITE_ROW) {
-    if (*have == *cap) {
-      size_t ncap = *cap ? *cap * 2 : 4096;
-      int64_t *a = vb_realloc(*ids, ncap * sizeof *a);
-      if (!a) return vb_error_set(err, VB_ENOMEM, "out of memory");
-      *ids = a;
-      *cap = ncap;
-    }
+    if (vb_grow(ids, cap, *have + 1, sizeof **ids) != VB_OK)
+      return vb_error_set(err, VB_ENOMEM, "out of memory");
     (*ids)[(*have)++] = sqlite3_column_int64(s, 0);
     (*n)++;
   }

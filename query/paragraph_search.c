@@ -299,15 +299,9 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   if (!any) return 0;
   for (int i = 0; i < ps->nt; i++)
     if (c.tf[i] > 0) ps->t[i].df++;
-  if (ps->n == ps->cap) {
-    size_t ncap = ps->cap ? ps->cap * 2 : 256;
-    cand *nc = vb_realloc(ps->c, ncap * sizeof *nc);
-    if (!nc) {
-      ps->oom = 1;
-      return 1;
-    }
-    ps->c = nc;
-    ps->cap = ncap;
+  if (vb_grow(&ps->c, &ps->cap, ps->n + 1, sizeof *ps->c) != VB_OK) {
+    ps->oom = 1;
+    return 1;
   }
   c.pid = pid;
   c.fp = fp;

@@ -39,16 +39,15 @@ void vb_results_free(vb_results *r) {
   vb_free(r);
 }
 
+/* Make room for one more string kept by the results. */
+static vb_status strings_room(vb_results *r) {
+  return vb_grow(&r->strings, &r->capstr, r->nstr + 1, sizeof *r->strings);
+}
+
 /* Memory that lives as long as the results (vb_fold_alloc). */
 static void *results_alloc(void *ctx, size_t bytes) {
   vb_results *r = ctx;
-  if (r->nstr == r->capstr) {
-    size_t ncap = r->capstr ? r->capstr * 2 : 64;
-    char **ns = vb_realloc(r->strings, ncap * sizeof *ns);
-    if (!ns) return NULL;
-    r->strings = ns;
-    r->capstr = ncap;
-  }
+  if (strings_room(r) != VB_OK) return NULL;
   char *p = vb_malloc(bytes ? bytes : 1);
   if (p) r->strings[r->nstr++] = p;
   return p;
@@ -58,15 +57,9 @@ static void *results_alloc(void *ctx, size_t bytes) {
 static const char *keep(vb_results *r, sqlite3_stmt *s, int col, int *ok) {
   const char *v = (const char *)sqlite3_column_text(s, col);
   if (!v) return NULL;
-  if (r->nstr == r->capstr) {
-    size_t ncap = r->capstr ? r->capstr * 2 : 64;
-    char **ns = vb_realloc(r->strings, ncap * sizeof *ns);
-    if (!ns) {
-      *ok = 0;
-      return NULL;
-    }
-    r->strings = ns;
-    r->capstr = ncap;
+  if (strings_room(r) != VB_OK) {
+    *ok = 0;
+    return NULL;
   }
   char *c = vb_strdup(v);
   if (!c) {
@@ -317,13 +310,8 @@ vb_status sr_prepare(vb_index *idx, const char *sql, const sr_query *q,
 /* Append one hit read from the current row of s. */
 vb_status sr_add_hit(vb_results *res, size_t *cap, sqlite3_stmt *s,
                      const vb_search_opts *o, vb_error *err) {
-  if (res->n == *cap) {
-    size_t ncap = *cap ? *cap * 2 : 16;
-    vb_hit *nh = vb_realloc(res->hits, ncap * sizeof *nh);
-    if (!nh) return vb_error_set(err, VB_ENOMEM, "out of memory");
-    res->hits = nh;
-    *cap = ncap;
-  }
+  if (vb_grow(&res->hits, cap, res->n + 1, sizeof *res->hits) != VB_OK)
+    return vb_error_set(err, VB_ENOMEM, "out of memory");
   int ok = 1;
   vb_hit *h = &res->hits[res->n];
   memset(h, 0, sizeof *h);

@@ -143,15 +143,20 @@ typedef struct dx {
   vb_zx *z;
   /* numbering */
   dx_abs *abs;
-  int n_abs, cap_abs;
+  int n_abs;
+  size_t cap_abs;
   dx_num *num;
-  int n_num, cap_num;
+  int n_num;
+  size_t cap_num;
   dx_lvl *overrides;
-  int n_over, cap_over;
+  int n_over;
+  size_t cap_over;
   dx_style *styles;         /* all paragraph and numbering styles, freed */
-  int n_styles, cap_styles; /* once the numbered ones are known */
+  int n_styles;             /* once the numbered ones are known */
+  size_t cap_styles;
   dx_nstyle *nstyles;       /* numbered paragraph styles */
-  int n_nstyles, cap_nstyles;
+  int n_nstyles;
+  size_t cap_nstyles;
   long def_num_id;          /* numbering of the default paragraph style */
   int def_ilvl;
   dx_lvl *cur_lvl;          /* numbering.xml: level being read */
@@ -175,7 +180,8 @@ typedef struct dx {
     int enc;         /* vb_legacy of its w:rFonts, -1 if it has none */
     int is_default;  /* the default paragraph style */
   } *fstyles;
-  int n_fstyles, cap_fstyles;
+  int n_fstyles;
+  size_t cap_fstyles;
   int def_enc;              /* docDefaults, or the default paragraph style */
   int par_enc;              /* of the open paragraph's style */
   int in_t, preserve, t_started, eat_space;
@@ -204,7 +210,7 @@ int dx_on(vb_zx *z, int tok);
 /* Append a zeroed element of size sz to the array *arr (*n used, *cap
 ** allocated); NULL when out of memory or when max elements exist.  The
 ** array is the caller's (freed by dx_free). */
-void *dx_grow(void **arr, int *n, int *cap, size_t sz, int max);
+void *dx_grow(void **arr, int *n, size_t *cap, size_t sz, int max);
 
 /* Read a .rels part into r->parts.  A missing part is not an error. */
 vb_status dx_rels(dx *r, const char *rels, const char *base, int package,

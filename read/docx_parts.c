@@ -138,15 +138,9 @@ int dx_on(vb_zx *z, int tok) {
 
 /* Append a zeroed element of size sz to the array *arr (*n used, *cap
 ** allocated); NULL when out of memory or when max elements exist. */
-void *dx_grow(void **arr, int *n, int *cap, size_t sz, int max) {
+void *dx_grow(void **arr, int *n, size_t *cap, size_t sz, int max) {
   if (*n >= max) return NULL;
-  if (*n == *cap) {
-    int want = *cap ? *cap * 2 : 8;
-    void *p = vb_realloc(*arr, (size_t)want * sz);
-    if (!p) return NULL;
-    *arr = p;
-    *cap = want;
-  }
+  if (vb_grow(arr, cap, (size_t)*n + 1, sz) != VB_OK) return NULL;
   void *slot = (char *)*arr + (size_t)*n * sz;
   memset(slot, 0, sz);
   (*n)++;
@@ -477,7 +471,8 @@ void dx_resolve(dx *r) {
   }
   vb_free(r->styles);
   r->styles = NULL;
-  r->n_styles = r->cap_styles = 0;
+  r->n_styles = 0;
+  r->cap_styles = 0;
 }
 
 /* ---- List labels ----------------------------------------------------- */

@@ -54,18 +54,6 @@ typedef struct item {
   size_t page;
 } item;
 
-/* Grow *p (elements of size sz, capacity *cap) to hold n. */
-static int grow(void **p, size_t *cap, size_t n, size_t sz) {
-  if (n <= *cap) return 1;
-  size_t c = *cap ? *cap * 2 : 64;
-  while (c < n) c *= 2;
-  void *q = vb_realloc(*p, c * sz);
-  if (!q) return 0;
-  *p = q;
-  *cap = c;
-  return 1;
-}
-
 void vb_layout_init(vb_layout *L) {
   memset(L, 0, sizeof *L);
   vb_buf_init(&L->arena, VB_CAP_TEXT);
@@ -84,8 +72,7 @@ void vb_layout_free(vb_layout *L) {
 }
 
 vb_status vb_layout_begin_page(vb_layout *L, float width, float height) {
-  if (!grow((void **)&L->pages, &L->cpages, L->npages + 1, sizeof *L->pages))
-    return VB_ENOMEM;
+  VB_TRY(vb_grow(&L->pages, &L->cpages, L->npages + 1, sizeof *L->pages));
   vb_lpage *p = &L->pages[L->npages++];
   p->w = width;
   p->h = height;
@@ -102,8 +89,7 @@ vb_status vb_layout_add_word(vb_layout *L, float x0, float y0, float x1,
                              float y1, float base, float size, unsigned flags,
                              const char *text, size_t len) {
   if (!len) return VB_OK;
-  if (!grow((void **)&L->words, &L->cwords, L->nwords + 1, sizeof *L->words))
-    return VB_ENOMEM;
+  VB_TRY(vb_grow(&L->words, &L->cwords, L->nwords + 1, sizeof *L->words));
   vb_lword *w = &L->words[L->nwords];
   w->x0 = x0, w->y0 = y0, w->x1 = x1, w->y1 = y1;
   w->base = base;
@@ -121,8 +107,7 @@ vb_status vb_layout_add_rule(vb_layout *L, float x0, float y0, float x1,
   float w = x1 - x0, h = y1 - y0;
   if (!((w <= RULE_THIN && h >= RULE_LONG) || (h <= RULE_THIN && w >= RULE_LONG)))
     return VB_OK;
-  if (!grow((void **)&L->rules, &L->crules, (L->nrules + 1) * 4, sizeof *L->rules))
-    return VB_ENOMEM;
+  VB_TRY(vb_grow(&L->rules, &L->crules, (L->nrules + 1) * 4, sizeof *L->rules));
   float *r = &L->rules[L->nrules++ * 4];
   r[0] = x0, r[1] = y0, r[2] = x1, r[3] = y1;
   L->pages[L->npages - 1].nrule++;
@@ -156,8 +141,7 @@ static int cmp_x(const void *a, const void *b) {
 
 /* Append the segment of words w[0..n) (sorted by x) to L. */
 static vb_status add_seg(vb_layout *L, const vb_lword *w, size_t n) {
-  if (!grow((void **)&L->segs, &L->csegs, L->nsegs + 1, sizeof *L->segs))
-    return VB_ENOMEM;
+  VB_TRY(vb_grow(&L->segs, &L->csegs, L->nsegs + 1, sizeof *L->segs));
   vb_lseg *s = &L->segs[L->nsegs];
   s->x0 = w[0].x0, s->x1 = w[0].x1, s->y0 = w[0].y0, s->y1 = w[0].y1;
   s->off = L->arena.len;
@@ -187,8 +171,7 @@ vb_status vb_layout_end_page(vb_layout *L) {
     while (j < n && w[j].base - w[i].base <= ROW_TOL * fmaxf(w[i].size, w[j].size))
       j++;
     qsort(w + i, j - i, sizeof *w, cmp_x);
-    if (!grow((void **)&L->rows, &L->crows, L->nrows + 1, sizeof *L->rows))
-      return VB_ENOMEM;
+    VB_TRY(vb_grow(&L->rows, &L->crows, L->nrows + 1, sizeof *L->rows));
     vb_lrow *r = &L->rows[L->nrows];
     r->seg0 = L->nsegs;
     r->base = w[i].base;
@@ -338,7 +321,7 @@ typedef struct items {
 
 static vb_status push_item(items *it, const vb_lseg *s, size_t ctx, float left,
                            float right, size_t page) {
-  if (!grow((void **)&it->v, &it->cap, it->n + 1, sizeof *it->v)) return VB_ENOMEM;
+  VB_TRY(vb_grow(&it->v, &it->cap, it->n + 1, sizeof *it->v));
   item *x = &it->v[it->n++];
   x->s = *s, x->ctx = ctx, x->left = left, x->right = right, x->page = page;
   return VB_OK;

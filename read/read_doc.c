@@ -308,15 +308,9 @@ static int add_run(doc *d, run **list, size_t *n, size_t *cap, run r) {
     doc_fail(d, VB_ELIMIT, "Word document with too many formatting runs");
     return 0;
   }
-  if (*n == *cap) {
-    size_t c = *cap ? *cap * 2 : 256;
-    run *t = vb_realloc(*list, c * sizeof *t);
-    if (!t) {
-      doc_fail(d, VB_ENOMEM, "out of memory");
-      return 0;
-    }
-    *list = t;
-    *cap = c;
+  if (vb_grow(list, cap, *n + 1, sizeof **list) != VB_OK) {
+    doc_fail(d, VB_ENOMEM, "out of memory");
+    return 0;
   }
   (*list)[(*n)++] = r;
   return 1;

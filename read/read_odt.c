@@ -216,7 +216,8 @@ typedef struct od {
   int n_faces;
   int legacy;              /* a face or style names a legacy font */
   od_fstyle *fstyles;
-  int n_fstyles, cap_fstyles;
+  int n_fstyles;
+  size_t cap_fstyles;
   od_fstyle *cur_fstyle;   /* style whose properties are being read */
   int def_enc;             /* the default paragraph style's, -1: none */
   int enc[OD_NEST];        /* encoding of each open paragraph and span */
@@ -225,12 +226,14 @@ typedef struct od {
   size_t enc_runs[VB_LEGACY_COUNT];
   int enc_bias[VB_LEGACY_COUNT];
   od_lstyle *lstyles;
-  int n_lstyles, cap_lstyles;
+  int n_lstyles;
+  size_t cap_lstyles;
   od_lstyle outline;       /* text:outline-style (its name too) */
   od_inst outline_inst;    /* heading counters, shared by lists using it */
   od_lstyle *cur_style;    /* list style being read */
   od_inst *insts;
-  int n_insts, cap_insts;
+  int n_insts;
+  size_t cap_insts;
   od_list lists[OD_LIST_NEST];
   int n_lists;             /* open text:list elements (may pass the cap) */
   char label[OD_NEST][OD_LABEL];
@@ -269,13 +272,11 @@ static int od_style_start(od *o, int tok) {
   }
   if (tok == T_LIST_STYLE) {
     o->cur_style = NULL;
-    if (o->n_lstyles == o->cap_lstyles) {
+    if ((size_t)o->n_lstyles == o->cap_lstyles) {
       if (o->n_lstyles >= OD_MAX_LSTYLES) return VB_ZX_SKIP;
-      int cap = o->cap_lstyles ? o->cap_lstyles * 2 : 8;
-      od_lstyle *p = vb_realloc(o->lstyles, (size_t)cap * sizeof *p);
-      if (!p) return VB_ZX_SKIP;  /* no labels for it; text still reads */
-      o->lstyles = p;
-      o->cap_lstyles = cap;
+      if (vb_grow(&o->lstyles, &o->cap_lstyles, (size_t)o->n_lstyles + 1,
+                  sizeof *o->lstyles) != VB_OK)
+        return VB_ZX_SKIP;  /* no labels for it; text still reads */
     }
     od_lstyle *s = &o->lstyles[o->n_lstyles++];
     memset(s, 0, sizeof *s);
@@ -400,19 +401,16 @@ static void od_list_begin(od *o) {
       if (o->insts[i].lstyle == ls) l->inst = i;
   }
   if (l->inst != OD_NO_LIST) return;
-  if (o->n_insts == o->cap_insts) {
+  if ((size_t)o->n_insts == o->cap_insts) {
     if (o->n_insts >= OD_MAX_LISTS) {
       l->inst = o->n_insts - 1;  /* past the cap lists share counters */
       return;
     }
-    int cap = o->cap_insts ? o->cap_insts * 2 : 16;
-    od_inst *p = vb_realloc(o->insts, (size_t)cap * sizeof *p);
-    if (!p) {
+    if (vb_grow(&o->insts, &o->cap_insts, (size_t)o->n_insts + 1,
+                sizeof *o->insts) != VB_OK) {
       vb_zx_fail(z, VB_ENOMEM, "out of memory");
       return;
     }
-    o->insts = p;
-    o->cap_insts = cap;
   }
   od_inst *c = &o->insts[o->n_insts];
   memset(c, 0, sizeof *c);
@@ -479,13 +477,11 @@ static int od_font_start(od *o, int tok) {
     o->cur_fstyle = NULL;
     int text = vb_zx_attr_is(z, A_FAMILY, "text");
     if (!text && !vb_zx_attr_is(z, A_FAMILY, "paragraph")) return VB_ZX_SKIP;
-    if (o->n_fstyles == o->cap_fstyles) {
+    if ((size_t)o->n_fstyles == o->cap_fstyles) {
       if (o->n_fstyles >= OD_MAX_FSTYLES) return VB_ZX_SKIP;
-      int cap = o->cap_fstyles ? o->cap_fstyles * 2 : 32;
-      od_fstyle *s = vb_realloc(o->fstyles, (size_t)cap * sizeof *s);
-      if (!s) return VB_ZX_SKIP;  /* its text is read as stored */
-      o->fstyles = s;
-      o->cap_fstyles = cap;
+      if (vb_grow(&o->fstyles, &o->cap_fstyles, (size_t)o->n_fstyles + 1,
+                  sizeof *o->fstyles) != VB_OK)
+        return VB_ZX_SKIP;  /* its text is read as stored */
     }
     od_fstyle *s = &o->fstyles[o->n_fstyles++];
     memset(s, 0, sizeof *s);

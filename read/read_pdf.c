@@ -486,11 +486,8 @@ static void keep_rule(fz_context *ctx, pdf_job *j, const fz_path *path,
     return;
   if (j->nrules == j->crules) {
     if (j->crules >= RULES_PER_PAGE) return;
-    size_t c = j->crules ? j->crules * 2 : 256;
-    fz_rect *n = vb_realloc(j->rules, c * sizeof *n);
-    if (!n) return; /* rules are a hint: the page is read without them */
-    j->rules = n;
-    j->crules = c;
+    if (vb_grow(&j->rules, &j->crules, j->nrules + 1, sizeof *j->rules) != VB_OK)
+      return; /* rules are a hint: the page is read without them */
   }
   j->rules[j->nrules++] = r;
 }
@@ -525,13 +522,7 @@ static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
     for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
       if (fabsf(ln->dir.y) > 0.05f || ln->dir.x < 0) continue; /* rotated */
       for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next) {
-        if (j->ng == j->cg) {
-          size_t c = j->cg ? j->cg * 2 : 4096;
-          glyph *ng = vb_realloc(j->g, c * sizeof *ng);
-          if (!ng) return 0;
-          j->g = ng;
-          j->cg = c;
-        }
+        if (vb_grow(&j->g, &j->cg, j->ng + 1, sizeof *j->g) != VB_OK) return 0;
         glyph *g = &j->g[j->ng++];
         fz_rect r = fz_rect_from_quad(ch->quad);
         int c = ch->c;
