@@ -6,7 +6,14 @@
 ** nothing) but a share of the query's weight (minimum-should-match).
 ** Candidates are ranked by
 **
-**   (bm25 + bonus for query words standing together) * share matched
+**   (bm25 + bonus for query words standing together) * share matched ^ c
+**
+** where c is 1 for a query of up to PS_COORD_WORDS distinct words and
+** PS_COORD_WORDS / n for one of n more: a keyword query needs its words,
+** but a pasted sentence or similar's paragraph is a text of which a
+** matching paragraph holds a part, and the bm25 sum over its many words
+** already rewards holding more of them (the coordination then favoured
+** long paragraphs that hold many of the sentence's common words).
 **
 ** - bm25 over the paragraphs read (k1 = 1.2, b = 0.75), its document
 **   frequencies counted over those paragraphs; tone marks and đ folded,
@@ -53,6 +60,7 @@
 #define PS_PAIR_WEIGHT 0.5    /* a pair standing together, against its words */
 #define PS_FOLD_ONLY 0.7      /* a marked word matched only without marks */
 #define PS_MIN_SHARE 0.3      /* share of the query's weight a candidate holds */
+#define PS_COORD_WORDS 10     /* words of a query whose share counts fully */
 #define PS_MAX_PHRASES 16     /* quoted phrases of the query, each required */
 #define PS_PHRASE_PAIRS 16    /* pairs checked per phrase */
 #define PS_MAX_WORDINGS 32    /* vocabulary wordings added */
@@ -112,6 +120,7 @@ typedef struct psearch {
   cand *c;
   size_t n, cap;
   int64_t paras, words;     /* paragraphs and words read */
+  double coord;             /* exponent of the share held in the score */
   int oom;
 } psearch;
 
@@ -309,8 +318,9 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   return 0;
 }
 
-/* The ranking formula of the header comment; 0 for a paragraph holding
-** less than PS_MIN_SHARE of the query. */
+/* The ranking formula of the header comment, the share raised to
+** ps->coord; 0 for a paragraph holding less than PS_MIN_SHARE of the
+** query. */
 static double score_cand(const psearch *ps, const cand *c, double avgdl,
                          double typed) {
   for (int i = 0; i < ps->nph; i++) {
@@ -343,7 +353,7 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
     if (c->pairs[k / 64] >> (k % 64) & 1)
       bonus += PS_PAIR_WEIGHT * ps->p[k].weight *
                (ps->t[ps->p[k].a].idf + ps->t[ps->p[k].b].idf) / 2;
-  return (bm + bonus) * share;
+  return (bm + bonus) * pow(share, ps->coord);
 }
 
 /* The query choosing the documents under filters: the PS_DOC_TERMS
@@ -493,6 +503,7 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
   else
     add_query(ps, text, !o->fold);
   int typed_terms = ps->nt;
+  ps->coord = typed_terms > PS_COORD_WORDS ? (double)PS_COORD_WORDS / typed_terms : 1;
   if (similar && typed_terms == 0) {
     rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
     goto done;
