@@ -285,6 +285,29 @@ vb_status xs_sub_issuer(xstate *x, const size_t *hc, size_t sub,
   return rc;
 }
 
+/* Where a national body's name ends and a local body's begins in one
+** header cell, or 0: "BỘ CÔNG AN CÔNG AN TỈNH HÀ TĨNH" (a header run onto
+** one line) is issued by "Công an tỉnh Hà Tĩnh". */
+static size_t local_under_national(xstate *x, const vb_xcell *c) {
+  if (!vb_names_national(c->text, c->len)) return 0;
+  vb_buf tmp;
+  vb_buf_init(&tmp, VB_CAP_SMALL);
+  size_t found = 0;
+  for (size_t p = 1; p + 1 < c->len && !found; p++) {
+    if (c->text[p - 1] != ' ' || !vb_names_kind(c->text + p, c->len - p) ||
+        vb_names_national(c->text + p, c->len - p))
+      continue;
+    int known = 0;
+    vb_locality own;
+    vb_buf_reset(&tmp);
+    if (vb_names_canon(c->text, p - 1, NULL, &tmp, &known) == VB_OK &&
+        known && xs_find_locality(x, c->text + p, c->len - p, &own))
+      found = p;
+  }
+  vb_buf_free(&tmp);
+  return found;
+}
+
 /* The issuing body: the header block, the closing sentence, the preamble,
 ** the symbol's issuing code, in that order. */
 vb_status xs_read_issuer(xstate *x) {
@@ -304,8 +327,9 @@ vb_status xs_read_issuer(xstate *x) {
     vb_status rc = VB_OK;
     for (size_t k = start; k < sub && rc == VB_OK; k++) {
       const vb_xcell *c = xs_cell(x, hc[k]);
+      size_t skip = k == start ? local_under_national(x, c) : 0;
       if (name.len) rc = vb_buf_putc(&name, ' ');
-      if (rc == VB_OK) rc = vb_buf_append(&name, c->text, c->len);
+      if (rc == VB_OK) rc = vb_buf_append(&name, c->text + skip, c->len - skip);
     }
     if (rc == VB_OK)
       rc = xs_set_issuer(x, name.data, name.len, xs_cell(x, hc[start])->line,
