@@ -308,6 +308,41 @@ static size_t local_under_national(xstate *x, const vb_xcell *c) {
   return found;
 }
 
+/* The issuer when the header cells hc[k..nh) name a body set up by a
+** decision: "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH / SỐ 1234/QĐ-UBND" is "Đoàn
+** kiểm tra theo Quyết định số 1234/QĐ-UBND".  1 when found. */
+static int body_by_decision(xstate *x, const size_t *hc, size_t nh,
+                            vb_status *rc) {
+  vb_buf all;
+  vb_buf_init(&all, VB_CAP_SMALL);
+  int found = 0;
+  for (size_t k = 0; k < nh && !found && *rc == VB_OK; k++) {
+    vb_buf_reset(&all);
+    for (size_t j = k; j < nh && *rc == VB_OK; j++) {
+      const vb_xcell *c = xs_cell(x, hc[j]);
+      if (all.len) *rc = vb_buf_putc(&all, ' ');
+      if (*rc == VB_OK) *rc = vb_buf_append(&all, c->text, c->len);
+    }
+    if (*rc != VB_OK ||
+        !vb_x_field(&x->m, VB_F_BODY_BY_DECISION, all.data, all.len, 0))
+      continue;
+    const char *b, *id;
+    size_t bn, idn;
+    vb_x_group(&x->m, "body", &b, &bn);
+    vb_buf_reset(&x->issuer);
+    *rc = xs_put_capitalised(&x->issuer, b, bn);
+    if (*rc == VB_OK) *rc = vb_buf_puts(&x->issuer, " theo Quyết định");
+    if (*rc == VB_OK && vb_x_group(&x->m, "id", &id, &idn)) {
+      *rc = vb_buf_puts(&x->issuer, " số ");
+      if (*rc == VB_OK) *rc = vb_buf_append(&x->issuer, id, idn);
+    }
+    x->issuer_line = xs_cell(x, hc[k])->line;
+    found = 1;
+  }
+  vb_buf_free(&all);
+  return found;
+}
+
 /* The issuing body: the header block, the closing sentence, the preamble,
 ** the symbol's issuing code, in that order. */
 vb_status xs_read_issuer(xstate *x) {
@@ -318,6 +353,9 @@ vb_status xs_read_issuer(xstate *x) {
     const vb_xcell *c = xs_cell(x, hc[k]);
     if (vb_names_kind(c->text, c->len)) start = k;
   }
+  vb_status brc = VB_OK;
+  if (start != SIZE_MAX && body_by_decision(x, hc, nh, &brc)) return brc;
+  if (brc != VB_OK) return brc;
   if (start != SIZE_MAX) {
     size_t sub = nh; /* a body under the one named: "VĂN PHÒNG" */
     for (size_t k = start + 1; k < nh && sub == nh; k++)
