@@ -81,6 +81,13 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
                                    const word *w, size_t nw, size_t r,
                                    int scope, int level,
                                    const vb_locality *loc) {
+  /* a body's own number before its locality: "Thuế cơ sở 3 tỉnh Nghệ An" */
+  if (r + 1 < nw && w[r].len > 0 && w[r].len <= 3 &&
+      strspn(s + w[r].off, "0123456789") == w[r].len) {
+    VB_TRY(nm_put_space(out));
+    VB_TRY(vb_buf_append(out, s + w[r].off, w[r].len));
+    r++;
+  }
   if (r < nw) {
     vb_locality got;
     size_t used = vb_locality_parse(s + w[r].off, n - w[r].off, loc, &got);
