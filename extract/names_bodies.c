@@ -82,8 +82,11 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
                                    int scope, int level,
                                    const vb_locality *loc) {
   /* a body's own number before its locality: "Thuế cơ sở 3 tỉnh Nghệ An" */
-  if (r + 1 < nw && w[r].len > 0 && w[r].len <= 3 &&
-      strspn(s + w[r].off, "0123456789") == w[r].len) {
+  size_t dg = 0;
+  while (r + 1 < nw && dg < w[r].len && s[w[r].off + dg] >= '0' &&
+         s[w[r].off + dg] <= '9')
+    dg++;
+  if (dg > 0 && dg <= 3 && dg == w[r].len) {
     VB_TRY(nm_put_space(out));
     VB_TRY(vb_buf_append(out, s + w[r].off, w[r].len));
     r++;
