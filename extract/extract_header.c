@@ -280,6 +280,24 @@ void xs_read_meta(xstate *x) {
 ** 2. Header
 */
 
+/* Is the number line at cell i the number of the decision that set up the
+** issuing body, ending the line above ("ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH" /
+** "SỐ 1234/QĐ-UBND")? */
+static int founding_number(xstate *x, size_t i) {
+  static const char *const ends[] = {"QUYẾT ĐỊNH", "Quyết định", "QĐ"};
+  size_t line = xs_cell(x, i)->line;
+  for (size_t j = i; j-- > x->begin && xs_cell(x, j)->line + 1 >= line;) {
+    const vb_xcell *c = xs_cell(x, j);
+    for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) {
+      size_t l = strlen(ends[k]);
+      if (c->len > l && c->text[c->len - l - 1] == ' ' &&
+          memcmp(c->text + c->len - l, ends[k], l) == 0)
+        return 1;
+    }
+  }
+  return 0;
+}
+
 /* Number and symbol from the first "Số:" line of the header, else from the
 ** web page's "Số hiệu". */
 void xs_read_number(xstate *x) {
@@ -287,7 +305,7 @@ void xs_read_number(xstate *x) {
   if (lim > x->end) lim = x->end;
   x->num_cell = SIZE_MAX;
   for (size_t i = x->begin; i < lim; i++) {
-    if (!xs_match_cell(x, VB_F_NUMBER, i)) continue;
+    if (!xs_match_cell(x, VB_F_NUMBER, i) || founding_number(x, i)) continue;
     const char *p;
     size_t n;
     char id[ID_MAX];

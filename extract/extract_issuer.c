@@ -285,6 +285,64 @@ vb_status xs_sub_issuer(xstate *x, const size_t *hc, size_t sub,
   return rc;
 }
 
+/* Where a national body's name ends and a local body's begins in one
+** header cell, or 0: "BỘ CÔNG AN CÔNG AN TỈNH HÀ TĨNH" (a header run onto
+** one line) is issued by "Công an tỉnh Hà Tĩnh". */
+static size_t local_under_national(xstate *x, const vb_xcell *c) {
+  if (!vb_names_national(c->text, c->len)) return 0;
+  vb_buf tmp;
+  vb_buf_init(&tmp, VB_CAP_SMALL);
+  size_t found = 0;
+  for (size_t p = 1; p + 1 < c->len && !found; p++) {
+    if (c->text[p - 1] != ' ' || !vb_names_kind(c->text + p, c->len - p) ||
+        vb_names_national(c->text + p, c->len - p))
+      continue;
+    int known = 0;
+    vb_locality own;
+    vb_buf_reset(&tmp);
+    if (vb_names_canon(c->text, p - 1, NULL, &tmp, &known) == VB_OK &&
+        known && xs_find_locality(x, c->text + p, c->len - p, &own))
+      found = p;
+  }
+  vb_buf_free(&tmp);
+  return found;
+}
+
+/* The issuer when the header cells hc[k..nh) name a body set up by a
+** decision: "ĐOÀN KIỂM TRA THEO QUYẾT ĐỊNH / SỐ 1234/QĐ-UBND" is "Đoàn
+** kiểm tra theo Quyết định số 1234/QĐ-UBND".  1 when found. */
+static int body_by_decision(xstate *x, const size_t *hc, size_t nh,
+                            vb_status *rc) {
+  vb_buf all;
+  vb_buf_init(&all, VB_CAP_SMALL);
+  int found = 0;
+  for (size_t k = 0; k < nh && !found && *rc == VB_OK; k++) {
+    vb_buf_reset(&all);
+    for (size_t j = k; j < nh && *rc == VB_OK; j++) {
+      const vb_xcell *c = xs_cell(x, hc[j]);
+      if (all.len) *rc = vb_buf_putc(&all, ' ');
+      if (*rc == VB_OK) *rc = vb_buf_append(&all, c->text, c->len);
+    }
+    if (*rc != VB_OK ||
+        !vb_x_field(&x->m, VB_F_BODY_BY_DECISION, all.data, all.len, 0))
+      continue;
+    const char *b, *id;
+    size_t bn, idn;
+    vb_x_group(&x->m, "body", &b, &bn);
+    vb_buf_reset(&x->issuer);
+    *rc = xs_put_capitalised(&x->issuer, b, bn);
+    if (*rc == VB_OK) *rc = vb_buf_puts(&x->issuer, " theo Quyết định");
+    if (*rc == VB_OK && vb_x_group(&x->m, "id", &id, &idn)) {
+      *rc = vb_buf_puts(&x->issuer, " số ");
+      if (*rc == VB_OK) *rc = vb_buf_append(&x->issuer, id, idn);
+    }
+    x->issuer_line = xs_cell(x, hc[k])->line;
+    found = 1;
+  }
+  vb_buf_free(&all);
+  return found;
+}
+
 /* The issuing body: the header block, the closing sentence, the preamble,
 ** the symbol's issuing code, in that order. */
 vb_status xs_read_issuer(xstate *x) {
@@ -295,6 +353,9 @@ vb_status xs_read_issuer(xstate *x) {
     const vb_xcell *c = xs_cell(x, hc[k]);
     if (vb_names_kind(c->text, c->len)) start = k;
   }
+  vb_status brc = VB_OK;
+  if (start != SIZE_MAX && body_by_decision(x, hc, nh, &brc)) return brc;
+  if (brc != VB_OK) return brc;
   if (start != SIZE_MAX) {
     size_t sub = nh; /* a body under the one named: "VĂN PHÒNG" */
     for (size_t k = start + 1; k < nh && sub == nh; k++)
@@ -304,8 +365,9 @@ vb_status xs_read_issuer(xstate *x) {
     vb_status rc = VB_OK;
     for (size_t k = start; k < sub && rc == VB_OK; k++) {
       const vb_xcell *c = xs_cell(x, hc[k]);
+      size_t skip = k == start ? local_under_national(x, c) : 0;
       if (name.len) rc = vb_buf_putc(&name, ' ');
-      if (rc == VB_OK) rc = vb_buf_append(&name, c->text, c->len);
+      if (rc == VB_OK) rc = vb_buf_append(&name, c->text + skip, c->len - skip);
     }
     if (rc == VB_OK)
       rc = xs_set_issuer(x, name.data, name.len, xs_cell(x, hc[start])->line,

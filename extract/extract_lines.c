@@ -408,6 +408,32 @@ static size_t next_cut(const char *s, size_t n, size_t from) {
   return cut;
 }
 
+/* 1 if s starts with two capital letters ("GIÁM ĐỐC", not "Giám đốc"). */
+static int caps2(const char *s, size_t n) {
+  utf8proc_int32_t cp;
+  utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                        (utf8proc_ssize_t)n, &cp);
+  return l > 0 && vb_vi_starts_upper(s, n) &&
+         vb_vi_starts_upper(s + l, n - (size_t)l);
+}
+
+/* Where a signing authority begins after the end of a sentence or list in
+** a line of any length, or n: the recipients run onto the signature, "- Lưu:
+** VT, PC08. KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Đại tá Trần Hồng Phúc". */
+static size_t sign_cut(const char *s, size_t n) {
+  static const char *const marks[] = {"KT. ", "TM. ", "TL. ", "TUQ. ", "Q. "};
+  for (size_t i = 2; i + 6 < n; i++) {
+    if (s[i - 1] != ' ' || (s[i - 2] != '.' && s[i - 2] != ';')) continue;
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+      size_t l = strlen(marks[k]);
+      if (n - i > l && memcmp(s + i, marks[k], l) == 0 &&
+          caps2(s + i + l, n - i - l))
+        return i;
+    }
+  }
+  return n;
+}
+
 /* Add the cells of one part of a column: one cell, or several when it is
 ** a long run-together text. */
 static vb_status add_part(vb_xdoc *d, size_t *cap, vb_buf *arena,
@@ -416,7 +442,8 @@ static vb_status add_part(vb_xdoc *d, size_t *cap, vb_buf *arena,
   int added;
   size_t a = 0;
   while (a < n || (a == 0 && n == 0)) {
-    size_t b = n > LONG_LINE || n > VB_X_MAX_CELL - 8 ? next_cut(s, n, a) : n;
+    size_t b = n > LONG_LINE || n > VB_X_MAX_CELL - 8 ? next_cut(s, n, a)
+               : a == 0 ? sign_cut(s, n) : n;
     VB_TRY(add_cell(d, cap, arena, tmp, line, *col, s + a, b - a, &added));
     if (added && d->cells[d->ncells - 1].len > 0) (*col)++;
     else if (added) d->ncells--; /* keep blank cells out of a row */
@@ -474,6 +501,28 @@ static int layout_row(const char *s, size_t n) {
   return parts <= LAYOUT_COLUMNS;
 }
 
+/* Is the line made of bold spans only, and does one close at i and the
+** next open after the spaces at i..i+gap?  A header set as bold cells run
+** onto one line: "**ỦY BAN NHÂN DÂN** **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**". */
+static int bold_cells_gap(const char *s, size_t n, size_t i, size_t gap) {
+  return n >= 4 && memcmp(s, "**", 2) == 0 && memcmp(s + n - 2, "**", 2) == 0 &&
+         i >= 4 && memcmp(s + i - 2, "**", 2) == 0 && i + gap + 4 <= n &&
+         memcmp(s + i + gap, "**", 2) == 0;
+}
+
+/* Length of a rule inside a line at i (" ------- " with its spaces), or 0:
+** a header run onto one line, "BỘ CÔNG AN CÔNG AN TỈNH HÀ TĨNH ------- CỘNG
+** HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", has its columns cut there. */
+static size_t inner_rule(const char *s, size_t n, size_t i) {
+  size_t j = i, d;
+  while (j < n && s[j] == ' ') j++;
+  for (d = 0; j + d < n && s[j + d] == '-'; d++) {}
+  if (j == i || d < 3 || j + d == n || s[j + d] != ' ') return 0;
+  j += d;
+  while (j < n && s[j] == ' ') j++;
+  return j - i;
+}
+
 /* Split one physical line into cells. */
 static vb_status split_line(vb_xdoc *d, size_t *cap, vb_buf *arena,
                             vb_buf *tmp, size_t line, const char *s,
@@ -485,8 +534,9 @@ static vb_status split_line(vb_xdoc *d, size_t *cap, vb_buf *arena,
     size_t gap = 0;
     if (i < n && s[i] == ' ') {
       while (i + gap < n && s[i + gap] == ' ') gap++;
-      if (gap < COLUMN_GAP || a == i || i + gap == n ||
-          blank_field(s + a, i - a, s + i + gap, n - i - gap)) {
+      if (a != i && inner_rule(s, n, i)) gap = inner_rule(s, n, i);
+      else if ((gap < COLUMN_GAP && !bold_cells_gap(s, n, i, gap)) || a == i ||
+          i + gap == n || blank_field(s + a, i - a, s + i + gap, n - i - gap)) {
         i += gap;
         continue;
       }

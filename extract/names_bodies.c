@@ -81,6 +81,16 @@ static vb_status put_body_locality(vb_buf *out, const char *s, size_t n,
                                    const word *w, size_t nw, size_t r,
                                    int scope, int level,
                                    const vb_locality *loc) {
+  /* a body's own number before its locality: "Thuế cơ sở 3 tỉnh Nghệ An" */
+  size_t dg = 0;
+  while (r + 1 < nw && dg < w[r].len && s[w[r].off + dg] >= '0' &&
+         s[w[r].off + dg] <= '9')
+    dg++;
+  if (dg > 0 && dg <= 3 && dg == w[r].len) {
+    VB_TRY(nm_put_space(out));
+    VB_TRY(vb_buf_append(out, s + w[r].off, w[r].len));
+    r++;
+  }
   if (r < nw) {
     vb_locality got;
     size_t used = vb_locality_parse(s + w[r].off, n - w[r].off, loc, &got);
