@@ -822,8 +822,20 @@ vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) {
   ** otherwise), so memory stays flat whatever the size of the index. */
   VB_TRY(exec(idx, "PRAGMA temp_store = FILE", "cannot build the indexes",
               err));
+  /* Then each full-text index is merged into one segment: a bulk load
+  ** leaves it in a dozen or more (FTS5 merges only some as it goes), and a
+  ** query looks a word up in each of them; merged, searches take about a
+  ** quarter less CPU.  The merge costs about 1% of the load's time, and a
+  ** bulk load is at least a quarter of the index (pipeline.c), so it is
+  ** not paid again for every small run. */
   const char *const sqls[] = {vb_schema_sql, NULL};
+  const char *const merge[] = {
+      "INSERT INTO docs_fts(docs_fts) VALUES('optimize');"
+      "INSERT INTO titles_fts(titles_fts) VALUES('optimize')",
+      NULL};
   vb_status rc = exec_locked(idx, sqls, "cannot build the indexes", err);
+  if (rc == VB_OK)
+    rc = exec_locked(idx, merge, "cannot merge the full-text index", err);
   vb_status r2 = exec(idx, "PRAGMA temp_store = MEMORY",
                       "cannot build the indexes", err);
   return rc != VB_OK ? rc : r2;

@@ -69,7 +69,8 @@ void vb_index_rollback(vb_index *idx);
 ** vb_index_bulk_end() builds them again, each in one sort.  Searches keep
 ** working meanwhile (slower for the questions that use those indexes);
 ** an index left missing by a crash is built again by the next
-** vb_index_open(VB_INDEX_WRITE).  Both run outside a batch.  Errors:
+** vb_index_open(VB_INDEX_WRITE).  vb_index_bulk_end() then merges each
+** full-text index into one segment (faster searches).  Both run outside a batch.  Errors:
 ** VB_EBUSY, VB_EDB, VB_ENOMEM. */
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) VB_MUST_CHECK;

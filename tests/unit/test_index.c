@@ -152,7 +152,14 @@ int main(void) {
   VB_CHECK_INT(vb_index_put(idx, e, ra, NULL, &replaced, &err), VB_OK);
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
   VB_CHECK_INT(hits(idx, "tre em"), 1);
+  /* Each batch wrote its own segment; the end of the load merges them. */
+  const char *nseg = "SELECT count(DISTINCT segid) FROM docs_fts_idx";
+  VB_CHECK(count(idx, nseg) > 1);
   VB_CHECK_INT(vb_index_bulk_end(idx, &err), VB_OK);
+  VB_CHECK_INT(count(idx, nseg), 1);
+  VB_CHECK_INT(count(idx, "SELECT count(DISTINCT segid) FROM titles_fts_idx"),
+               1);
+  VB_CHECK_INT(hits(idx, "tre em"), 1);
   VB_CHECK_INT(count(idx, nidx), 6);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM refs WHERE ref_id = "
                           "'1790/QĐ-TTg'"), 2);
