@@ -25,7 +25,7 @@ _Static_assert(sizeof ((vb_prepared *)0)->minhash ==
                    VB_MINHASH_N * sizeof(uint32_t),
                "vb_prepared holds one MinHash signature");
 
-#define VB_SCHEMA_VERSION "6" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "7" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -57,9 +57,9 @@ static const char *const g_sql[ST__N] = {
     [ST_LOOKUP] = "SELECT sha256 FROM documents WHERE source = ?1",
     [ST_FIND_ID] = "SELECT id FROM documents WHERE source = ?1",
     [ST_FTS_DELETE] =
-        "INSERT INTO docs_fts(docs_fts, rowid, title, theme, body, extra) "
-        "SELECT 'delete', id, title, theme, body, extra FROM doc_content "
-        "WHERE id = ?1",
+        "INSERT INTO docs_fts(docs_fts, rowid, title, theme, body, extra, "
+        "facets) SELECT 'delete', id, title, theme, body, extra, facets "
+        "FROM doc_content WHERE id = ?1",
     [ST_DOC_DELETE] = "DELETE FROM documents WHERE id = ?1",
     [ST_DOC_INSERT] =
         "INSERT INTO documents(source, sha256, format, size, mtime, "
@@ -74,8 +74,9 @@ static const char *const g_sql[ST__N] = {
     [ST_TEXT_INSERT] =
         "INSERT INTO texts(doc_id, body, extra) VALUES(?1, ?2, ?3)",
     [ST_FTS_INSERT] =
-        "INSERT INTO docs_fts(rowid, title, theme, body, extra) "
-        "VALUES(?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO docs_fts(rowid, title, theme, body, extra, facets) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, "
+        "(SELECT facets FROM doc_facets WHERE id = ?1))",
     [ST_REF_INSERT] =
         "INSERT INTO refs(doc_id, seq, type, ref_id, date, issuer, line, "
         "evidence, relation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -55,9 +55,33 @@ static int phrase_docs(const Fts5ExtensionApi *api, Fts5Context *fts, int i,
   return SQLITE_OK;
 }
 
-/* The rank_query of this query, made on its first row. */
+/* The columns that count: those given a weight, or every column when
+** none is (a column past the weights, such as the facets of docs_fts,
+** neither scores nor counts in a document's length). */
+static int scored_columns(const Fts5ExtensionApi *api, Fts5Context *fts,
+                          int nval) {
+  int ncol = api->xColumnCount(fts);
+  return nval > 0 && nval < ncol ? nval : ncol;
+}
+
+/* *ntok = the tokens of the current row in its first ncol columns. */
+static int row_length(const Fts5ExtensionApi *api, Fts5Context *fts,
+                      int ncol, int *ntok) {
+  if (ncol == api->xColumnCount(fts)) return api->xColumnSize(fts, -1, ntok);
+  *ntok = 0;
+  for (int c = 0; c < ncol; c++) {
+    int n = 0;
+    int rc = api->xColumnSize(fts, c, &n);
+    if (rc != SQLITE_OK) return rc;
+    *ntok += n;
+  }
+  return SQLITE_OK;
+}
+
+/* The rank_query of this query, made on its first row; the average
+** length is that of the first ncol columns. */
 static int query_data(const Fts5ExtensionApi *api, Fts5Context *fts,
-                      rank_query **out) {
+                      int ncol, rank_query **out) {
   rank_query *q = api->xGetAuxdata(fts, 0);
   if (q) {
     *out = q;
@@ -66,7 +90,15 @@ static int query_data(const Fts5ExtensionApi *api, Fts5Context *fts,
   int nphrase = api->xPhraseCount(fts);
   sqlite3_int64 nrow = 0, ntok = 0;
   int rc = api->xRowCount(fts, &nrow);
-  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &ntok);
+  if (ncol == api->xColumnCount(fts)) {
+    if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &ntok);
+  } else {
+    for (int c = 0; c < ncol && rc == SQLITE_OK; c++) {
+      sqlite3_int64 n = 0;
+      rc = api->xColumnTotalSize(fts, c, &n);
+      ntok += n;
+    }
+  }
   if (rc != SQLITE_OK) return rc;
   size_t bytes = sizeof *q + 2 * (size_t)nphrase * sizeof(double);
   q = sqlite3_malloc64(bytes);
@@ -95,9 +127,10 @@ static int query_data(const Fts5ExtensionApi *api, Fts5Context *fts,
 static void vb_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
                     sqlite3_context *ctx, int nval, sqlite3_value **val) {
   rank_query *q = NULL;
-  int rc = query_data(api, fts, &q);
+  int ncol = scored_columns(api, fts, nval);
+  int rc = query_data(api, fts, ncol, &q);
   int ntok = 0;
-  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &ntok);
+  if (rc == SQLITE_OK) rc = row_length(api, fts, ncol, &ntok);
   if (rc != SQLITE_OK) {
     sqlite3_result_error_code(ctx, rc);
     return;
@@ -114,7 +147,8 @@ static void vb_rank(const Fts5ExtensionApi *api, Fts5Context *fts,
       return;
     }
     for (; col >= 0 && k < VB_RANK_MAX_INST; k++) {
-      q->freq[i] += col < nval ? sqlite3_value_double(val[col]) : 1.0;
+      q->freq[i] += col < nval ? sqlite3_value_double(val[col])
+                    : col < ncol ? 1.0 : 0.0;
       api->xPhraseNext(fts, &it, &col, &off);
     }
   }

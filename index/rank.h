@@ -13,6 +13,10 @@
 ** collection (in rowid order) those matches came from.  A phrase with
 ** fewer matches is counted exactly, so on a small collection, or for rare
 ** phrases, vb_rank() and bm25() give the same scores.
+**
+** A second difference: columns after those given a weight neither score
+** nor count in a document's length (bm25() weighs them 1.0), so the
+** facets column of docs_fts leaves every score as it would be without it.
 */
 #ifndef VB_RANK_H
 #define VB_RANK_H

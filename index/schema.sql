@@ -260,14 +260,28 @@ CREATE VIEW IF NOT EXISTS paragraph_text AS
          CAST(substr(CAST(t.body AS BLOB), p.start + 1, p.len) AS TEXT) AS text
   FROM paragraphs p JOIN texts t ON t.doc_id = p.doc_id;
 
+-- Each document's province (as written and as merged in 2025) and year as
+-- facet tokens, for docs_fts: "\x01p:Điện_Biên p:Điện_Biên y:2020" (a list
+-- the tokenizer reads as written, see index/tokenizer.h).  A search under
+-- a province or a year asks docs_fts for the matches that also hold the
+-- filter's token, so its cost follows the documents the filter keeps, not
+-- every document holding the words.
+CREATE VIEW IF NOT EXISTS doc_facets AS
+  SELECT id, char(1) || 'p:' || replace(ifnull(province, ''), ' ', '_') ||
+         ' p:' || replace(ifnull(province_2025, ''), ' ', '_') ||
+         ' y:' || ifnull(year, '') AS facets
+  FROM documents;
+
 -- Full-text index over title, theme, body and extra, with the Vietnamese
--- tokenizer; the text itself lives in documents and texts.
+-- tokenizer, and the facets above (not part of any score); the text itself
+-- lives in documents and texts.
 CREATE VIEW IF NOT EXISTS doc_content AS
   SELECT d.id AS id, d.title AS title, d.theme AS theme,
-         t.body AS body, t.extra AS extra
-  FROM documents d JOIN texts t ON t.doc_id = d.id;
+         t.body AS body, t.extra AS extra, f.facets AS facets
+  FROM documents d JOIN texts t ON t.doc_id = d.id
+  JOIN doc_facets f ON f.id = d.id;
 CREATE VIRTUAL TABLE IF NOT EXISTS docs_fts USING fts5(
-  title, theme, body, extra,
+  title, theme, body, extra, facets,
   content = 'doc_content', content_rowid = 'id',
   tokenize = 'vietnamese'
 );

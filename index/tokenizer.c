@@ -64,11 +64,29 @@ static int tokenize_places(const char *text, size_t n,
   return SQLITE_OK;
 }
 
+/* The tokens of a facet list (see tokenizer.h): the bytes between spaces
+** after the mark, as written, in every mode. */
+static int facet_tokens(const char *text, int n,
+                        int (*emit)(void *, int, const char *, int, int, int),
+                        void *ctx) {
+  for (int i = 1; i < n;) {
+    while (i < n && text[i] == ' ') i++;
+    int start = i;
+    while (i < n && text[i] != ' ') i++;
+    if (i > start) {
+      int rc = emit(ctx, 0, text + start, i - start, start, i);
+      if (rc) return rc;
+    }
+  }
+  return SQLITE_OK;
+}
+
 static int tk_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
                        const char *text, int n,
                        int (*emit)(void *, int, const char *, int, int, int)) {
   (void)tok;
   if (n <= 0) return SQLITE_OK;
+  if (text[0] == VB_FACET_MARK) return facet_tokens(text, n, emit, ctx);
   if (flags & FTS5_TOKENIZE_AUX)
     return tokenize_places(text, (size_t)n, emit, ctx);
   return vb_tokenize(text, (size_t)n, (flags & FTS5_TOKENIZE_QUERY) != 0,

@@ -19,6 +19,13 @@
 ** vb_vi_token): decomposed input gives the same tokens as NFC, the
 ** look-alike Ð is read as Đ, invalid UTF-8 bytes separate tokens, and a
 ** token is cut at VB_VI_TOKEN_MAX bytes.  No allocation per token.
+**
+** Facet lists: a text that begins with the byte VB_FACET_MARK (0x01) is a
+** list of facet tokens, such as "\x01p:Điện_Biên y:2020" (the facets
+** column of docs_fts, schema.sql): each run of bytes between spaces is one
+** token, as written.  Words of ordinary text never form such a token
+** (":" and "_" separate words), so a search finds them only through a
+** filter that asks for them (query/search.c).
 */
 #ifndef VB_TOKENIZER_H
 #define VB_TOKENIZER_H
@@ -28,6 +35,7 @@
 #include "vb.h"
 
 #define VB_TOKENIZER_NAME "vietnamese"
+#define VB_FACET_MARK '\x01' /* first byte of a facet list (above) */
 
 /* Register the tokenizer with db's FTS5 module.  Returns VB_OK, or VB_EDB if
 ** FTS5 is missing, VB_ENOMEM. */

@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "rank.h"
+#include "tokenizer.h"
 #include "snippet.h"
 #include "names.h"
 #include "works.h"
@@ -164,7 +166,7 @@ static const char g_doc_sql[] =
     "WITH top(id, score, date, n) AS ("
     "  SELECT d.id, " BM25_DOCS ", d.date, 0 "
     "  FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
-    "  WHERE docs_fts MATCH ?1 " FILTERS
+    "  WHERE docs_fts MATCH ?15 " FILTERS
     "  ORDER BY CASE WHEN ?12 THEN d.date END DESC, 2 LIMIT ?9) "
     OUTER_SQL "ORDER BY CASE WHEN ?12 THEN t.date END DESC, t.score";
 
@@ -178,7 +180,7 @@ static const char g_doc_plain_sql[] =
 /* Candidate documents for paragraph work: ids only, no snippet. */
 static const char g_top_ids_sql[] =
     "SELECT d.id, d.source FROM docs_fts JOIN documents d "
-    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?15 " FILTERS
     "AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
     "ORDER BY " BM25_DOCS " LIMIT ?9";
 
@@ -186,7 +188,7 @@ static const char g_top_ids_sql[] =
 ** matches, without scoring them all (see BROAD_MATCHES). */
 static const char g_top_recent_sql[] =
     "SELECT d.id, d.source FROM docs_fts JOIN documents d "
-    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+    "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?15 " FILTERS
     "AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
     "ORDER BY docs_fts.rowid DESC LIMIT ?9";
 
@@ -248,18 +250,62 @@ static const char g_recent_sql[] =
     "WITH top(id, score, date, n) AS ("
     "  SELECT d.id, NULL, d.date, ?12 "
     "  FROM docs_fts JOIN documents d ON d.id = docs_fts.rowid "
-    "  WHERE docs_fts MATCH ?1 " FILTERS
+    "  WHERE docs_fts MATCH ?15 " FILTERS
     "  ORDER BY docs_fts.rowid DESC LIMIT ?9) "
     OUTER_SQL "ORDER BY t.id DESC";
 
-/* Derive sq from tree.  Free with sr_query_free(). */
-vb_status sr_query_make(const vb_qtree *tree, sr_query *sq,
-                        vb_error *err) {
+/* Append the facet token tag+value to b as an FTS5 phrase followed by
+** " AND ", spaces written as "_" (schema.sql, doc_facets). */
+static vb_status facet_phrase(vb_buf *b, const char *tag, const char *value) {
+  VB_TRY(vb_buf_putc(b, '"'));
+  VB_TRY(vb_buf_putc(b, VB_FACET_MARK));
+  VB_TRY(vb_buf_puts(b, tag));
+  for (const char *p = value; *p; p++) {
+    if (*p == '"') VB_TRY(vb_buf_putc(b, '"')); /* doubled in a phrase */
+    VB_TRY(vb_buf_putc(b, *p == ' ' ? '_' : *p));
+  }
+  return vb_buf_puts(b, "\" AND ");
+}
+
+/* *out = expr under the province and year filters of o: their facet
+** tokens AND (expr); NULL (and VB_OK) when o sets neither.  vb_malloc'd. */
+static vb_status with_facets(const vb_search_opts *o, const char *expr,
+                             char **out, vb_error *err) {
+  *out = NULL;
+  if (!expr || (!o->province && !o->year)) return VB_OK;
+  vb_buf b;
+  vb_buf_init(&b, VB_CAP_LINE);
+  vb_status rc = VB_OK;
+  if (o->province) {
+    const vb_province *pv = vb_province_find(o->province, strlen(o->province));
+    rc = facet_phrase(&b, "p:", pv ? pv->name : o->province);
+  }
+  if (rc == VB_OK && o->year) {
+    char y[16];
+    snprintf(y, sizeof y, "%d", o->year);
+    rc = facet_phrase(&b, "y:", y);
+  }
+  if (rc == VB_OK) rc = vb_buf_putc(&b, '(');
+  if (rc == VB_OK) rc = vb_buf_puts(&b, expr);
+  if (rc == VB_OK) rc = vb_buf_putc(&b, ')');
+  if (rc == VB_OK) *out = vb_buf_take(&b, NULL);
+  vb_buf_free(&b);
+  if (rc == VB_OK && !*out) rc = VB_ENOMEM;
+  return rc == VB_OK ? VB_OK
+                     : vb_error_set(err, rc, rc == VB_ELIMIT ? "query too long"
+                                                             : "out of memory");
+}
+
+/* Derive sq from tree and o.  Free with sr_query_free(). */
+vb_status sr_query_make(const vb_qtree *tree, const vb_search_opts *o,
+                        sr_query *sq, vb_error *err) {
   memset(sq, 0, sizeof *sq);
   sq->tree = tree;
   VB_TRY(vb_qtree_fts(tree, &sq->fts, err));
   VB_TRY(vb_qtree_fts_exact(tree, &sq->exact, err));
-  return vb_qtree_phrase_words(tree, &sq->loose, err);
+  VB_TRY(vb_qtree_phrase_words(tree, &sq->loose, err));
+  VB_TRY(with_facets(o, sq->fts, &sq->fts_docs, err));
+  return with_facets(o, sq->loose, &sq->loose_docs, err);
 }
 
 /* Parse the user's query of o into *tree and derive sq from it; free both
@@ -268,13 +314,15 @@ static vb_status query_parse(const vb_search_opts *o, vb_qtree **tree,
                              sr_query *sq, vb_error *err) {
   memset(sq, 0, sizeof *sq);
   VB_TRY(vb_qtree_parse(o->query, o->fold, tree, err));
-  return sr_query_make(*tree, sq, err);
+  return sr_query_make(*tree, o, sq, err);
 }
 
 void sr_query_free(sr_query *sq) {
   vb_free(sq->fts);
   vb_free(sq->exact);
   vb_free(sq->loose);
+  vb_free(sq->fts_docs);
+  vb_free(sq->loose_docs);
 }
 
 /* Prepare one of the statements above with the options bound. */
@@ -303,6 +351,8 @@ vb_status sr_prepare(vb_index *idx, const char *sql, const sr_query *q,
                     SQLITE_STATIC);
   sqlite3_bind_int(s, 12, o->sort == VB_SORT_DATE);
   sqlite3_bind_text(s, 13, q->exact ? q->exact : q->fts, -1, SQLITE_STATIC);
+  sqlite3_bind_text(s, 15, q->fts_docs ? q->fts_docs : q->fts, -1,
+                    SQLITE_STATIC);
   *out = s;
   return VB_OK;
 }
@@ -393,9 +443,11 @@ static vb_status is_broad(vb_index *idx, const sr_query *q, int *broad,
   int64_t max_id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
   sqlite3_finalize(s);
   if (r != SQLITE_ROW) return sr_step_error(r, err);
-  VB_TRY(more_than(idx, q->fts, BROAD_MATCHES, max_id, broad, err));
+  VB_TRY(more_than(idx, q->fts_docs ? q->fts_docs : q->fts, BROAD_MATCHES,
+                   max_id, broad, err));
   if (!*broad && q->loose)
-    return more_than(idx, q->loose, PHRASE_CANDIDATES, max_id, broad, err);
+    return more_than(idx, q->loose_docs ? q->loose_docs : q->loose,
+                     PHRASE_CANDIDATES, max_id, broad, err);
   return VB_OK;
 }
 
@@ -607,7 +659,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
     char sql[1024];
     snprintf(sql, sizeof sql,
              "SELECT d.%s, count(*) AS n FROM docs_fts JOIN documents d "
-             "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?1 " FILTERS
+             "ON d.id = docs_fts.rowid WHERE docs_fts MATCH ?15 " FILTERS
              "AND d.id NOT IN (" VB_WORKS_HIDDEN ") " /* documents, not files */
              "AND ?9 = ?9 AND ?10 = ?10 AND ?11 = ?11 AND ?12 = ?12 "
              "GROUP BY 1 ORDER BY n DESC, 1 LIMIT %d",

@@ -31,12 +31,16 @@ typedef struct sr_query {
   char *fts;            /* MATCH expression */
   char *exact;          /* the same with prefixes exact, or NULL */
   char *loose;          /* its phrases as words (is_broad), or NULL */
+  /* fts and loose with the facet tokens of a province or year filter
+  ** (schema.sql, doc_facets) for docs_fts (bound as ?15), or NULL when
+  ** there is no such filter. */
+  char *fts_docs, *loose_docs;
 } sr_query;
 
-/* Derive sq from tree (the forms of qtree.h).  Free sq with sr_query_free()
-** whatever the outcome.  Errors: VB_ENOMEM. */
-vb_status sr_query_make(const vb_qtree *tree, sr_query *sq,
-                        vb_error *err) VB_MUST_CHECK;
+/* Derive sq from tree (the forms of qtree.h) and the filters of o.  Free
+** sq with sr_query_free() whatever the outcome.  Errors: VB_ENOMEM. */
+vb_status sr_query_make(const vb_qtree *tree, const vb_search_opts *o,
+                        sr_query *sq, vb_error *err) VB_MUST_CHECK;
 void sr_query_free(sr_query *sq);
 
 /* Filters shared by every search; ?1 is the MATCH expression. */

@@ -235,7 +235,7 @@ vb_status vb_para_docs(vb_index *idx, const vb_qtree *q,
                        const vb_search_opts *o, int limit, int64_t **ids,
                        size_t *n, vb_error *err) {
   sr_query sq;
-  vb_status rc = sr_query_make(q, &sq, err);
+  vb_status rc = sr_query_make(q, o, &sq, err);
   if (rc == VB_OK) rc = sr_top_docs(idx, &sq, o, limit, NULL, ids, n, err);
   sr_query_free(&sq);
   return rc;

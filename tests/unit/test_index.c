@@ -94,6 +94,18 @@ int main(void) {
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM recipients WHERE line = 2"), 3);
   VB_CHECK_INT(hits(idx, "binh dang gioi"), 1);
   VB_CHECK_INT(hits(idx, "ke hoach"), 3);
+  /* Each document's province and year are facet tokens of docs_fts, read
+     as written (schema.sql, doc_facets); words never reach them. */
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM docs_fts WHERE docs_fts "
+                          "MATCH '\"\x01p:Bắc_Kạn\" AND \"\x01y:2021\"'"),
+               3);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM docs_fts WHERE docs_fts "
+                          "MATCH '\"\x01y:2020\"'"),
+               0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM docs_fts WHERE docs_fts "
+                          "MATCH '\"p:Bắc_Kạn\" OR \"y:2021\"'"),
+               0);
+  VB_CHECK_INT(hits(idx, "thien tai bac kan"), 0); /* b: not in its text */
 
   /* Replacing a document replaces every row that belongs to it. */
   vb_doc *a2 = make_doc("d/a.txt", "Kế hoạch an toàn giao thông\n");
