@@ -451,7 +451,11 @@ void xs_period_from_title(xstate *x) {
 ** sentence about the plan, or the title ("giai đoạn 2026 - 2030", "đến
 ** năm 2030"). */
 void xs_read_period(xstate *x) {
-  if (xs_period_from_sections(x) || xs_period_from_text(x) ||
+  /* a letter's running text speaks of the time of what it discusses
+     ("Thời gian thí điểm: 05 năm, từ năm 2021 đến hết năm 2025"), not of
+     its own implementation */
+  int letter = x->doc_type && strcmp(x->doc_type, "Công văn") == 0;
+  if (xs_period_from_sections(x) || (!letter && xs_period_from_text(x)) ||
       xs_period_from_statement(x))
     return;
   xs_period_from_title(x);
