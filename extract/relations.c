@@ -176,13 +176,13 @@ static int verb_before(const char *s, size_t n, size_t from, int where) {
 
 /* The relation told by a verb after the citation, in its clause
 ** ("Quyết định số X ... hết hiệu lực"), or -1. */
-static int verb_after(const char *s, size_t n) {
+static int verb_after(const char *s, size_t n, int list) {
   size_t end = 0;
   for (;;) {
     while (end < n && s[end] != ';' && !(s[end] == '.' && (end + 1 == n ||
                                                            s[end + 1] == ' ')))
       end++;
-    if (end >= n || s[end] != ';') break;
+    if (!list || end >= n || s[end] != ';') break;
     size_t j = end + 1, k;
     while (j < n && s[j] == ' ') j++;
     for (k = 0; k < sizeof doc_words / sizeof doc_words[0]; k++)
@@ -252,7 +252,15 @@ vb_status vb_x_relation(const char *text, size_t n, size_t lo, size_t start,
   while (q > 0 && s[q - 1] == ' ') q--;
   int nested = q >= 4 && words_at(s, q, q - 4, "theo") &&
                (q == 4 || !is_alnum(s[q - 5]));
-  int r = post.len && !nested ? verb_after(post.data, post.len) : -1;
+  /* the citation heads a list only when its own clause has no verb
+     before it ("... và thay thế Quyết định số X; Quyết định số Y ... hết
+     hiệu lực": Y alone loses its force) */
+  size_t cl = m;
+  while (cl > 0 && s[cl - 1] != ';' && !(s[cl - 1] == ' ' && cl >= 2 &&
+                                          s[cl - 2] == '.'))
+    cl--;
+  int list = verb_before(s, m, cl, VB_REL_IN_TITLE) < 0;
+  int r = post.len && !nested ? verb_after(post.data, post.len, list) : -1;
   if (r >= 0 && last_words(s, m, "nay") == SIZE_MAX &&
       last_words(post.data, post.len, "nay") == SIZE_MAX)
     r = -1;
