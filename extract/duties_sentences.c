@@ -262,6 +262,8 @@ size_t dt_receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
   while (from < nv && vb_x_field_first(c->m, VB_F_REPORT_PREP, s, nv, from)) {
     size_t t = dt_group_at(c, s, "to");
     from = c->m->end;
+    /* "... cho Sở X" after a report, not after a file sent */
+    if (!baocao && dt_group_at(c, s, "cho") != SIZE_MAX) continue;
     if (t != SIZE_MAX && (dt_body_at(c, s, nv, t) || dt_self_at(c, s, nv, t)))
       return t;
   }

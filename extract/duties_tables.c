@@ -121,6 +121,19 @@ size_t dt_unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
   if (t < n && s[t] == ':') t = dt_skip_sp(s, n, t + 1);
   /* "Sở Y tế đề nghị các đơn vị ...": the name asks others */
   if (dt_rule_at(c, VB_F_UNIT_HEAD, s, n, t)) return 0;
+  /* "1. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng:": a collective
+     name with the list of its members, the whole heading, is one unit */
+  size_t last = n;
+  while (last > t && dt_is_sp(s[last - 1])) last--;
+  if (head && k == 1 && t > e && memchr(s + e, ':', t - e) && last > t + 1 &&
+      s[last - 1] == ':' && nm[0].b - nm[0].a > 5 &&
+      memcmp(s + nm[0].a, "Các ", 5) == 0 &&
+      !memchr(s + t, '.', last - t) && !memchr(s + t, ';', last - t) &&
+      !vb_x_field_first(c->m, VB_F_NAME_STOP, s, last - 1, t)) {
+    nm[0].b = last - 1;
+    *task = n;
+    return k;
+  }
   *task = t;
   return k;
 }
@@ -197,8 +210,13 @@ vb_status dt_heading(dctx *c, const vb_xpara *p, const pinfo *pi,
     /* "Điều 4. Sở X có nhiệm vụ", "Điều 2. Giao Giám đốc Sở Y" */
     size_t t;
     k = dt_unit_head(c, p, pi->body, 1, nm, &t);
-    if (k && t < n && !vb_x_field(c->m, VB_F_UNIT_TAIL, s + t, n - t, 0)) k = 0;
-    *task = n;
+    if (k && t < n && pi->article && dt_rule_at(c, VB_F_ARTICLE_TASK, s, n, t)) {
+      *task = t; /* "Điều 3. Bộ X chủ trì, phối hợp ... triển khai" */
+    } else {
+      if (k && t < n && !vb_x_field(c->m, VB_F_UNIT_TAIL, s + t, n - t, 0))
+        k = 0;
+      *task = n;
+    }
   }
   if (!k) return VB_OK;
   *is_unit = 1;

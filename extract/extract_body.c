@@ -120,6 +120,45 @@ int xs_is_own(const xstate *x, const char *num, const char *sym,
   return strcmp(na, nb) == 0;
 }
 
+/* Does paragraph p open as an item of a list ("a) ", "- ", "+ ")? */
+static int xs_list_item(const vb_xpara *p) {
+  const char *s = p->text;
+  if (p->len >= 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ') return 1;
+  if (p->len >= 3 && s[1] == ')' && s[2] == ' ' && s[0] >= 'a' && s[0] <= 'z')
+    return 1;
+  return p->len >= 4 && memcmp(s, "đ) ", 4) == 0;
+}
+
+/* Is paragraph p a page's number ("2"), which may part two items? */
+static int xs_page_number(const vb_xpara *p) {
+  if (p->len == 0 || p->len > 4) return 0;
+  for (size_t i = 0; i < p->len; i++)
+    if (p->text[i] < '0' || p->text[i] > '9') return 0;
+  return 1;
+}
+
+/* A citation in an item of a list takes the act of the lead over the list:
+** "2. Bãi bỏ các Quyết định sau đây:" / "a) Quyết định số 23/2011/QĐ-UBND
+** ..." repeals it (replaces, repeals and amends only). */
+static vb_status xs_item_relation(xstate *x, const vb_xpara *p, int *rel) {
+  size_t pi = (size_t)(p - x->d.paras);
+  if (pi >= x->d.nparas || !xs_list_item(p)) return VB_OK;
+  for (size_t k = 0; pi > 0 && k < 24; k++) {
+    const vb_xpara *q = &x->d.paras[--pi];
+    if (q->first < x->body_start) break;
+    if (xs_list_item(q) || xs_page_number(q)) continue;
+    size_t n = q->len;
+    while (n > 0 && q->text[n - 1] == ' ') n--;
+    if (n == 0 || q->text[n - 1] != ':') break;
+    int r;
+    VB_TRY(vb_x_relation(q->text, n, 0, n, n, VB_REL_IN_BODY, &r));
+    if (r == VB_REL_REPLACES || r == VB_REL_REPEALS || r == VB_REL_AMENDS)
+      *rel = r;
+    break;
+  }
+  return VB_OK;
+}
+
 /* The relation of the citation matched in paragraph p (see relations.c). */
 vb_status xs_ref_relation(xstate *x, const vb_xpara *p, int *rel) {
   size_t c = vb_xpara_cell(p, x->m.start), lo = 0;
@@ -141,6 +180,8 @@ vb_status xs_ref_relation(xstate *x, const vb_xpara *p, int *rel) {
   if (vb_x_group(&x->m, "id", &g, &gn) || vb_x_group(&x->m, "date", &g, &gn))
     end = (size_t)(g - p->text) + gn;
   VB_TRY(vb_x_relation(p->text, p->len, lo, x->m.start, end, where, rel));
+  if (*rel == VB_REL_CITES && where == VB_REL_IN_BODY)
+    VB_TRY(xs_item_relation(x, p, rel));
   /* "HƯỚNG DẪN / Thực hiện Thông tư số ...": the type says it */
   if ((where == VB_REL_IN_TITLE ||
        (x->type_cell != SIZE_MAX && p->first == x->type_cell + 1)) &&
@@ -451,7 +492,11 @@ void xs_period_from_title(xstate *x) {
 ** sentence about the plan, or the title ("giai đoạn 2026 - 2030", "đến
 ** năm 2030"). */
 void xs_read_period(xstate *x) {
-  if (xs_period_from_sections(x) || xs_period_from_text(x) ||
+  /* a letter's running text speaks of the time of what it discusses
+     ("Thời gian thí điểm: 05 năm, từ năm 2021 đến hết năm 2025"), not of
+     its own implementation */
+  int letter = x->doc_type && strcmp(x->doc_type, "Công văn") == 0;
+  if (xs_period_from_sections(x) || (!letter && xs_period_from_text(x)) ||
       xs_period_from_statement(x))
     return;
   xs_period_from_title(x);

@@ -169,6 +169,12 @@ static int ends_full_stop(const char *s, size_t n) {
   return n > 0 && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?');
 }
 
+/* Does s end with a colon (before spaces)? */
+static int ends_colon(const char *s, size_t n) {
+  while (n > 0 && dt_is_sp(s[n - 1])) n--;
+  return n > 0 && s[n - 1] == ':';
+}
+
 /* A paragraph that is a page's number or footer: "3", "- 3 -", "Trang
 ** 3", "3/12". */
 static int page_furniture(const vb_xpara *p) {
@@ -208,6 +214,9 @@ static int continues(dctx *c, const vb_xpara *first, const pinfo *fi,
   if (ends_full_stop(p->text, p->len)) return 0;
   if (starts_lower(q->text, q->len)) return ql <= pl + 3;
   if (ql != pl + 1) return 0;
+  /* "... có ý kiến như sau:" / "Bộ Tài chính báo cáo ...": a sentence that
+     ends with a colon leads what follows, it does not wrap onto it */
+  if (ends_colon(p->text, p->len)) return 0;
   /* "5. Giao Sở X, Ủy ban nhân dân xã" / "Phong Hải căn cứ ...": an item
      that is an assignment is a sentence, wrapped like running text */
   if (first == p && fi->level >= 1 && fi->level <= 5 &&

@@ -438,9 +438,14 @@ vb_status xs_collect_title(xstate *x, size_t t) {
   for (size_t k = 0; t < x->end && k < TITLE_LINES; t++, k++) {
     const vb_xcell *c = xs_cell(x, t);
     if (c->len == 0) break;
-    if (k > 0 &&
-        (xs_title_stops(x, t) || (caps && vb_vi_has_lower(c->text, c->len))))
-      break;
+    if (k > 0 && xs_title_stops(x, t)) break;
+    /* a summary in capitals ends at a line in mixed case, unless that line
+       goes on with what it is about: "KẾT LUẬN" / "HỘI NGHỊ LẦN THỨ BA ..."
+       / "về bảo vệ môi trường ..." */
+    if (k > 0 && caps && vb_vi_has_lower(c->text, c->len)) {
+      if (c->len < 5 || memcmp(c->text, "về ", 5) != 0) break;
+      caps = 0;
+    }
     if (k == 0 && ((xs_title_stops(x, t) && !xs_title_despite_stop(x, t)) ||
                    xs_match_cell(x, VB_F_DOC_TYPE, t)))
       break;

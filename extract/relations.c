@@ -66,7 +66,15 @@ static const opening verbs[] = {
     {"het hieu luc", VB_REL_REPEALS},
     {"sua doi, bo sung", VB_REL_AMENDS},
     {"sua doi bo sung", VB_REL_AMENDS},
+    {"dinh chinh", VB_REL_AMENDS}, /* "Đính chính Thông tư số 38/2023/TT-BCT" */
 };
+
+/* Folded openings of a clause that cites another document: a list of
+** documents run on with "; " ("Quyết định số X ...; Quyết định số Y ...
+** hết hiệu lực") is one clause. */
+static const char *const doc_words[] = {
+    "quyet dinh", "nghi dinh", "nghi quyet", "thong tu", "chi thi",
+    "cong van", "van ban", "ke hoach", "huong dan", "thong bao"};
 
 const char *vb_relation_name(int rel) {
   return rel >= 0 && rel < VB_REL_COUNT ? rel_names[rel] : NULL;
@@ -168,11 +176,20 @@ static int verb_before(const char *s, size_t n, size_t from, int where) {
 
 /* The relation told by a verb after the citation, in its clause
 ** ("Quyết định số X ... hết hiệu lực"), or -1. */
-static int verb_after(const char *s, size_t n) {
+static int verb_after(const char *s, size_t n, int list) {
   size_t end = 0;
-  while (end < n && s[end] != ';' && !(s[end] == '.' && (end + 1 == n ||
-                                                         s[end + 1] == ' ')))
-    end++;
+  for (;;) {
+    while (end < n && s[end] != ';' && !(s[end] == '.' && (end + 1 == n ||
+                                                           s[end + 1] == ' ')))
+      end++;
+    if (!list || end >= n || s[end] != ';') break;
+    size_t j = end + 1, k;
+    while (j < n && s[j] == ' ') j++;
+    for (k = 0; k < sizeof doc_words / sizeof doc_words[0]; k++)
+      if (words_at(s, n, j, doc_words[k])) break;
+    if (k == sizeof doc_words / sizeof doc_words[0]) break;
+    end = j; /* "...; Quyết định số Y ..." goes on with the list */
+  }
   if (last_words(s, end, "het hieu luc") != SIZE_MAX) return VB_REL_REPEALS;
   size_t at = last_words(s, end, "bai bo");
   if (at != SIZE_MAX && passive(s, at)) return VB_REL_REPEALS;
@@ -229,7 +246,21 @@ vb_status vb_x_relation(const char *text, size_t n, size_t lo, size_t start,
   /* "Quyết định số X ... hết hiệu lực" first: its own clause says more
      than a verb earlier in the sentence; the paragraph must speak of this
      document ("... này") */
-  int r = post.len ? verb_after(post.data, post.len) : -1;
+  /* "... theo Quyết định số X ... hết hiệu lực": X only describes the
+     document that loses its force */
+  size_t q = m;
+  while (q > 0 && s[q - 1] == ' ') q--;
+  int nested = q >= 4 && words_at(s, q, q - 4, "theo") &&
+               (q == 4 || !is_alnum(s[q - 5]));
+  /* the citation heads a list only when its own clause has no verb
+     before it ("... và thay thế Quyết định số X; Quyết định số Y ... hết
+     hiệu lực": Y alone loses its force) */
+  size_t cl = m;
+  while (cl > 0 && s[cl - 1] != ';' && !(s[cl - 1] == ' ' && cl >= 2 &&
+                                          s[cl - 2] == '.'))
+    cl--;
+  int list = verb_before(s, m, cl, VB_REL_IN_TITLE) < 0;
+  int r = post.len && !nested ? verb_after(post.data, post.len, list) : -1;
   if (r >= 0 && last_words(s, m, "nay") == SIZE_MAX &&
       last_words(post.data, post.len, "nay") == SIZE_MAX)
     r = -1;
