@@ -3,42 +3,120 @@
 ** answers, `vanban reports` and `vanban deadlines`.  The library parses
 ** and answers (query/ask.h); this file reads options and prints.
 */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vanban.h"
 #include "cli.h"
+#include "text.h"
 
 static const char *str(json_t *o, const char *key) {
   const char *v = json_string_value(json_object_get(o, key));
   return v ? v : "";
 }
 
+/* One answer as the table prints it: its text values ("" when null or
+** missing), and the integers it shows. */
+typedef struct answer_view {
+  const char *source, *doc_type, *number, *symbol, *date, *province, *title;
+  const char *from, *via, *to, *by, *deadline, *recurs, *what, *unit, *task;
+  const char *ref_type, *ref_id, *ref_date, *ref_issuer, *relation, *evidence;
+  const char *who;  /* units of a deadline, a JSON array as stored, or NULL */
+  json_t *who_list; /* ... or already read (provinces_implementing: NULL) */
+  int has_line, has_lag;
+  long long line, tasks, lag_days;
+} answer_view;
+
+/* The slot of v for an answer's key, or NULL. */
+static const char **view_slot(answer_view *v, const char *key) {
+  static const struct {
+    const char *key;
+    size_t off;
+  } slots[] = {
+#define SLOT(k, m) {k, offsetof(answer_view, m)}
+      SLOT("source", source), SLOT("doc_type", doc_type), SLOT("number", number),
+      SLOT("symbol", symbol), SLOT("date", date), SLOT("province", province),
+      SLOT("title", title), SLOT("from", from), SLOT("via", via), SLOT("to", to),
+      SLOT("by", by), SLOT("deadline", deadline), SLOT("recurs", recurs),
+      SLOT("what", what), SLOT("unit", unit), SLOT("task", task),
+      SLOT("ref_type", ref_type), SLOT("ref_id", ref_id), SLOT("ref_date", ref_date),
+      SLOT("ref_issuer", ref_issuer), SLOT("relation", relation),
+      SLOT("evidence", evidence)
+#undef SLOT
+  };
+  for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
+    if (strcmp(key, slots[i].key) == 0)
+      return (const char **)((char *)v + slots[i].off);
+  return NULL;
+}
+
+static void view_clear(answer_view *v) {
+  memset(v, 0, sizeof *v);
+  for (const char **p = &v->source; p <= &v->evidence; p++) *p = "";
+}
+
+/* The view of an answer given as fields (vb_ask_each()). */
+static void view_fields(answer_view *v, const vb_ask_field *f, int n) {
+  view_clear(v);
+  for (int k = 0; k < n; k++) {
+    const char **slot;
+    if (f[k].type == VB_ASK_INT) {
+      if (strcmp(f[k].name, "line") == 0) {
+        v->has_line = 1;
+        v->line = f[k].num;
+      } else if (strcmp(f[k].name, "tasks") == 0) {
+        v->tasks = f[k].num;
+      }
+    } else if (f[k].type == VB_ASK_LIST) {
+      v->who = f[k].text;
+    } else if (f[k].type == VB_ASK_TEXT && (slot = view_slot(v, f[k].name)) &&
+               vb_utf8_check((const unsigned char *)f[k].text, f[k].len) == f[k].len) {
+      *slot = f[k].text; /* text that is not UTF-8 has no JSON value either */
+    }
+  }
+}
+
+/* The view of an answer given as a JSON object (vb_ask_run()). */
+static void view_json(answer_view *v, json_t *a) {
+  view_clear(v);
+  const char *key;
+  json_t *val;
+  json_object_foreach(a, key, val) {
+    const char **slot = view_slot(v, key);
+    if (slot && json_is_string(val)) *slot = json_string_value(val);
+  }
+  json_t *line = json_object_get(a, "line"), *lag = json_object_get(a, "lag_days");
+  v->has_line = json_is_integer(line);
+  v->line = json_integer_value(line);
+  v->tasks = json_integer_value(json_object_get(a, "tasks"));
+  v->has_lag = json_is_integer(lag);
+  v->lag_days = json_integer_value(lag);
+  v->who_list = json_object_get(a, "who");
+}
+
 /* "Bắc Kạn · corpus/x.txt · Kế hoạch 622/KH-UBND, 2021-10-18" */
-static void print_doc_header(json_t *a) {
-  printf("\n%s%s%s", str(a, "province"), *str(a, "province") ? " · " : "",
-         str(a, "source"));
-  if (*str(a, "doc_type")) printf(" · %s", str(a, "doc_type"));
-  if (*str(a, "symbol"))
-    printf(" %s%s%s", str(a, "number"), *str(a, "number") ? "/" : "/",
-           str(a, "symbol"));
-  if (*str(a, "date")) printf(", %s", str(a, "date"));
-  putchar('\n');
-  if (*str(a, "title")) printf("  %s\n", str(a, "title"));
+static void print_doc_header(FILE *out, const answer_view *a) {
+  fprintf(out, "\n%s%s%s", a->province, *a->province ? " · " : "", a->source);
+  if (*a->doc_type) fprintf(out, " · %s", a->doc_type);
+  if (*a->symbol)
+    fprintf(out, " %s%s%s", a->number, *a->number ? "/" : "/", a->symbol);
+  if (*a->date) fprintf(out, ", %s", a->date);
+  putc('\n', out);
+  if (*a->title) fprintf(out, "  %s\n", a->title);
 }
 
 /* The evidence line, unless it is the one just printed (several answers
 ** often rest on one sentence). */
-static void print_evidence(json_t *a, long long *last) {
-  json_t *line = json_object_get(a, "line");
-  if (json_is_integer(line) && json_integer_value(line) == *last) return;
-  *last = json_is_integer(line) ? json_integer_value(line) : -1;
-  if (json_is_integer(line))
-    printf("      line %lld: %s\n", (long long)json_integer_value(line),
-           str(a, "evidence"));
+static void print_evidence(FILE *out, const answer_view *a, long long *last) {
+  if (a->has_line && a->line == *last) return;
+  *last = a->has_line ? a->line : -1;
+  if (a->has_line) fprintf(out, "      line %lld: %s\n", a->line, a->evidence);
 }
 
 /* A deadline as people read it: "2021-12-20", "10 June each year". */
-static void print_date(const char *date, const char *recurs) {
+static void print_date(FILE *out, const char *date, const char *recurs) {
   static const char *const months[] = {"January", "February", "March",
                                        "April", "May", "June", "July",
                                        "August", "September", "October",
@@ -46,17 +124,105 @@ static void print_date(const char *date, const char *recurs) {
   int m, d;
   if (recurs && strcmp(recurs, "yearly") == 0 &&
       sscanf(date, "--%2d-%2d", &m, &d) == 2 && m >= 1 && m <= 12)
-    printf("%d %s each year", d, months[m - 1]);
+    fprintf(out, "%d %s each year", d, months[m - 1]);
   else
-    fputs(*date ? date : "no date", stdout);
+    fputs(*date ? date : "no date", out);
 }
 
-static void print_table(json_t *res) {
+/* The units of a deadline, "a; b", from the JSON array as stored: strings
+** without escapes are printed as they are, anything else read by jansson. */
+static void print_who(FILE *out, const answer_view *a) {
+  const char *p = a->who;
+  if (p && !strchr(p, '\\')) {
+    size_t n = strlen(p), k = 0;
+    if (n >= 2 && p[0] == '[' && p[n - 1] == ']' && !strchr(p, '\n')) {
+      const char *q = p + 1, *end = p + n - 1;
+      int simple = 1;
+      /* ["x","y"]: quoted strings separated by commas, nothing else */
+      for (const char *r = q; r < end && simple;) {
+        const char *close = *r == '"' ? memchr(r + 1, '"', (size_t)(end - r - 1)) : NULL;
+        if (!close) simple = 0;
+        else r = close + 1 < end && close[1] == ',' && close + 2 < end ? close + 2
+                 : close + 1 == end ? end : (simple = 0, end);
+      }
+      if (simple && q < end) {
+        fputs(" — ", out);
+        while (q < end) {
+          const char *close = memchr(q + 1, '"', (size_t)(end - q - 1));
+          fprintf(out, "%s%.*s", k++ ? "; " : "", (int)(close - q - 1), q + 1);
+          q = close + 2;
+        }
+        return;
+      }
+      if (simple) return; /* [] */
+    }
+  }
+  json_t *w = a->who_list, *loaded = NULL;
+  if (p) w = loaded = json_loads(p, 0, NULL);
+  if (json_array_size(w)) {
+    fputs(" — ", out);
+    json_t *x;
+    size_t i;
+    json_array_foreach(w, i, x) fprintf(out, "%s%s", i ? "; " : "", json_string_value(x));
+  }
+  json_decref(loaded);
+}
+
+/* The table of answers, printed one answer at a time. */
+typedef struct table {
+  FILE *out;
+  const char *intent;
+  char *last_source; /* source of the answer above (vb_strdup), or NULL */
+  long long last_line;
+  int nomem;
+} table;
+
+static void print_answer(table *t, const answer_view *a) {
+  FILE *out = t->out;
+  const char *intent = t->intent;
+  if (!t->last_source || strcmp(t->last_source, a->source) != 0) {
+    print_doc_header(out, a);
+    vb_free(t->last_source);
+    t->last_source = vb_strdup(a->source);
+    t->nomem |= !t->last_source;
+    t->last_line = -1;
+  }
+  if (strcmp(intent, "reports_to") == 0) {
+    fprintf(out, "  • %s", a->from);
+    if (*a->via) fprintf(out, " (via %s)", a->via);
+    fprintf(out, " → %s", a->to);
+    if (*a->by) {
+      fputs(", by ", out);
+      print_date(out, a->by, strncmp(a->by, "--", 2) == 0 ? "yearly" : NULL);
+    }
+    putc('\n', out);
+  } else if (strcmp(intent, "deadlines") == 0) {
+    fputs("  • ", out);
+    print_date(out, a->deadline, a->recurs);
+    fprintf(out, ": %s", a->what);
+    print_who(out, a);
+    if (*a->to) fprintf(out, " → %s", a->to);
+    putc('\n', out);
+  } else if (strcmp(intent, "plans_assigning") == 0) {
+    fprintf(out, "  • %s (%lld tasks)\n", a->unit, a->tasks);
+  } else if (strcmp(intent, "provinces_implementing") == 0) {
+    if (a->has_lag) fprintf(out, "  • %lld days after it\n", a->lag_days);
+    if (*a->via) fprintf(out, "  • through %s\n", a->via);
+  } else if (strcmp(intent, "plans_citing") == 0) {
+    if (*a->relation) fprintf(out, "  • %s", a->relation);
+    fprintf(out, "%s%s %s", *a->relation ? " " : "  • ", a->ref_type, a->ref_id);
+    if (*a->ref_date) fprintf(out, " of %s", a->ref_date);
+    if (*a->ref_issuer) fprintf(out, ", %s", a->ref_issuer);
+    putc('\n', out);
+  } else {
+    fprintf(out, "  • %s: %s\n", a->unit, *a->task ? a->task : "(no task listed)");
+  }
+  print_evidence(out, a, &t->last_line);
+}
+
+/* The line above the answers. */
+static void print_title(json_t *res) {
   const char *intent = str(res, "intent");
-  json_t *answers = json_object_get(res, "answers"), *a;
-  size_t i;
-  const char *last_source = NULL;
-  long long last_line = -1;
   long long n = json_integer_value(json_object_get(res, "count"));
   if (strcmp(intent, "reports_to") == 0)
     printf("Units that report to %s (%lld reporting duties)\n", str(res, "unit"), n);
@@ -73,54 +239,20 @@ static void print_table(json_t *res) {
   else if (strcmp(intent, "tasks_of") == 0)
     printf("Tasks of %s under %s\n", str(res, "unit"),
            str(json_object_get(res, "filters"), "document"));
-  json_array_foreach(answers, i, a) {
-    if (!last_source || strcmp(last_source, str(a, "source")) != 0) {
-      print_doc_header(a);
-      last_source = str(a, "source");
-      last_line = -1;
-    }
-    if (strcmp(intent, "reports_to") == 0) {
-      printf("  • %s", str(a, "from"));
-      if (*str(a, "via")) printf(" (via %s)", str(a, "via"));
-      printf(" → %s", str(a, "to"));
-      if (*str(a, "by")) {
-        fputs(", by ", stdout);
-        print_date(str(a, "by"), strncmp(str(a, "by"), "--", 2) == 0 ? "yearly" : NULL);
-      }
-      putchar('\n');
-    } else if (strcmp(intent, "deadlines") == 0) {
-      fputs("  • ", stdout);
-      print_date(str(a, "deadline"), str(a, "recurs"));
-      printf(": %s", str(a, "what"));
-      json_t *who = json_object_get(a, "who");
-      if (json_array_size(who)) {
-        fputs(" — ", stdout);
-        json_t *w;
-        size_t k;
-        json_array_foreach(who, k, w) printf("%s%s", k ? "; " : "", json_string_value(w));
-      }
-      if (*str(a, "to")) printf(" → %s", str(a, "to"));
-      putchar('\n');
-    } else if (strcmp(intent, "plans_assigning") == 0) {
-      printf("  • %s (%lld tasks)\n", str(a, "unit"),
-             (long long)json_integer_value(json_object_get(a, "tasks")));
-    } else if (strcmp(intent, "provinces_implementing") == 0) {
-      json_t *lag = json_object_get(a, "lag_days");
-      if (json_is_integer(lag))
-        printf("  • %lld days after it\n", (long long)json_integer_value(lag));
-      if (*str(a, "via")) printf("  • through %s\n", str(a, "via"));
-    } else if (strcmp(intent, "plans_citing") == 0) {
-      if (*str(a, "relation")) printf("  • %s", str(a, "relation"));
-      printf("%s%s %s", *str(a, "relation") ? " " : "  • ", str(a, "ref_type"),
-             str(a, "ref_id"));
-      if (*str(a, "ref_date")) printf(" of %s", str(a, "ref_date"));
-      if (*str(a, "ref_issuer")) printf(", %s", str(a, "ref_issuer"));
-      putchar('\n');
-    } else {
-      printf("  • %s: %s\n", str(a, "unit"), *str(a, "task") ? str(a, "task") : "(no task listed)");
-    }
-    print_evidence(a, &last_line);
+}
+
+/* A whole answer object (vb_ask_run()) as a table. */
+static void print_table(json_t *res) {
+  print_title(res);
+  table t = {stdout, str(res, "intent"), NULL, -1, 0};
+  json_t *a;
+  size_t i;
+  json_array_foreach(json_object_get(res, "answers"), i, a) {
+    answer_view v;
+    view_json(&v, a);
+    print_answer(&t, &v);
   }
+  vb_free(t.last_source);
   json_t *without = json_object_get(res, "without"), *w;
   if (without) { /* provinces_implementing */
     printf("\nWithout a plan (%zu of the 63 provinces before July 2025):",
@@ -129,6 +261,42 @@ static void print_table(json_t *res) {
                                             json_string_value(w));
     putchar('\n');
   }
+}
+
+/* vb_ask_each() callback: one answer into the table being written. */
+static int table_row(void *ctx, const vb_ask_field *f, int n) {
+  answer_view v;
+  view_fields(&v, f, n);
+  print_answer(ctx, &v);
+  return ((table *)ctx)->nomem || ferror(((table *)ctx)->out) != 0;
+}
+
+/* Answer q as a table, each answer printed as it is read: into memory
+** first, since the title above them gives their number.  Returns the
+** library status; *res gets the answer object without its answers. */
+static vb_status stream_table(vb_index *idx, vb_question *q, json_t **res,
+                              vb_error *err) {
+  char *buf = NULL;
+  size_t len = 0;
+  table t = {open_memstream(&buf, &len), NULL, NULL, -1, 0};
+  if (!t.out) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  switch (q->intent) {
+    case VB_ASK_REPORTS_TO: t.intent = "reports_to"; break;
+    case VB_ASK_DEADLINES: t.intent = "deadlines"; break;
+    case VB_ASK_PLANS_ASSIGNING: t.intent = "plans_assigning"; break;
+    case VB_ASK_PLANS_CITING: t.intent = "plans_citing"; break;
+    default: t.intent = "tasks_of"; break;
+  }
+  vb_status rc = vb_ask_each(idx, q, table_row, &t, res, err);
+  vb_free(t.last_source);
+  if (fclose(t.out) != 0 && rc == VB_OK)
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  if (*res && json_integer_value(json_object_get(*res, "count"))) {
+    print_title(*res);
+    fwrite(buf, 1, len, stdout);
+  }
+  free(buf);
+  return rc;
 }
 
 /* Run q and print; returns the exit code. */
@@ -141,9 +309,14 @@ static int answer(const char *cmd, const char *db, vb_question *q,
   vb_error err = {0};
   vb_status rc;
   json_t *res = NULL;
-  rc = vb_ask_run(idx, q, &res, &err);
+  int streamed = fmt == FMT_TABLE && q->intent != VB_ASK_PROVINCES_IMPLEMENTING;
+  if (streamed)
+    rc = stream_table(idx, q, &res, &err);
+  else
+    rc = vb_ask_run(idx, q, &res, &err);
   int late = vb_index_expired(idx);
   if (rc != VB_OK && !late) {
+    json_decref(res);
     vb_index_close(idx);
     cli_error("%s: %s", cmd, vb_error_text(&err, rc));
     return cli_exit_code(rc);
@@ -153,7 +326,7 @@ static int answer(const char *cmd, const char *db, vb_question *q,
     cli_json_print(stdout, res, 1);
   else if (n == 0 && !late)
     printf("No answer: nothing in the index matches.\n");
-  else if (n)
+  else if (n && !streamed)
     print_table(res);
   json_decref(res);
   late = cli_budget_stop(idx, cmd);

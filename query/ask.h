@@ -70,4 +70,34 @@ const char *const *vb_ask_forms(void);
 vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
                      vb_error *err) VB_MUST_CHECK;
 
+/* One value of an answer as vb_ask_each() hands it over: its key in the
+** JSON answer and its value, borrowed (valid during the call only).  text
+** is a NUL-terminated string of len bytes for VB_ASK_TEXT and VB_ASK_LIST
+** (a JSON array as stored, e.g. the units of a deadline), num the value
+** of VB_ASK_INT. */
+typedef enum vb_ask_type {
+  VB_ASK_NULL, VB_ASK_INT, VB_ASK_TEXT, VB_ASK_LIST
+} vb_ask_type;
+typedef struct vb_ask_field {
+  const char *name;
+  vb_ask_type type;
+  const char *text;
+  size_t len;
+  long long num;
+} vb_ask_field;
+
+/* Called once per answer, in order, with its n fields in the order of the
+** JSON answer; a non-zero return stops the answers (vb_ask_each() then
+** returns VB_ENOMEM: the callback could not keep the answer). */
+typedef int (*vb_ask_row_fn)(void *ctx, const vb_ask_field *f, int n);
+
+/* Answer a question as vb_ask_run() does, without building the answers:
+** each goes to fn as it is read, so that a caller printing them keeps
+** nothing.  *head gets the answer object without "answers" ("intent",
+** "unit", "filters", "count"; a new reference, json_decref), also on
+** VB_ETIMEOUT.  Not for VB_ASK_PROVINCES_IMPLEMENTING (VB_EINVAL: use
+** vb_ask_run()).  Errors as vb_ask_run(). */
+vb_status vb_ask_each(vb_index *idx, const vb_question *q, vb_ask_row_fn fn,
+                      void *ctx, json_t **head, vb_error *err) VB_MUST_CHECK;
+
 #endif /* VB_ASK_H */

@@ -66,15 +66,6 @@ static void put_doc_cols(json_t *o, sqlite3_stmt *s) {
   }
 }
 
-/* Column i as a JSON value (new reference). */
-static json_t *col_json(sqlite3_stmt *s, int i) {
-  switch (sqlite3_column_type(s, i)) {
-    case SQLITE_NULL: return json_null();
-    case SQLITE_INTEGER: return json_integer(sqlite3_column_int64(s, i));
-    default: return json_string((const char *)sqlite3_column_text(s, i));
-  }
-}
-
 /* The file standing for a document (works.h): a row of another file of the
 ** same document is left out.  The list of those files is read once from
 ** the small index works_hidden (schema.sql), not per answer from works. */
@@ -171,9 +162,14 @@ static int sql_for(vb_intent intent, ask_sql *o) {
       o->select = "SELECT " DOC_COLS ", x.name AS unit, x.canonical, t.text AS task, "
                   "coalesce(t.line, x.line) AS line, "
                   "d.id AS body ";
-      o->from = "FROM units x JOIN documents d ON d.id = x.doc_id "
+      /* The units of the key's range from answer_order's index (no read
+      ** of units for a unit of another plan), their plan's row checked
+      ** first. */
+      o->from = "FROM answer_order o CROSS JOIN documents d ON d.id = o.doc_id "
+                "CROSS JOIN units x ON x.doc_id = o.doc_id AND x.seq = o.seq "
                 "LEFT JOIN tasks t ON t.doc_id = x.doc_id AND t.unit_seq = x.seq ";
-      o->where = "WHERE x.key >= ?1 AND x.key < ?1 || '~' "
+      o->where = "WHERE o.kind = 2 AND o.key >= ?1 AND o.key < ?1 || '~' "
+                 "  AND x.key >= ?1 AND x.key < ?1 || '~' "
                  "  AND ?7 <> '' "
                  "  AND (vb_key(coalesce(d.number, '') || '/' || coalesce(d.symbol, '')) = ?7 "
                  "       OR vb_key(coalesce(d.number, '')) = ?7 "
@@ -382,12 +378,17 @@ typedef struct line_cursor {
   int64_t line;  /* the line starting at pos */
   int64_t pos, size;
   char buf[EVIDENCE_MAX_BYTES];
+  char out[EVIDENCE_MAX_BYTES + 1]; /* the line handed over, NUL-ended */
 } line_cursor;
 
-/* The physical line `line` (1-based) of document doc's body, trimmed; a
-** new json string (null when there is no such line). */
-static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
-                         int64_t line) {
+/* The physical line `line` (1-based) of document doc's body, trimmed, into
+** *f (borrowed from c until the next call): text, or null when there is no
+** such line. */
+static void body_line(sqlite3 *db, line_cursor *c, int64_t doc, int64_t line,
+                      vb_ask_field *f) {
+  f->type = VB_ASK_NULL;
+  f->text = NULL;
+  f->len = 0;
   if (line < 1) line = 1;
   if (c->doc != doc) {
     int r = c->blob ? sqlite3_blob_reopen(c->blob, doc)
@@ -397,7 +398,11 @@ static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
       sqlite3_blob_close(c->blob);
       c->blob = NULL;
       c->doc = 0;
-      return line == 1 ? json_string("") : json_null();
+      if (line == 1) {
+        f->type = VB_ASK_TEXT;
+        f->text = "";
+      }
+      return;
     }
     c->doc = doc;
     c->line = 1;
@@ -412,7 +417,7 @@ static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
     int n = (int)(c->size - c->pos < (int64_t)sizeof c->buf ? c->size - c->pos
                                                              : (int64_t)sizeof c->buf);
     if (sqlite3_blob_read(c->blob, c->buf, n, (int)c->pos) != SQLITE_OK)
-      return json_null();
+      return;
     const char *p = c->buf, *e = c->buf + n, *nl;
     while (c->line < line && (nl = memchr(p, '\n', (size_t)(e - p)))) {
       p = nl + 1;
@@ -420,19 +425,22 @@ static json_t *body_line(sqlite3 *db, line_cursor *c, int64_t doc,
     }
     c->pos += c->line < line ? n : (int64_t)(p - c->buf);
   }
-  if (c->line != line || c->pos > c->size) return json_null();
+  if (c->line != line || c->pos > c->size) return;
   int n = (int)(c->size - c->pos < (int64_t)sizeof c->buf ? c->size - c->pos
                                                            : (int64_t)sizeof c->buf);
   if (sqlite3_blob_read(c->blob, c->buf, n, (int)c->pos) != SQLITE_OK)
-    return json_null();
+    return;
   const char *p = c->buf, *e = memchr(p, '\n', (size_t)n);
   size_t len = e ? (size_t)(e - p) : (size_t)n;
   if (!e && n == (int)sizeof c->buf) /* cut: not inside a character */
     while (len && ((unsigned char)p[len] & 0xC0) == 0x80) len--;
   while (len && (*p == ' ' || *p == '\t')) p++, len--;
   while (len && (p[len - 1] == ' ' || p[len - 1] == '\t')) len--;
-  json_t *v = json_stringn(p, len);
-  return v ? v : json_null();
+  memcpy(c->out, p, len);
+  c->out[len] = '\0';
+  f->type = VB_ASK_TEXT;
+  f->text = c->out;
+  f->len = len;
 }
 
 /* Which provinces have a plan implementing q->doc: the rows of
@@ -476,11 +484,38 @@ static vb_status answer_implementing(vb_index *idx, const vb_question *q,
   return VB_OK;
 }
 
-vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
-                     vb_error *err) {
-  *answer = NULL;
+/* The value of column i as a field: the document's columns (i < 7) as
+** text, the others by their type. */
+static void col_field(sqlite3_stmt *s, int i, vb_ask_field *f) {
+  int t = sqlite3_column_type(s, i);
+  f->num = 0;
+  f->text = NULL;
+  f->len = 0;
+  if (t == SQLITE_NULL) {
+    f->type = VB_ASK_NULL;
+  } else if (t == SQLITE_INTEGER && i >= 7) {
+    f->type = VB_ASK_INT;
+    f->num = sqlite3_column_int64(s, i);
+  } else {
+    f->type = VB_ASK_TEXT;
+    f->text = (const char *)sqlite3_column_text(s, i);
+    if (!f->text) { /* out of memory converting it */
+      f->type = VB_ASK_NULL;
+      return;
+    }
+    f->len = strlen(f->text);
+  }
+}
+
+#define ASK_MAX_FIELDS 32 /* columns of one answer (sql_for) */
+/* The key of a line of the body read for an answer (column "body"). */
+static const char g_body_line[] = "evidence";
+
+vb_status vb_ask_each(vb_index *idx, const vb_question *q, vb_ask_row_fn fn,
+                      void *ctx, json_t **head, vb_error *err) {
+  *head = NULL;
   if (q->intent == VB_ASK_PROVINCES_IMPLEMENTING)
-    return answer_implementing(idx, q, answer, err);
+    return vb_error_set(err, VB_EINVAL, "this question is answered whole");
   sqlite3 *db = vb_index_db(idx);
   if (sqlite3_create_function(db, "vb_key", 1,
                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
@@ -507,7 +542,7 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     if (*digit) memmove(dkey, digit, strlen(digit) + 1);
   }
 
-  json_t *res = json_object(), *answers = json_array(), *filters = json_object();
+  json_t *res = json_object(), *filters = json_object();
   json_object_set_new(res, "intent", json_string(intent_name(q->intent)));
   if (q->unit) json_object_set_new(res, "unit", json_string(canon));
   if (q->from_unit) json_object_set_new(filters, "from", json_string(fcanon));
@@ -538,29 +573,36 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
     sqlite3_bind_text(s, 7, dkey, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 8, dnum, -1, SQLITE_STATIC);
     if (q->from_unit && fkey[0]) sqlite3_bind_text(s, 9, fkey, -1, SQLITE_STATIC);
-    while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW && count < ASK_MAX_ANSWERS) {
-      json_t *o = json_object();
-      put_doc_cols(o, s);
-      int ncol = sqlite3_column_count(s);
-      int64_t line = 0;
-      for (int i = 7; i < ncol; i++) {
-        const char *name = sqlite3_column_name(s, i);
-        if (name[0] == '_') continue; /* the order of a merge (prepare_answer) */
-        if (strcmp(name, "body") == 0) {
-          json_object_set_new(o, "evidence",
-                              body_line(db, lc, sqlite3_column_int64(s, i), line));
-          continue;
-        }
-        if (strcmp(name, "line") == 0) line = sqlite3_column_int64(s, i);
-        if (strcmp(name, "who") == 0 && sqlite3_column_type(s, i) == SQLITE_TEXT) {
-          json_t *w = json_loads((const char *)sqlite3_column_text(s, i), 0, NULL);
-          json_object_set_new(o, name, w ? w : json_null());
-          continue;
-        }
-        json_object_set_new(o, name, col_json(s, i));
+    /* The answer's keys: the columns' names, the order columns of a merge
+    ** (named _x, prepare_answer) left out, "body" read as "evidence". */
+    int ncol = sqlite3_column_count(s), col[ASK_MAX_FIELDS], nf = 0;
+    vb_ask_field f[ASK_MAX_FIELDS];
+    for (int i = 0; i < ncol && nf < ASK_MAX_FIELDS; i++) {
+      const char *name = sqlite3_column_name(s, i);
+      if (!name) {
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+        break;
       }
-      json_array_append_new(answers, o);
-      count++;
+      if (name[0] == '_') continue;
+      col[nf] = i;
+      f[nf++].name = strcmp(name, "body") == 0 ? g_body_line : name;
+    }
+    while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW && count < ASK_MAX_ANSWERS) {
+      int64_t line = 0;
+      for (int k = 0; k < nf; k++) {
+        int i = col[k];
+        if (f[k].name == g_body_line) {
+          body_line(db, lc, sqlite3_column_int64(s, i), line, &f[k]);
+          continue;
+        }
+        col_field(s, i, &f[k]);
+        if (i >= 7 && f[k].type == VB_ASK_INT && strcmp(f[k].name, "line") == 0)
+          line = f[k].num;
+        if (f[k].type == VB_ASK_TEXT && i >= 7 && strcmp(f[k].name, "who") == 0)
+          f[k].type = VB_ASK_LIST;
+      }
+      if (fn(ctx, f, nf)) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+      else count++;
     }
     sqlite3_finalize(s);
     s = NULL;
@@ -572,11 +614,52 @@ vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
   else if (rc == VB_OK && r != SQLITE_ROW && r != SQLITE_DONE)
     rc = vb_error_set(err, VB_EDB, "cannot read the index: %s", sqlite3_errstr(r));
   json_object_set_new(res, "count", json_integer(count));
-  json_object_set_new(res, "answers", answers);
   if (rc != VB_OK && rc != VB_ETIMEOUT) {
     json_decref(res);
     return rc;
   }
+  *head = res;
+  return rc;
+}
+
+/* vb_ask_each() callback of vb_ask_run(): the answer as a JSON object
+** appended to the array ctx. */
+static int add_answer(void *ctx, const vb_ask_field *f, int n) {
+  json_t *o = json_object();
+  if (!o) return 1;
+  for (int k = 0; k < n; k++) {
+    json_t *v = NULL;
+    switch (f[k].type) {
+      case VB_ASK_NULL: v = json_null(); break;
+      case VB_ASK_INT: v = json_integer(f[k].num); break;
+      case VB_ASK_LIST:
+        v = json_loads(f[k].text, 0, NULL);
+        if (!v) v = json_null();
+        break;
+      case VB_ASK_TEXT:
+        /* Not UTF-8: the key is left out, but a body line is null. */
+        v = json_stringn(f[k].text, f[k].len);
+        if (!v && f[k].name == g_body_line) v = json_null();
+        break;
+    }
+    json_object_set_new(o, f[k].name, v);
+  }
+  return json_array_append_new(ctx, o) != 0;
+}
+
+vb_status vb_ask_run(vb_index *idx, const vb_question *q, json_t **answer,
+                     vb_error *err) {
+  *answer = NULL;
+  if (q->intent == VB_ASK_PROVINCES_IMPLEMENTING)
+    return answer_implementing(idx, q, answer, err);
+  json_t *answers = json_array(), *res = NULL;
+  if (!answers) return vb_error_set(err, VB_ENOMEM, "out of memory");
+  vb_status rc = vb_ask_each(idx, q, add_answer, answers, &res, err);
+  if (!res) {
+    json_decref(answers);
+    return rc;
+  }
+  json_object_set_new(res, "answers", answers);
   *answer = res;
   return rc;
 }
