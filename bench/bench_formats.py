@@ -72,6 +72,14 @@ class FormatsMixin:
             ", pandoc %.1f ms/doc" % res["pandoc"]["ms_per_doc"]) if "pandoc" in res else ""))
 
     # -- other formats ---------------------------------------------------------
+    def startup_cpu(self, cmd, runs=50):
+        """CPU ms of one run of cmd (a command that does almost nothing, such as
+        printing its version): what starting the program costs."""
+        c0 = child_cpu()
+        for _ in range(runs):
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return round((child_cpu() - c0) * 1000 / runs, 2)
+
     def read_compare(self, label, files, tool_cmd, tool_name, version_cmd=None):
         """`vanban text` over files, one process per file and one process for
         all (best of 3), beside tool_cmd(file) run per file: a dict of
@@ -112,6 +120,9 @@ class FormatsMixin:
                           "version": first_line(version_cmd) if version_cmd else None}
         if tfails:
             self.note("%s: %s failed on %d of %d files" % (label, tool_name, tfails, len(files)))
+        # start-up alone, which the one-process-per-file figures include
+        res["startup_cpu_ms"] = {"vanban --version": self.startup_cpu([self.vanban, "--version"]),
+                                 tool_name: self.startup_cpu([tool_name, "-v" if tool_name == "pdftotext" else "-h"])}
         if fails * 10 < len(files):
             res["speedup_batch"] = round(tdt / best, 1)
             res["speedup_per_process"] = round(tdt / dt, 1)

@@ -2,7 +2,8 @@
 ** read_doc.c: the Word 97-2003 reader (vb_reader_doc, .doc).
 **
 ** The file is an OLE compound file, opened with libgsf (GsfInfileMSOle,
-** which follows the sector chains and refuses loops); the streams are then
+** which follows the sector chains and refuses loops; loaded on the first
+** .doc, see gsf_load()); the streams are then
 ** read here, by the Word binary format:
 **
 **   - The FIB at the start of the WordDocument stream gives the lengths of
@@ -39,6 +40,7 @@
 ** property runs, field nesting DOC_MAX_FIELDS deep, DOC_MAX_WORK characters
 ** visited (pieces that overlap cannot multiply the work).
 */
+#include <dlfcn.h>
 #include <glib.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
@@ -148,6 +150,22 @@ static void doc_fail(doc *d, vb_status rc, const char *msg) {
 
 /* ---- Compound file --------------------------------------------------- */
 
+/* libgsf (and the GLib libraries it pulls in) is loaded with dlopen() on
+** the first .doc, not linked: a process that reads no .doc does not pay for
+** loading some ten libraries when it starts (see README, "Formats"). */
+#define GSF_LIB "libgsf-1.so.114"
+#define GSF_FUNCS(X) \
+  X(gsf_input_memory_new) X(gsf_infile_msole_new) X(gsf_infile_num_children) \
+  X(gsf_infile_name_by_index) X(gsf_infile_child_by_name) X(gsf_input_size) \
+  X(gsf_input_read) X(g_object_unref) X(g_error_free) X(g_log_set_handler)
+
+/* libgsf's entry points, found by gsf_load(). */
+static struct {
+#define GSF_DECL(f) __typeof__(&f) f;
+  GSF_FUNCS(GSF_DECL)
+} G;
+static int g_gsf_loaded;
+
 /* libgsf reports damaged files through GLib's log; the library must not
 ** print, so its messages are dropped (errors come back as GError). */
 static void quiet_log(const gchar *domain, GLogLevelFlags level,
@@ -155,12 +173,20 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level,
   (void)domain, (void)level, (void)msg, (void)data;
 }
 
-static void quiet_init(void) {
+/* Load libgsf once and silence its log.  g_gsf_loaded says whether it
+** worked. */
+static void gsf_load(void) {
+  void *lib = dlopen(GSF_LIB, RTLD_NOW | RTLD_LOCAL);
+  if (!lib) return;
+#define GSF_SYM(f) \
+  if (!(*(void **)&G.f = dlsym(lib, #f))) return;
+  GSF_FUNCS(GSF_SYM)
   static const char *const domains[] = {NULL, "libgsf:msole", "libgsf",
                                         "GLib", "GLib-GObject"};
   for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++)
-    g_log_set_handler(domains[i],
-                      G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR, quiet_log, NULL);
+    G.g_log_set_handler(domains[i],
+                        G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR, quiet_log, NULL);
+  g_gsf_loaded = 1;
 }
 
 /* Read stream `name` whole into *out (vb_malloc'd).  VB_ENOTFOUND if the
@@ -170,32 +196,32 @@ static vb_status read_stream(GsfInfile *ole, const char *name,
   *out = NULL;
   *n = 0;
   int found = 0;
-  for (int i = 0; i < gsf_infile_num_children(ole) && !found; i++) {
-    const char *child = gsf_infile_name_by_index(ole, i);
+  for (int i = 0; i < G.gsf_infile_num_children(ole) && !found; i++) {
+    const char *child = G.gsf_infile_name_by_index(ole, i);
     found = child && !strcmp(child, name);
   }
   if (!found) return VB_ENOTFOUND;
-  GsfInput *in = gsf_infile_child_by_name(ole, name);
+  GsfInput *in = G.gsf_infile_child_by_name(ole, name);
   if (!in)
     return vb_error_set(err, VB_ECORRUPT,
                         "damaged compound file (stream %s cannot be opened)",
                         name);
-  gsf_off_t size = gsf_input_size(in);
+  gsf_off_t size = G.gsf_input_size(in);
   if (size < 0 || (uint64_t)size > DOC_MAX_STREAM) {
-    g_object_unref(in);
+    G.g_object_unref(in);
     return vb_error_set(err, VB_ELIMIT, "stream %s larger than %zu MiB", name,
                         DOC_MAX_STREAM >> 20);
   }
   unsigned char *buf = vb_malloc((size_t)size + 1);
   if (!buf) {
-    g_object_unref(in);
+    G.g_object_unref(in);
     return vb_error_set(err, VB_ENOMEM, "out of memory");
   }
   size_t got = 0;
   while (got < (size_t)size) {
     size_t chunk = (size_t)size - got > 65536 ? 65536 : (size_t)size - got;
-    if (!gsf_input_read(in, chunk, buf + got)) {
-      g_object_unref(in);
+    if (!G.gsf_input_read(in, chunk, buf + got)) {
+      G.g_object_unref(in);
       vb_free(buf);
       return vb_error_set(err, VB_ECORRUPT,
                           "damaged compound file (stream %s cannot be read)",
@@ -203,7 +229,7 @@ static vb_status read_stream(GsfInfile *ole, const char *name,
     }
     got += chunk;
   }
-  g_object_unref(in);
+  G.g_object_unref(in);
   *out = buf;
   *n = got;
   return VB_OK;
@@ -777,18 +803,20 @@ static vb_status doc_text(doc *d, const uint32_t ccp[8], const vb_limits *lim,
 static vb_status doc_read(const unsigned char *data, size_t n,
                           const vb_limits *lim, vb_doc *out, vb_error *err) {
   static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, quiet_init);
-  GsfInput *mem = gsf_input_memory_new(data, (gsf_off_t)n, FALSE);
+  pthread_once(&once, gsf_load);
+  if (!g_gsf_loaded)
+    return vb_error_set(err, VB_EFORMAT, "reading .doc needs libgsf (%s), which is not installed", GSF_LIB);
+  GsfInput *mem = G.gsf_input_memory_new(data, (gsf_off_t)n, FALSE);
   if (!mem) return vb_error_set(err, VB_ENOMEM, "out of memory");
   GError *gerr = NULL;
-  GsfInfile *ole = gsf_infile_msole_new(mem, &gerr);
-  g_object_unref(mem);
+  GsfInfile *ole = G.gsf_infile_msole_new(mem, &gerr);
+  G.g_object_unref(mem);
   if (!ole) {
     vb_status rc = vb_error_set(err, VB_ECORRUPT,
                                 "damaged compound file (%s)",
                                 gerr && gerr->message ? gerr->message
                                                       : "unreadable");
-    if (gerr) g_error_free(gerr);
+    if (gerr) G.g_error_free(gerr);
     return rc;
   }
   unsigned char *wdbuf = NULL, *tblbuf = NULL;
@@ -796,8 +824,8 @@ static vb_status doc_read(const unsigned char *data, size_t n,
   vb_status rc = read_stream(ole, "WordDocument", &wdbuf, &wn, err);
   if (rc == VB_ENOTFOUND) {
     int enc = 0;
-    for (int i = 0; i < gsf_infile_num_children(ole); i++) {
-      const char *name = gsf_infile_name_by_index(ole, i);
+    for (int i = 0; i < G.gsf_infile_num_children(ole); i++) {
+      const char *name = G.gsf_infile_name_by_index(ole, i);
       if (name && (!strcmp(name, "EncryptedPackage") ||
                    !strcmp(name, "EncryptionInfo")))
         enc = 1;
@@ -830,7 +858,7 @@ static vb_status doc_read(const unsigned char *data, size_t n,
   vb_free(d);
   vb_free(wdbuf);
   vb_free(tblbuf);
-  g_object_unref(ole);
+  G.g_object_unref(ole);
   return rc;
 }
 

@@ -26,9 +26,11 @@
 ** Images (PNG, JPEG, TIFF) are opened by MuPDF as one-page documents and
 ** always go through OCR.
 **
-** Bounds: MuPDF allocates through a counting allocator that refuses past
-** lim->max_pdf_memory bytes and after lim->max_seconds (the running page is
-** then aborted through its cookie); page count and cross-reference size are
+** Each thread reads its documents in one MuPDF context that keeps the fonts
+** of earlier documents (read/pdf_ctx.c).  Bounds: MuPDF allocates through
+** a counting allocator that refuses past lim->max_pdf_memory bytes more
+** than the context holds between documents, and after lim->max_seconds
+** (the running page is then aborted through its cookie); page count and cross-reference size are
 ** checked before any page is read.  MuPDF never fetches anything, runs no
 ** JavaScript (it is never enabled) and follows no external link.  Encrypted
 ** files are refused.  MuPDF's warnings are swallowed, never printed.
@@ -48,6 +50,7 @@
 #include "reader.h"
 #include "layout.h"
 #include "ocr.h"
+#include "pdf_ctx.h"
 
 #ifndef OCR_DPI
 #define OCR_DPI 300                 /* chosen by measurement (README) */
@@ -57,85 +60,6 @@
 #define MIN_LETTERS 20              /* fewer letters: no usable text layer */
 #define BAD_SHARE 0.10              /* more implausible glyphs: broken layer */
 #define LEGACY_SHARE 0.30           /* more glyphs in legacy fonts: legacy */
-#define PDF_STORE ((size_t)64 << 20) /* MuPDF's resource cache */
-
-/**************************************************************************
-** The bounded allocator
-*/
-
-typedef struct mem_ctx {
-  size_t used, cap;
-  struct timespec deadline;
-  unsigned calls;
-  int over_memory, over_time;
-  fz_cookie *cookie; /* the running page's, to abort it in time */
-} mem_ctx;
-
-typedef union hdr {
-  size_t n;
-  max_align_t align;
-} hdr;
-
-/* 1 once the deadline has passed (checked every 64 calls). */
-static int late(mem_ctx *m) {
-  if (m->over_time) return 1;
-  if ((++m->calls & 63) != 0) return 0;
-  struct timespec now;
-  clock_gettime(CLOCK_MONOTONIC, &now);
-  if (now.tv_sec > m->deadline.tv_sec ||
-      (now.tv_sec == m->deadline.tv_sec && now.tv_nsec > m->deadline.tv_nsec)) {
-    m->over_time = 1;
-    if (m->cookie) m->cookie->abort = 1;
-  }
-  return m->over_time;
-}
-
-static void *mem_malloc(void *opaque, size_t n) {
-  mem_ctx *m = opaque;
-  if (late(m) || n > m->cap - m->used - sizeof(hdr)) {
-    if (!m->over_time) m->over_memory = 1;
-    return NULL;
-  }
-  hdr *h = malloc(sizeof *h + n);
-  if (!h) return NULL;
-  h->n = n;
-  m->used += n + sizeof *h;
-  return h + 1;
-}
-
-static void mem_free(void *opaque, void *p) {
-  mem_ctx *m = opaque;
-  if (!p) return;
-  hdr *h = (hdr *)p - 1;
-  m->used -= h->n + sizeof *h;
-  free(h);
-}
-
-static void *mem_realloc(void *opaque, void *p, size_t n) {
-  mem_ctx *m = opaque;
-  if (!p) return mem_malloc(opaque, n);
-  if (n == 0) {
-    mem_free(opaque, p);
-    return NULL;
-  }
-  hdr *h = (hdr *)p - 1;
-  size_t old = h->n;
-  if (late(m) || (n > old && n - old > m->cap - m->used - sizeof(hdr))) {
-    if (!m->over_time) m->over_memory = 1;
-    return NULL;
-  }
-  hdr *q = realloc(h, sizeof *q + n);
-  if (!q) return NULL;
-  q->n = n;
-  m->used = m->used - old + n;
-  return q + 1;
-}
-
-/* Swallow MuPDF's messages: the library never prints. */
-static void quiet(void *user, const char *msg) {
-  (void)user;
-  (void)msg;
-}
 
 /**************************************************************************
 ** Glyphs to words
@@ -612,6 +536,7 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   fz_try(ctx) {
     page = fz_load_page(ctx, j->fdoc, (int)pno);
     if (!j->is_image) {
+      vb_pdf_share_fonts(ctx, j->fdoc, page);
       fz_stext_options opts = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP |
                                   FZ_STEXT_PRESERVE_IMAGES, 1};
       fz_rect box = fz_bound_page(ctx, page);
@@ -725,7 +650,6 @@ static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
   volatile int npages = 0, locked = 0, xref = 0, ok = 1;
   fz_var(stm);
   fz_try(ctx) {
-    fz_register_document_handlers(ctx);
     stm = fz_open_memory(ctx, data, n);
     j->fdoc = fz_open_document_with_stream(ctx, magic, stm);
     locked = fz_needs_password(ctx, j->fdoc);
@@ -781,21 +705,16 @@ static vb_status read_paged(const unsigned char *data, size_t n,
   }
   if (is_image && lim->ocr_mode == VB_OCR_NEVER)
     return vb_error_set(err, VB_EFORMAT, "an image has text only through OCR, which is off");
-  mem_ctx mem = {0};
-  mem.cap = lim->max_pdf_memory ? lim->max_pdf_memory : VB_LIMIT_PDF_MEMORY;
-  clock_gettime(CLOCK_MONOTONIC, &mem.deadline);
-  mem.deadline.tv_sec += lim->max_seconds ? lim->max_seconds : VB_LIMIT_SECONDS;
-  fz_alloc_context alloc = {&mem, mem_malloc, mem_realloc, mem_free};
+  mem_ctx *mem = NULL;
   pdf_job j;
   memset(&j, 0, sizeof j);
-  j.mem = &mem;
+  j.ctx = vb_pdf_begin(lim->max_pdf_memory ? lim->max_pdf_memory : VB_LIMIT_PDF_MEMORY,
+                       lim->max_seconds ? lim->max_seconds : VB_LIMIT_SECONDS, &mem);
+  if (!j.ctx) return vb_error_set(err, VB_ENOMEM, "out of memory starting the PDF library");
+  j.mem = mem;
   j.lim = lim;
   j.is_image = is_image;
   vb_layout_init(&j.L);
-  j.ctx = fz_new_context(&alloc, NULL, PDF_STORE);
-  if (!j.ctx) return vb_error_set(err, VB_ENOMEM, "out of memory starting the PDF library");
-  fz_set_warning_callback(j.ctx, quiet, NULL);
-  fz_set_error_callback(j.ctx, quiet, NULL);
   vb_status rc = read_doc(&j, data, n, magic, doc, err);
   vb_buf body, extra;
   vb_buf_init(&body, lim->max_text_bytes ? lim->max_text_bytes : VB_LIMIT_TEXT_BYTES);
@@ -845,7 +764,6 @@ static vb_status read_paged(const unsigned char *data, size_t n,
   vb_free(j.rules);
   vb_free(j.ocr);
   fz_drop_document(j.ctx, j.fdoc);
-  fz_drop_context(j.ctx);
   return rc;
 }
 
@@ -878,7 +796,10 @@ static vb_status read_image(const unsigned char *data, size_t n,
   return read_paged(data, n, lim, doc, err, magic, 1);
 }
 
-void vb_read_thread_end(void) { vb_ocr_thread_end(); }
+void vb_read_thread_end(void) {
+  vb_ocr_thread_end();
+  vb_pdf_thread_end();
+}
 
 static const char *const pdf_ext[] = {"pdf", NULL};
 static const char *const image_ext[] = {"png", "jpg", "jpeg", "tif", "tiff", NULL};
