@@ -16,6 +16,7 @@
 #include "paragraphs.h"
 #include "rank.h"
 #include "snippet.h"
+#include "stored.h"
 #include "tokenizer.h"
 #include "works.h"
 
@@ -50,6 +51,7 @@ enum {
   ST_TITLE_DELETE,
   ST_TITLE_INSERT,
   ST_HEADING_INSERT,
+  ST_LINE_INSERT,
   ST__N
 };
 
@@ -70,7 +72,7 @@ static const char *const g_sql[ST__N] = {
         "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
         "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
     [ST_RECORD_INSERT] =
-        "INSERT INTO records(doc_id, record) VALUES(?1, ?2)",
+        "INSERT INTO record_rows(doc_id, record) VALUES(?1, ?2)",
     [ST_TEXT_INSERT] =
         "INSERT INTO texts(doc_id, body, extra) VALUES(?1, ?2, ?3)",
     [ST_FTS_INSERT] =
@@ -78,24 +80,24 @@ static const char *const g_sql[ST__N] = {
         "VALUES(?1, ?2, ?3, ?4, ?5, "
         "(SELECT facets FROM doc_facets WHERE id = ?1))",
     [ST_REF_INSERT] =
-        "INSERT INTO refs(doc_id, seq, type, ref_id, date, issuer, line, "
-        "evidence, relation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO ref_rows(doc_id, seq, type, ref_id, date, issuer, line, "
+        "relation) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_RCPT_INSERT] =
-        "INSERT INTO recipients(doc_id, seq, name, line, evidence) "
-        "VALUES(?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO recipient_rows(doc_id, seq, name, line) "
+        "VALUES(?1, ?2, ?3, ?4)",
     [ST_UNIT_INSERT] =
-        "INSERT INTO units(doc_id, seq, name, canonical, line, evidence, key) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO unit_rows(doc_id, seq, name, canonical, line, key) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_TASK_INSERT] =
         "INSERT INTO tasks(doc_id, unit_seq, seq, text, line) "
         "VALUES(?1, ?2, ?3, ?4, ?5)",
     [ST_DEADLINE_INSERT] =
-        "INSERT INTO deadlines(doc_id, seq, date, recurs, what, who, "
-        "to_body, line, evidence) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO deadline_rows(doc_id, seq, date, recurs, what, who, "
+        "to_body, line) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     [ST_REPORT_INSERT] =
-        "INSERT INTO reports(doc_id, seq, from_unit, from_canonical, "
-        "to_body, to_canonical, via, by_date, line, evidence, to_key) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO report_rows(doc_id, seq, from_unit, from_canonical, "
+        "to_body, to_canonical, via, by_date, line, to_key) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
     [ST_EACH_UNDER] =
         "SELECT source FROM documents WHERE source = ?1 OR "
         "(substr(source, 1, length(?2)) = ?2) ORDER BY source",
@@ -110,6 +112,8 @@ static const char *const g_sql[ST__N] = {
         "heading_seq, fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [ST_HEADING_INSERT] =
         "INSERT INTO headings(doc_id, seq, text) VALUES(?1, ?2, ?3)",
+    [ST_LINE_INSERT] =
+        "INSERT INTO lines(doc_id, line, text) VALUES(?1, ?2, ?3)",
 };
 
 struct vb_index {
@@ -423,8 +427,8 @@ static void bind_str(sqlite3_stmt *s, int i, const char *v) {
     sqlite3_bind_null(s, i);
 }
 
-/* Bind the evidence of `key` ("references[2]") to parameters i (line) and
-** i + 1 (text). */
+/* Bind the evidence line of `key` ("references[2]") to parameter i (its
+** text is the line's row in lines). */
 static void bind_evidence(sqlite3_stmt *s, int i, json_t *rec,
                           const char *key) {
   json_t *ev = json_object_get(json_object_get(rec, "evidence"), key);
@@ -433,7 +437,6 @@ static void bind_evidence(sqlite3_stmt *s, int i, json_t *rec,
     sqlite3_bind_int64(s, i, json_integer_value(line));
   else
     sqlite3_bind_null(s, i);
-  bind_json_str(s, i + 1, ev, "text");
 }
 
 /* Bind the lookup key (vb_name_key) of the first non-NULL of a, b. */
@@ -477,7 +480,7 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_json_str(s, 5, item, "date");
         bind_json_str(s, 6, item, "issuer");
         bind_evidence(s, 7, rec, evkey);
-        bind_json_str(s, 9, item, "relation");
+        bind_json_str(s, 8, item, "relation");
         break;
       case ST_RCPT_INSERT:
         if (!json_is_string(item)) continue;
@@ -489,7 +492,7 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_str(s, 3, item_name(item));
         bind_json_str(s, 4, item, "canonical");
         bind_evidence(s, 5, rec, evkey);
-        bind_key(s, 7, json_string_value(json_object_get(item, "canonical")),
+        bind_key(s, 6, json_string_value(json_object_get(item, "canonical")),
                  item_name(item));
         break;
       case ST_DEADLINE_INSERT:
@@ -509,7 +512,7 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_json_str(s, 7, item, "via");
         bind_json_str(s, 8, item, "by");
         bind_evidence(s, 9, rec, evkey);
-        bind_key(s, 11, json_string_value(json_object_get(item, "to")),
+        bind_key(s, 10, json_string_value(json_object_get(item, "to")),
                  json_string_value(json_object_get(item, "to_canonical")));
         break;
     }
@@ -628,8 +631,8 @@ static void now_iso(char out[32]) {
 vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
                            vb_prepared *out) {
   memset(out, 0, sizeof *out);
-  out->record_json = json_dumps(record, JSON_COMPACT);
-  vb_status rc = out->record_json ? VB_OK : VB_ENOMEM;
+  vb_status rc = vb_stored_record(record, &out->record_json, &out->lines,
+                                  &out->nlines);
   if (rc == VB_OK)
     rc = vb_paragraphs_index(doc->text, doc->text_len, &out->paras);
   out->shingles = vb_minhash(doc->text, doc->text_len, out->minhash);
@@ -645,6 +648,9 @@ void vb_prepared_free(vb_prepared *p) {
   vb_para_list_free(&p->paras);
   free(p->record_json); /* jansson allocates with malloc */
   p->record_json = NULL;
+  vb_free(p->lines);
+  p->lines = NULL;
+  p->nlines = 0;
 }
 
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
@@ -711,6 +717,14 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
   if (rc == VB_OK && (s = stmt(idx, ST_RECORD_INSERT, err, &rc))) {
     sqlite3_bind_int64(s, 1, id);
     bind_str(s, 2, prep->record_json);
+    rc = step_done(idx, s, "cannot store the document", err);
+  }
+  for (size_t i = 0; rc == VB_OK && i < prep->nlines; i++) {
+    if (!(s = stmt(idx, ST_LINE_INSERT, err, &rc))) break;
+    sqlite3_bind_int64(s, 1, id);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)prep->lines[i].line);
+    sqlite3_bind_text(s, 3, prep->lines[i].text, (int)prep->lines[i].len,
+                      SQLITE_STATIC);
     rc = step_done(idx, s, "cannot store the document", err);
   }
   if (rc == VB_OK && (s = stmt(idx, ST_TEXT_INSERT, err, &rc))) {

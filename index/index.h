@@ -80,11 +80,15 @@ vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;
 
 /* The part of storing a document that needs no database: its paragraphs
-** and the record as compressed JSON text.  The ingest workers prepare documents so
+** and the record as stored (stored.h), with the evidence lines it leaves
+** out, which point into the record.  The ingest workers prepare documents so
 ** that the single writer only writes.  Errors: VB_ENOMEM (out is freed). */
 typedef struct vb_prepared {
   vb_para_list paras;  /* vb_paragraphs_index() of doc->text */
-  char *record_json; /* the record as compact JSON (malloc'd by jansson) */
+  char *record_json; /* the record as stored, compact JSON (malloc'd by
+                     ** jansson; see stored.h) */
+  struct vb_evline *lines; /* the evidence lines it leaves out, by line */
+  size_t nlines;
   uint32_t minhash[64]; /* vb_minhash() of doc->text (works.h) */
   size_t shingles;      /* ... and its shingle count */
 } vb_prepared;

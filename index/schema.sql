@@ -3,7 +3,8 @@
 -- open the file with sqlite3, pandas or Datasette.
 --
 -- Every extracted value keeps the line of the document text it was read
--- from: `line` (1-based line of texts.body) and `evidence` (that line).
+-- from: `line` (1-based line of texts.body) and `evidence` (that line,
+-- stored once in lines; the views at the end give it back beside line).
 -- Deleting a row of `documents` deletes every row that belongs to it.
 
 CREATE TABLE IF NOT EXISTS meta(
@@ -47,15 +48,27 @@ CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
 CREATE INDEX IF NOT EXISTS documents_number ON documents(number, symbol);
 
 -- The full JSON record of each document, with evidence (what `vanban
--- dump` prints).  Kept apart from documents so that a search that joins
--- documents for its filters reads small rows.  Plain JSON text, so that
+-- dump` prints), is the view records below.  Plain JSON text, so that
 -- sqlite3, pandas or Datasette read it with json_extract() and nothing of
--- vanban's (compressed, it took 0.29 bytes per byte of text instead of 1.05
--- on the benchmark corpus, but needed a function only vanban registers).
-CREATE TABLE IF NOT EXISTS records(
+-- vanban's.  Kept apart from documents so that a search that joins
+-- documents for its filters reads small rows.  What is stored is the
+-- record less what other tables hold already: each evidence without its
+-- text (the line's text is in lines) and each list that the list tables
+-- hold whole as its number of items.  The view puts them back.
+CREATE TABLE IF NOT EXISTS record_rows(
   doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   record TEXT NOT NULL
 );
+
+-- The lines of a text that evidence quotes, each once per document: the
+-- line trimmed, at most 1,000 bytes (the evidence text of the record and
+-- of the list tables).
+CREATE TABLE IF NOT EXISTS lines(
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line   INTEGER NOT NULL,              -- 1-based line of texts.body
+  text   TEXT NOT NULL,
+  PRIMARY KEY(doc_id, line)
+) WITHOUT ROWID;
 
 -- The text vanban read: body (one line per paragraph) and extra (headers
 -- and footers of DOCX/ODT, searchable but apart from the body).
@@ -66,7 +79,7 @@ CREATE TABLE IF NOT EXISTS texts(
 );
 
 -- Documents cited with a number: "Quyết định số 1790/QĐ-TTg ngày ...".
-CREATE TABLE IF NOT EXISTS refs(
+CREATE TABLE IF NOT EXISTS ref_rows(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq      INTEGER NOT NULL,              -- position in the record's list
   type     TEXT,                          -- Quyết định, Nghị định, ...
@@ -74,11 +87,10 @@ CREATE TABLE IF NOT EXISTS refs(
   date     TEXT,
   issuer   TEXT,
   line     INTEGER,
-  evidence TEXT,
   relation TEXT,                          -- implements, basis, cites, ...
   PRIMARY KEY(doc_id, seq)
 );
-CREATE INDEX IF NOT EXISTS refs_id ON refs(ref_id);
+CREATE INDEX IF NOT EXISTS refs_id ON ref_rows(ref_id);
 
 -- Files of one document (index/works.h): the .txt, the .docx and the PDF
 -- of one plan are one work.  Files join when their identity agrees
@@ -113,27 +125,25 @@ WHEN old.rep = 1 BEGIN
 END;
 
 -- The "Nơi nhận" list, as written.
-CREATE TABLE IF NOT EXISTS recipients(
+CREATE TABLE IF NOT EXISTS recipient_rows(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq      INTEGER NOT NULL,
   name     TEXT NOT NULL,
   line     INTEGER,
-  evidence TEXT,
   PRIMARY KEY(doc_id, seq)
 );
 
 -- Units given tasks in the organising section, and their tasks.
-CREATE TABLE IF NOT EXISTS units(
+CREATE TABLE IF NOT EXISTS unit_rows(
   doc_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq       INTEGER NOT NULL,
   name      TEXT NOT NULL,                -- as written (cleaned up)
   canonical TEXT,                         -- canonical body, with locality
   key       TEXT,                         -- lookup key of canonical (see below)
   line      INTEGER,
-  evidence  TEXT,
   PRIMARY KEY(doc_id, seq)
 );
-CREATE INDEX IF NOT EXISTS units_key ON units(key);
+CREATE INDEX IF NOT EXISTS units_key ON unit_rows(key);
 CREATE TABLE IF NOT EXISTS tasks(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   unit_seq INTEGER NOT NULL,              -- units.seq of the assigned unit
@@ -144,7 +154,7 @@ CREATE TABLE IF NOT EXISTS tasks(
 );
 
 -- Dated duties.  date: ISO, YYYY-MM, or --MM-DD with recurs = 'yearly'.
-CREATE TABLE IF NOT EXISTS deadlines(
+CREATE TABLE IF NOT EXISTS deadline_rows(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq      INTEGER NOT NULL,
   date     TEXT,
@@ -153,13 +163,12 @@ CREATE TABLE IF NOT EXISTS deadlines(
   who      TEXT,                          -- JSON array of unit names
   to_body  TEXT,
   line     INTEGER,
-  evidence TEXT,
   PRIMARY KEY(doc_id, seq)
 );
-CREATE INDEX IF NOT EXISTS deadlines_date ON deadlines(date);
+CREATE INDEX IF NOT EXISTS deadlines_date ON deadline_rows(date);
 
 -- Reporting duties: from -> to (via), by a date.
-CREATE TABLE IF NOT EXISTS reports(
+CREATE TABLE IF NOT EXISTS report_rows(
   doc_id         INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq            INTEGER NOT NULL,
   from_unit      TEXT,                    -- as written
@@ -170,14 +179,13 @@ CREATE TABLE IF NOT EXISTS reports(
   via            TEXT,
   by_date        TEXT,
   line           INTEGER,
-  evidence       TEXT,
   PRIMARY KEY(doc_id, seq)
 );
-CREATE INDEX IF NOT EXISTS reports_to ON reports(to_body);
+CREATE INDEX IF NOT EXISTS reports_to ON report_rows(to_body);
 -- A lookup key is a name folded to ASCII letters and digits ("Sở LĐ-TB&XH"
 -- -> "soldtbvaxh"), so that questions find a body by the prefix of its
 -- canonical name whatever the spelling.
-CREATE INDEX IF NOT EXISTS reports_to_key ON reports(to_key);
+CREATE INDEX IF NOT EXISTS reports_to_key ON report_rows(to_key);
 
 -- The order questions list their answers in (query/ask_answer.c): who
 -- reports to a body and which plans give a unit tasks come by province,
@@ -200,14 +208,14 @@ CREATE TABLE IF NOT EXISTS answer_order(
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answer_order_key
   ON answer_order(kind, key, province, date, source, seq, year);
-CREATE TRIGGER IF NOT EXISTS answer_order_reports AFTER INSERT ON reports
+CREATE TRIGGER IF NOT EXISTS answer_order_reports AFTER INSERT ON report_rows
 WHEN new.to_key IS NOT NULL BEGIN
   INSERT INTO answer_order
   SELECT new.doc_id, 1, new.seq, new.to_key, coalesce(d.province, 0),
          coalesce(d.date, 0), d.source, d.year
   FROM documents d WHERE d.id = new.doc_id;
 END;
-CREATE TRIGGER IF NOT EXISTS answer_order_units AFTER INSERT ON units
+CREATE TRIGGER IF NOT EXISTS answer_order_units AFTER INSERT ON unit_rows
 WHEN new.key IS NOT NULL BEGIN
   INSERT INTO answer_order
   SELECT new.doc_id, 2, new.seq, new.key, coalesce(d.province, 0),
@@ -294,3 +302,90 @@ CREATE VIRTUAL TABLE IF NOT EXISTS titles_fts USING fts5(
   content = 'doc_content', content_rowid = 'id',
   tokenize = 'vietnamese'
 );
+
+-- The tables as they read with their evidence: each view is its table
+-- (record_rows, ref_rows, recipient_rows, unit_rows, deadline_rows,
+-- report_rows) with the evidence line's text taken from lines, and the
+-- record made whole again (evidence texts and lists put back, in the order
+-- of index/stored.c).  A question or a researcher reads these; vanban
+-- writes the tables.
+CREATE VIEW IF NOT EXISTS records AS
+  SELECT r.doc_id AS doc_id, json_replace(r.record,
+    '$.references', CASE json_type(r.record, '$.references')
+      WHEN 'integer' THEN json((
+        SELECT json_group_array(json_object('type', x.type, 'id', x.ref_id,
+          'date', x.date, 'issuer', x.issuer, 'relation', x.relation))
+        FROM ref_rows x WHERE x.doc_id = r.doc_id))
+      ELSE json(r.record -> '$.references') END,
+    '$.recipients', CASE json_type(r.record, '$.recipients')
+      WHEN 'integer' THEN json((
+        SELECT json_group_array(x.name) FROM recipient_rows x
+        WHERE x.doc_id = r.doc_id))
+      ELSE json(r.record -> '$.recipients') END,
+    '$.units', CASE json_type(r.record, '$.units')
+      WHEN 'integer' THEN json((
+        SELECT json_group_array(json_object('name', x.name,
+          'canonical', x.canonical, 'tasks', json((
+            SELECT json_group_array(t.text) FROM tasks t
+            WHERE t.doc_id = x.doc_id AND t.unit_seq = x.seq))))
+        FROM unit_rows x WHERE x.doc_id = r.doc_id))
+      ELSE json(r.record -> '$.units') END,
+    '$.deadlines', CASE json_type(r.record, '$.deadlines')
+      WHEN 'integer' THEN json((
+        SELECT json_group_array(json_object('date', x.date,
+          'recurs', x.recurs, 'what', x.what, 'who', json(x.who),
+          'to', x.to_body))
+        FROM deadline_rows x WHERE x.doc_id = r.doc_id))
+      ELSE json(r.record -> '$.deadlines') END,
+    '$.reports', CASE json_type(r.record, '$.reports')
+      WHEN 'integer' THEN json((
+        SELECT json_group_array(json_object('from', x.from_unit,
+          'to', x.to_body, 'via', x.via, 'by', x.by_date,
+          'from_canonical', x.from_canonical,
+          'to_canonical', x.to_canonical))
+        FROM report_rows x WHERE x.doc_id = r.doc_id))
+      ELSE json(r.record -> '$.reports') END,
+    '$.evidence', CASE json_type(r.record, '$.evidence')
+      WHEN 'object' THEN json((
+        SELECT json_group_object(e.key, CASE WHEN e.type = 'object'
+          THEN json(json_insert(e.value, '$.text', (
+            SELECT l.text FROM lines l WHERE l.doc_id = r.doc_id
+            AND l.line = json_extract(e.value, '$.line'))))
+          ELSE e.value END)
+        FROM json_each(r.record, '$.evidence') e))
+      ELSE json(r.record -> '$.evidence') END) AS record
+  FROM record_rows r;
+CREATE VIEW IF NOT EXISTS refs AS
+  SELECT x.doc_id AS doc_id, x.seq AS seq, x.type AS type,
+         x.ref_id AS ref_id, x.date AS date, x.issuer AS issuer,
+         x.line AS line,
+         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
+          AND l.line = x.line) AS evidence,
+         x.relation AS relation
+  FROM ref_rows x;
+CREATE VIEW IF NOT EXISTS recipients AS
+  SELECT x.doc_id AS doc_id, x.seq AS seq, x.name AS name, x.line AS line,
+         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
+          AND l.line = x.line) AS evidence
+  FROM recipient_rows x;
+CREATE VIEW IF NOT EXISTS units AS
+  SELECT x.doc_id AS doc_id, x.seq AS seq, x.name AS name,
+         x.canonical AS canonical, x.key AS key, x.line AS line,
+         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
+          AND l.line = x.line) AS evidence
+  FROM unit_rows x;
+CREATE VIEW IF NOT EXISTS deadlines AS
+  SELECT x.doc_id AS doc_id, x.seq AS seq, x.date AS date,
+         x.recurs AS recurs, x.what AS what, x.who AS who,
+         x.to_body AS to_body, x.line AS line,
+         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
+          AND l.line = x.line) AS evidence
+  FROM deadline_rows x;
+CREATE VIEW IF NOT EXISTS reports AS
+  SELECT x.doc_id AS doc_id, x.seq AS seq, x.from_unit AS from_unit,
+         x.from_canonical AS from_canonical, x.to_body AS to_body,
+         x.to_canonical AS to_canonical, x.to_key AS to_key, x.via AS via,
+         x.by_date AS by_date, x.line AS line,
+         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
+          AND l.line = x.line) AS evidence
+  FROM report_rows x;
