@@ -32,7 +32,12 @@
 ** - the vocabulary (data/vocabulary.tsv, vocabulary.h) adds the other
 **   wordings of an abbreviation or a duty found in the query, each word at
 **   PS_EXPAND_WEIGHT of a word the user typed, counted only in a paragraph
-**   that holds all the words of that wording.
+**   that holds all the words of that wording;
+** - pseudo-relevance feedback, in a query of up to PS_COORD_WORDS words
+**   (keywords, a duty in other words): the words that the PS_FB_TOP best
+**   paragraphs share, rare among the paragraphs read and not in the query
+**   (the plans' own wording of the duty), add PS_FB_WEIGHT of their idf
+**   to every candidate holding them (feedback()).
 **
 ** A quoted phrase of the query is required: a candidate holds each pair of
 ** its neighbouring words next to each other.
@@ -76,6 +81,10 @@
 #define PS_TEXT_BYTES 16384   /* bytes of similar's text compared */
 #define PS_K1 1.2
 #define PS_B 0.75
+#define PS_FB_TOP 5           /* best candidates giving feedback words */
+#define PS_FB_WORDS 5         /* feedback words at most */
+#define PS_FB_WEIGHT 0.4      /* share of a feedback word's idf added */
+#define PS_FB_SHARE 0.05      /* a feedback word is in fewer of the paragraphs */
 
 typedef struct term {
   char fold[VB_VI_TOKEN_MAX + 1], exact[VB_VI_TOKEN_MAX + 1];
@@ -93,12 +102,17 @@ typedef struct pair {
 } pair;
 
 /* A paragraph holding at least one term. */
+#define PS_SIG 48             /* distinct words of a candidate kept for feedback */
+#define PS_DF_SLOTS 65536     /* words counted over the paragraphs read */
+
 typedef struct cand {
   int64_t pid, fp;
   int dl;                   /* words */
   float tf[PS_MAX_TERMS];   /* occurrences, fold-only ones of marked terms
                                counted PS_FOLD_ONLY */
   uint64_t pairs[2];        /* bit i: pair i found */
+  uint32_t sig[PS_SIG];     /* hashes of its first distinct words */
+  int nsig;
 } cand;
 
 /* A quoted phrase: a candidate holds its word, or all its pairs. */
@@ -131,6 +145,8 @@ typedef struct psearch {
   int64_t paras, words;     /* paragraphs and words read */
   double coord;             /* exponent of the share held in the score */
   int oom;
+  uint32_t *dfh, *dfn, *dflast;  /* word hash, paragraphs holding it, last one */
+  size_t ndf;
 } psearch;
 
 static uint64_t hash_bytes(const char *s, size_t n) {
@@ -286,6 +302,29 @@ static int on_expansion(void *arg, const char *matched, const char *other,
   return 0;
 }
 
+/* The slot of word hash h in the table of words read (its own or the
+** empty one where it goes); -1 when the table is full. */
+static long df_slot(const psearch *ps, uint32_t h) {
+  size_t k = h & (PS_DF_SLOTS - 1);
+  for (size_t probe = 0; probe < PS_DF_SLOTS; probe++, k = (k + 1) & (PS_DF_SLOTS - 1))
+    if (ps->dfh[k] == h || ps->dfh[k] == 0) return (long)k;
+  return -1;
+}
+
+/* Count word hash h once for paragraph number para (from 1); the table
+** stops taking new words at three quarters full. */
+static void count_word(psearch *ps, uint32_t h, uint32_t para) {
+  if (!ps->dfh) return;
+  long k = df_slot(ps, h);
+  if (k < 0) return;
+  if (ps->dfh[k] == 0) {
+    if (ps->ndf >= PS_DF_SLOTS / 4 * 3) return;
+    ps->dfh[k] = h;
+    ps->ndf++;
+  }
+  if (ps->dflast[k] != para) ps->dflast[k] = para, ps->dfn[k]++;
+}
+
 /* Score one paragraph's words against the terms. */
 static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
                      size_t len) {
@@ -299,7 +338,15 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
     c.dl++;
-    int cur = ps->slot[term_slot(ps, hash_bytes(fold, nf), fold, nf)] - 1;
+    uint64_t h64 = hash_bytes(fold, nf);
+    uint32_t h32 = (uint32_t)(h64 >> 32) | 1;
+    count_word(ps, h32, (uint32_t)ps->paras + 1);
+    if (c.nsig < PS_SIG) {
+      int seen = 0;
+      for (int k = 0; k < c.nsig && !seen; k++) seen = c.sig[k] == h32;
+      if (!seen) c.sig[c.nsig++] = h32;
+    }
+    int cur = ps->slot[term_slot(ps, h64, fold, nf)] - 1;
     if (cur >= 0) {
       const term *t = &ps->t[cur];
       int same = !t->marked || (strlen(t->exact) == ne && memcmp(t->exact, exact, ne) == 0);
@@ -363,6 +410,73 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
       bonus += PS_PAIR_WEIGHT * ps->p[k].weight *
                (ps->t[ps->p[k].a].idf + ps->t[ps->p[k].b].idf) / 2;
   return (bm + bonus) * pow(share, ps->coord);
+}
+
+/* Pseudo-relevance feedback: the words that at least two of the PS_FB_TOP
+** best candidates share, rarer than PS_FB_SHARE of the paragraphs read and
+** not in the query, the PS_FB_WORDS most frequent there (ties by idf), add
+** PS_FB_WEIGHT of their idf to every candidate holding them (among its
+** first PS_SIG distinct words).  sc[i] is the score of candidate i,
+** changed in place. */
+static void feedback(const psearch *ps, double *sc) {
+  int top[PS_FB_TOP], ntop = 0, nw = PS_FB_WORDS;
+  if (!ps->dfh) return;
+  while (ntop < PS_FB_TOP) {
+    long best = -1;
+    for (size_t i = 0; i < ps->n; i++) {
+      int used = sc[i] <= 0;
+      for (int k = 0; k < ntop && !used; k++)
+        used = top[k] == (int)i || ps->c[top[k]].fp == ps->c[i].fp;
+      if (!used && (best < 0 || sc[i] > sc[best])) best = (long)i;
+    }
+    if (best < 0) break;
+    top[ntop++] = (int)best;
+  }
+  if (ntop < 2) return;
+  uint32_t qh[PS_MAX_TERMS];
+  for (int i = 0; i < ps->nt; i++) qh[i] = (uint32_t)(ps->t[i].h >> 32) | 1;
+  uint32_t word[PS_FB_WORDS];
+  double wscore[PS_FB_WORDS], widf[PS_FB_WORDS];
+  int nword = 0;
+  double N = (double)ps->paras;
+  for (int a = 0; a < ntop; a++)
+    for (int j = 0; j < ps->c[top[a]].nsig; j++) {
+      uint32_t h = ps->c[top[a]].sig[j];
+      int skip = 0, count = 0;
+      for (int i = 0; i < ps->nt && !skip; i++) skip = qh[i] == h;
+      for (int k = 0; k < nword && !skip; k++) skip = word[k] == h;
+      for (int b = 0; b < a && !skip; b++)
+        for (int k = 0; k < ps->c[top[b]].nsig && !skip; k++) skip = ps->c[top[b]].sig[k] == h;
+      if (skip) continue;
+      for (int b = a; b < ntop; b++)
+        for (int k = 0; k < ps->c[top[b]].nsig; k++)
+          if (ps->c[top[b]].sig[k] == h) {
+            count++;
+            break;
+          }
+      long slot = df_slot(ps, h);
+      double d = slot >= 0 && ps->dfh[slot] == h ? ps->dfn[slot] : 1;
+      if (count < 2 || d > PS_FB_SHARE * N) continue;
+      double idf = log(1 + (N - d + 0.5) / (d + 0.5)), v = count + idf / 100;
+      int at;
+      if (nword < nw) at = nword++;
+      else if (v > wscore[nw - 1]) at = nw - 1;
+      else continue;
+      while (at > 0 && wscore[at - 1] < v) {
+        word[at] = word[at - 1], wscore[at] = wscore[at - 1], widf[at] = widf[at - 1];
+        at--;
+      }
+      word[at] = h, wscore[at] = v, widf[at] = idf;
+    }
+  for (size_t i = 0; i < ps->n; i++) {
+    if (sc[i] <= 0) continue;
+    for (int k = 0; k < nword; k++)
+      for (int j = 0; j < ps->c[i].nsig; j++)
+        if (ps->c[i].sig[j] == word[k]) {
+          sc[i] += PS_FB_WEIGHT * widf[k];
+          break;
+        }
+  }
 }
 
 /* The query choosing the documents under filters: the PS_DOC_TERMS
@@ -507,6 +621,13 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
+  ps->dfh = vb_calloc(3 * PS_DF_SLOTS, sizeof *ps->dfh);
+  if (!ps->dfh) {
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
+  }
+  ps->dfn = ps->dfh + PS_DF_SLOTS;
+  ps->dflast = ps->dfn + PS_DF_SLOTS;
   if (similar)
     add_words(ps, text, strlen(text), 1.0, 0, NULL, NULL);
   else
@@ -593,10 +714,17 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
-  for (size_t i = 0; i < ps->n; i++) {
-    double sc = score_cand(ps, &ps->c[i], avgdl, typed);
-    if (sc > 0) ranked[m++] = (vb_para_ranked){ps->c[i].pid, ps->c[i].fp, sc};
+  double *sc = vb_malloc((ps->n ? ps->n : 1) * sizeof *sc);
+  if (!sc) {
+    vb_free(ranked);
+    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    goto done;
   }
+  for (size_t i = 0; i < ps->n; i++) sc[i] = score_cand(ps, &ps->c[i], avgdl, typed);
+  if (typed_terms <= PS_COORD_WORDS) feedback(ps, sc);
+  for (size_t i = 0; i < ps->n; i++)
+    if (sc[i] > 0) ranked[m++] = (vb_para_ranked){ps->c[i].pid, ps->c[i].fp, sc[i]};
+  vb_free(sc);
   if (m) qsort(ranked, m, sizeof *ranked, vb_para_ranked_cmp);
   if (m) rc = vb_para_hits(idx, o, ranked, m, 0, out, err);
   vb_free(ranked);
@@ -610,7 +738,7 @@ done:
   vb_qtree_free(dqt);
   vb_free(ids);
   vb_free(df);
-  if (ps) vb_free(ps->c);
+  if (ps) vb_free(ps->c), vb_free(ps->dfh);
   vb_free(ps);
   vb_buf_free(&explain);
   vb_buf_free(&wordings);
