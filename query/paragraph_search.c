@@ -35,9 +35,9 @@
 **   that holds all the words of that wording;
 ** - pseudo-relevance feedback, in a query of up to PS_COORD_WORDS words
 **   (keywords, a duty in other words): the words that the PS_FB_TOP best
-**   paragraphs share, rare among the paragraphs read and not in the query
+**   paragraphs share, rare among the candidates and not in the query
 **   (the plans' own wording of the duty), add PS_FB_WEIGHT of their idf
-**   to every candidate holding them (feedback()).
+**   over the candidates to every candidate holding them (feedback()).
 **
 ** A quoted phrase of the query is required: a candidate holds each pair of
 ** its neighbouring words next to each other.
@@ -84,7 +84,8 @@
 #define PS_FB_TOP 5           /* best candidates giving feedback words */
 #define PS_FB_WORDS 5         /* feedback words at most */
 #define PS_FB_WEIGHT 0.4      /* share of a feedback word's idf added */
-#define PS_FB_SHARE 0.05      /* a feedback word is in fewer of the paragraphs */
+#define PS_FB_SHARE 0.1       /* a feedback word is in fewer of the candidates */
+#define PS_FB_SLOTS 512       /* words of the best candidates (> 2 * PS_FB_TOP * PS_SIG) */
 
 typedef struct term {
   char fold[VB_VI_TOKEN_MAX + 1], exact[VB_VI_TOKEN_MAX + 1];
@@ -102,8 +103,8 @@ typedef struct pair {
 } pair;
 
 /* A paragraph holding at least one term. */
-#define PS_SIG 48             /* distinct words of a candidate kept for feedback */
-#define PS_DF_SLOTS 65536     /* words counted over the paragraphs read */
+#define PS_SIG 48             /* distinct words of a candidate kept for feedback,
+                                 among its first 2 * PS_SIG */
 
 typedef struct cand {
   int64_t pid, fp;
@@ -145,8 +146,7 @@ typedef struct psearch {
   int64_t paras, words;     /* paragraphs and words read */
   double coord;             /* exponent of the share held in the score */
   int oom;
-  uint32_t *dfh, *dfn, *dflast;  /* word hash, paragraphs holding it, last one */
-  size_t ndf;
+  int feedback;             /* keep the candidates' words for feedback() */
 } psearch;
 
 static uint64_t hash_bytes(const char *s, size_t n) {
@@ -302,29 +302,6 @@ static int on_expansion(void *arg, const char *matched, const char *other,
   return 0;
 }
 
-/* The slot of word hash h in the table of words read (its own or the
-** empty one where it goes); -1 when the table is full. */
-static long df_slot(const psearch *ps, uint32_t h) {
-  size_t k = h & (PS_DF_SLOTS - 1);
-  for (size_t probe = 0; probe < PS_DF_SLOTS; probe++, k = (k + 1) & (PS_DF_SLOTS - 1))
-    if (ps->dfh[k] == h || ps->dfh[k] == 0) return (long)k;
-  return -1;
-}
-
-/* Count word hash h once for paragraph number para (from 1); the table
-** stops taking new words at three quarters full. */
-static void count_word(psearch *ps, uint32_t h, uint32_t para) {
-  if (!ps->dfh) return;
-  long k = df_slot(ps, h);
-  if (k < 0) return;
-  if (ps->dfh[k] == 0) {
-    if (ps->ndf >= PS_DF_SLOTS / 4 * 3) return;
-    ps->dfh[k] = h;
-    ps->ndf++;
-  }
-  if (ps->dflast[k] != para) ps->dflast[k] = para, ps->dfn[k]++;
-}
-
 /* Score one paragraph's words against the terms. */
 static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
                      size_t len) {
@@ -332,20 +309,15 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   cand c;
   memset(&c, 0, sizeof c);
   size_t pos = 0, a, b;
-  int prev = -1, any = 0;
+  int prev = -1, any = 0, ntok = 0;
+  uint32_t tok[2 * PS_SIG];
   char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
   while (vb_vi_next_token(text, len, &pos, &a, &b)) {
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
     c.dl++;
     uint64_t h64 = hash_bytes(fold, nf);
-    uint32_t h32 = (uint32_t)(h64 >> 32) | 1;
-    count_word(ps, h32, (uint32_t)ps->paras + 1);
-    if (c.nsig < PS_SIG) {
-      int seen = 0;
-      for (int k = 0; k < c.nsig && !seen; k++) seen = c.sig[k] == h32;
-      if (!seen) c.sig[c.nsig++] = h32;
-    }
+    if (ps->feedback && ntok < 2 * PS_SIG) tok[ntok++] = (uint32_t)(h64 >> 32) | 1;
     int cur = ps->slot[term_slot(ps, h64, fold, nf)] - 1;
     if (cur >= 0) {
       const term *t = &ps->t[cur];
@@ -370,6 +342,14 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   }
   c.pid = pid;
   c.fp = fp;
+  if (ntok) { /* its distinct words, for feedback() */
+    uint32_t seen[4 * PS_SIG] = {0};
+    for (int k = 0; k < ntok && c.nsig < PS_SIG; k++) {
+      int j = (int)(tok[k] % (4 * PS_SIG));
+      while (seen[j] && seen[j] != tok[k]) j = (j + 1) % (4 * PS_SIG);
+      if (!seen[j]) seen[j] = tok[k], c.sig[c.nsig++] = tok[k];
+    }
+  }
   ps->c[ps->n++] = c;
   return 0;
 }
@@ -413,14 +393,14 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
 }
 
 /* Pseudo-relevance feedback: the words that at least two of the PS_FB_TOP
-** best candidates share, rarer than PS_FB_SHARE of the paragraphs read and
-** not in the query, the PS_FB_WORDS most frequent there (ties by idf), add
-** PS_FB_WEIGHT of their idf to every candidate holding them (among its
-** first PS_SIG distinct words).  sc[i] is the score of candidate i,
-** changed in place. */
+** best candidates share, held by at most PS_FB_SHARE of the candidates and
+** not in the query, the PS_FB_WORDS most shared (ties by idf over the
+** candidates), add PS_FB_WEIGHT of that idf to every candidate holding
+** them (among its first PS_SIG distinct words).  sc[i] is the score of
+** candidate i, changed in place. */
 static void feedback(const psearch *ps, double *sc) {
-  int top[PS_FB_TOP], ntop = 0, nw = PS_FB_WORDS;
-  if (!ps->dfh) return;
+  int top[PS_FB_TOP], ntop = 0;
+  if (!ps->feedback) return;
   while (ntop < PS_FB_TOP) {
     long best = -1;
     for (size_t i = 0; i < ps->n; i++) {
@@ -433,47 +413,53 @@ static void feedback(const psearch *ps, double *sc) {
     top[ntop++] = (int)best;
   }
   if (ntop < 2) return;
+  /* The words of the best candidates, in a set: hash, times among them,
+  ** candidates holding it. */
+  uint32_t set[PS_FB_SLOTS] = {0};
+  int times[PS_FB_SLOTS] = {0}, held[PS_FB_SLOTS] = {0};
   uint32_t qh[PS_MAX_TERMS];
   for (int i = 0; i < ps->nt; i++) qh[i] = (uint32_t)(ps->t[i].h >> 32) | 1;
-  uint32_t word[PS_FB_WORDS];
-  double wscore[PS_FB_WORDS], widf[PS_FB_WORDS];
-  int nword = 0;
-  double N = (double)ps->paras;
   for (int a = 0; a < ntop; a++)
     for (int j = 0; j < ps->c[top[a]].nsig; j++) {
       uint32_t h = ps->c[top[a]].sig[j];
-      int skip = 0, count = 0;
-      for (int i = 0; i < ps->nt && !skip; i++) skip = qh[i] == h;
-      for (int k = 0; k < nword && !skip; k++) skip = word[k] == h;
-      for (int b = 0; b < a && !skip; b++)
-        for (int k = 0; k < ps->c[top[b]].nsig && !skip; k++) skip = ps->c[top[b]].sig[k] == h;
-      if (skip) continue;
-      for (int b = a; b < ntop; b++)
-        for (int k = 0; k < ps->c[top[b]].nsig; k++)
-          if (ps->c[top[b]].sig[k] == h) {
-            count++;
-            break;
-          }
-      long slot = df_slot(ps, h);
-      double d = slot >= 0 && ps->dfh[slot] == h ? ps->dfn[slot] : 1;
-      if (count < 2 || d > PS_FB_SHARE * N) continue;
-      double idf = log(1 + (N - d + 0.5) / (d + 0.5)), v = count + idf / 100;
-      int at;
-      if (nword < nw) at = nword++;
-      else if (v > wscore[nw - 1]) at = nw - 1;
-      else continue;
-      while (at > 0 && wscore[at - 1] < v) {
-        word[at] = word[at - 1], wscore[at] = wscore[at - 1], widf[at] = widf[at - 1];
-        at--;
-      }
-      word[at] = h, wscore[at] = v, widf[at] = idf;
+      int k = (int)(h & (PS_FB_SLOTS - 1));
+      while (set[k] && set[k] != h) k = (k + 1) & (PS_FB_SLOTS - 1);
+      set[k] = h;
+      times[k]++;
     }
+  for (size_t i = 0; i < ps->n; i++)
+    for (int j = 0; j < ps->c[i].nsig; j++) {
+      uint32_t h = ps->c[i].sig[j];
+      int k = (int)(h & (PS_FB_SLOTS - 1));
+      while (set[k] && set[k] != h) k = (k + 1) & (PS_FB_SLOTS - 1);
+      if (set[k]) held[k]++;
+    }
+  /* The PS_FB_WORDS most shared among the best, rare, not typed. */
+  int word[PS_FB_WORDS], nword = 0;
+  double wscore[PS_FB_WORDS], widf[PS_FB_WORDS];
+  double N = (double)ps->n;
+  for (int k = 0; k < PS_FB_SLOTS; k++) {
+    if (!set[k] || times[k] < 2 || held[k] > PS_FB_SHARE * N) continue;
+    int typed = 0;
+    for (int i = 0; i < ps->nt && !typed; i++) typed = qh[i] == set[k];
+    if (typed) continue;
+    double d = held[k], idf = log(1 + (N - d + 0.5) / (d + 0.5)), v = times[k] + idf / 100;
+    int at;
+    if (nword < PS_FB_WORDS) at = nword++;
+    else if (v > wscore[PS_FB_WORDS - 1]) at = PS_FB_WORDS - 1;
+    else continue;
+    while (at > 0 && wscore[at - 1] < v) {
+      word[at] = word[at - 1], wscore[at] = wscore[at - 1], widf[at] = widf[at - 1];
+      at--;
+    }
+    word[at] = k, wscore[at] = v, widf[at] = idf;
+  }
   for (size_t i = 0; i < ps->n; i++) {
     if (sc[i] <= 0) continue;
-    for (int k = 0; k < nword; k++)
+    for (int w = 0; w < nword; w++)
       for (int j = 0; j < ps->c[i].nsig; j++)
-        if (ps->c[i].sig[j] == word[k]) {
-          sc[i] += PS_FB_WEIGHT * widf[k];
+        if (ps->c[i].sig[j] == set[word[w]]) {
+          sc[i] += PS_FB_WEIGHT * widf[w];
           break;
         }
   }
@@ -621,18 +607,13 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
-  ps->dfh = vb_calloc(3 * PS_DF_SLOTS, sizeof *ps->dfh);
-  if (!ps->dfh) {
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-    goto done;
-  }
-  ps->dfn = ps->dfh + PS_DF_SLOTS;
-  ps->dflast = ps->dfn + PS_DF_SLOTS;
+
   if (similar)
     add_words(ps, text, strlen(text), 1.0, 0, NULL, NULL);
   else
     add_query(ps, text, !o->fold);
   int typed_terms = ps->nt;
+  ps->feedback = typed_terms <= PS_COORD_WORDS;
   ps->coord = typed_terms > PS_COORD_WORDS ? (double)PS_COORD_WORDS / typed_terms : 1;
   if (similar && typed_terms == 0) {
     rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
@@ -738,7 +719,7 @@ done:
   vb_qtree_free(dqt);
   vb_free(ids);
   vb_free(df);
-  if (ps) vb_free(ps->c), vb_free(ps->dfh);
+  if (ps) vb_free(ps->c);
   vb_free(ps);
   vb_buf_free(&explain);
   vb_buf_free(&wordings);
