@@ -32,12 +32,7 @@
 ** - the vocabulary (data/vocabulary.tsv, vocabulary.h) adds the other
 **   wordings of an abbreviation or a duty found in the query, each word at
 **   PS_EXPAND_WEIGHT of a word the user typed, counted only in a paragraph
-**   that holds all the words of that wording;
-** - pseudo-relevance feedback, in a query of up to PS_COORD_WORDS words
-**   (keywords, a duty in other words): the words that the PS_FB_TOP best
-**   paragraphs share, rare among the candidates and not in the query
-**   (the plans' own wording of the duty), add PS_FB_WEIGHT of their idf
-**   over the candidates to every candidate holding them (feedback()).
+**   that holds all the words of that wording.
 **
 ** A quoted phrase of the query is required: a candidate holds each pair of
 ** its neighbouring words next to each other.
@@ -81,11 +76,6 @@
 #define PS_TEXT_BYTES 16384   /* bytes of similar's text compared */
 #define PS_K1 1.2
 #define PS_B 0.75
-#define PS_FB_TOP 5           /* best candidates giving feedback words */
-#define PS_FB_WORDS 5         /* feedback words at most */
-#define PS_FB_WEIGHT 0.4      /* share of a feedback word's idf added */
-#define PS_FB_SHARE 0.1       /* a feedback word is in fewer of the candidates */
-#define PS_FB_SLOTS 512       /* words of the best candidates (> 2 * PS_FB_TOP * PS_SIG) */
 
 typedef struct term {
   char fold[VB_VI_TOKEN_MAX + 1], exact[VB_VI_TOKEN_MAX + 1];
@@ -103,17 +93,12 @@ typedef struct pair {
 } pair;
 
 /* A paragraph holding at least one term. */
-#define PS_SIG 48             /* distinct words of a candidate kept for feedback,
-                                 among its first 2 * PS_SIG */
-
 typedef struct cand {
   int64_t pid, fp;
   int dl;                   /* words */
   float tf[PS_MAX_TERMS];   /* occurrences, fold-only ones of marked terms
                                counted PS_FOLD_ONLY */
   uint64_t pairs[2];        /* bit i: pair i found */
-  uint32_t sig[PS_SIG];     /* hashes of its first distinct words */
-  int nsig;
 } cand;
 
 /* A quoted phrase: a candidate holds its word, or all its pairs. */
@@ -146,7 +131,6 @@ typedef struct psearch {
   int64_t paras, words;     /* paragraphs and words read */
   double coord;             /* exponent of the share held in the score */
   int oom;
-  int feedback;             /* keep the candidates' words for feedback() */
 } psearch;
 
 static uint64_t hash_bytes(const char *s, size_t n) {
@@ -309,16 +293,13 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   cand c;
   memset(&c, 0, sizeof c);
   size_t pos = 0, a, b;
-  int prev = -1, any = 0, ntok = 0;
-  uint32_t tok[2 * PS_SIG];
+  int prev = -1, any = 0;
   char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
   while (vb_vi_next_token(text, len, &pos, &a, &b)) {
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
     c.dl++;
-    uint64_t h64 = hash_bytes(fold, nf);
-    if (ps->feedback && ntok < 2 * PS_SIG) tok[ntok++] = (uint32_t)(h64 >> 32) | 1;
-    int cur = ps->slot[term_slot(ps, h64, fold, nf)] - 1;
+    int cur = ps->slot[term_slot(ps, hash_bytes(fold, nf), fold, nf)] - 1;
     if (cur >= 0) {
       const term *t = &ps->t[cur];
       int same = !t->marked || (strlen(t->exact) == ne && memcmp(t->exact, exact, ne) == 0);
@@ -342,14 +323,6 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   }
   c.pid = pid;
   c.fp = fp;
-  if (ntok) { /* its distinct words, for feedback() */
-    uint32_t seen[4 * PS_SIG] = {0};
-    for (int k = 0; k < ntok && c.nsig < PS_SIG; k++) {
-      int j = (int)(tok[k] % (4 * PS_SIG));
-      while (seen[j] && seen[j] != tok[k]) j = (j + 1) % (4 * PS_SIG);
-      if (!seen[j]) seen[j] = tok[k], c.sig[c.nsig++] = tok[k];
-    }
-  }
   ps->c[ps->n++] = c;
   return 0;
 }
@@ -390,79 +363,6 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
       bonus += PS_PAIR_WEIGHT * ps->p[k].weight *
                (ps->t[ps->p[k].a].idf + ps->t[ps->p[k].b].idf) / 2;
   return (bm + bonus) * pow(share, ps->coord);
-}
-
-/* Pseudo-relevance feedback: the words that at least two of the PS_FB_TOP
-** best candidates share, held by at most PS_FB_SHARE of the candidates and
-** not in the query, the PS_FB_WORDS most shared (ties by idf over the
-** candidates), add PS_FB_WEIGHT of that idf to every candidate holding
-** them (among its first PS_SIG distinct words).  sc[i] is the score of
-** candidate i, changed in place. */
-static void feedback(const psearch *ps, double *sc) {
-  int top[PS_FB_TOP], ntop = 0;
-  if (!ps->feedback) return;
-  while (ntop < PS_FB_TOP) {
-    long best = -1;
-    for (size_t i = 0; i < ps->n; i++) {
-      int used = sc[i] <= 0;
-      for (int k = 0; k < ntop && !used; k++)
-        used = top[k] == (int)i || ps->c[top[k]].fp == ps->c[i].fp;
-      if (!used && (best < 0 || sc[i] > sc[best])) best = (long)i;
-    }
-    if (best < 0) break;
-    top[ntop++] = (int)best;
-  }
-  if (ntop < 2) return;
-  /* The words of the best candidates, in a set: hash, times among them,
-  ** candidates holding it. */
-  uint32_t set[PS_FB_SLOTS] = {0};
-  int times[PS_FB_SLOTS] = {0}, held[PS_FB_SLOTS] = {0};
-  uint32_t qh[PS_MAX_TERMS];
-  for (int i = 0; i < ps->nt; i++) qh[i] = (uint32_t)(ps->t[i].h >> 32) | 1;
-  for (int a = 0; a < ntop; a++)
-    for (int j = 0; j < ps->c[top[a]].nsig; j++) {
-      uint32_t h = ps->c[top[a]].sig[j];
-      int k = (int)(h & (PS_FB_SLOTS - 1));
-      while (set[k] && set[k] != h) k = (k + 1) & (PS_FB_SLOTS - 1);
-      set[k] = h;
-      times[k]++;
-    }
-  for (size_t i = 0; i < ps->n; i++)
-    for (int j = 0; j < ps->c[i].nsig; j++) {
-      uint32_t h = ps->c[i].sig[j];
-      int k = (int)(h & (PS_FB_SLOTS - 1));
-      while (set[k] && set[k] != h) k = (k + 1) & (PS_FB_SLOTS - 1);
-      if (set[k]) held[k]++;
-    }
-  /* The PS_FB_WORDS most shared among the best, rare, not typed. */
-  int word[PS_FB_WORDS], nword = 0;
-  double wscore[PS_FB_WORDS], widf[PS_FB_WORDS];
-  double N = (double)ps->n;
-  for (int k = 0; k < PS_FB_SLOTS; k++) {
-    if (!set[k] || times[k] < 2 || held[k] > PS_FB_SHARE * N) continue;
-    int typed = 0;
-    for (int i = 0; i < ps->nt && !typed; i++) typed = qh[i] == set[k];
-    if (typed) continue;
-    double d = held[k], idf = log(1 + (N - d + 0.5) / (d + 0.5)), v = times[k] + idf / 100;
-    int at;
-    if (nword < PS_FB_WORDS) at = nword++;
-    else if (v > wscore[PS_FB_WORDS - 1]) at = PS_FB_WORDS - 1;
-    else continue;
-    while (at > 0 && wscore[at - 1] < v) {
-      word[at] = word[at - 1], wscore[at] = wscore[at - 1], widf[at] = widf[at - 1];
-      at--;
-    }
-    word[at] = k, wscore[at] = v, widf[at] = idf;
-  }
-  for (size_t i = 0; i < ps->n; i++) {
-    if (sc[i] <= 0) continue;
-    for (int w = 0; w < nword; w++)
-      for (int j = 0; j < ps->c[i].nsig; j++)
-        if (ps->c[i].sig[j] == set[word[w]]) {
-          sc[i] += PS_FB_WEIGHT * widf[w];
-          break;
-        }
-  }
 }
 
 /* The query choosing the documents under filters: the PS_DOC_TERMS
@@ -607,13 +507,11 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
-
   if (similar)
     add_words(ps, text, strlen(text), 1.0, 0, NULL, NULL);
   else
     add_query(ps, text, !o->fold);
   int typed_terms = ps->nt;
-  ps->feedback = typed_terms <= PS_COORD_WORDS;
   ps->coord = typed_terms > PS_COORD_WORDS ? (double)PS_COORD_WORDS / typed_terms : 1;
   if (similar && typed_terms == 0) {
     rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");
@@ -695,17 +593,10 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
-  double *sc = vb_malloc((ps->n ? ps->n : 1) * sizeof *sc);
-  if (!sc) {
-    vb_free(ranked);
-    rc = vb_error_set(err, VB_ENOMEM, "out of memory");
-    goto done;
+  for (size_t i = 0; i < ps->n; i++) {
+    double sc = score_cand(ps, &ps->c[i], avgdl, typed);
+    if (sc > 0) ranked[m++] = (vb_para_ranked){ps->c[i].pid, ps->c[i].fp, sc};
   }
-  for (size_t i = 0; i < ps->n; i++) sc[i] = score_cand(ps, &ps->c[i], avgdl, typed);
-  if (typed_terms <= PS_COORD_WORDS) feedback(ps, sc);
-  for (size_t i = 0; i < ps->n; i++)
-    if (sc[i] > 0) ranked[m++] = (vb_para_ranked){ps->c[i].pid, ps->c[i].fp, sc[i]};
-  vb_free(sc);
   if (m) qsort(ranked, m, sizeof *ranked, vb_para_ranked_cmp);
   if (m) rc = vb_para_hits(idx, o, ranked, m, 0, out, err);
   vb_free(ranked);
