@@ -18,7 +18,13 @@
 ** - bm25 over the paragraphs read (k1 = 1.2, b = 0.75), its document
 **   frequencies counted over those paragraphs; tone marks and đ folded,
 **   a word typed with marks weighing more where the paragraph has the same
-**   marks (unless --fold);
+**   marks (unless --fold); in a query of more than PS_COMMON_WORDS distinct
+**   words (a pasted sentence), a word held by more than PS_COMMON_SHARE of
+**   the paragraphs read ("các", "thực hiện", "cơ quan") has its idf in
+**   bm25 multiplied by sqrt(PS_COMMON_SHARE / share), a stop-word weighting
+**   taken from the paragraphs themselves rather than from a list (the
+**   share of the query a paragraph holds keeps the plain idf, so the same
+**   paragraphs are candidates);
 ** - the bonus: each pair of neighbouring query words (so Vietnamese words
 **   of two and three syllables, "kinh phí", "bình đẳng giới", and the
 **   query's phrases) found next to each other in the paragraph adds half
@@ -61,6 +67,8 @@
 #define PS_FOLD_ONLY 0.7      /* a marked word matched only without marks */
 #define PS_MIN_SHARE 0.3      /* share of the query's weight a candidate holds */
 #define PS_COORD_WORDS 10     /* words of a query whose share counts fully */
+#define PS_COMMON_WORDS 14    /* a query of more words damps its common words */
+#define PS_COMMON_SHARE 0.05  /* share of the paragraphs read making a word common */
 #define PS_MAX_PHRASES 16     /* quoted phrases of the query, each required */
 #define PS_PHRASE_PAIRS 16    /* pairs checked per phrase */
 #define PS_MAX_WORDINGS 32    /* vocabulary wordings added */
@@ -74,7 +82,8 @@ typedef struct term {
   uint64_t h;      /* hash of fold */
   int marked;      /* typed with marks, and marks count */
   double weight;   /* 1 typed, PS_EXPAND_WEIGHT from the vocabulary */
-  double idf;
+  double idf;      /* damped when common in a long query */
+  double idf_held; /* undamped: the share of the query a paragraph holds */
   int64_t df;      /* paragraphs read holding it */
 } term;
 
@@ -343,7 +352,7 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
     double tf = c->tf[i];
     bm += t->weight * t->idf * tf * (PS_K1 + 1) /
           (tf + PS_K1 * (1 - PS_B + PS_B * c->dl / avgdl));
-    held += t->weight * t->idf * (tf >= 1 ? 1.0 : tf);
+    held += t->weight * t->idf_held * (tf >= 1 ? 1.0 : tf);
   }
   double share = typed > 0 ? held / typed : 0;
   if (share > 1) share = 1;
@@ -564,15 +573,17 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
   for (int i = 0; i < ps->nt; i++) {
     term *t = &ps->t[i];
     double N = (double)ps->paras, d = (double)t->df;
-    t->idf = log(1 + (N - d + 0.5) / (d + 0.5));
-    if (t->weight >= 1 && t->df > 0) typed += t->weight * t->idf;
+    t->idf = t->idf_held = log(1 + (N - d + 0.5) / (d + 0.5));
+    if (typed_terms > PS_COMMON_WORDS && d > PS_COMMON_SHARE * N)
+      t->idf *= sqrt(PS_COMMON_SHARE * N / d);
+    if (t->weight >= 1 && t->df > 0) typed += t->weight * t->idf_held;
   }
   /* No typed word in the paragraphs read: the query's weight is that of
   ** its heaviest wording from the vocabulary. */
   for (int k = 0; k < ps->nwd && typed == 0; k++) {
     double w = 0;
     for (int j = 0; j < ps->wd[k].n; j++)
-      w += ps->t[ps->wd[k].terms[j]].weight * ps->t[ps->wd[k].terms[j]].idf;
+      w += ps->t[ps->wd[k].terms[j]].weight * ps->t[ps->wd[k].terms[j]].idf_held;
     if (w > best_wording) best_wording = w;
   }
   if (typed == 0) typed = best_wording;

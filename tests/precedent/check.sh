@@ -11,13 +11,7 @@
 # is missing.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-shared=$(cd "$here/../.." && pwd)/../shared
-if [ ! -d "$shared/seeds" ]; then
-  echo "precedent: no shared material at $shared, skipped"
-  exit 77
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$here/check_lib.sh" precedent
 only=m02,u05,p01,s04,s06
 timeout 900 bash "$here/evaluate.sh" --only "$only" --json "$1" "$tmp" \
   >"$tmp/scores.json" 2>"$tmp/stderr" || { cat "$tmp/stderr"; exit 1; }
