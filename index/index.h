@@ -70,10 +70,15 @@ void vb_index_rollback(vb_index *idx);
 ** working meanwhile (slower for the questions that use those indexes);
 ** an index left missing by a crash is built again by the next
 ** vb_index_open(VB_INDEX_WRITE).  vb_index_bulk_end() then merges each
-** full-text index into one segment (faster searches).  Both run outside a batch.  Errors:
+** full-text index into one segment (vb_index_merge).  Both run outside a batch.  Errors:
 ** VB_EBUSY, VB_EDB, VB_ENOMEM. */
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 vb_status vb_index_bulk_end(vb_index *idx, vb_error *err) VB_MUST_CHECK;
+
+/* Merge each full-text index into one segment (faster searches; costs a
+** pass over the whole full-text index).  Runs outside a batch.  Errors:
+** VB_EINVAL (inside a batch), VB_EBUSY, VB_EDB, VB_ENOMEM. */
+vb_status vb_index_merge(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 
 /* The stored hash of a source path: *found = 1 and sha copied, or 0. */
 vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],

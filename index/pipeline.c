@@ -33,6 +33,9 @@
 ** quarter as many as the index held when it started: then building the
 ** list indexes again at the end costs less than keeping them up to date. */
 #define BULK_AFTER_DOCS 2000
+/* A run that stores at least 1/MERGE_SHARE of what the index held ends by
+** merging the full-text indexes into one segment (vb_index_merge). */
+#define MERGE_SHARE 10
 #define WALK_MAX_DEPTH 64   /* directory nesting followed by the walk */
 
 void vb_ingest_opts_default(vb_ingest_opts *o) {
@@ -582,6 +585,13 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
     vb_error e2 = {0};
     vb_status brc = vb_index_bulk_end(idx, rc == VB_OK ? err : &e2);
     if (rc == VB_OK) rc = brc;
+  } else if (rc == VB_OK && !(opts->stop && *opts->stop) &&
+             stats->added + stats->updated > 0 &&
+             (stats->added + stats->updated) * MERGE_SHARE >= held) {
+    /* A run that is not a bulk load but adds a tenth of the index (files
+    ** appended to a collection) leaves as many segments; the merge costs
+    ** a tenth or less of the run. */
+    rc = vb_index_merge(idx, err);
   }
   int stopped = opts->stop && *opts->stop;
   if (rc == VB_OK && !stopped && opts->prune && ndirs > 0)

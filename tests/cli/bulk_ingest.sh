@@ -22,3 +22,15 @@ sqlite3 bulk.db "SELECT count(*) FROM documents; SELECT count(*) FROM refs WHERE
 # the plan goes through the indexes again
 sqlite3 bulk.db "EXPLAIN QUERY PLAN SELECT * FROM refs WHERE ref_id = 'x'" | grep -c 'USING INDEX refs_id'
 vanban ask --db bulk.db --format json "kế hoạch nào căn cứ Quyết định 1790/QĐ-TTg?" | python3 -c 'import json,sys; print(json.load(sys.stdin)["count"])'
+# The full-text index ends in one segment after the bulk load, and after a
+# run adding a tenth of the index (vb_index_merge); a smaller run adds its
+# own segment and leaves the merge to FTS5.
+segments() { sqlite3 bulk.db "SELECT count(DISTINCT segid) FROM docs_fts_idx"; }
+echo "segments after the bulk load: $(segments)"
+mkdir -p more less
+for i in $(seq 1 500); do sed "s/Số: [0-9]*/Số: $((i + 5000))/" many/0001.txt > more/$i.txt; done
+for i in $(seq 1 100); do sed "s/Số: [0-9]*/Số: $((i + 6000))/" many/0002.txt > less/$i.txt; done
+vanban ingest --db bulk.db --batch 200 --quiet more; echo "exit $?"
+echo "segments after 500 more: $(segments)"
+vanban ingest --db bulk.db --batch 200 --quiet less; echo "exit $?"
+[ "$(segments)" -gt 1 ] && echo "segments after 100 more: more than one"
