@@ -3,11 +3,11 @@
 ** keep the current filters, the page frame with its navigation and
 ** language switch, and error pages.
 */
-#include <microhttpd.h>
 #include <stdarg.h>
 #include <string.h>
 
 #include "internal.h"
+#include "mhd.h"
 
 static void put(sv_req *r, const char *s, size_t n) {
   if (!r->failed && vb_buf_append(&r->out, s, n) != VB_OK) r->failed = 1;
@@ -198,7 +198,7 @@ static enum MHD_Result self_arg(void *ctx, enum MHD_ValueKind kind,
 void sv_self(sv_req *r, const char *key, const char *value) {
   self_ctx c = {r, key, 1};
   sv_printf(r, "%s", r->path);  /* an unknown path comes back on its error page */
-  MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, self_arg, &c);
+  SV_MHD.MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, self_arg, &c);
   if (value) {
     sv_printf(r, "%r%u=%u", c.first ? "?" : "&amp;", key, value);
     c.first = 0;

@@ -5,7 +5,6 @@
 ** gets, and the time each answer took (Server-Timing, the request log).
 */
 #include <arpa/inet.h>
-#include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 
 #include "text.h"
 #include "internal.h"
+#include "mhd.h"
 #include "serve.h"
 
 /* Embedded assets (cmake/Embed.cmake). */
@@ -264,7 +264,7 @@ static enum MHD_Result check_arg(void *ctx, enum MHD_ValueKind kind,
 }
 
 const char *sv_arg(sv_req *r, const char *name) {
-  const char *v = MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
+  const char *v = SV_MHD.MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
   return v && *v ? v : NULL;
 }
 
@@ -286,23 +286,23 @@ long sv_arg_long(sv_req *r, const char *name, long min, long max, long def) {
 /* ---- Responses ---- */
 
 static void add_common_headers(struct MHD_Response *resp) {
-  MHD_add_response_header(resp, "Content-Security-Policy", SV_CSP);
-  MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-  MHD_add_response_header(resp, "X-Frame-Options", "DENY");
-  MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+  SV_MHD.MHD_add_response_header(resp, "Content-Security-Policy", SV_CSP);
+  SV_MHD.MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+  SV_MHD.MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+  SV_MHD.MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 }
 
 /* A response with a constant body (NULL when out of memory). */
 static struct MHD_Response *static_response(int status, const char *ctype,
                                             const char *body, const char *cache) {
-  struct MHD_Response *resp = MHD_create_response_from_buffer(
+  struct MHD_Response *resp = SV_MHD.MHD_create_response_from_buffer(
       strlen(body), (void *)body, MHD_RESPMEM_PERSISTENT);
   if (!resp) return NULL;
   add_common_headers(resp);
-  MHD_add_response_header(resp, "Content-Type", ctype);
-  if (cache) MHD_add_response_header(resp, "Cache-Control", cache);
+  SV_MHD.MHD_add_response_header(resp, "Content-Type", ctype);
+  if (cache) SV_MHD.MHD_add_response_header(resp, "Cache-Control", cache);
   if (status == MHD_HTTP_METHOD_NOT_ALLOWED)
-    MHD_add_response_header(resp, "Allow", "GET, HEAD");
+    SV_MHD.MHD_add_response_header(resp, "Allow", "GET, HEAD");
   return resp;
 }
 
@@ -311,8 +311,8 @@ static enum MHD_Result send_static(struct MHD_Connection *c, int status,
                                    const char *cache) {
   struct MHD_Response *resp = static_response(status, ctype, body, cache);
   if (!resp) return MHD_NO;
-  enum MHD_Result ret = MHD_queue_response(c, (unsigned)status, resp);
-  MHD_destroy_response(resp);
+  enum MHD_Result ret = SV_MHD.MHD_queue_response(c, (unsigned)status, resp);
+  SV_MHD.MHD_destroy_response(resp);
   return ret;
 }
 
@@ -357,16 +357,16 @@ static enum MHD_Result send_req(vb_server *s, sv_worker *w, const sv_clock *star
   } else {
     char *body = vb_buf_take(&r->out, &len);
     if (!body) return MHD_NO;
-    resp = MHD_create_response_from_buffer_with_free_callback(len, body, free_body);
+    resp = SV_MHD.MHD_create_response_from_buffer_with_free_callback(len, body, free_body);
     if (!resp) {
       vb_free(body);
       return MHD_NO;
     }
     add_common_headers(resp);
-    MHD_add_response_header(resp, "Content-Type", r->ctype);
-    MHD_add_response_header(resp, "Cache-Control", "no-store");
+    SV_MHD.MHD_add_response_header(resp, "Content-Type", r->ctype);
+    SV_MHD.MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->disposition[0])
-      MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+      SV_MHD.MHD_add_response_header(resp, "Content-Disposition", r->disposition);
   }
   if (!resp) return MHD_NO;
   sv_clock end;
@@ -377,9 +377,9 @@ static enum MHD_Result send_req(vb_server *s, sv_worker *w, const sv_clock *star
   int k = snprintf(timing, sizeof timing, "app;dur=%.3f, cpu;dur=%.3f", app_ms, cpu_ms);
   if (w && w->open_ms > 0)
     snprintf(timing + k, sizeof timing - (size_t)k, ", open;dur=%.3f", w->open_ms);
-  MHD_add_response_header(resp, "Server-Timing", timing);
-  enum MHD_Result ret = MHD_queue_response(r->conn, (unsigned)status, resp);
-  MHD_destroy_response(resp);
+  SV_MHD.MHD_add_response_header(resp, "Server-Timing", timing);
+  enum MHD_Result ret = SV_MHD.MHD_queue_response(r->conn, (unsigned)status, resp);
+  SV_MHD.MHD_destroy_response(resp);
   if (s->log) log_request(s, w, method, r, status, len, app_ms, cpu_ms);
   return ret;
 }
@@ -444,9 +444,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn,
       return send_static(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
                          "text/plain; charset=utf-8",
                          "405 only GET and HEAD are answered\n", "no-store");
-    const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+    const char *cl = SV_MHD.MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                  "Content-Length");
-    const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+    const char *te = SV_MHD.MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
                                                  "Transfer-Encoding");
     if ((cl && strcmp(cl, "0") != 0) || te)
       return send_static(conn, MHD_HTTP_CONTENT_TOO_LARGE,
@@ -491,10 +491,10 @@ static enum MHD_Result answer(vb_server *s, sv_worker *w, struct MHD_Connection 
   r.status = 200;
   r.ctype = "text/html; charset=utf-8";
   vb_buf_init(&r.out, SV_MAX_BODY);
-  const char *lang = MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang");
+  const char *lang = SV_MHD.MHD_lookup_connection_value(conn, MHD_GET_ARGUMENT_KIND, "lang");
   r.en = lang && strcmp(lang, "en") == 0;
   arg_check chk = {0, NULL};
-  MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
+  SV_MHD.MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, check_arg, &chk);
   if (chk.bad) {
     sv_error(&r, 400, chk.bad);
     return send_req(s, w, &start, method, &r);
@@ -527,6 +527,7 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
   *out = NULL;
   if (!o || !o->db_path)
     return vb_error_set(err, VB_EINVAL, "no index given");
+  VB_TRY(sv_mhd_load(err));
   /* The index must be there and readable before we listen. */
   vb_index *probe = NULL;
   VB_TRY(vb_index_open(o->db_path, VB_INDEX_READ, &probe, err));
@@ -575,7 +576,7 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
   }
   pthread_mutex_init(&s->lock, NULL);
   pthread_cond_init(&s->freed, NULL);
-  s->daemon = MHD_start_daemon(
+  s->daemon = SV_MHD.MHD_start_daemon(
       flags, (uint16_t)o->port, NULL, NULL, handle, s,
       MHD_OPTION_SOCK_ADDR, sa,
       MHD_OPTION_CONNECTION_LIMIT, (unsigned)SV_CONN_LIMIT,
@@ -589,7 +590,7 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
                         bind, o->port);
   }
   const union MHD_DaemonInfo *info =
-      MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+      SV_MHD.MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
   s->port = info ? info->port : o->port;
   *out = s;
   return VB_OK;
@@ -600,7 +601,7 @@ int vb_serve_port(const vb_server *s) { return s ? s->port : 0; }
 void vb_serve_stop(vb_server *s) {
   if (!s) return;
   /* Once the connections' threads are joined, every worker is idle. */
-  if (s->daemon) MHD_stop_daemon(s->daemon);
+  if (s->daemon) SV_MHD.MHD_stop_daemon(s->daemon);
   for (unsigned i = 0; i < s->nidle; i++) worker_free(s->idle[i]);
   pthread_cond_destroy(&s->freed);
   pthread_mutex_destroy(&s->lock);

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # check_deb.sh BUILD DIR: build the Debian package with CPack into DIR and
 # check that it holds the program, the manual page and the completion, and
-# depends on the shared libraries the program links (and on libgsf, which
-# it loads with dlopen).
+# depends on the shared libraries the program links (and on libgsf and
+# libmicrohttpd, which it loads with dlopen).
 set -euo pipefail
 build=$1 dir=$2
 rm -rf "$dir"; mkdir -p "$dir"
@@ -15,7 +15,8 @@ for f in ./usr/bin/vanban ./usr/share/man/man1/vanban.1 \
   grep -q " $f\$" <<<"$files" || fail "no $f in the package"
 done
 depends=$(dpkg-deb -f "$deb" Depends)
-for lib in libsqlite3 libpcre2-8 libxml2 libzip libjansson libutf8proc libgsf-1; do
+for lib in libsqlite3 libpcre2-8 libxml2 libzip libjansson libutf8proc libgsf-1 \
+           libmicrohttpd; do
   grep -q "$lib" <<<"$depends" || fail "Depends lacks $lib: $depends"
 done
 echo "deb: $(basename "$deb") holds the program, manual and completion"
