@@ -3,7 +3,8 @@
 ** pages that have no usable text layer (read/ocr.c).
 **
 ** A PDF page's text layer is read glyph by glyph with positions, sizes and
-** font names (MuPDF's structured text), and words are rebuilt from the glyph
+** font names (read/pdf_dev.c: the characters MuPDF's structured text would
+** hold, handed on as the page runs), and words are rebuilt from the glyph
 ** positions, not from the space characters the file happens to hold:
 **   - a space in the file between glyphs that touch is dropped, a wide gap
 **     without one is a word break;
@@ -51,6 +52,7 @@
 #include "layout.h"
 #include "ocr.h"
 #include "pdf_ctx.h"
+#include "pdf_dev.h"
 
 #ifndef OCR_DPI
 #define OCR_DPI 300                 /* chosen by measurement (README) */
@@ -327,6 +329,10 @@ typedef struct pdf_job {
   unsigned char *ocr;
   fz_rect *rules;    /* thin shapes drawn on the current page */
   size_t nrules, crules;
+  /* the page being run (read/pdf_dev.c hands its characters to sink_*) */
+  fz_rect box;       /* its box */
+  page_stats st;     /* its counts */
+  int oom;           /* a character could not be kept */
 } pdf_job;
 
 /* The legacy encoding of a glyph's font, by its name. */
@@ -383,28 +389,17 @@ static int legacy_decode(pdf_job *j, size_t runs[VB_LEGACY_COUNT]) {
   return converted > 0 && (double)bad <= BAD_SHARE * (double)glyphs;
 }
 
-/* The thin lines a page draws (table borders) are caught as the
-** structured-text device runs the page, so that each page is interpreted
-** once: read_page() points the device's path callbacks at rule_fill() and
-** rule_stroke(), which keep the line and then call the device's own
-** callback (if it has one).  The job and those callbacks are per thread:
-** a thread reads one page at a time. */
-typedef void (*fill_fn)(fz_context *, fz_device *, const fz_path *, int,
-                        fz_matrix, fz_colorspace *, const float *, float,
-                        fz_color_params);
-typedef void (*stroke_fn)(fz_context *, fz_device *, const fz_path *,
-                          const fz_stroke_state *, fz_matrix, fz_colorspace *,
-                          const float *, float, fz_color_params);
-static _Thread_local pdf_job *rule_job;
-static _Thread_local fill_fn stext_fill;
-static _Thread_local stroke_fn stext_stroke;
+/* The page's characters, images and thin lines (table borders) come from
+** read/pdf_dev.c's device as MuPDF runs the page, so that each page is
+** interpreted once and no structured-text page is built. */
 
 #define RULE_MAX 2.5f       /* thicker shapes are not ruling lines */
 #define RULES_PER_PAGE 20000
 
 /* Keep the box of a path if it is a thin line. */
-static void keep_rule(fz_context *ctx, pdf_job *j, const fz_path *path,
+static void sink_path(fz_context *ctx, void *arg, const fz_path *path,
                       fz_matrix ctm) {
+  pdf_job *j = arg;
   fz_rect r = fz_bound_path(ctx, path, NULL, ctm); /* the line, not its ink */
   if (r.x0 > r.x1 || r.y0 > r.y1 || (r.x1 - r.x0 > RULE_MAX && r.y1 - r.y0 > RULE_MAX))
     return;
@@ -416,60 +411,38 @@ static void keep_rule(fz_context *ctx, pdf_job *j, const fz_path *path,
   j->rules[j->nrules++] = r;
 }
 
-static void rule_fill(fz_context *ctx, fz_device *dev, const fz_path *path,
-                      int even_odd, fz_matrix ctm, fz_colorspace *cs,
-                      const float *color, float alpha, fz_color_params cp) {
-  if (rule_job) keep_rule(ctx, rule_job, path, ctm);
-  if (stext_fill) stext_fill(ctx, dev, path, even_odd, ctm, cs, color, alpha, cp);
+/* Add an image's area on the page to the page's counts. */
+static void sink_image(void *arg, fz_rect box) {
+  pdf_job *j = arg;
+  fz_rect r = fz_intersect_rect(box, j->box);
+  if (!fz_is_empty_rect(r)) j->st.image_area += (r.x1 - r.x0) * (r.y1 - r.y0);
 }
 
-static void rule_stroke(fz_context *ctx, fz_device *dev, const fz_path *path,
-                        const fz_stroke_state *stroke, fz_matrix ctm,
-                        fz_colorspace *cs, const float *color, float alpha,
-                        fz_color_params cp) {
-  if (rule_job) keep_rule(ctx, rule_job, path, ctm);
-  if (stext_stroke)
-    stext_stroke(ctx, dev, path, stroke, ctm, cs, color, alpha, cp);
-}
-
-/* Collect the glyphs of a structured-text page into j->g. */
-static int collect_glyphs(pdf_job *j, fz_stext_page *sp, page_stats *st) {
-  fz_context *ctx = j->ctx;
-  j->ng = 0;
-  memset(st, 0, sizeof *st);
-  for (fz_stext_block *b = sp->first_block; b; b = b->next) {
-    if (b->type == FZ_STEXT_BLOCK_IMAGE) {
-      fz_rect r = fz_intersect_rect(b->bbox, sp->mediabox);
-      if (!fz_is_empty_rect(r)) st->image_area += (r.x1 - r.x0) * (r.y1 - r.y0);
-    }
-    if (b->type != FZ_STEXT_BLOCK_TEXT) continue;
-    for (fz_stext_line *ln = b->u.t.first_line; ln; ln = ln->next) {
-      if (fabsf(ln->dir.y) > 0.05f || ln->dir.x < 0) continue; /* rotated */
-      for (fz_stext_char *ch = ln->first_char; ch; ch = ch->next) {
-        if (vb_grow(&j->g, &j->cg, j->ng + 1, sizeof *j->g) != VB_OK) return 0;
-        glyph *g = &j->g[j->ng++];
-        fz_rect r = fz_rect_from_quad(ch->quad);
-        int c = ch->c;
-        if (c == '\t' || c == 0xA0 || c == 0x2002 || c == 0x2003 || c == 0x2009) c = ' ';
-        g->c = c;
-        g->seq = (unsigned)j->ng;
-        g->font = ch->font;
-        g->x0 = r.x0, g->x1 = r.x1, g->y0 = r.y0, g->y1 = r.y1;
-        g->base = ch->origin.y;
-        g->size = ch->size > 0.5f ? ch->size : 0.5f;
-        g->space = c == ' ';
-        g->mark = (unsigned char)is_mark(c);
-        const char *fname = ch->font ? fz_font_name(ctx, ch->font) : "";
-        g->bold = ch->font && (fz_font_is_bold(ctx, ch->font) || strstr(fname, "Bold"));
-        if (c == ' ') continue;
-        st->glyphs++;
-        if (legacy_font(fname)) st->legacy++;
-        if (!plausible(c) && !(c >= 0x1A2 && c <= 0x1A3)) st->bad++;
-        if (is_alnum(c)) st->letters++;
-      }
-    }
+/* Keep a character as a glyph of the page and count it. */
+static void sink_text(void *arg, int c, fz_font *font, fz_rect r, float base,
+                      float size) {
+  pdf_job *j = arg;
+  if (j->oom || vb_grow(&j->g, &j->cg, j->ng + 1, sizeof *j->g) != VB_OK) {
+    j->oom = 1;
+    return;
   }
-  return 1;
+  page_stats *st = &j->st;
+  glyph *g = &j->g[j->ng++];
+  g->c = c;
+  g->seq = (unsigned)j->ng;
+  g->font = font;
+  g->x0 = r.x0, g->x1 = r.x1, g->y0 = r.y0, g->y1 = r.y1;
+  g->base = base;
+  g->size = size > 0.5f ? size : 0.5f;
+  g->space = c == ' ';
+  g->mark = (unsigned char)is_mark(c);
+  const char *fname = font ? fz_font_name(j->ctx, font) : "";
+  g->bold = font && (fz_font_is_bold(j->ctx, font) || strstr(fname, "Bold"));
+  if (c == ' ') return;
+  st->glyphs++;
+  if (legacy_font(fname)) st->legacy++;
+  if (!plausible(c) && !(c >= 0x1A2 && c <= 0x1A3)) st->bad++;
+  if (is_alnum(c)) st->letters++;
 }
 
 /* The page rendered in grey at dpi, or NULL (the message is MuPDF's). */
@@ -524,43 +497,32 @@ static vb_status ocr_page(pdf_job *j, fz_page *page, size_t pno, vb_error *err) 
 static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   fz_context *ctx = j->ctx;
   fz_page *page = NULL;
-  fz_stext_page *sp = NULL;
+  fz_device *dev = NULL;
   fz_cookie cookie;
   memset(&cookie, 0, sizeof cookie);
-  page_stats st = {0};
-  int ok = 1;
+  int ok = 1, text = !j->is_image;
   vb_status rc = VB_OK;
+  page_stats *st = &j->st;
+  memset(st, 0, sizeof *st);
+  j->ng = 0;
+  j->nrules = 0;
+  j->oom = 0;
   j->mem->cookie = &cookie;
   fz_var(page);
-  fz_var(sp);
+  fz_var(dev);
   fz_try(ctx) {
     page = fz_load_page(ctx, j->fdoc, (int)pno);
-    if (!j->is_image) {
+    j->box = fz_bound_page(ctx, page);
+    if (text) {
       vb_pdf_share_fonts(ctx, j->fdoc, page);
-      fz_stext_options opts = {FZ_STEXT_INHIBIT_SPACES | FZ_STEXT_MEDIABOX_CLIP |
-                                  FZ_STEXT_PRESERVE_IMAGES, 1};
-      fz_rect box = fz_bound_page(ctx, page);
-      sp = fz_new_stext_page(ctx, box);
-      fz_device *dev = fz_new_stext_device(ctx, sp, &opts);
-      /* the ruling lines are kept on the same run (rule_fill) */
-      j->nrules = 0;
-      rule_job = j;
-      stext_fill = dev->fill_path;
-      stext_stroke = dev->stroke_path;
-      dev->fill_path = rule_fill;
-      dev->stroke_path = rule_stroke;
-      fz_try(ctx) {
-        fz_run_page(ctx, page, dev, fz_identity, &cookie);
-        fz_close_device(ctx, dev);
-      }
-      fz_always(ctx) {
-        fz_drop_device(ctx, dev);
-        rule_job = NULL;
-      }
-      fz_catch(ctx) fz_rethrow(ctx);
+      vb_pdf_sink sink = {j, sink_text, sink_image, sink_path};
+      dev = vb_pdf_new_text_device(ctx, j->box, &sink);
+      fz_run_page(ctx, page, dev, fz_identity, &cookie);
+      fz_close_device(ctx, dev);
       if (cookie.abort) fz_throw(ctx, FZ_ERROR_GENERIC, "aborted");
     }
   }
+  fz_always(ctx) fz_drop_device(ctx, dev);
   fz_catch(ctx) ok = 0;
   j->mem->cookie = NULL;
   if (!ok) {
@@ -575,22 +537,22 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
                         fz_caught_message(ctx));
     goto done;
   }
-  if (sp && !collect_glyphs(j, sp, &st)) {
+  if (j->oom) {
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
   int mode = j->lim->ocr_mode;
-  int few = st.letters < MIN_LETTERS;
+  int few = st->letters < MIN_LETTERS;
   /* a page in TCVN3 fonts converted here is read like any other */
-  int converted = !few && (double)st.legacy > LEGACY_SHARE * (double)st.glyphs &&
+  int converted = !few && (double)st->legacy > LEGACY_SHARE * (double)st->glyphs &&
                   legacy_decode(j, j->legacy_runs);
   int legacy = !few && !converted &&
-               (double)st.legacy > LEGACY_SHARE * (double)st.glyphs;
+               (double)st->legacy > LEGACY_SHARE * (double)st->glyphs;
   int broken = !few && !legacy && !converted &&
-               (double)st.bad > BAD_SHARE * (double)st.glyphs;
+               (double)st->bad > BAD_SHARE * (double)st->glyphs;
   /* a picture of a page: (almost) no text, and images; an image file is one */
-  int scan = few && (!sp || st.image_area >= 0.02f * (sp->mediabox.x1 - sp->mediabox.x0) *
-                                                (sp->mediabox.y1 - sp->mediabox.y0));
+  float w = j->box.x1 - j->box.x0, h = j->box.y1 - j->box.y0;
+  int scan = few && (!text || st->image_area >= 0.02f * w * h);
   if (legacy) j->nlegacy++;
   else if (broken) j->nbroken++;
   else if (scan) j->nscan++;
@@ -598,8 +560,7 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
     rc = ocr_page(j, page, pno, err);
     goto done;
   }
-  rc = vb_layout_begin_page(&j->L, sp ? sp->mediabox.x1 - sp->mediabox.x0 : 1,
-                            sp ? sp->mediabox.y1 - sp->mediabox.y0 : 1);
+  rc = vb_layout_begin_page(&j->L, text ? w : 1, text ? h : 1);
   if (rc == VB_OK && !broken && !legacy && j->ng) {
     for (size_t i = 0; i < j->nrules && rc == VB_OK; i++)
       rc = vb_layout_add_rule(&j->L, j->rules[i].x0, j->rules[i].y0,
@@ -609,7 +570,6 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   if (rc == VB_OK) rc = vb_layout_end_page(&j->L);
   if (rc != VB_OK) rc = vb_error_set(err, rc, "%s", vb_strerror(rc));
 done:
-  fz_drop_stext_page(ctx, sp);
   fz_drop_page(ctx, page);
   return rc;
 }
