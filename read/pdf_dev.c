@@ -54,50 +54,58 @@ static int plain_space(int c) {
   return c;
 }
 
-/* Hand on character c drawn from p to q with trm, on the open line. */
-static void emit(text_dev *d, fz_context *ctx, fz_font *font, int c,
-                 fz_matrix trm, float size, fz_point p, fz_point q) {
-  if (fabsf(d->dir.y) > 0.05f || d->dir.x < 0) return; /* rotated line */
-  fz_point a, dd;
-  if (d->wmode == 0) {
-    a = fz_make_point(0, fz_font_ascender(ctx, font));
-    dd = fz_make_point(0, fz_font_descender(ctx, font));
-  } else {
-    a = fz_make_point(1, 0);
-    dd = fz_make_point(0, 0);
+/* One glyph as placed: its matrix, size, direction and the vectors from
+** its baseline to the font's ascender and descender. */
+typedef struct placed {
+  fz_matrix trm;
+  float size;
+  fz_point dir, ndir;  /* advance direction, and as a unit vector */
+  fz_point asc, dsc;
+} placed;
+
+/* The box of a character drawn from p to q. */
+static fz_rect char_box(const placed *g, fz_point p, fz_point q) {
+  float x[4] = {p.x + g->dsc.x, p.x + g->asc.x, q.x + g->dsc.x, q.x + g->asc.x};
+  float y[4] = {p.y + g->dsc.y, p.y + g->asc.y, q.y + g->dsc.y, q.y + g->asc.y};
+  fz_rect r = {x[0], y[0], x[0], y[0]};
+  for (int k = 1; k < 4; k++) {
+    if (x[k] < r.x0) r.x0 = x[k];
+    if (x[k] > r.x1) r.x1 = x[k];
+    if (y[k] < r.y0) r.y0 = y[k];
+    if (y[k] > r.y1) r.y1 = y[k];
   }
-  a = fz_transform_vector(a, trm);
-  dd = fz_transform_vector(dd, trm);
-  fz_quad qd;
-  qd.ll = fz_make_point(p.x + dd.x, p.y + dd.y);
-  qd.ul = fz_make_point(p.x + a.x, p.y + a.y);
-  qd.lr = fz_make_point(q.x + dd.x, q.y + dd.y);
-  qd.ur = fz_make_point(q.x + a.x, q.y + a.y);
-  d->sink.text(d->sink.arg, c, font, fz_rect_from_quad(qd), p.y, size);
+  return r;
+}
+
+/* Hand on character c drawn from p to q, on the open line (box: its box,
+** or NULL to compute it). */
+static void emit(text_dev *d, fz_font *font, int c, const placed *g,
+                 fz_point p, fz_point q, const fz_rect *box) {
+  if (fabsf(d->dir.y) > 0.05f || d->dir.x < 0) return; /* rotated line */
+  d->sink.text(d->sink.arg, c, font, box ? *box : char_box(g, p, q), p.y, g->size);
 }
 
 /* One character (after ligatures and spaces): the line it goes on, then
-** hand it on.  glyph < 0: a character without a glyph of its own. */
-static void add_char(text_dev *d, fz_context *ctx, fz_font *font, int c,
-                     int glyph, fz_matrix trm, float adv, int wmode) {
-  fz_point dir = wmode == 0 ? fz_make_point(1, 0) : fz_make_point(0, -1);
-  dir = fz_transform_vector(dir, trm);
-  fz_point ndir = fz_normalize_vector(dir);
-  float size = fz_matrix_expansion(trm);
+** hand it on.  glyph < 0: a character without a glyph of its own.  box:
+** the box of the glyph drawn at its place with advance adv, or NULL. */
+static void add_char(text_dev *d, fz_font *font, int c, int glyph,
+                     const placed *g, float adv, int wmode, const fz_rect *box) {
   fz_point p, q;
+  const fz_matrix *trm = &g->trm;
   if (wmode == 0) {
-    p = fz_make_point(trm.e, trm.f);
-    q = fz_make_point(trm.e + adv * dir.x, trm.f + adv * dir.y);
+    p = fz_make_point(trm->e, trm->f);
+    q = fz_make_point(trm->e + adv * g->dir.x, trm->f + adv * g->dir.y);
   } else {
-    p = fz_make_point(trm.e - adv * dir.x, trm.f - adv * dir.y);
-    q = fz_make_point(trm.e, trm.f);
+    p = fz_make_point(trm->e - adv * g->dir.x, trm->f - adv * g->dir.y);
+    q = fz_make_point(trm->e, trm->f);
   }
   if (d->have_line && glyph < 0) { /* at the pen, which stays */
-    emit(d, ctx, font, c, trm, size, d->pen, d->pen);
+    emit(d, font, c, g, d->pen, d->pen, NULL);
     d->lastchar = c;
     return;
   }
   int new_line = 1;
+  fz_point ndir = g->ndir;
   if (d->have_line && d->wmode == wmode &&
       ndir.x * d->dir.x + ndir.y * d->dir.y >= 0.999f) {
     if (fabsf(q.x - d->pen.x) < FLT_EPSILON && fabsf(q.y - d->pen.y) < FLT_EPSILON &&
@@ -106,42 +114,36 @@ static void add_char(text_dev *d, fz_context *ctx, fz_font *font, int c,
     float dx = p.x - d->pen.x, dy = p.y - d->pen.y;
     float spacing = ndir.x * dx + ndir.y * dy;
     float base_offset = -ndir.y * dx + ndir.x * dy;
-    new_line = !(fabsf(base_offset) < size * 0.8f && fabsf(spacing) <= size * 0.8f);
+    new_line = !(fabsf(base_offset) < g->size * 0.8f && fabsf(spacing) <= g->size * 0.8f);
   }
   if (new_line) {
     d->have_line = 1;
     d->wmode = wmode;
     d->dir = ndir;
   }
-  emit(d, ctx, font, c, trm, size, p, q);
+  emit(d, font, c, g, p, q, wmode == 0 ? box : NULL);
   d->lastchar = c;
   d->pen = q;
 }
 
-/* 1 if glyph item of span, drawn with ctm at trm (advance adv), lies wholly
-** outside the page. */
+/* 1 if glyph item of span (placed as g, advance adv, drawn with ctm) lies
+** wholly outside the page; *box gets its box from the origin along the
+** advance. */
 static int off_page(text_dev *d, fz_context *ctx, const fz_text_span *span,
-                    const fz_text_item *it, fz_matrix ctm, fz_matrix trm,
-                    float adv) {
-  float size = fz_matrix_expansion(trm);
-  fz_point dir = fz_transform_vector(
-      span->wmode == 0 ? fz_make_point(adv, 0) : fz_make_point(0, -adv), trm);
-  fz_point a = fz_transform_vector(fz_make_point(0, fz_font_ascender(ctx, span->font)), trm);
-  fz_point dsc = fz_transform_vector(fz_make_point(0, fz_font_descender(ctx, span->font)), trm);
-  fz_quad qd;
-  qd.ll = fz_make_point(trm.e + dsc.x, trm.f + dsc.y);
-  qd.ul = fz_make_point(trm.e + a.x, trm.f + a.y);
-  qd.lr = fz_make_point(trm.e + dir.x + dsc.x, trm.f + dir.y + dsc.y);
-  qd.ur = fz_make_point(trm.e + dir.x + a.x, trm.f + dir.y + a.y);
-  fz_rect box = fz_rect_from_quad(qd);
-  if (box.x0 >= d->page.x0 + size && box.y0 >= d->page.y0 + size &&
-      box.x1 <= d->page.x1 - size && box.y1 <= d->page.y1 - size)
+                    const fz_text_item *it, fz_matrix ctm, const placed *g,
+                    float adv, fz_rect *box) {
+  fz_point p = fz_make_point(g->trm.e, g->trm.f);
+  fz_point q = fz_make_point(p.x + adv * g->dir.x, p.y + adv * g->dir.y);
+  *box = char_box(g, p, q);
+  float m = g->size;
+  if (box->x0 >= d->page.x0 + m && box->y0 >= d->page.y0 + m &&
+      box->x1 <= d->page.x1 - m && box->y1 <= d->page.y1 - m)
     return 0; /* well inside the page */
-  fz_rect g = fz_bound_glyph(ctx, span->font, it->gid, span->trm);
-  g.x0 += it->x, g.y0 += it->y, g.x1 += it->x, g.y1 += it->y;
-  g = fz_transform_rect(g, ctm);
-  return g.x1 <= d->page.x0 || g.y1 <= d->page.y0 || g.x0 >= d->page.x1 ||
-         g.y0 >= d->page.y1;
+  fz_rect r = fz_bound_glyph(ctx, span->font, it->gid, span->trm);
+  r.x0 += it->x, r.y0 += it->y, r.x1 += it->x, r.y1 += it->y;
+  r = fz_transform_rect(r, ctm);
+  return r.x1 <= d->page.x0 || r.y1 <= d->page.y0 || r.x0 >= d->page.x1 ||
+         r.y0 >= d->page.y1;
 }
 
 /* Every character of text drawn with ctm (once for a text object drawn
@@ -152,15 +154,30 @@ static void read_text(fz_context *ctx, fz_device *dev, const fz_text *text,
   if (text == d->last) return;
   for (const fz_text_span *span = text->head; span; span = span->next) {
     fz_matrix tm = span->trm;
+    fz_font *f = span->font;
+    int wm = span->wmode;
+    fz_point a0 = wm == 0 ? fz_make_point(0, fz_font_ascender(ctx, f)) : fz_make_point(1, 0);
+    fz_point d0 = wm == 0 ? fz_make_point(0, fz_font_descender(ctx, f)) : fz_make_point(0, 0);
+    fz_point u = wm == 0 ? fz_make_point(1, 0) : fz_make_point(0, -1);
+    placed g;
     for (int i = 0; i < span->len; i++) {
       const fz_text_item *it = &span->items[i];
       tm.e = it->x;
       tm.f = it->y;
       fz_matrix trm = fz_concat(tm, ctm);
-      float adv = it->gid >= 0 ? fz_advance_glyph(ctx, span->font, it->gid, span->wmode) : 0;
-      if (off_page(d, ctx, span, it, ctm, trm, adv)) continue;
-      int c = it->ucs, wm = span->wmode;
-      fz_font *f = span->font;
+      if (i == 0 || trm.a != g.trm.a || trm.b != g.trm.b || trm.c != g.trm.c ||
+          trm.d != g.trm.d) { /* the parts that do not move along a span */
+        g.size = fz_matrix_expansion(trm);
+        g.dir = fz_transform_vector(u, trm);
+        g.ndir = fz_normalize_vector(g.dir);
+        g.asc = fz_transform_vector(a0, trm);
+        g.dsc = fz_transform_vector(d0, trm);
+      }
+      g.trm = trm;
+      float adv = it->gid >= 0 ? fz_advance_glyph(ctx, f, it->gid, wm) : 0;
+      fz_rect box;
+      if (off_page(d, ctx, span, it, ctm, &g, adv, &box)) continue;
+      int c = it->ucs;
       const char *lig = NULL;
       switch (c) {
         case -1: continue; /* one character drawn with several glyphs */
@@ -172,11 +189,11 @@ static void read_text(fz_context *ctx, fz_device *dev, const fz_text *text,
         case 0xFB05: case 0xFB06: lig = "st"; break;
       }
       if (!lig) {
-        add_char(d, ctx, f, plain_space(c), it->gid, trm, adv, wm);
+        add_char(d, f, plain_space(c), it->gid, &g, adv, wm, &box);
         continue;
       }
-      add_char(d, ctx, f, lig[0], it->gid, trm, adv, wm);
-      for (int k = 1; lig[k]; k++) add_char(d, ctx, f, lig[k], -1, trm, 0, wm);
+      add_char(d, f, lig[0], it->gid, &g, adv, wm, &box);
+      for (int k = 1; lig[k]; k++) add_char(d, f, lig[k], -1, &g, 0, wm, NULL);
     }
   }
   fz_drop_text(ctx, d->last);

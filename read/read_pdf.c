@@ -312,6 +312,13 @@ static vb_status glyph_words(glyph *g, size_t n, vb_layout *L) {
 ** Pages
 */
 
+/* A font the glyphs of a page use (kept while the page is read), with what
+** its name says. */
+typedef struct page_font {
+  fz_font *font;
+  unsigned char bold, legacy;
+} page_font;
+
 typedef struct pdf_job {
   fz_context *ctx;
   fz_document *fdoc;
@@ -333,6 +340,8 @@ typedef struct pdf_job {
   fz_rect box;       /* its box */
   page_stats st;     /* its counts */
   int oom;           /* a character could not be kept */
+  page_font *fonts;  /* the fonts of its glyphs, kept until it is read */
+  size_t nfonts, cfonts, last_font;
 } pdf_job;
 
 /* The legacy encoding of a glyph's font, by its name. */
@@ -418,11 +427,35 @@ static void sink_image(void *arg, fz_rect box) {
   if (!fz_is_empty_rect(r)) j->st.image_area += (r.x1 - r.x0) * (r.y1 - r.y0);
 }
 
+/* The entry of font in the page's fonts (added and kept on first use), or
+** NULL when out of memory. */
+static const page_font *page_font_of(pdf_job *j, fz_font *font) {
+  if (j->last_font < j->nfonts && j->fonts[j->last_font].font == font)
+    return &j->fonts[j->last_font];
+  for (size_t i = 0; i < j->nfonts; i++)
+    if (j->fonts[i].font == font) return &j->fonts[j->last_font = i];
+  if (vb_grow(&j->fonts, &j->cfonts, j->nfonts + 1, sizeof *j->fonts) != VB_OK)
+    return NULL;
+  page_font *pf = &j->fonts[j->last_font = j->nfonts++];
+  const char *fname = font ? fz_font_name(j->ctx, font) : "";
+  pf->font = fz_keep_font(j->ctx, font);
+  pf->bold = font && (fz_font_is_bold(j->ctx, font) || strstr(fname, "Bold"));
+  pf->legacy = (unsigned char)legacy_font(fname);
+  return pf;
+}
+
+/* Release the page's fonts. */
+static void page_fonts_drop(pdf_job *j) {
+  for (size_t i = 0; i < j->nfonts; i++) fz_drop_font(j->ctx, j->fonts[i].font);
+  j->nfonts = 0;
+}
+
 /* Keep a character as a glyph of the page and count it. */
 static void sink_text(void *arg, int c, fz_font *font, fz_rect r, float base,
                       float size) {
   pdf_job *j = arg;
-  if (j->oom || vb_grow(&j->g, &j->cg, j->ng + 1, sizeof *j->g) != VB_OK) {
+  const page_font *pf = j->oom ? NULL : page_font_of(j, font);
+  if (!pf || vb_grow(&j->g, &j->cg, j->ng + 1, sizeof *j->g) != VB_OK) {
     j->oom = 1;
     return;
   }
@@ -436,11 +469,10 @@ static void sink_text(void *arg, int c, fz_font *font, fz_rect r, float base,
   g->size = size > 0.5f ? size : 0.5f;
   g->space = c == ' ';
   g->mark = (unsigned char)is_mark(c);
-  const char *fname = font ? fz_font_name(j->ctx, font) : "";
-  g->bold = font && (fz_font_is_bold(j->ctx, font) || strstr(fname, "Bold"));
+  g->bold = pf->bold;
   if (c == ' ') return;
   st->glyphs++;
-  if (legacy_font(fname)) st->legacy++;
+  if (pf->legacy) st->legacy++;
   if (!plausible(c) && !(c >= 0x1A2 && c <= 0x1A3)) st->bad++;
   if (is_alnum(c)) st->letters++;
 }
@@ -570,6 +602,7 @@ static vb_status read_page(pdf_job *j, size_t pno, vb_error *err) {
   if (rc == VB_OK) rc = vb_layout_end_page(&j->L);
   if (rc != VB_OK) rc = vb_error_set(err, rc, "%s", vb_strerror(rc));
 done:
+  page_fonts_drop(j);
   fz_drop_page(ctx, page);
   return rc;
 }
@@ -722,6 +755,7 @@ static vb_status read_paged(const unsigned char *data, size_t n,
   vb_layout_free(&j.L);
   vb_free(j.g);
   vb_free(j.rules);
+  vb_free(j.fonts);
   vb_free(j.ocr);
   fz_drop_document(j.ctx, j.fdoc);
   return rc;
