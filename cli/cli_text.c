@@ -164,6 +164,7 @@ static int run(int argc, char **argv) {
   vb_limits lim;
   vb_limits_default(&lim);
   cli_apply_read_limits(&lim);
+  lim.no_hash = 1; /* text prints what it read and stores nothing */
   cli_getopt g;
   cli_getopt_begin(&g, &cli_spec_text);
   while ((c = cli_getopt_next(&g, argc, argv)) > 0) {

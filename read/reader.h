@@ -32,6 +32,8 @@ typedef struct vb_limits {
   size_t max_pages;         /* pages read from one document */
   size_t max_pdf_memory;    /* bytes the PDF library may hold at once */
   int max_seconds;          /* wall time spent on one paged document */
+  int no_hash;              /* 1: leave vb_doc.sha256 empty (callers that
+                               print the text and store nothing) */
 } vb_limits;
 
 /* OCR of paged documents: auto reads pages without a usable text layer. */
@@ -53,7 +55,7 @@ void vb_limits_default(vb_limits *lim);
 typedef struct vb_doc {
   char *source;        /* path as given by the user */
   const char *format;  /* static: "txt", "md", "docx", "odt", "pdf", "image" */
-  char sha256[65];     /* hex hash of the file's bytes */
+  char sha256[65];     /* hex hash of the file's bytes ("" with no_hash) */
   int64_t size;        /* file size in bytes */
   int64_t mtime;       /* modification time, seconds since the epoch */
   char *text;          /* body text (see above); never NULL once read */

@@ -151,6 +151,20 @@ static void test_read_file(void) {
     VB_CHECK(doc->text && strncmp(doc->text, "ỦY BAN NHÂN DÂN\n", 20) == 0);
   }
   vb_doc_free(doc);
+  /* The hash of the bytes, unless the caller asks for none (vanban text). */
+  vb_limits lim;
+  vb_limits_default(&lim);
+  VB_CHECK_INT(vb_read_bytes("a.txt", (const unsigned char *)"abc", 3, &lim,
+                             &doc, &err), VB_OK);
+  if (doc)
+    VB_CHECK_STR(doc->sha256, "ba7816bf8f01cfea414140de5dae2223"
+                              "b00361a396177a9cb410ff61f20015ad");
+  vb_doc_free(doc);
+  lim.no_hash = 1;
+  VB_CHECK_INT(vb_read_bytes("a.txt", (const unsigned char *)"abc", 3, &lim,
+                             &doc, &err), VB_OK);
+  if (doc) VB_CHECK_STR(doc->sha256, "");
+  vb_doc_free(doc);
 }
 
 /* Every allocation failing in turn: a clean VB_ENOMEM or success, never a
