@@ -25,10 +25,18 @@
 **   taken from the paragraphs themselves rather than from a list (the
 **   share of the query a paragraph holds keeps the plain idf, so the same
 **   paragraphs are candidates);
-** - the bonus: each pair of neighbouring query words (so Vietnamese words
-**   of two and three syllables, "kinh phí", "bình đẳng giới", and the
-**   query's phrases) found next to each other in the paragraph adds half
-**   the weight of its two words;
+** - Vietnamese words of two and three syllables: a pair of neighbouring
+**   query words that data/compounds.tsv lists as a word ("kinh phí";
+**   "bình đẳng giới" as "bình đẳng" and "đẳng giới", counted over real
+**   documents by data/make_compounds.py) is kept together: in a query of
+**   up to PS_COMMON_WORDS words, a syllable of it found in a paragraph
+**   outside that word ("phí" in "lệ phí", "kinh" in "kinh tế") counts
+**   PS_LOOSE of an occurrence, in bm25 and in the share held;
+** - the bonus: each pair of neighbouring query words (the query's phrases,
+**   and across words, "báo cáo" + "kết quả") found next to each other in
+**   the paragraph adds PS_PAIR_WEIGHT of the weight of its two words, a
+**   pair making one word PS_COMPOUND_WEIGHT (its syllables standing
+**   together already count fully);
 ** - the vocabulary (data/vocabulary.tsv, vocabulary.h) adds the other
 **   wordings of an abbreviation or a duty found in the query, each word at
 **   PS_EXPAND_WEIGHT of a word the user typed, counted only in a paragraph
@@ -65,6 +73,8 @@
 #define PS_EXPAND_WEIGHT 0.4  /* a vocabulary word, against a typed one */
 #define PS_PAIR_WEIGHT 0.5    /* a pair standing together, against its words */
 #define PS_FOLD_ONLY 0.7      /* a marked word matched only without marks */
+#define PS_COMPOUND_WEIGHT 0.25 /* a pair making a word (compounds.tsv) */
+#define PS_LOOSE 0.3          /* a syllable of such a word standing alone */
 #define PS_MIN_SHARE 0.3      /* share of the query's weight a candidate holds */
 #define PS_COORD_WORDS 10     /* words of a query whose share counts fully */
 #define PS_COMMON_WORDS 14    /* a query of more words damps its common words */
@@ -81,6 +91,7 @@ typedef struct term {
   char fold[VB_VI_TOKEN_MAX + 1], exact[VB_VI_TOKEN_MAX + 1];
   uint64_t h;      /* hash of fold */
   int marked;      /* typed with marks, and marks count */
+  int bound;       /* a syllable of a word of the query (a compound pair) */
   double weight;   /* 1 typed, PS_EXPAND_WEIGHT from the vocabulary */
   double idf;      /* damped when common in a long query */
   double idf_held; /* undamped: the share of the query a paragraph holds */
@@ -89,6 +100,7 @@ typedef struct term {
 
 typedef struct pair {
   int a, b;        /* term indices, a right before b */
+  int compound;    /* the two make a word (data/compounds.tsv) */
   double weight;
 } pair;
 
@@ -130,6 +142,7 @@ typedef struct psearch {
   size_t n, cap;
   int64_t paras, words;     /* paragraphs and words read */
   double coord;             /* exponent of the share held in the score */
+  int loose;                /* a syllable of a word alone counts less */
   int oom;
 } psearch;
 
@@ -183,7 +196,10 @@ static int add_pair(psearch *ps, int a, int b, double w) {
       return i;
     }
   if (ps->np == PS_MAX_PAIRS) return -1;
-  ps->p[ps->np] = (pair){a, b, w};
+  const term *ta = &ps->t[a], *tb = &ps->t[b];
+  int comp = vb_vocab_compound(ta->fold, strlen(ta->fold), tb->fold, strlen(tb->fold));
+  ps->p[ps->np] = (pair){a, b, comp, w};
+  if (comp && ps->loose) ps->t[a].bound = ps->t[b].bound = 1;
   return ps->np++;
 }
 
@@ -293,30 +309,43 @@ static int read_para(void *arg, int64_t pid, int64_t fp, const char *text,
   cand c;
   memset(&c, 0, sizeof c);
   size_t pos = 0, a, b;
-  int prev = -1, any = 0;
+  int prev = -1, any = 0, prev_full = 0;
+  float prev_base = 0;
   char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
   while (vb_vi_next_token(text, len, &pos, &a, &b)) {
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
     c.dl++;
-    int cur = ps->slot[term_slot(ps, hash_bytes(fold, nf), fold, nf)] - 1;
+    int cur = ps->slot[term_slot(ps, hash_bytes(fold, nf), fold, nf)] - 1, full = 0;
+    float base = 0;
     if (cur >= 0) {
       const term *t = &ps->t[cur];
       int same = !t->marked || (strlen(t->exact) == ne && memcmp(t->exact, exact, ne) == 0);
-      c.tf[cur] += same ? 1.0f : (float)PS_FOLD_ONLY;
+      base = same ? 1.0f : (float)PS_FOLD_ONLY;
+      /* A syllable of one of the query's words counts fully where it
+      ** stands in that word, PS_LOOSE of it alone ("phí" without "kinh"). */
+      full = !t->bound;
+      c.tf[cur] += full ? base : base * (float)PS_LOOSE;
       any = 1;
       if (prev >= 0)
         for (int k = 0; k < ps->np; k++)
-          if (ps->p[k].a == prev && ps->p[k].b == cur)
+          if (ps->p[k].a == prev && ps->p[k].b == cur) {
             c.pairs[k / 64] |= (uint64_t)1 << (k % 64);
+            if (!ps->p[k].compound) continue;
+            if (!full) c.tf[cur] += base * (float)(1 - PS_LOOSE), full = 1;
+            if (!prev_full) c.tf[prev] += prev_base * (float)(1 - PS_LOOSE), prev_full = 1;
+          }
     }
     prev = cur;
+    prev_full = full;
+    prev_base = base;
   }
   ps->paras++;
   ps->words += c.dl;
   if (!any) return 0;
   for (int i = 0; i < ps->nt; i++)
     if (c.tf[i] > 0) ps->t[i].df++;
+
   if (vb_grow(&ps->c, &ps->cap, ps->n + 1, sizeof *ps->c) != VB_OK) {
     ps->oom = 1;
     return 1;
@@ -360,7 +389,7 @@ static double score_cand(const psearch *ps, const cand *c, double avgdl,
   double bonus = 0;
   for (int k = 0; k < ps->np; k++)
     if (c->pairs[k / 64] >> (k % 64) & 1)
-      bonus += PS_PAIR_WEIGHT * ps->p[k].weight *
+      bonus += (ps->p[k].compound ? PS_COMPOUND_WEIGHT : PS_PAIR_WEIGHT) * ps->p[k].weight *
                (ps->t[ps->p[k].a].idf + ps->t[ps->p[k].b].idf) / 2;
   return (bm + bonus) * pow(share, ps->coord);
 }
@@ -507,11 +536,16 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     goto done;
   }
+  ps->loose = 1;
   if (similar)
     add_words(ps, text, strlen(text), 1.0, 0, NULL, NULL);
   else
     add_query(ps, text, !o->fold);
   int typed_terms = ps->nt;
+  if (typed_terms > PS_COMMON_WORDS) { /* a sentence: every syllable counts */
+    ps->loose = 0;
+    for (int i = 0; i < ps->nt; i++) ps->t[i].bound = 0;
+  }
   ps->coord = typed_terms > PS_COORD_WORDS ? (double)PS_COORD_WORDS / typed_terms : 1;
   if (similar && typed_terms == 0) {
     rc = vb_error_set(err, VB_EQUERY, "the text has no words to compare");

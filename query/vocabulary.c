@@ -93,3 +93,50 @@ vb_status vb_vocab_expand(const char *tsv, const char *words, vb_vocab_cb cb,
   if (calls) *calls = ncalls;
   return rc;
 }
+
+extern const char vb_compounds_tsv[]; /* generated from data/compounds.tsv */
+
+/* Compare the key "a b" with the first field of the line at l: <0, 0, >0
+** as strcmp, in byte order as the table is sorted. */
+static int compound_cmp(const char *a, size_t na, const char *b, size_t nb,
+                        const char *l) {
+  size_t k = 0;
+  const char *parts[3] = {a, " ", b};
+  size_t lens[3] = {na, 1, nb};
+  for (int p = 0; p < 3; p++)
+    for (size_t i = 0; i < lens[p]; i++, k++) {
+      unsigned char x = (unsigned char)parts[p][i], y = (unsigned char)l[k];
+      if (y == '\t' || y == '\n' || y == '\0') return 1; /* the line's key is a prefix */
+      if (x != y) return x < y ? -1 : 1;
+    }
+  return l[k] == '\t' || l[k] == '\n' || l[k] == '\0' ? 0 : -1;
+}
+
+const char *vb_compounds_rows(void) {
+  const char *t = vb_compounds_tsv;
+  while (*t == '#') { /* the comment lines before the rows */
+    const char *eol = strchr(t, '\n');
+    if (!eol) return "";
+    t = eol + 1;
+  }
+  return t;
+}
+
+int vb_vocab_compound(const char *a, size_t na, const char *b, size_t nb) {
+  const char *t = vb_compounds_rows();
+  size_t lo = 0, hi = strlen(t); /* the line starting in [lo, hi) is sought */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2, start = mid;
+    while (start > lo && t[start - 1] != '\n') start--;
+    int c = compound_cmp(a, na, b, nb, t + start);
+    if (c == 0) return 1;
+    if (c < 0) {
+      hi = start;
+    } else {
+      const char *eol = strchr(t + start, '\n');
+      if (!eol) return 0;
+      lo = (size_t)(eol - t) + 1;
+    }
+  }
+  return 0;
+}

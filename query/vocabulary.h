@@ -35,4 +35,14 @@ typedef int (*vb_vocab_cb)(void *ctx, const char *matched, const char *other,
 vb_status vb_vocab_expand(const char *tsv, const char *words, vb_vocab_cb cb,
                           void *ctx, size_t *calls) VB_MUST_CHECK;
 
+/* 1 when the folded syllables a and b (as vb_vi_token folds a token)
+** make a word of two syllables, or two neighbouring syllables of a longer
+** one, in data/compounds.tsv ("kinh" "phi"); else 0.  Binary search in the
+** embedded table: no allocation. */
+int vb_vocab_compound(const char *a, size_t na, const char *b, size_t nb);
+
+/* The rows of data/compounds.tsv (its comment lines skipped): the embedded
+** text, not to be freed. */
+const char *vb_compounds_rows(void);
+
 #endif /* VB_VOCABULARY_H */

@@ -110,6 +110,9 @@ static void test_search(void) {
                    "KẾ HOẠCH\n\nKinh phí thực hiện do ngân sách tỉnh bảo đảm.\n\n"
                    "Báo cáo kết quả thực hiện hằng năm.\n");
   vb_test_put_text(idx, "c.txt", "KẾ HOẠCH\n\nTrồng cây xanh ven đường.\n");
+  vb_test_put_text(idx, "d.txt",
+                   "KẾ HOẠCH\n\nKinh doanh có phí, kinh tế có phí, kinh nghiệm "
+                   "có phí, kinh tuyến có phí.\n");
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
   /* most of the words: the paragraph with five of six comes first */
   check_search(idx, "gửi báo cáo kết quả Sở Tài chính xyzzy", 0, 0, "a.txt b.txt");
@@ -118,6 +121,10 @@ static void test_search(void) {
   check_search(idx, "nộp cho Sở Tài chính", 0, 0, "a.txt");
   check_search(idx, "nộp cho", 0, 1, "");
   check_search(idx, "nộp cho", 0, 0, "a.txt");
+  /* "kinh phí" is a word (data/compounds.tsv): its syllables apart count
+  ** less, so the paragraph holding it once comes before the one holding
+  ** "kinh" and "phí" four times each */
+  check_search(idx, "kinh phí", 0, 1, "b.txt d.txt");
   /* a quoted phrase is required */
   check_search(idx, "\"cây xanh\" báo cáo", 0, 0, "c.txt");
   /* a dash between spaces is text, not an exclusion: ranked, not strict */
@@ -143,7 +150,33 @@ static void test_search(void) {
   vb_test_rm_db(path);
 }
 
+/* The table of words of two syllables, looked up by binary search. */
+static void test_compound(void) {
+  VB_CHECK_INT(vb_vocab_compound("kinh", 4, "phi", 3), 1);
+  VB_CHECK_INT(vb_vocab_compound("binh", 4, "dang", 4), 1);
+  VB_CHECK_INT(vb_vocab_compound("dang", 4, "gioi", 4), 1);
+  VB_CHECK_INT(vb_vocab_compound("phi", 3, "kinh", 4), 0);  /* order counts */
+  VB_CHECK_INT(vb_vocab_compound("kinh", 4, "ph", 2), 0);   /* whole syllables */
+  VB_CHECK_INT(vb_vocab_compound("kinh", 4, "phix", 4), 0);
+  VB_CHECK_INT(vb_vocab_compound("cua", 3, "cac", 3), 0);   /* frequent, not a word */
+  VB_CHECK_INT(vb_vocab_compound("a", 1, "a", 1), 0);       /* before the first row */
+  VB_CHECK_INT(vb_vocab_compound("zz", 2, "zz", 2), 0);     /* after the last */
+  VB_CHECK_INT(vb_vocab_compound("", 0, "", 0), 0);
+  /* every row of the table is found by the search */
+  const char *t = vb_compounds_rows();
+  int rows = 0, found = 0;
+  for (const char *l = t; *l; rows++) {
+    const char *sp = strchr(l, ' '), *tab = strchr(l, '\t'), *eol = strchr(l, '\n');
+    if (!sp || !tab || !eol || sp > tab) break;
+    found += vb_vocab_compound(l, (size_t)(sp - l), sp + 1, (size_t)(tab - sp - 1));
+    l = eol + 1;
+  }
+  VB_CHECK(rows > 100);
+  VB_CHECK_INT(found, rows);
+}
+
 int main(void) {
+  test_compound();
   test_expand();
   test_search();
   return vb_test_done();
