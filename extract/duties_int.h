@@ -125,6 +125,11 @@ typedef struct dctx {
   vb_buf b1, b2, b3; /* scratch */
   /* the organising section */
   int in_org, org_level, unit_level;
+  /* the bodies a duty lead addressed ("đề nghị Ủy ban nhân dân các tỉnh
+     thực hiện các nhiệm vụ sau:"), the units of its items when the first
+     item names none (see lead_scope) */
+  json_t *lead;
+  size_t lead_line;
   /* the units of the current item of the section */
   size_t scope[MAX_NAMES];
   size_t nscope;
