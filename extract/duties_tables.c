@@ -137,6 +137,20 @@ size_t dt_unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
     *task = n;
     return k;
   }
+  /* "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách
+     nhiệm ...": the members run to the words that end a name */
+  if (k == 1 && t > e && memchr(s + e, ':', t - e) && nm[0].b - nm[0].a > 5 &&
+      memcmp(s + nm[0].a, "Các ", 5) == 0 &&
+      vb_x_field_first(c->m, VB_F_NAME_STOP, s, n, t)) {
+    size_t q = c->m->start, b = q;
+    while (b > t && dt_is_sp(s[b - 1])) b--;
+    if (b > t && !memchr(s + t, '.', b - t) && !memchr(s + t, ';', b - t) &&
+        !memchr(s + t, ':', b - t)) {
+      nm[0].b = b;
+      *task = dt_skip_sp(s, n, q);
+      return k;
+    }
+  }
   *task = t;
   return k;
 }
