@@ -125,6 +125,11 @@ typedef struct dctx {
   vb_buf b1, b2, b3; /* scratch */
   /* the organising section */
   int in_org, org_level, unit_level;
+  /* the bodies a duty lead addressed ("đề nghị Ủy ban nhân dân các tỉnh
+     thực hiện các nhiệm vụ sau:"), the units of its items when the first
+     item names none (see lead_scope) */
+  json_t *lead;
+  size_t lead_line;
   /* the units of the current item of the section */
   size_t scope[MAX_NAMES];
   size_t nscope;
@@ -278,6 +283,11 @@ vb_status dt_add_deadline(dctx *c, const char *date, const char *recurs, const
                           char *what, size_t what_n, json_t *who, json_t *to,
                           size_t line, unsigned need, json_t **made);
 size_t dt_self_at(dctx *c, const char *s, size_t n, size_t i);
+/* The length of an office that heads a body ("Bộ trưởng", "Giám đốc")
+** named alone at s[i..n) for the head of the issuer and followed by the
+** matter reported ("báo cáo Bộ trưởng về kết quả"), or 0 (also without an
+** issuer, or when a name follows). */
+size_t dt_head_at(dctx *c, const char *s, size_t n, size_t i);
 json_t *dt_edge_tmpl(dctx *c, const char *s, span r, json_t *via);
 size_t dt_receiver_at(dctx *c, const char *s, size_t cb, size_t vs, size_t ve,
                       size_t nv, int noun);

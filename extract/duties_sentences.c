@@ -217,13 +217,52 @@ size_t dt_self_at(dctx *c, const char *s, size_t n, size_t i) {
   return known ? 0 : j;
 }
 
+/* Offices that head a body, named alone for the head of the issuer
+** (dt_head_at). */
+static const char *const head_offices[] = {
+    "Bộ trưởng", "Thủ trưởng", "Giám đốc", "Chủ tịch", "Cục trưởng",
+    "Vụ trưởng", "Tổng cục trưởng", "Trưởng ban", "Thống đốc"};
+
+size_t dt_head_at(dctx *c, const char *s, size_t n, size_t i) {
+  if (!c->issuer) return 0;
+  for (size_t k = 0; k < sizeof head_offices / sizeof head_offices[0]; k++) {
+    size_t w = strlen(head_offices[k]);
+    if (i + w > n || memcmp(s + i, head_offices[k], w) != 0) continue;
+    size_t j = i + w;
+    if (j < n && !dt_is_sp(s[j]) && !strchr(",.;:(", s[j])) continue;
+    size_t q = dt_skip_sp(s, n, j);
+    /* "Bộ trưởng Bộ Tư pháp" names its body: another rule reads it; the
+       head is reported to on a matter ("báo cáo Bộ trưởng về kết quả"),
+       not asked to decide ("báo cáo Trưởng ban xem xét, chỉ đạo") */
+    if (q < n && vb_vi_starts_upper(s + q, n - q)) continue;
+    if (q >= n || dt_word_at(s, n, q, "về") || dt_word_at(s, n, q, "kết quả") ||
+        dt_word_at(s, n, q, "tình hình"))
+      return w;
+  }
+  return 0;
+}
+
+/* A receiver named by the issuer or its head: the issuer's name, or the
+** office with it ("Bộ trưởng" -> "Bộ trưởng Bộ Tài nguyên và Môi
+** trường"); NULL for another body (or no memory). */
+static json_t *own_receiver(dctx *c, const char *s, span r) {
+  if (dt_head_at(c, s, r.b, r.a) != r.b - r.a) return json_string(c->issuer);
+  vb_buf_reset(&c->b1);
+  if (vb_buf_append(&c->b1, s + r.a, r.b - r.a) != VB_OK ||
+      vb_buf_puts(&c->b1, " ") != VB_OK ||
+      vb_buf_puts(&c->b1, c->issuer) != VB_OK)
+    return NULL;
+  return json_stringn(c->b1.data, c->b1.len);
+}
+
 /* A new edge template for one receiver s[r.a..r.b). */
 json_t *dt_edge_tmpl(dctx *c, const char *s, span r, json_t *via) {
   json_t *o = json_object();
   if (!o) return NULL;
-  int self = dt_self_at(c, s, r.b, r.a) == r.b - r.a;
-  json_t *to = self ? json_string(c->issuer) : dt_to_name(c, s + r.a, r.b - r.a);
-  json_t *tc = self ? json_string(c->issuer) : dt_full_json(c, s + r.a, r.b - r.a);
+  int self = dt_self_at(c, s, r.b, r.a) == r.b - r.a ||
+             dt_head_at(c, s, r.b, r.a) == r.b - r.a;
+  json_t *to = self ? own_receiver(c, s, r) : dt_to_name(c, s + r.a, r.b - r.a);
+  json_t *tc = self ? own_receiver(c, s, r) : dt_full_json(c, s + r.a, r.b - r.a);
   if (!to || !tc || json_object_set_new(o, "from", json_null()) ||
       json_object_set_new(o, "to", to) ||
       json_object_set_new(o, "via", via ? json_incref(via) : json_null()) ||
@@ -252,7 +291,7 @@ size_t dt_receiver_at(dctx *c, const char *s, size_t cb, size_t vs,
   if (dt_rule_at(c, VB_F_REPORT_DIRECT, s, cb, ve)) {
     size_t t = c->m->end;
     int prep = dt_group_at(c, s, "prep") != SIZE_MAX;
-    if (dt_body_at(c, s, cb, t)) {
+    if (dt_body_at(c, s, cb, t) || dt_head_at(c, s, cb, t)) {
       /* a plain "gửi X" is a report only when the clause says what */
       if (!gui || prep || noun) return t;
       return SIZE_MAX;
@@ -321,7 +360,8 @@ size_t dt_receivers(dctx *c, const char *s, size_t t, size_t nv,
   size_t k = 0;
   for (size_t at = t; k < MAX_NAMES;) {
     size_t re, sl, g = dt_names_at(c, s, nv, at, rv + k, MAX_NAMES - k, &re);
-    if (!g && (sl = dt_self_at(c, s, nv, at)) != 0) {
+    if (!g && ((sl = dt_head_at(c, s, nv, at)) != 0 ||
+               (sl = dt_self_at(c, s, nv, at)) != 0)) {
       rv[k] = (span){at, at + sl, 0};
       re = at + sl;
       g = 1;

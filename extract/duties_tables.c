@@ -122,17 +122,34 @@ size_t dt_unit_head(dctx *c, const vb_xpara *p, size_t i, int head,
   /* "Sở Y tế đề nghị các đơn vị ...": the name asks others */
   if (dt_rule_at(c, VB_F_UNIT_HEAD, s, n, t)) return 0;
   /* "1. Các Bộ: Công Thương, Giao thông vận tải, Xây dựng:": a collective
-     name with the list of its members, the whole heading, is one unit */
+     name with the list of its members, the whole heading, is one unit;
+     the list may end the heading without a colon when its tasks follow as
+     items ("1. Các Bộ: Y tế, Công Thương" / "a) Chủ động ...") */
   size_t last = n;
   while (last > t && dt_is_sp(s[last - 1])) last--;
-  if (head && k == 1 && t > e && memchr(s + e, ':', t - e) && last > t + 1 &&
-      s[last - 1] == ':' && nm[0].b - nm[0].a > 5 &&
+  size_t lend = last > t && s[last - 1] == ':' ? last - 1 : last;
+  if (head && k == 1 && t > e && memchr(s + e, ':', t - e) && lend > t &&
+      (lend < last || p->first == p->last) && nm[0].b - nm[0].a > 5 &&
       memcmp(s + nm[0].a, "Các ", 5) == 0 &&
       !memchr(s + t, '.', last - t) && !memchr(s + t, ';', last - t) &&
-      !vb_x_field_first(c->m, VB_F_NAME_STOP, s, last - 1, t)) {
-    nm[0].b = last - 1;
+      !vb_x_field_first(c->m, VB_F_NAME_STOP, s, lend, t)) {
+    nm[0].b = lend;
     *task = n;
     return k;
+  }
+  /* "Các Bộ: Y tế, Tài chính và Ủy ban nhân dân tỉnh, thành phố có trách
+     nhiệm ...": the members run to the words that end a name */
+  if (k == 1 && t > e && memchr(s + e, ':', t - e) && nm[0].b - nm[0].a > 5 &&
+      memcmp(s + nm[0].a, "Các ", 5) == 0 &&
+      vb_x_field_first(c->m, VB_F_NAME_STOP, s, n, t)) {
+    size_t q = c->m->start, b = q;
+    while (b > t && dt_is_sp(s[b - 1])) b--;
+    if (b > t && !memchr(s + t, '.', b - t) && !memchr(s + t, ';', b - t) &&
+        !memchr(s + t, ':', b - t)) {
+      nm[0].b = b;
+      *task = dt_skip_sp(s, n, q);
+      return k;
+    }
   }
   *task = t;
   return k;
@@ -206,6 +223,12 @@ vb_status dt_heading(dctx *c, const vb_xpara *p, const pinfo *pi,
           memchr(s + pi->body, ':', *task - pi->body)))
       k = 0;
     if (k && pi->level < 6) c->unit_level = pi->level;
+    /* "2. Ngoài trách nhiệm tại khoản 1, các Bộ có các trách nhiệm sau:" /
+       "a) Bộ Y tế: Kiểm tra ...": a heading of units' level that names
+       none and ends with a colon hands its items the units' level */
+    if (!k && pi->level < 6 && pi->level == c->unit_level && n > 0 &&
+        s[n - 1] == ':')
+      c->unit_level = -1;
   } else if (pi->article || (pi->level == 1 && !c->in_org)) {
     /* "Điều 4. Sở X có nhiệm vụ", "Điều 2. Giao Giám đốc Sở Y" */
     size_t t;

@@ -191,10 +191,30 @@ vb_status xs_ref_relation(xstate *x, const vb_xpara *p, int *rel) {
   return VB_OK;
 }
 
+/* The date a citation without one of its own is given by the sentence
+** that leads to it (rule ref_issued_on): "Ngày 11/12/2025, Quốc hội đã
+** ban hành Nghị quyết số 254/2025/QH15".  The citation starts at `start`
+** of p; runs a rule, so the caller's match is spent. */
+static vb_status xs_ref_issued_on(xstate *x, const vb_xpara *p, size_t start,
+                                  xref *r) {
+  size_t a = start;
+  while (a > 0 && p->text[a - 1] != ';' &&
+         !(p->text[a - 1] == ' ' && a >= 2 && p->text[a - 2] == '.'))
+    a--;
+  const char *s;
+  size_t n;
+  vb_xdate dt;
+  if (vb_x_field(&x->m, VB_F_REF_ISSUED_ON, p->text + a, start - a, 0) &&
+      vb_x_group(&x->m, "date", &s, &n) && vb_x_parse_date(s, n, &dt) &&
+      dt.d)
+    vb_x_date_iso(&dt, r->date);
+  return VB_OK;
+}
+
 vb_status xs_ref_match(xstate *x, const vb_xpara *p) {
   xref r;
   const char *s;
-  size_t n;
+  size_t n, start = x->m.start;
   vb_status rc;
   int law = !vb_x_group(&x->m, "id", &s, &n); /* cited by name and date */
   memset(&r, 0, sizeof r);
@@ -245,6 +265,7 @@ vb_status xs_ref_match(xstate *x, const vb_xpara *p) {
   }
   vb_buf_free(&iss);
   if (rc != VB_OK) return rc;
+  if (!r.date[0]) VB_TRY(xs_ref_issued_on(x, p, start, &r));
   return xs_add_ref(x, &r);
 }
 

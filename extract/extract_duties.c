@@ -80,6 +80,50 @@ static vb_status sentence_unit(dctx *c, const vb_xpara *p, size_t i, int head,
   return dt_scope_task(c, p->text + task, p->len - task);
 }
 
+/* The bodies a duty lead s[0..n) addresses after "đề nghị" or "yêu cầu",
+** kept in c->lead until its first item shows whether the items name
+** their own units ("Bộ X đề nghị Ủy ban nhân dân các tỉnh khẩn trương
+** thực hiện các nhiệm vụ sau:" / "1. Bố trí nguồn lực ..."). */
+static vb_status lead_names(dctx *c, const char *s, size_t n, size_t line) {
+  static const char *const asks[] = {"đề nghị ", "yêu cầu "};
+  json_decref(c->lead);
+  c->lead = NULL;
+  for (size_t k = 0; k < sizeof asks / sizeof asks[0]; k++) {
+    size_t w = strlen(asks[k]);
+    for (size_t i = 0; i + w < n; i++) {
+      if (memcmp(s + i, asks[k], w) != 0 || (i > 0 && !dt_is_sp(s[i - 1])))
+        continue;
+      span nm[MAX_NAMES];
+      size_t e, at = i + w, g = dt_names_at(c, s, n, at, nm, MAX_NAMES, &e);
+      if (!g || e >= n || dt_self_at(c, s, n, at)) continue;
+      c->lead = json_array();
+      if (!c->lead) return VB_ENOMEM;
+      c->lead_line = line;
+      for (size_t j = 0; j < g; j++) {
+        json_t *v = dt_unit_name(c, s + nm[j].a, nm[j].b - nm[j].a);
+        if (!v || json_array_append_new(c->lead, v)) return VB_ENOMEM;
+      }
+      return VB_OK;
+    }
+  }
+  return VB_OK;
+}
+
+/* The lead's bodies become the units of the items under it, which name
+** none of their own. */
+static vb_status lead_scope(dctx *c) {
+  vb_status rc = VB_OK;
+  c->nscope = 0;
+  c->scope_level = c->org_level;
+  for (size_t i = 0; i < json_array_size(c->lead) && c->nscope < MAX_NAMES;
+       i++) {
+    size_t u = dt_unit_get(c, json_array_get(c->lead, i), c->lead_line, &rc);
+    if (rc != VB_OK) return rc;
+    if (u != SIZE_MAX) c->scope[c->nscope++] = u;
+  }
+  return VB_OK;
+}
+
 static vb_status do_para(dctx *c, const vb_xpara *p) {
   const char *s = p->text;
   size_t n = p->len, line = c->d->cells[p->first].line;
@@ -101,6 +145,11 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
   if (pi.level >= 0 && pi.level <= 5 && !label) {
     VB_TRY(dt_block_close(c));
     VB_TRY(dt_heading(c, p, &pi, line, &is_unit, &task));
+    if (c->lead && c->in_org && pi.level > c->org_level) {
+      if (!is_unit) VB_TRY(lead_scope(c));
+      json_decref(c->lead);
+      c->lead = NULL;
+    }
     if (is_unit) c->scope_inline = task < n && s[n - 1] != ':';
     size_t from = is_unit ? task : pi.body;
     VB_TRY(dt_block_open(c, s + from, desc_end(c, p, from) - from));
@@ -147,6 +196,10 @@ static vb_status do_para(dctx *c, const vb_xpara *p) {
     c->org_level = pi.level > 0 ? pi.level : 0;
     c->unit_level = -1;
     dt_scope_close(c);
+    VB_TRY(lead_names(c, s + pi.body, n - pi.body, line));
+  } else if (c->lead && !c->in_org) {
+    json_decref(c->lead);
+    c->lead = NULL;
   }
   if (pi.level >= 0 && pi.level <= 5 && !label) c->list_open = 0;
   VB_TRY(dt_do_sentences(c, p, pi.body));
@@ -468,6 +521,7 @@ vb_status vb_x_duties(vb_xmatch *m, const vb_xdoc *d, size_t begin, size_t end,
   if (rc == VB_OK) rc = put_evidence(evidence, d, "units", &c.un_line);
   if (rc == VB_OK) rc = put_evidence(evidence, d, "deadlines", &c.dl_line);
   if (rc == VB_OK) rc = put_evidence(evidence, d, "reports", &c.rp_line);
+  json_decref(c.lead);
   json_decref(c.units);
   json_decref(c.deadlines);
   json_decref(c.reports);

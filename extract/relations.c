@@ -12,12 +12,18 @@
 **               "sửa đổi, bổ sung": said of this document (the sentence
 **               names "... này" before the verb, the sentence opens with the
 **               verb as an article does, "Điều 3. Bãi bỏ ...", or the verb
-**               is in the title); a passive "được sửa đổi bởi" is the cited
-**               document acting on another and does not count; "Quyết định
-**               số X ... hết hiệu lực" after the citation counts too;
+**               is in the title, or a list is announced: "Các quyết định
+**               sau đây hết hiệu lực"); "... này" must follow a document's
+**               name ("Quyết định này", not "đối tượng này"); a passive
+**               "được sửa đổi bởi" is the cited document acting on another
+**               and does not count; "Quyết định số X ... hết hiệu lực"
+**               after the citation counts too;
 **   implements  a clause of the title or of the preamble opening with
-**               "Thực hiện", "Triển khai", "Để cụ thể hóa" ...;
-**   guides      a clause of the title or preamble opening with "Hướng dẫn";
+**               "Thực hiện", "Triển khai", "Để cụ thể hóa" ... (not a duty
+**               counted in running text, "(2) thực hiện ..."), or "tổ chức
+**               thi hành" right before the citation;
+**   guides      a clause of the title or preamble opening with "Hướng dẫn",
+**               a letter's closing "Trên đây là ý kiến ... hướng dẫn ...";
 **   basis       a clause opening with "Căn cứ" (anywhere: plans have a
 **               section of them), every document it names included;
 **   cites       anything else; a clause opening with "Xét đề nghị" or
@@ -134,6 +140,15 @@ static size_t skip_lead(const char *s, size_t n, size_t i) {
 
 /* The relation a clause opening at s[i..) gives, or -1. */
 static int clause_opening(const char *s, size_t n, size_t i) {
+  /* "...; (2) thực hiện việc gửi bản cam kết ... Nghị định số X": a duty
+     counted in running text, not this document's aim */
+  size_t j = i;
+  while (j < n && s[j] == ' ') j++;
+  if (j + 2 < n && s[j] == '(' && s[j + 1] >= '0' && s[j + 1] <= '9') {
+    j++;
+    while (j < n && s[j] >= '0' && s[j] <= '9') j++;
+    if (j < n && s[j] == ')') return -1;
+  }
   i = skip_lead(s, n, i);
   for (size_t k = 0; k < sizeof openings / sizeof openings[0]; k++)
     if (words_at(s, n, i, openings[k].words)) return openings[k].rel;
@@ -155,6 +170,30 @@ static int passive(const char *s, size_t v) {
          (v >= 3 && words_at(s, v, v - 3, "bi"));
 }
 
+/* Folded words that name a document before "này" ("Quyết định này",
+** "Quy định này"): "đối tượng này", "nội dung này" speak of no document. */
+static const char *const self_words[] = {
+    "quyet dinh", "nghi dinh", "nghi quyet", "thong tu", "chi thi",
+    "ke hoach", "quy dinh", "quy che", "huong dan", "van ban", "cong van",
+    "chuong trinh", "de an", "thong bao", "luat"};
+
+/* Last offset < lim of "này" said of a document (see self_words), or
+** SIZE_MAX. */
+static size_t self_before(const char *s, size_t lim) {
+  for (size_t at = last_words(s, lim, "nay"); at != SIZE_MAX;
+       at = last_words(s, at, "nay")) {
+    size_t e = at;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    for (size_t k = 0; k < sizeof self_words / sizeof self_words[0]; k++) {
+      size_t w = strlen(self_words[k]);
+      if (e >= w && memcmp(s + e - w, self_words[k], w) == 0 &&
+          (e == w || !is_alnum(s[e - w - 1])))
+        return at;
+    }
+  }
+  return SIZE_MAX;
+}
+
 /* The relation told by a verb before the citation (s: the folded text up
 ** to it, n bytes; from: where the sentence starts), or -1. */
 static int verb_before(const char *s, size_t n, size_t from, int where) {
@@ -168,9 +207,13 @@ static int verb_before(const char *s, size_t n, size_t from, int where) {
   if (rel < 0) return -1;
   if (where == VB_REL_IN_TITLE) return rel;
   /* "Quyết định này ... thay thế", or an article opening with the verb */
-  size_t self = last_words(s, best, "nay");
+  size_t self = self_before(s, best);
   if (self != SIZE_MAX && self >= from) return rel;
   if (skip_lead(s, n, from) == best) return rel;
+  /* "Các quyết định sau đây hết hiệu lực ..., gồm:": the list is this
+     document's to end */
+  size_t list = last_words(s, best, "sau day");
+  if (list != SIZE_MAX && list >= from) return rel;
   return -1;
 }
 
@@ -195,6 +238,30 @@ static int verb_after(const char *s, size_t n, int list) {
   if (at != SIZE_MAX && passive(s, at)) return VB_REL_REPEALS;
   at = last_words(s, end, "thay the");
   if (at != SIZE_MAX && passive(s, at)) return VB_REL_REPLACES;
+  return -1;
+}
+
+/* The relation a letter's closing or an aim of organising gives the
+** citation that s (folded, m bytes, up to the citation) leads to, or -1:
+**   "Trên đây là (một số) ý kiến ... hướng dẫn ... tại Nghị định số X"
+**   sums up a letter that guides X;
+**   "... cho việc tổ chức thi hành Nghị quyết số X", "triển khai thi
+**   hành X": this document sets about carrying X out. */
+static int closing_or_execution(const char *s, size_t m) {
+  size_t ss = sentence_start(s, m);
+  size_t g = last_words(s, m, "huong dan");
+  if (words_at(s, m, skip_lead(s, m, ss), "tren day la") && g != SIZE_MAX &&
+      g >= ss)
+    return VB_REL_GUIDES;
+  size_t e = m;
+  while (e > 0 && s[e - 1] == ' ') e--;
+  static const char *const exec[] = {"to chuc thi hanh", "trien khai thi hanh"};
+  for (size_t k = 0; k < sizeof exec / sizeof exec[0]; k++) {
+    size_t w = strlen(exec[k]);
+    if (e >= w && memcmp(s + e - w, exec[k], w) == 0 &&
+        (e == w || !is_alnum(s[e - w - 1])))
+      return VB_REL_IMPLEMENTS;
+  }
   return -1;
 }
 
@@ -261,11 +328,15 @@ vb_status vb_x_relation(const char *text, size_t n, size_t lo, size_t start,
     cl--;
   int list = verb_before(s, m, cl, VB_REL_IN_TITLE) < 0;
   int r = post.len && !nested ? verb_after(post.data, post.len, list) : -1;
-  if (r >= 0 && last_words(s, m, "nay") == SIZE_MAX &&
-      last_words(post.data, post.len, "nay") == SIZE_MAX)
+  if (r >= 0 && self_before(s, m) == SIZE_MAX &&
+      self_before(post.data, post.len) == SIZE_MAX)
     r = -1;
   if (r < 0) r = verb_before(s, m, sentence_start(s, m), where);
   if (r >= 0) {
+    *rel = r;
+    goto out;
+  }
+  if (where != VB_REL_IN_TITLE && (r = closing_or_execution(s, m)) >= 0) {
     *rel = r;
     goto out;
   }
