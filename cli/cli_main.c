@@ -105,6 +105,12 @@ int cli_open_index(const char *path, int mode, vb_index **idx) {
   vb_error err = {0};
   vb_status rc = vb_index_open(path, mode, idx, &err);
   if (rc == VB_OK && mode == VB_INDEX_READ) {
+    /* A reader leaves the write-ahead log and its index file in place when
+    ** it closes (and checkpoints nothing: writing is ingest's work): each
+    ** command then opens them instead of creating and deleting both files
+    ** (about 0.7 ms of CPU per command, most of it the file system's). */
+    (void)sqlite3_db_config(vb_index_db(*idx), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+                            1, NULL);
     const char *steps = getenv("VANBAN_BUDGET_STEPS");
     vb_index_set_budget(*idx, cli_timeout, steps ? strtol(steps, NULL, 10) : 0);
   }

@@ -53,10 +53,11 @@ void sr_query_free(sr_query *sq);
   "  AND (?7 IS NULL OR lower(d.doc_type) = lower(?7)) "                    \
   "  AND (?8 IS NULL OR d.symbol = ?8) "
 
-/* snippet(), or in a document of megabytes the capped vb_snippet() (see
-** index/snippet.h). */
+/* snippet()'s text (vb_snippet_same), or in a document of megabytes the
+** capped vb_snippet() (see index/snippet.h). */
 #define CAPPED_SNIPPET(table, col, ntok, sources)                            \
-  "CASE WHEN " VB_SNIPPET_FULL_FUNCTION "(" table ") THEN snippet(" table   \
+  "CASE WHEN " VB_SNIPPET_FULL_FUNCTION "(" table ") THEN "                 \
+  VB_SNIPPET_SAME_FUNCTION "(" table                                         \
   ", " col ", ?10, ?11, '…', " ntok ") ELSE " VB_SNIPPET_FUNCTION "(" table \
   ", " col ", ?10, ?11, '…', " ntok sources ") END"
 

@@ -29,8 +29,6 @@
 ** Bounds: nesting deeper than vb_limits.max_xml_depth is not read; the
 ** text is capped by max_text_bytes.
 */
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -38,6 +36,7 @@
 #include "legacy.h"
 #include "text.h"
 #include "reader.h"
+#include "xmllib.h"
 
 #define HTML_CHARSET_SCAN 4096  /* bytes searched for a <meta> charset */
 #define HTML_MIN_PARA 20        /* characters for a block to count */
@@ -374,6 +373,7 @@ static vb_status html_input(const unsigned char *data, size_t n,
 
 static vb_status html_read(const unsigned char *data, size_t n,
                            const vb_limits *lim, vb_doc *doc, vb_error *err) {
+  VB_TRY(vb_xml_load(err));
   vb_buf conv;
   vb_buf_init(&conv, lim->max_text_bytes);
   const char *charset;

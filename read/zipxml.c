@@ -75,6 +75,7 @@ vb_status vb_zx_open(const unsigned char *data, size_t n,
     return vb_error_set(err, VB_ELIMIT,
                         "%s has %zu zip entries (limit %zu)", kind, declared,
                         lim->max_entries);
+  VB_TRY(vb_xml_load(err));
 
   vb_zx *z = vb_calloc(1, sizeof *z);
   if (!z) return vb_error_set(err, VB_ENOMEM, "out of memory");

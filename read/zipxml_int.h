@@ -13,14 +13,13 @@
 #include "zipxml.h"
 #include "utf8.h"
 
-#include <libxml/parser.h>
-#include <libxml/xmlerror.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <zip.h>
 
 #include "text.h"
+#include "xmllib.h"
 
 /* Bytes inflated and handed to the parser at a time. */
 #define ZX_CHUNK 32768
