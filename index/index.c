@@ -26,7 +26,7 @@ _Static_assert(sizeof ((vb_prepared *)0)->minhash ==
                    VB_MINHASH_N * sizeof(uint32_t),
                "vb_prepared holds one MinHash signature");
 
-#define VB_SCHEMA_VERSION "7" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "8" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -52,6 +52,10 @@ enum {
   ST_TITLE_INSERT,
   ST_HEADING_INSERT,
   ST_LINE_INSERT,
+  ST_ORDER_INSERT,
+  ST_TTEXT_FIND,
+  ST_TTEXT_INSERT,
+  ST_TTEXT_TIDY,
   ST__N
 };
 
@@ -89,7 +93,7 @@ static const char *const g_sql[ST__N] = {
         "INSERT INTO unit_rows(doc_id, seq, name, canonical, line, key) "
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_TASK_INSERT] =
-        "INSERT INTO tasks(doc_id, unit_seq, seq, text, line) "
+        "INSERT INTO task_rows(doc_id, unit_seq, seq, text_id, line) "
         "VALUES(?1, ?2, ?3, ?4, ?5)",
     [ST_DEADLINE_INSERT] =
         "INSERT INTO deadline_rows(doc_id, seq, date, recurs, what, who, "
@@ -114,6 +118,13 @@ static const char *const g_sql[ST__N] = {
         "INSERT INTO headings(doc_id, seq, text) VALUES(?1, ?2, ?3)",
     [ST_LINE_INSERT] =
         "INSERT INTO lines(doc_id, line, text) VALUES(?1, ?2, ?3)",
+    [ST_ORDER_INSERT] =
+        "INSERT INTO answer_order(doc_id, kind, seq, key, province, date, "
+        "source, year) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_TTEXT_FIND] = "SELECT text FROM task_texts WHERE id = ?1",
+    [ST_TTEXT_INSERT] = "INSERT INTO task_texts(id, text) VALUES(?1, ?2)",
+    [ST_TTEXT_TIDY] = "DELETE FROM task_texts WHERE id NOT IN "
+                      "(SELECT text_id FROM task_rows)",
 };
 
 struct vb_index {
@@ -410,6 +421,15 @@ vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
 
 /* ---- Binding values taken from the JSON record ---- */
 
+#define VB_KEY_MAX 512 /* bytes of a lookup key (vb_name_key) */
+
+/* The document whose list rows put_list() writes. */
+typedef struct vb_put_ctx {
+  sqlite3_int64 id; /* documents.id */
+  json_t *rec;      /* its record */
+  const char *source;
+} vb_put_ctx;
+
 /* Bind a string member of obj (or NULL) to parameter i. */
 static void bind_json_str(sqlite3_stmt *s, int i, json_t *obj,
                           const char *key) {
@@ -439,16 +459,46 @@ static void bind_evidence(sqlite3_stmt *s, int i, json_t *rec,
     sqlite3_bind_null(s, i);
 }
 
-/* Bind the lookup key (vb_name_key) of the first non-NULL of a, b. */
-static void bind_key(sqlite3_stmt *s, int i, const char *a, const char *b) {
+/* Bind the lookup key (vb_name_key) of the first non-NULL of a, b to
+** parameter i, and keep it in key: its length, or -1 when both are NULL. */
+static int bind_key(sqlite3_stmt *s, int i, const char *a, const char *b,
+                    char key[VB_KEY_MAX]) {
   const char *v = a ? a : b;
   if (!v) {
     sqlite3_bind_null(s, i);
-    return;
+    return -1;
   }
-  char key[512];
-  size_t n = vb_name_key(v, strlen(v), key, sizeof key);
+  size_t n = vb_name_key(v, strlen(v), key, VB_KEY_MAX);
   sqlite3_bind_text(s, i, key, (int)n, SQLITE_TRANSIENT);
+  return (int)n;
+}
+
+/* The row of answer_order (schema.sql) of the reporting duty (kind 1) or
+** unit (kind 2) seq of document id, under its lookup key.  Written here,
+** not by a trigger: a statement that fires a trigger runs in a statement
+** savepoint, and every savepoint makes FTS5 write the terms it holds for
+** the open transaction, so a trigger per list row cost a full-text flush
+** per document. */
+static vb_status put_order(vb_index *idx, const vb_put_ctx *c, int kind,
+                           size_t seq, const char *key, int keylen,
+                           vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_ORDER_INSERT, err, &rc);
+  if (!s) return rc;
+  sqlite3_bind_int64(s, 1, c->id);
+  sqlite3_bind_int(s, 2, kind);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)seq);
+  sqlite3_bind_text(s, 4, key, keylen, SQLITE_STATIC);
+  const char *prov = json_string_value(json_object_get(c->rec, "province"));
+  const char *date = json_string_value(json_object_get(c->rec, "date"));
+  if (prov) sqlite3_bind_text(s, 5, prov, -1, SQLITE_STATIC);
+  else sqlite3_bind_int(s, 5, 0);
+  if (date) sqlite3_bind_text(s, 6, date, -1, SQLITE_STATIC);
+  else sqlite3_bind_int(s, 6, 0);
+  sqlite3_bind_text(s, 7, c->source, -1, SQLITE_STATIC);
+  json_t *year = json_object_get(c->rec, "year");
+  if (json_is_integer(year)) sqlite3_bind_int64(s, 8, json_integer_value(year));
+  return step_done(idx, s, "cannot store the record", err);
 }
 
 /* String value of a list item that may be a plain string or an object with
@@ -458,9 +508,49 @@ static const char *item_name(json_t *item) {
   return json_string_value(json_object_get(item, "name"));
 }
 
+#define TASK_TEXT_PROBES 64 /* ids tried after the hash's before giving up */
+
+/* The task_texts.id of txt (schema.sql), adding the text if it is new:
+** the text's 63-bit hash, or the next number when another text has it. */
+static vb_status task_text_id(vb_index *idx, const char *txt,
+                              sqlite3_int64 *id, vb_error *err) {
+  size_t n = strlen(txt);
+  uint64_t h = 14695981039346656037ull; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)txt[i]) * 1099511628211ull;
+  vb_status rc = VB_OK;
+  for (int probe = 0; probe < TASK_TEXT_PROBES; probe++, h++) {
+    *id = (sqlite3_int64)(h & INT64_MAX);
+    sqlite3_stmt *s = stmt(idx, ST_TTEXT_FIND, err, &rc);
+    if (!s) return rc;
+    sqlite3_bind_int64(s, 1, *id);
+    int r = sqlite3_step(s);
+    int same = r == SQLITE_ROW && (size_t)sqlite3_column_bytes(s, 0) == n &&
+               memcmp(sqlite3_column_text(s, 0), txt, n) == 0;
+    sqlite3_reset(s);
+    if (r != SQLITE_ROW && r != SQLITE_DONE)
+      return db_error(idx, r, "cannot store the record", err);
+    if (same) return VB_OK;
+    if (r == SQLITE_ROW) continue; /* another text has this id */
+    if (!(s = stmt(idx, ST_TTEXT_INSERT, err, &rc))) return rc;
+    sqlite3_bind_int64(s, 1, *id);
+    sqlite3_bind_text(s, 2, txt, (int)n, SQLITE_STATIC);
+    return step_done(idx, s, "cannot store the record", err);
+  }
+  return vb_error_set(err, VB_EDB, "cannot store the record: task texts");
+}
+
+vb_status vb_index_tidy(vb_index *idx, vb_error *err) {
+  vb_status rc = VB_OK;
+  sqlite3_stmt *s = stmt(idx, ST_TTEXT_TIDY, err, &rc);
+  return s ? step_done(idx, s, "cannot tidy the index", err) : rc;
+}
+
 /* Insert the rows of one list of the record.  `kind` selects the table. */
-static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
+static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
                           const char *key, int st_i, vb_error *err) {
+  sqlite3_int64 id = c->id;
+  json_t *rec = c->rec;
   json_t *list = json_object_get(rec, key);
   size_t i;
   json_t *item;
@@ -473,6 +563,8 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
     char *who = NULL;
+    char okey[VB_KEY_MAX];
+    int okeylen = -1; /* the row's lookup key, for answer_order */
     switch (st_i) {
       case ST_REF_INSERT:
         bind_json_str(s, 3, item, "type");
@@ -492,8 +584,9 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_str(s, 3, item_name(item));
         bind_json_str(s, 4, item, "canonical");
         bind_evidence(s, 5, rec, evkey);
-        bind_key(s, 6, json_string_value(json_object_get(item, "canonical")),
-                 item_name(item));
+        okeylen = bind_key(
+            s, 6, json_string_value(json_object_get(item, "canonical")),
+            item_name(item), okey);
         break;
       case ST_DEADLINE_INSERT:
         bind_json_str(s, 3, item, "date");
@@ -512,12 +605,16 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         bind_json_str(s, 7, item, "via");
         bind_json_str(s, 8, item, "by");
         bind_evidence(s, 9, rec, evkey);
-        bind_key(s, 10, json_string_value(json_object_get(item, "to")),
-                 json_string_value(json_object_get(item, "to_canonical")));
+        okeylen = bind_key(
+            s, 10, json_string_value(json_object_get(item, "to")),
+            json_string_value(json_object_get(item, "to_canonical")), okey);
         break;
     }
     rc = step_done(idx, s, "cannot store the record", err);
     free(who); /* jansson allocates with malloc */
+    if (rc == VB_OK && okeylen >= 0)
+      rc = put_order(idx, c, st_i == ST_REPORT_INSERT ? 1 : 2, i, okey,
+                     okeylen, err);
     if (rc != VB_OK) return rc;
     if (st_i == ST_UNIT_INSERT && json_is_object(item)) {
       json_t *tasks = json_object_get(item, "tasks"), *t;
@@ -526,12 +623,14 @@ static vb_status put_list(vb_index *idx, sqlite3_int64 id, json_t *rec,
         const char *txt = item_name(t);
         if (!txt) txt = json_string_value(json_object_get(t, "text"));
         if (!txt) continue;
+        sqlite3_int64 text_id;
+        VB_TRY(task_text_id(idx, txt, &text_id, err));
         sqlite3_stmt *ts = stmt(idx, ST_TASK_INSERT, err, &rc);
         if (!ts) return rc;
         sqlite3_bind_int64(ts, 1, id);
         sqlite3_bind_int64(ts, 2, (sqlite3_int64)i);
         sqlite3_bind_int64(ts, 3, (sqlite3_int64)k);
-        bind_str(ts, 4, txt);
+        sqlite3_bind_int64(ts, 4, text_id);
         json_t *line = json_object_get(t, "line");
         if (json_is_integer(line))
           sqlite3_bind_int64(ts, 5, json_integer_value(line));
@@ -636,6 +735,14 @@ vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
   if (rc == VB_OK)
     rc = vb_paragraphs_index(doc->text, doc->text_len, &out->paras);
   out->shingles = vb_minhash(doc->text, doc->text_len, out->minhash);
+  /* The texts of the full-text columns, as vb_index_put binds them. */
+  const char *title = json_string_value(json_object_get(record, "title"));
+  const char *theme = json_string_value(json_object_get(record, "theme"));
+  if (rc == VB_OK && title) rc = vb_pretok_add(&out->toks, title, strlen(title));
+  if (rc == VB_OK && theme) rc = vb_pretok_add(&out->toks, theme, strlen(theme));
+  if (rc == VB_OK) rc = vb_pretok_add(&out->toks, doc->text, doc->text_len);
+  if (rc == VB_OK && doc->extra)
+    rc = vb_pretok_add(&out->toks, doc->extra, doc->extra_len);
   if (rc != VB_OK) {
     vb_prepared_free(out);
     return rc;
@@ -646,6 +753,7 @@ vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
 void vb_prepared_free(vb_prepared *p) {
   if (!p) return;
   vb_para_list_free(&p->paras);
+  vb_pretok_free(&p->toks);
   free(p->record_json); /* jansson allocates with malloc */
   p->record_json = NULL;
   vb_free(p->lines);
@@ -734,6 +842,7 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
       sqlite3_bind_text(s, 3, doc->extra, (int)doc->extra_len, SQLITE_STATIC);
     rc = step_done(idx, s, "cannot store the text", err);
   }
+  vb_pretok_use(&prep->toks); /* the workers' tokens, replayed */
   if (rc == VB_OK && (s = stmt(idx, ST_FTS_INSERT, err, &rc))) {
     sqlite3_bind_int64(s, 1, id);
     bind_json_str(s, 2, rec, "title");
@@ -749,14 +858,14 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     bind_json_str(s, 3, rec, "theme");
     rc = step_done(idx, s, "cannot update the full-text index", err);
   }
+  vb_pretok_use(NULL);
   if (rc == VB_OK) rc = put_paragraphs(idx, id, doc, &prep->paras, err);
-  if (rc == VB_OK) rc = put_list(idx, id, rec, "references", ST_REF_INSERT, err);
-  if (rc == VB_OK)
-    rc = put_list(idx, id, rec, "recipients", ST_RCPT_INSERT, err);
-  if (rc == VB_OK) rc = put_list(idx, id, rec, "units", ST_UNIT_INSERT, err);
-  if (rc == VB_OK)
-    rc = put_list(idx, id, rec, "deadlines", ST_DEADLINE_INSERT, err);
-  if (rc == VB_OK) rc = put_list(idx, id, rec, "reports", ST_REPORT_INSERT, err);
+  vb_put_ctx pc = {id, rec, doc->source};
+  if (rc == VB_OK) rc = put_list(idx, &pc, "references", ST_REF_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, &pc, "recipients", ST_RCPT_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, &pc, "units", ST_UNIT_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, &pc, "deadlines", ST_DEADLINE_INSERT, err);
+  if (rc == VB_OK) rc = put_list(idx, &pc, "reports", ST_REPORT_INSERT, err);
   if (rc == VB_OK) rc = vb_works_assign(idx, id, doc, rec, prep->minhash,
                                            prep->shingles, err); /* works.h */
   vb_prepared_free(&own);

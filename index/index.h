@@ -26,6 +26,7 @@
 
 #include "reader.h"
 #include "paragraphs.h"
+#include "tokenizer.h"
 
 typedef struct vb_index vb_index;
 
@@ -84,9 +85,10 @@ vb_status vb_index_merge(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 vb_status vb_index_lookup(vb_index *idx, const char *source, char sha[65],
                           int *found, vb_error *err) VB_MUST_CHECK;
 
-/* The part of storing a document that needs no database: its paragraphs
-** and the record as stored (stored.h), with the evidence lines it leaves
-** out, which point into the record.  The ingest workers prepare documents so
+/* The part of storing a document that needs no database: its paragraphs,
+** the record as stored (stored.h), with the evidence lines it leaves
+** out, which point into the record, and the tokens of its full-text
+** columns (they point into doc and record, which must outlive it).  The ingest workers prepare documents so
 ** that the single writer only writes.  Errors: VB_ENOMEM (out is freed). */
 typedef struct vb_prepared {
   vb_para_list paras;  /* vb_paragraphs_index() of doc->text */
@@ -96,6 +98,8 @@ typedef struct vb_prepared {
   size_t nlines;
   uint32_t minhash[64]; /* vb_minhash() of doc->text (works.h) */
   size_t shingles;      /* ... and its shingle count */
+  vb_pretok toks; /* tokens of title, theme, body and extra (tokenizer.h),
+                  ** which the full-text inserts replay */
 } vb_prepared;
 
 /* Statements of the index layer's other files (works.c), prepared once per
@@ -119,6 +123,10 @@ void vb_prepared_free(vb_prepared *p);
 vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
                        const vb_prepared *prep, int *replaced,
                        vb_error *err) VB_MUST_CHECK;
+
+/* Remove what no document uses any more (task texts of documents removed
+** or replaced).  Must be inside a batch.  Errors: VB_EBUSY, VB_EDB. */
+vb_status vb_index_tidy(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 
 /* Remove a source.  *removed = 1 if it was there.  Must be inside a batch. */
 vb_status vb_index_remove(vb_index *idx, const char *source, int *removed,

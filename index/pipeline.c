@@ -596,6 +596,16 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
   int stopped = opts->stop && *opts->stop;
   if (rc == VB_OK && !stopped && opts->prune && ndirs > 0)
     rc = prune(idx, &w, dirs, ndirs, opts, stats, err);
+  /* Texts shared between documents (task texts) that only the removed or
+  ** replaced versions used go now, in one pass. */
+  if (rc == VB_OK && stats->updated + stats->removed > 0) {
+    rc = vb_index_begin(idx, err);
+    if (rc == VB_OK) rc = vb_index_tidy(idx, err);
+    if (rc == VB_OK)
+      rc = vb_index_commit(idx, err);
+    else
+      vb_index_rollback(idx);
+  }
   if (sync_ready) {
     pthread_mutex_destroy(&j.mu);
     pthread_cond_destroy(&j.not_full);

@@ -144,14 +144,29 @@ CREATE TABLE IF NOT EXISTS unit_rows(
   PRIMARY KEY(doc_id, seq)
 );
 CREATE INDEX IF NOT EXISTS units_key ON unit_rows(key);
-CREATE TABLE IF NOT EXISTS tasks(
+-- The tasks (view tasks below: doc_id, unit_seq, seq, text, line) are
+-- task_rows with their text kept once in task_texts: plans copy the same
+-- tasks word for word, so most task texts repeat.
+CREATE TABLE IF NOT EXISTS task_rows(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   unit_seq INTEGER NOT NULL,              -- units.seq of the assigned unit
   seq      INTEGER NOT NULL,
-  text     TEXT NOT NULL,
+  text_id  INTEGER NOT NULL,              -- task_texts.id
   line     INTEGER,
   PRIMARY KEY(doc_id, unit_seq, seq)
+) WITHOUT ROWID;
+-- Each distinct task text once.  id is a 63-bit hash of the text (the next
+-- free number when another text has it); a text no task uses any more is
+-- removed at the end of the ingest that removed or replaced its documents.
+CREATE TABLE IF NOT EXISTS task_texts(
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
 );
+CREATE VIEW IF NOT EXISTS tasks AS
+  SELECT r.doc_id AS doc_id, r.unit_seq AS unit_seq, r.seq AS seq,
+         (SELECT x.text FROM task_texts x WHERE x.id = r.text_id) AS text,
+         r.line AS line
+  FROM task_rows r;
 
 -- Dated duties.  date: ISO, YYYY-MM, or --MM-DD with recurs = 'yearly'.
 CREATE TABLE IF NOT EXISTS deadline_rows(
@@ -194,7 +209,8 @@ CREATE INDEX IF NOT EXISTS reports_to_key ON report_rows(to_key);
 -- that order, so that a question reads its first answers in order and
 -- stops instead of sorting every duty of a common body.  A document
 -- without a province or a date has 0 there (sorting first, as NULL does).
--- Kept by the triggers below.
+-- Written by vanban beside each reports/units row (a row for every
+-- report_rows row with a to_key and every unit_rows row with a key).
 CREATE TABLE IF NOT EXISTS answer_order(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   kind     INTEGER NOT NULL,               -- 1: reports, 2: units
@@ -208,20 +224,6 @@ CREATE TABLE IF NOT EXISTS answer_order(
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS answer_order_key
   ON answer_order(kind, key, province, date, source, seq, year);
-CREATE TRIGGER IF NOT EXISTS answer_order_reports AFTER INSERT ON report_rows
-WHEN new.to_key IS NOT NULL BEGIN
-  INSERT INTO answer_order
-  SELECT new.doc_id, 1, new.seq, new.to_key, coalesce(d.province, 0),
-         coalesce(d.date, 0), d.source, d.year
-  FROM documents d WHERE d.id = new.doc_id;
-END;
-CREATE TRIGGER IF NOT EXISTS answer_order_units AFTER INSERT ON unit_rows
-WHEN new.key IS NOT NULL BEGIN
-  INSERT INTO answer_order
-  SELECT new.doc_id, 2, new.seq, new.key, coalesce(d.province, 0),
-         coalesce(d.date, 0), d.source, d.year
-  FROM documents d WHERE d.id = new.doc_id;
-END;
 -- The provinces merged into one since July 2025: a question about a
 -- province reads their documents by this index.
 CREATE INDEX IF NOT EXISTS documents_province_2025

@@ -8,6 +8,7 @@
 #include "tokenizer.h"
 
 #include <limits.h>
+#include <string.h>
 
 #include "vi.h"
 
@@ -27,6 +28,86 @@ int vb_tokenize(const char *text, size_t n, int query,
       rc = cb(ctx, FTS5_TOKEN_COLOCATED, fold, (int)nf, (int)start, (int)end);
       if (rc) return rc;
     }
+  }
+  return SQLITE_OK;
+}
+
+/* ---- Pre-tokenized texts (tokenizer.h) ----
+** A token is packed as its flags (1 byte), its length (2 bytes), its start
+** and end offsets (4 bytes each, native order) and its bytes. */
+
+#define PRETOK_HEAD 11
+
+/* The texts the calling thread's tokenizer replays (vb_pretok_use). */
+static _Thread_local const vb_pretok *t_replay;
+
+/* vb_tokenize's callback of vb_pretok_add: append one packed token. */
+static int pretok_put(void *ctx, int flags, const char *tok, int ntok,
+                      int start, int end) {
+  vb_buf *b = ctx;
+  unsigned char head[PRETOK_HEAD];
+  uint16_t len = (uint16_t)ntok;
+  uint32_t s = (uint32_t)start, e = (uint32_t)end;
+  head[0] = (unsigned char)flags;
+  memcpy(head + 1, &len, 2);
+  memcpy(head + 3, &s, 4);
+  memcpy(head + 7, &e, 4);
+  if (vb_buf_append(b, head, sizeof head) != VB_OK ||
+      vb_buf_append(b, tok, (size_t)ntok) != VB_OK)
+    return SQLITE_NOMEM;
+  return SQLITE_OK;
+}
+
+vb_status vb_pretok_add(vb_pretok *p, const char *text, size_t n) {
+  if (!text || n == 0 || n > VB_PRETOK_MAX_BYTES || p->n == VB_PRETOK_TEXTS)
+    return VB_OK;
+  vb_buf *b = &p->toks[p->n];
+  /* About five packed bytes per byte of text; never more than this. */
+  vb_buf_init(b, n * (PRETOK_HEAD + VB_VI_TOKEN_MAX) * 2 + 64);
+  if (vb_tokenize(text, n, 0, pretok_put, b) != SQLITE_OK) {
+    vb_buf_free(b);
+    return VB_ENOMEM;
+  }
+  p->text[p->n] = text;
+  p->len[p->n] = n;
+  p->n++;
+  return VB_OK;
+}
+
+void vb_pretok_use(const vb_pretok *p) { t_replay = p; }
+
+void vb_pretok_free(vb_pretok *p) {
+  if (!p) return;
+  for (size_t i = 0; i < p->n; i++) vb_buf_free(&p->toks[i]);
+  memset(p, 0, sizeof *p);
+}
+
+/* The packed tokens of a replayed text equal to text[0..n), or NULL. */
+static const vb_buf *pretok_find(const char *text, int n) {
+  const vb_pretok *p = t_replay;
+  for (size_t i = 0; p && i < p->n; i++)
+    if (p->len[i] == (size_t)n &&
+        (p->text[i] == text || memcmp(p->text[i], text, (size_t)n) == 0))
+      return &p->toks[i];
+  return NULL;
+}
+
+/* Emit packed tokens as vb_tokenize emitted them. */
+static int pretok_replay(const vb_buf *b,
+                         int (*emit)(void *, int, const char *, int, int,
+                                     int),
+                         void *ctx) {
+  const char *d = b->data, *end = b->data + b->len;
+  while (d && d + PRETOK_HEAD <= end) {
+    uint16_t len;
+    uint32_t s, e;
+    memcpy(&len, d + 1, 2);
+    memcpy(&s, d + 3, 4);
+    memcpy(&e, d + 7, 4);
+    int rc = emit(ctx, (unsigned char)d[0], d + PRETOK_HEAD, len, (int)s,
+                  (int)e);
+    if (rc) return rc;
+    d += PRETOK_HEAD + len;
   }
   return SQLITE_OK;
 }
@@ -89,6 +170,10 @@ static int tk_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
   if (text[0] == VB_FACET_MARK) return facet_tokens(text, n, emit, ctx);
   if (flags & FTS5_TOKENIZE_AUX)
     return tokenize_places(text, (size_t)n, emit, ctx);
+  if (t_replay && flags == FTS5_TOKENIZE_DOCUMENT) {
+    const vb_buf *b = pretok_find(text, n);
+    if (b) return pretok_replay(b, emit, ctx);
+  }
   return vb_tokenize(text, (size_t)n, (flags & FTS5_TOKENIZE_QUERY) != 0,
                      emit, ctx);
 }

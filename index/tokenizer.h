@@ -32,6 +32,7 @@
 
 #include <sqlite3.h>
 
+#include "buf.h"
 #include "vb.h"
 
 #define VB_TOKENIZER_NAME "vietnamese"
@@ -54,5 +55,33 @@ int vb_tokenize(const char *text, size_t n, int query,
                 int (*cb)(void *ctx, int flags, const char *tok, int ntok,
                           int start, int end),
                 void *ctx);
+
+/* Pre-tokenized texts.  The ingest workers tokenize a document's texts
+** (title, theme, body, extra) where they read it, and the single writer's
+** full-text inserts replay those tokens instead of tokenizing again: the
+** writer thread is what limits an ingest.  The tokens are those
+** vb_tokenize() gives in document mode, so the index is the same either
+** way.
+**
+** vb_pretok_add() tokenizes one text (borrowed: it must stay as it is
+** until the vb_pretok is freed); a text longer than VB_PRETOK_MAX_BYTES is
+** left to the tokenizer (it would need a buffer about five times its
+** size).  vb_pretok_use(p) makes the tokenizer of the calling thread
+** replay a text of p whenever FTS5 asks it to tokenize, in document mode,
+** bytes equal to that text (compared whole); vb_pretok_use(NULL) ends
+** that.  vb_pretok_free() releases the token buffers (accepts a zeroed
+** struct).  Errors of add: VB_ENOMEM. */
+#define VB_PRETOK_TEXTS 4
+#define VB_PRETOK_MAX_BYTES ((size_t)1 << 20)
+typedef struct vb_pretok {
+  size_t n;                            /* texts held */
+  const char *text[VB_PRETOK_TEXTS];   /* borrowed */
+  size_t len[VB_PRETOK_TEXTS];
+  vb_buf toks[VB_PRETOK_TEXTS];        /* packed tokens of each (owned) */
+} vb_pretok;
+vb_status vb_pretok_add(vb_pretok *p, const char *text, size_t n)
+    VB_MUST_CHECK;
+void vb_pretok_use(const vb_pretok *p);
+void vb_pretok_free(vb_pretok *p);
 
 #endif /* VB_TOKENIZER_H */

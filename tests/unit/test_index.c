@@ -132,6 +132,69 @@ static void check_stored_once(vb_index *idx) {
   vb_doc_free(doc);
 }
 
+/* Documents with units, tasks and reports in one batch: each task text is
+** stored once, every unit and reporting duty has its answer_order row, and
+** the full-text index gets one segment for the batch (a statement that
+** fires a trigger or otherwise runs in a savepoint makes FTS5 write the
+** terms it holds, one segment per document). */
+static void check_one_batch(void) {
+  char path[] = "test_index_batch_XXXXXX";
+  vb_test_db(path);
+  vb_index *idx = NULL;
+  vb_error err = {0};
+  int replaced = 0, removed = 0;
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
+  json_t *rec = json_loads(
+      "{\"title\":\"Kế hoạch y tế\",\"province\":\"Bắc Kạn\",\"date\":"
+      "\"2021-05-01\",\"year\":2021,\"units\":[{\"name\":\"Sở Y tế\","
+      "\"canonical\":\"Sở Y tế tỉnh Bắc Kạn\",\"tasks\":[\"báo cáo\","
+      "\"kiểm tra\"]}],\"reports\":[{\"from\":\"Sở Y tế\",\"to\":"
+      "\"UBND tỉnh\",\"via\":null,\"by\":null,\"from_canonical\":null,"
+      "\"to_canonical\":null}]}",
+      0, NULL);
+  VB_CHECK(rec != NULL);
+  const char *src[] = {"b/1.txt", "b/2.txt", "b/3.txt", "b/4.txt"};
+  vb_doc *docs[4];
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  for (int i = 0; i < 4; i++) {
+    docs[i] = make_doc(src[i], "Kế hoạch y tế\nSở Y tế báo cáo kiểm tra\n");
+    VB_CHECK_INT(vb_index_put(idx, docs[i], rec, NULL, &replaced, &err),
+                 VB_OK);
+  }
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  VB_CHECK_INT(count(idx, "SELECT count(DISTINCT segid) FROM docs_fts_idx"),
+               1);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM tasks"), 8);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM task_texts"), 2);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM tasks WHERE seq = 1 AND "
+                          "text = 'kiểm tra'"), 4);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM answer_order o JOIN "
+                          "documents d ON d.id = o.doc_id WHERE o.province = "
+                          "d.province AND o.date = d.date AND o.year = 2021 "
+                          "AND o.source = d.source AND ((o.kind = 1 AND "
+                          "o.key = 'ubndtinh') OR (o.kind = 2 AND o.key = "
+                          "'soytetinhbackan'))"), 8);
+  VB_CHECK_INT(hits(idx, "kiem tra"), 4);
+  /* Texts still used stay; a text no task uses goes with vb_index_tidy. */
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  for (int i = 0; i < 3; i++)
+    VB_CHECK_INT(vb_index_remove(idx, src[i], &removed, &err), VB_OK);
+  VB_CHECK_INT(vb_index_tidy(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM task_texts"), 2);
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_remove(idx, src[3], &removed, &err), VB_OK);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM task_texts"), 2);
+  VB_CHECK_INT(vb_index_tidy(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM task_texts"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM answer_order"), 0);
+  for (int i = 0; i < 4; i++) vb_doc_free(docs[i]);
+  json_decref(rec);
+  vb_index_close(idx);
+  vb_test_rm_db(path);
+}
+
 static int collect(void *ctx, const char *source) {
   char *acc = ctx;
   strcat(acc, source);
@@ -184,6 +247,7 @@ int main(void) {
                0);
   VB_CHECK_INT(hits(idx, "thien tai bac kan"), 0); /* b: not in its text */
   check_stored_once(idx);
+  check_one_batch();
 
   /* Replacing a document replaces every row that belongs to it. */
   vb_doc *a2 = make_doc("d/a.txt", "Kế hoạch an toàn giao thông\n");
