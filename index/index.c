@@ -26,7 +26,7 @@ _Static_assert(sizeof ((vb_prepared *)0)->minhash ==
                    VB_MINHASH_N * sizeof(uint32_t),
                "vb_prepared holds one MinHash signature");
 
-#define VB_SCHEMA_VERSION "7" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "8" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */

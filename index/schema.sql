@@ -190,14 +190,14 @@ CREATE INDEX IF NOT EXISTS reports_to_key ON report_rows(to_key);
 -- The order questions list their answers in (query/ask_answer.c): who
 -- reports to a body and which plans give a unit tasks come by province,
 -- date and file of the document.  One row per reporting duty (kind 1, key
--- = reports.to_key) and per unit (kind 2, key = units.key), indexed in
--- that order, so that a question reads its first answers in order and
+-- = reports.to_key) and per unit (kind 2, key = units.key), and per
+-- yearly duty (kind 3, below), indexed in that order, so that a question reads its first answers in order and
 -- stops instead of sorting every duty of a common body.  A document
 -- without a province or a date has 0 there (sorting first, as NULL does).
 -- Kept by the triggers below.
 CREATE TABLE IF NOT EXISTS answer_order(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  kind     INTEGER NOT NULL,               -- 1: reports, 2: units
+  kind     INTEGER NOT NULL,               -- 1: reports, 2: units, 3: yearly duties
   seq      INTEGER NOT NULL,               -- reports.seq / units.seq
   key      TEXT NOT NULL,                  -- the lookup key
   province NOT NULL,                       -- documents.province, or 0
@@ -220,6 +220,17 @@ WHEN new.key IS NOT NULL BEGIN
   INSERT INTO answer_order
   SELECT new.doc_id, 2, new.seq, new.key, coalesce(d.province, 0),
          coalesce(d.date, 0), d.source, d.year
+  FROM documents d WHERE d.id = new.doc_id;
+END;
+-- Yearly duties in their answers' order (kind 3): key = the duty's date
+-- (--MM-DD), province and date 0, so that the index lists them by date,
+-- file and place in the plan, the order `deadlines` gives them; a question
+-- about a month reads its first yearly duties in order and stops at its
+-- cap instead of sorting every yearly duty of the month.
+CREATE TRIGGER IF NOT EXISTS answer_order_yearly AFTER INSERT ON deadline_rows
+WHEN new.recurs = 'yearly' AND new.date IS NOT NULL BEGIN
+  INSERT INTO answer_order
+  SELECT new.doc_id, 3, new.seq, new.date, 0, 0, d.source, d.year
   FROM documents d WHERE d.id = new.doc_id;
 END;
 -- The provinces merged into one since July 2025: a question about a
