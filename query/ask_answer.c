@@ -410,6 +410,12 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
                        a.where);
     if (rc == VB_OK && ranged && part >= 0)
       rc = vb_buf_puts(&b, deadline_part(part));
+    /* Yearly duties of a province: the plans of the province, read once
+    ** from their indexes, leave out the others' duties before their rows
+    ** are read. */
+    if (rc == VB_OK && ranged && part == 1 && q->province)
+      rc = vb_buf_puts(&b, "AND o.doc_id IN (SELECT id FROM documents WHERE province = ?2 "
+                           "UNION ALL SELECT id FROM documents WHERE province_2025 = ?2) ");
     if (rc == VB_OK && a.kind && merged)
       rc = vb_buf_printf(&b, "AND o.kind = %d AND o.key = ?%d ", a.kind, 20 + i);
     else if (rc == VB_OK && a.kind)

@@ -85,9 +85,11 @@ echo "units: $(echo "$a" | wc -l) answers, same order: $([ "$a" = "$b" ] && echo
 # Deadlines: the dated duties by date, then the yearly ones (read in order
 # from answer_order) by day, file and place in the plan: the same answers
 # in the same order as the whole table sorted.
+# $3: a province (its own plans and those of the provinces merged into it).
 dreference() {
   sqlite3 -separator ' ' q.db "SELECT d.source, x.line, x.date FROM deadlines x JOIN documents d ON d.id = x.doc_id
-  WHERE ((x.recurs IS NULL AND x.date BETWEEN '$1' AND '$2') OR
+  WHERE ('$3' = '' OR d.province = '$3' OR d.province_2025 = '$3')
+    AND ((x.recurs IS NULL AND x.date BETWEEN '$1' AND '$2') OR
          (x.recurs = 'yearly' AND (substr('$2', 1, 4) > substr('$1', 1, 4) OR
           substr(x.date, 3) BETWEEN substr('$1', 6) AND substr('$2', 6))
           AND (d.period_to IS NULL OR substr(d.period_to, 1, 4) >= substr('$1', 1, 4))
@@ -96,11 +98,13 @@ dreference() {
   ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, d.source, x.seq"
 }
 dorder() {
-  vanban deadlines --after "$1" --before "$2" --db q.db --format json | python3 -c 'import json, sys
+  vanban deadlines --after "$1" --before "$2" ${3:+--province "$3"} --db q.db --format json | python3 -c 'import json, sys
 for a in json.load(sys.stdin)["answers"]: print(a["source"], a["line"], a["deadline"])'
 }
 for range in "2021-12-01 2021-12-31" "2021-06-01 2021-06-14" "2020-01-01 2022-12-31"; do
-  a=$(dorder $range)
-  b=$(dreference $range)
-  echo "deadlines $range: $(echo "$a" | grep -c -- ' --') yearly of $(echo "$a" | wc -l), same order: $([ "$a" = "$b" ] && echo yes || echo no)"
+  for prov in "" "Tuyên Quang"; do
+    a=$(dorder $range "$prov")
+    b=$(dreference $range "$prov")
+    echo "deadlines $range${prov:+ in $prov}: $(echo "$a" | grep -c -- ' --') yearly of $(echo "$a" | wc -l), same order: $([ "$a" = "$b" ] && echo yes || echo no)"
+  done
 done
