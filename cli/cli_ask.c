@@ -12,6 +12,8 @@
 #include "cli.h"
 #include "text.h"
 
+#define ASK_CLI_CACHE_KIB "2000" /* page cache of one question, KiB */
+
 static const char *str(json_t *o, const char *key) {
   const char *v = json_string_value(json_object_get(o, key));
   return v ? v : "";
@@ -306,6 +308,12 @@ static int answer(const char *cmd, const char *db, vb_question *q,
   vb_index *idx = NULL;
   int code = cli_open_index(path, VB_INDEX_READ, &idx);
   if (code != CLI_OK) return code;
+  /* One question per process reads each page about once: a small page
+  ** cache reuses its buffers where a large one takes fresh memory (a page
+  ** fault) for every page read (20,000 documents: about a quarter less
+  ** CPU for 5,000 answers).  A server keeps its own, larger, setting. */
+  (void)sqlite3_exec(vb_index_db(idx), "PRAGMA cache_size = -" ASK_CLI_CACHE_KIB,
+                     NULL, NULL, NULL);
   vb_error err = {0};
   vb_status rc;
   json_t *res = NULL;

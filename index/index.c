@@ -473,8 +473,9 @@ static int bind_key(sqlite3_stmt *s, int i, const char *a, const char *b,
   return (int)n;
 }
 
-/* The row of answer_order (schema.sql) of the reporting duty (kind 1) or
-** unit (kind 2) seq of document id, under its lookup key.  Written here,
+/* The row of answer_order (schema.sql) of the reporting duty (kind 1),
+** unit (kind 2) or yearly duty (kind 3: key its --MM-DD date, province and
+** date 0) seq of document id, under its lookup key.  Written here,
 ** not by a trigger: a statement that fires a trigger runs in a statement
 ** savepoint, and every savepoint makes FTS5 write the terms it holds for
 ** the open transaction, so a trigger per list row cost a full-text flush
@@ -489,8 +490,11 @@ static vb_status put_order(vb_index *idx, const vb_put_ctx *c, int kind,
   sqlite3_bind_int(s, 2, kind);
   sqlite3_bind_int64(s, 3, (sqlite3_int64)seq);
   sqlite3_bind_text(s, 4, key, keylen, SQLITE_STATIC);
-  const char *prov = json_string_value(json_object_get(c->rec, "province"));
-  const char *date = json_string_value(json_object_get(c->rec, "date"));
+  const char *prov = NULL, *date = NULL;
+  if (kind != 3) {
+    prov = json_string_value(json_object_get(c->rec, "province"));
+    date = json_string_value(json_object_get(c->rec, "date"));
+  }
   if (prov) sqlite3_bind_text(s, 5, prov, -1, SQLITE_STATIC);
   else sqlite3_bind_int(s, 5, 0);
   if (date) sqlite3_bind_text(s, 6, date, -1, SQLITE_STATIC);
@@ -596,6 +600,14 @@ static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
         bind_str(s, 6, who);
         bind_json_str(s, 7, item, "to");
         bind_evidence(s, 8, rec, evkey);
+        {
+          const char *d = json_string_value(json_object_get(item, "date"));
+          const char *r = json_string_value(json_object_get(item, "recurs"));
+          if (d && r && strcmp(r, "yearly") == 0 && strlen(d) < VB_KEY_MAX) {
+            okeylen = (int)strlen(d);
+            memcpy(okey, d, (size_t)okeylen);
+          }
+        }
         break;
       case ST_REPORT_INSERT:
         bind_json_str(s, 3, item, "from");
@@ -613,8 +625,10 @@ static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
     rc = step_done(idx, s, "cannot store the record", err);
     free(who); /* jansson allocates with malloc */
     if (rc == VB_OK && okeylen >= 0)
-      rc = put_order(idx, c, st_i == ST_REPORT_INSERT ? 1 : 2, i, okey,
-                     okeylen, err);
+      rc = put_order(idx, c,
+                     st_i == ST_REPORT_INSERT ? 1
+                     : st_i == ST_UNIT_INSERT ? 2 : 3,
+                     i, okey, okeylen, err);
     if (rc != VB_OK) return rc;
     if (st_i == ST_UNIT_INSERT && json_is_object(item)) {
       json_t *tasks = json_object_get(item, "tasks"), *t;

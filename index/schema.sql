@@ -205,16 +205,18 @@ CREATE INDEX IF NOT EXISTS reports_to_key ON report_rows(to_key);
 -- The order questions list their answers in (query/ask_answer.c): who
 -- reports to a body and which plans give a unit tasks come by province,
 -- date and file of the document.  One row per reporting duty (kind 1, key
--- = reports.to_key) and per unit (kind 2, key = units.key), indexed in
+-- = reports.to_key), per unit (kind 2, key = units.key) and per yearly
+-- duty (kind 3, key = its --MM-DD date, province and date 0), indexed in
 -- that order, so that a question reads its first answers in order and
--- stops instead of sorting every duty of a common body.  A document
--- without a province or a date has 0 there (sorting first, as NULL does).
--- Written by vanban beside each reports/units row (a row for every
--- report_rows row with a to_key and every unit_rows row with a key).
+-- stops instead of sorting every duty of a common body or every yearly
+-- duty of a month.  A document without a province or a date has 0 there
+-- (sorting first, as NULL does).  Written by vanban beside each row (a
+-- row for every report_rows row with a to_key, every unit_rows row with a
+-- key and every yearly deadline_rows row with a date).
 CREATE TABLE IF NOT EXISTS answer_order(
   doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  kind     INTEGER NOT NULL,               -- 1: reports, 2: units
-  seq      INTEGER NOT NULL,               -- reports.seq / units.seq
+  kind     INTEGER NOT NULL,               -- 1: reports, 2: units, 3: yearly duties
+  seq      INTEGER NOT NULL,               -- reports/units/deadlines.seq
   key      TEXT NOT NULL,                  -- the lookup key
   province NOT NULL,                       -- documents.province, or 0
   date     NOT NULL,                       -- documents.date, or 0

@@ -268,44 +268,136 @@ static void free_keys(char **keys) {
   vb_free(keys);
 }
 
-/* Deadlines of a date range are read in two parts, in the order of the
-** answers: the dated duties (part 0: their order is the index's, day by
-** day), then the yearly ones and any other (part 1, only when the first
-** left room under the cap).  The conditions of each part, with the ranges
-** of deadline_ranges() (?10-?13). */
+/* The first and last province of a key's rows in answer_order (the index's
+** order: 0, for no province, before any name). */
+typedef struct key_span {
+  char *key;     /* borrowed from the key list */
+  char lo[128], hi[128];
+  int lo_text, hi_text; /* 0: the province is 0 (or too long to compare) */
+} key_span;
+
+/* Order of two provinces as SQLite orders them: 0 first, then names. */
+static int prov_cmp(int at, const char *a, int bt, const char *b) {
+  if (at != bt) return at - bt;
+  return at ? strcmp(a, b) : 0;
+}
+
+static int span_cmp(const void *x, const void *y) {
+  const key_span *a = x, *b = y;
+  int c = prov_cmp(a->lo_text, a->lo, b->lo_text, b->lo);
+  return c ? c : strcmp(a->key, b->key);
+}
+
+/* Group the n keys of a question into runs read one after another: the
+** keys sorted by their first province, each group the keys whose spans of
+** provinces overlap (their rows interleave, and are merged), groups apart
+** in province order (the answers of one come before those of the next).
+** Reading one group at a time keeps the statement small (SQLite merges
+** every branch of a compound through a tree of co-routines, and opens a
+** cursor per table of each branch, which every later cursor open walks).
+** keys is reordered; start[g] is the first key of group g; returns the
+** number of groups, 0 when the spans cannot be read (then one merge of all
+** keys serves), -1 when out of memory. */
+static int key_runs(sqlite3 *db, int kind, char **keys, int n, int *start) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db,
+                         "SELECT (SELECT province FROM answer_order WHERE kind = ?1 "
+                         "AND key = ?2 ORDER BY province LIMIT 1), "
+                         "(SELECT province FROM answer_order WHERE kind = ?1 "
+                         "AND key = ?2 ORDER BY province DESC LIMIT 1)",
+                         -1, &s, NULL) != SQLITE_OK)
+    return 0;
+  key_span *sp = vb_calloc((size_t)n, sizeof *sp);
+  if (!sp) {
+    sqlite3_finalize(s);
+    return -1;
+  }
+  int ok = 1;
+  for (int i = 0; i < n && ok; i++) {
+    sp[i].key = keys[i];
+    sqlite3_bind_int(s, 1, kind);
+    sqlite3_bind_text(s, 2, keys[i], -1, SQLITE_STATIC);
+    ok = sqlite3_step(s) == SQLITE_ROW;
+    for (int c = 0; c < 2 && ok; c++) {
+      char *dst = c ? sp[i].hi : sp[i].lo;
+      int *text = c ? &sp[i].hi_text : &sp[i].lo_text;
+      const char *v = (const char *)sqlite3_column_text(s, c);
+      if (sqlite3_column_type(s, c) == SQLITE_TEXT && v && strlen(v) < sizeof sp[i].lo) {
+        snprintf(dst, sizeof sp[i].lo, "%s", v);
+        *text = 1;
+      } else if (sqlite3_column_type(s, c) == SQLITE_TEXT) {
+        ok = 0; /* a name too long to keep: merge all */
+      } /* else 0: sorts first */
+    }
+    sqlite3_reset(s);
+  }
+  sqlite3_finalize(s);
+  int groups = 0;
+  if (ok) {
+    qsort(sp, (size_t)n, sizeof *sp, span_cmp);
+    const key_span *top = NULL; /* the highest end of the group so far */
+    for (int i = 0; i < n; i++) {
+      keys[i] = sp[i].key;
+      if (!top || prov_cmp(sp[i].lo_text, sp[i].lo, top->hi_text, top->hi) > 0) {
+        start[groups++] = i;
+        top = &sp[i];
+      } else if (prov_cmp(sp[i].hi_text, sp[i].hi, top->hi_text, top->hi) > 0) {
+        top = &sp[i];
+      }
+    }
+    start[groups] = n;
+  }
+  vb_free(sp);
+  return groups;
+}
+
+/* Deadlines of a date range are read in three parts, in the order of the
+** answers, each only when those before left room under the cap: the dated
+** duties (part 0: their order is the index's, day by day), the yearly ones
+** (part 1: in order from answer_order, kind 3, whose index lists them by
+** date, file and place in the plan, so that the cap stops the reading),
+** then any other (part 2: dates from "9", which ingest does not write; a
+** yearly duty's key, '9' || "--MM-DD", sorts before them).  The
+** conditions of each part, with the ranges of deadline_ranges() (?10-?13);
+** part 1 repeats the plan's year conditions on answer_order's copy of it
+** (its index holds it), so that a plan outside them costs no row read. */
+#define ASK_DEADLINE_PARTS 3
 static const char *deadline_part(int part) {
   if (part == 0)
     return "AND x.recurs IS NULL AND x.date < '9' "
            "AND x.date >= ?10 AND x.date <= ?11 ";
+  if (part == 1)
+    return "AND x.recurs = 'yearly' AND o.kind = 3 "
+           "AND o.key >= ?12 AND o.key <= ?13 "
+           "AND (?3 IS NULL OR ?6 IS NOT NULL OR o.year = ?3) "
+           "AND (coalesce(?5, printf('%04d', ?3)) IS NULL OR o.year IS NULL OR "
+           "     o.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)) ";
   return "AND NOT (x.recurs IS NULL AND x.date < '9') "
-         "AND ((x.date >= ?12 AND x.date <= ?13) OR x.date >= '9') ";
+         "AND NOT (x.recurs = 'yearly' AND x.date >= ?12 AND x.date <= ?13) "
+         "AND x.date >= '9' ";
 }
 
-/* The statement answering q, prepared; key is the unit's lookup key (?1).
+/* The statement answering q, prepared (the unit's lookup key is ?1).
 ** To ask_sql's conditions it adds those implied by the question that an
 ** index serves: the date ranges of a deadline, and for answers listed by
 ** answer_order the year and the provinces.  Those are read key by key
-** (the range [key, key~) holds a few keys: a body with each locality),
-** each key's rows in order from the index, merged (UNION ALL ... ORDER
-** BY: SQLite merges the ordered parts and stops at the LIMIT); the
-** columns _p, _d, _s, _q carry the order and are not answers.  part is
-** -1 for the whole question, else the part of deadline_part(); limit the
-** answers still wanted.  Returns
+** (the range [key, key~) holds a few keys: a body with each locality):
+** the nkeys keys (a group of key_runs(), or all of range_keys()) each read
+** in order from the index, merged (UNION ALL ... ORDER BY: SQLite merges
+** the ordered parts and stops at the LIMIT); the columns _p, _d, _s, _q
+** carry the order and are not answers.  nkeys 0: the whole range, sorted.
+** part is -1 for the whole question, else the part of deadline_part();
+** limit the answers still wanted.  Returns
 ** VB_OK or VB_EDB/VB_ENOMEM/VB_EINVAL with err set. */
 static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
-                                const char *key, int part, int limit,
-                                sqlite3_stmt **out, vb_error *err) {
+                                int part, int limit, char *const *keys,
+                                int nkeys, sqlite3_stmt **out, vb_error *err) {
   ask_sql a;
   if (!sql_for(q->intent, &a))
     return vb_error_set(err, VB_EINVAL, "unknown question intent");
-  char r[4][16], **keys = NULL;
+  char r[4][16];
   int ranged = q->intent == VB_ASK_DEADLINES && deadline_ranges(q, r);
-  int nkeys = a.kind ? range_keys(db, a.kind, key, &keys) : 0;
-  if (nkeys < 0) {
-    free_keys(keys);
-    return vb_error_set(err, VB_ENOMEM, "out of memory");
-  }
-  int merged = nkeys >= 1 && nkeys <= ASK_MAX_KEYS;
+  int merged = a.kind && nkeys >= 1;
   vb_buf b;
   vb_buf_init(&b, 1 << 22);
   vb_status rc = VB_OK;
@@ -314,9 +406,16 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
                        merged ? ", o.province AS _p, o.date AS _d, "
                                 "o.source AS _s, o.seq AS _q "
                               : "",
-                       a.from, a.where);
+                       ranged && part == 1 ? ORDERED_FROM("deadlines") : a.from,
+                       a.where);
     if (rc == VB_OK && ranged && part >= 0)
       rc = vb_buf_puts(&b, deadline_part(part));
+    /* Yearly duties of a province: the plans of the province, read once
+    ** from their indexes, leave out the others' duties before their rows
+    ** are read. */
+    if (rc == VB_OK && ranged && part == 1 && q->province)
+      rc = vb_buf_puts(&b, "AND o.doc_id IN (SELECT id FROM documents WHERE province = ?2 "
+                           "UNION ALL SELECT id FROM documents WHERE province_2025 = ?2) ");
     if (rc == VB_OK && a.kind && merged)
       rc = vb_buf_printf(&b, "AND o.kind = %d AND o.key = ?%d ", a.kind, 20 + i);
     else if (rc == VB_OK && a.kind)
@@ -333,25 +432,23 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
                        merged ? "ORDER BY _p, _d, _s, _q"
                        : ranged && part == 0
                            ? "ORDER BY x.date, d.source, x.seq" /* x.recurs IS NULL */
+                       : ranged && part == 1
+                           ? "ORDER BY o.key, o.province, o.date, o.source, o.seq"
                            : a.order,
                        limit);
   if (rc != VB_OK) {
     vb_buf_free(&b);
-    free_keys(keys);
     return vb_error_set(err, rc, "out of memory");
   }
   int e = sqlite3_prepare_v2(db, b.data, (int)b.len, out, NULL);
   vb_buf_free(&b);
-  if (e != SQLITE_OK) {
-    free_keys(keys);
+  if (e != SQLITE_OK)
     return vb_error_set(err, VB_EDB,
                         "the index has no extraction tables (re-ingest)");
-  }
   for (int i = 0; ranged && i < 4; i++)
     sqlite3_bind_text(*out, 10 + i, r[i], -1, SQLITE_TRANSIENT);
   for (int i = 0; merged && i < nkeys; i++)
     sqlite3_bind_text(*out, 20 + i, keys[i], -1, SQLITE_TRANSIENT);
-  free_keys(keys);
   return VB_OK;
 }
 
@@ -558,10 +655,29 @@ vb_status vb_ask_each(vb_index *idx, const vb_question *q, vb_ask_row_fn fn,
   if (!lc) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
   char dr[4][16];
   int parts = q->intent == VB_ASK_DEADLINES && deadline_ranges(q, dr);
-  for (int part = parts ? 0 : -1; part < (parts ? 2 : 0) && rc == VB_OK &&
-                                  r == SQLITE_DONE && count < ASK_MAX_ANSWERS;
-       part++) {
-    rc = prepare_answer(db, q, ukey, part, ASK_MAX_ANSWERS - count, &s, err);
+  /* The keys of the unit's range, in groups read one after another. */
+  char **keys = NULL;
+  int nkeys = 0, ngroups = 0, start[ASK_MAX_KEYS + 1];
+  ask_sql a;
+  if (rc == VB_OK && sql_for(q->intent, &a) && a.kind) {
+    nkeys = range_keys(db, a.kind, ukey, &keys);
+    if (nkeys > ASK_MAX_KEYS) nkeys = 0; /* too many: the range sorted */
+    if (nkeys > 1) ngroups = key_runs(db, a.kind, keys, nkeys, start);
+    if (nkeys < 0 || ngroups < 0) rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+  }
+  if (ngroups == 0) { /* one statement for all keys */
+    start[0] = 0;
+    start[1] = nkeys > 0 ? nkeys : 0;
+    ngroups = 1;
+  }
+  int nruns = parts ? ASK_DEADLINE_PARTS : ngroups;
+  for (int run = 0; run < nruns && rc == VB_OK && r == SQLITE_DONE &&
+                    count < ASK_MAX_ANSWERS;
+       run++) {
+    int g = parts ? 0 : run;
+    rc = prepare_answer(db, q, parts ? run : -1, ASK_MAX_ANSWERS - count,
+                        keys ? keys + start[g] : NULL, start[g + 1] - start[g],
+                        &s, err);
     if (rc != VB_OK) break;
     if (q->unit && ukey[0]) sqlite3_bind_text(s, 1, ukey, -1, SQLITE_STATIC);
     else if (q->intent != VB_ASK_DEADLINES) sqlite3_bind_text(s, 1, "", -1, SQLITE_STATIC);
@@ -609,6 +725,7 @@ vb_status vb_ask_each(vb_index *idx, const vb_question *q, vb_ask_row_fn fn,
   }
   if (lc) sqlite3_blob_close(lc->blob);
   vb_free(lc);
+  free_keys(keys);
   if (rc == VB_OK && (r & 0xff) == SQLITE_INTERRUPT)
     rc = vb_error_set(err, VB_ETIMEOUT, "the question ran past its time budget");
   else if (rc == VB_OK && r != SQLITE_ROW && r != SQLITE_DONE)

@@ -20,16 +20,25 @@ for i in range(1, 61):
                 "báo cáo kết quả về Sở Lao động - Thương binh và Xã hội.\n"
                 % (head, i, prov, day, month, year, i, depts[i % 3], year,
                    depts[(i + 1) % 3]))
+        if i % 2:  # yearly duties, on three days, in half of the plans
+            f.write("Định kỳ 6 tháng (trước ngày %d/6) và hằng năm (trước ngày "
+                    "%d/12), các đơn vị gửi báo cáo kết quả thực hiện về Sở Y tế.\n"
+                    % (10 + i % 3 * 5, 10 + i % 3 * 5))
 PY
 cp -r "$SRC/corpus/seeds" seeds
 vanban ingest -q --db q.db plans seeds; echo "ingest exit $?"
-# One row per reporting duty and unit with a key, with its document's columns.
+# One row per reporting duty and unit with a key and per yearly duty, with
+# its document's columns (a yearly duty's date as its key, province and date 0).
 check() {
   sqlite3 q.db "SELECT (SELECT count(*) FROM answer_order) =
     (SELECT count(*) FROM reports WHERE to_key IS NOT NULL) +
-    (SELECT count(*) FROM units WHERE key IS NOT NULL);
+    (SELECT count(*) FROM units WHERE key IS NOT NULL) +
+    (SELECT count(*) FROM deadlines WHERE recurs = 'yearly' AND date IS NOT NULL);
+  SELECT count(*) > 20 FROM answer_order WHERE kind = 3;
   SELECT count(*) FROM answer_order o JOIN documents d ON d.id = o.doc_id
-  WHERE o.province IS NOT coalesce(d.province, 0) OR o.date IS NOT coalesce(d.date, 0)
+  WHERE (o.kind < 3 AND (o.province IS NOT coalesce(d.province, 0) OR o.date IS NOT coalesce(d.date, 0)))
+     OR (o.kind = 3 AND (o.province IS NOT 0 OR o.date IS NOT 0 OR o.key IS NOT (SELECT date FROM deadlines x
+         WHERE x.doc_id = o.doc_id AND x.seq = o.seq AND x.recurs = 'yearly')))
      OR o.source <> d.source OR o.year IS NOT d.year
      OR (o.kind = 1 AND o.key IS NOT (SELECT to_key FROM reports x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))
      OR (o.kind = 2 AND o.key IS NOT (SELECT key FROM units x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))"
@@ -73,3 +82,29 @@ a=$(order ask "kế hoạch nào giao nhiệm vụ cho Sở Y tế?")
 b=$(sqlite3 -separator ' ' q.db "SELECT d.source, x.line FROM units x JOIN documents d ON d.id = x.doc_id
   WHERE x.key >= 'soyte' AND x.key < 'soyte~' ORDER BY d.province, d.date, d.source, x.seq")
 echo "units: $(echo "$a" | wc -l) answers, same order: $([ "$a" = "$b" ] && echo yes || echo no)"
+# Deadlines: the dated duties by date, then the yearly ones (read in order
+# from answer_order) by day, file and place in the plan: the same answers
+# in the same order as the whole table sorted.
+# $3: a province (its own plans and those of the provinces merged into it).
+dreference() {
+  sqlite3 -separator ' ' q.db "SELECT d.source, x.line, x.date FROM deadlines x JOIN documents d ON d.id = x.doc_id
+  WHERE ('$3' = '' OR d.province = '$3' OR d.province_2025 = '$3')
+    AND ((x.recurs IS NULL AND x.date BETWEEN '$1' AND '$2') OR
+         (x.recurs = 'yearly' AND (substr('$2', 1, 4) > substr('$1', 1, 4) OR
+          substr(x.date, 3) BETWEEN substr('$1', 6) AND substr('$2', 6))
+          AND (d.period_to IS NULL OR substr(d.period_to, 1, 4) >= substr('$1', 1, 4))
+          AND (d.year IS NULL OR d.year <= CAST(substr('$2', 1, 4) AS INTEGER))))
+    AND d.id NOT IN (SELECT doc_id FROM works WHERE rep = 0)
+  ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, d.source, x.seq"
+}
+dorder() {
+  vanban deadlines --after "$1" --before "$2" ${3:+--province "$3"} --db q.db --format json | python3 -c 'import json, sys
+for a in json.load(sys.stdin)["answers"]: print(a["source"], a["line"], a["deadline"])'
+}
+for range in "2021-12-01 2021-12-31" "2021-06-01 2021-06-14" "2020-01-01 2022-12-31"; do
+  for prov in "" "Tuyên Quang"; do
+    a=$(dorder $range "$prov")
+    b=$(dreference $range "$prov")
+    echo "deadlines $range${prov:+ in $prov}: $(echo "$a" | grep -c -- ' --') yearly of $(echo "$a" | wc -l), same order: $([ "$a" = "$b" ] && echo yes || echo no)"
+  done
+done
