@@ -132,8 +132,9 @@ static void check_stored_once(vb_index *idx) {
   vb_doc_free(doc);
 }
 
-/* Documents with units, tasks and reports in one batch: each task text is
-** stored once, every unit and reporting duty has its answer_order row, and
+/* Documents with units, tasks, reports and deadlines in one batch: each
+** task text is stored once, every unit, reporting duty and yearly duty has
+** its answer_order row, and
 ** the full-text index gets one segment for the batch (a statement that
 ** fires a trigger or otherwise runs in a savepoint makes FTS5 write the
 ** terms it holds, one segment per document). */
@@ -150,7 +151,9 @@ static void check_one_batch(void) {
       "\"canonical\":\"Sở Y tế tỉnh Bắc Kạn\",\"tasks\":[\"báo cáo\","
       "\"kiểm tra\"]}],\"reports\":[{\"from\":\"Sở Y tế\",\"to\":"
       "\"UBND tỉnh\",\"via\":null,\"by\":null,\"from_canonical\":null,"
-      "\"to_canonical\":null}]}",
+      "\"to_canonical\":null}],\"deadlines\":[{\"date\":\"--12-15\","
+      "\"recurs\":\"yearly\",\"what\":\"báo cáo\"},{\"date\":"
+      "\"2021-06-30\",\"recurs\":null,\"what\":\"kiểm tra\"}]}",
       0, NULL);
   VB_CHECK(rec != NULL);
   const char *src[] = {"b/1.txt", "b/2.txt", "b/3.txt", "b/4.txt"};
@@ -174,6 +177,12 @@ static void check_one_batch(void) {
                           "AND o.source = d.source AND ((o.kind = 1 AND "
                           "o.key = 'ubndtinh') OR (o.kind = 2 AND o.key = "
                           "'soytetinhbackan'))"), 8);
+  /* a yearly duty (kind 3) under its day, without province or date; a
+  ** dated one has no row */
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM answer_order WHERE kind = 3 "
+                          "AND key = '--12-15' AND province = 0 AND date = 0 "
+                          "AND seq = 0 AND year = 2021"), 4);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM answer_order"), 12);
   VB_CHECK_INT(hits(idx, "kiem tra"), 4);
   /* Texts still used stay; a text no task uses goes with vb_index_tidy. */
   VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
