@@ -7,8 +7,11 @@
 **             file is new or changed, decodes and extracts it
 **   writer    the main thread stores results in batched transactions
 **
-** Results travel through a bounded queue, so memory stays flat whatever the
+** Results travel through a bounded window, so memory stays flat whatever the
 ** number of files: at most `QUEUE_PER_WORKER * workers` documents are held.
+** The writer stores them in the order of the walk, not in the order the
+** workers finish, so that the same files always make the same index (row
+** ids, which file of a document came first).
 */
 #include "pipeline.h"
 
@@ -204,6 +207,7 @@ typedef struct result {
   vb_error err;
   vb_error note;     /* how a paged file was read (code VB_OK), or empty */
   int64_t bytes;
+  int full;          /* the slot holds this result (job.ring) */
 } result;
 
 typedef struct job {
@@ -213,8 +217,8 @@ typedef struct job {
   const vb_extractor *ex;
   pthread_mutex_t mu;
   pthread_cond_t not_full, not_empty;
-  result *ring;
-  size_t cap, head, count;
+  result *ring;       /* item i waits in slot i % cap */
+  size_t cap, wnext, count; /* wnext: the item the writer takes next */
   size_t next;        /* next walk item to take */
   int running;        /* workers still alive */
   int abort;          /* writer failed: workers stop */
@@ -289,7 +293,7 @@ static void *worker_main(void *arg) {
     result r;
     process_item(j, ro, i, &r);
     pthread_mutex_lock(&j->mu);
-    while (j->count == j->cap && !j->abort)
+    while (i >= j->wnext + j->cap && !j->abort) /* its slot is still taken */
       pthread_cond_wait(&j->not_full, &j->mu);
     if (j->abort) {
       pthread_mutex_unlock(&j->mu);
@@ -298,7 +302,8 @@ static void *worker_main(void *arg) {
       vb_prepared_free(&r.prep);
       break;
     }
-    j->ring[(j->head + j->count) % j->cap] = r;
+    r.full = 1;
+    j->ring[i % j->cap] = r;
     j->count++;
     pthread_cond_signal(&j->not_empty);
     pthread_mutex_unlock(&j->mu);
@@ -311,17 +316,22 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
-/* Take the next result; 0 when every worker has finished and none is left. */
+/* Take the next result in walk order; 0 when every worker has finished
+** and that result will not come (the walk is done, or stopped).  Workers
+** take items in order and deposit each they take (unless aborted), so no
+** later result can be waiting then except after an abort. */
 static int next_result(job *j, result *r) {
   pthread_mutex_lock(&j->mu);
-  while (j->count == 0 && j->running > 0)
+  result *slot = &j->ring[j->wnext % j->cap];
+  while (!slot->full && j->running > 0)
     pthread_cond_wait(&j->not_empty, &j->mu);
-  int got = j->count > 0;
+  int got = slot->full;
   if (got) {
-    *r = j->ring[j->head];
-    j->head = (j->head + 1) % j->cap;
+    *r = *slot;
+    slot->full = 0;
+    j->wnext++;
     j->count--;
-    pthread_cond_signal(&j->not_full);
+    pthread_cond_broadcast(&j->not_full); /* workers wait for their slot */
   }
   pthread_mutex_unlock(&j->mu);
   return got;
@@ -571,6 +581,13 @@ vb_status vb_ingest(vb_index *idx, const char *db_path,
     }
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
+  /* After an abort, results past the one that never came are left. */
+  for (size_t k = 0; j.ring && k < j.cap; k++)
+    if (j.ring[k].full) {
+      vb_doc_free(j.ring[k].doc);
+      json_decref(j.ring[k].record);
+      vb_prepared_free(&j.ring[k].prep);
+    }
   if (in_batch) {
     if (rc == VB_OK)
       rc = vb_index_commit(idx, err);
