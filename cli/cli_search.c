@@ -163,7 +163,7 @@ int cli_filter_option(const char *cmd, int c, const char *arg,
 }
 
 enum { O_FOLD = CLI_K, O_SORT, O_COLOR, O_PARAS, O_FACETS, O_IN_FORCE,
-       O_STATUS, O_ALL_WORDS, O_NO_EXPAND, O_EXPLAIN };
+       O_STATUS, O_ALL_WORDS, O_NO_EXPAND, O_NO_GLOSSARY, O_EXPLAIN };
 
 static const cli_opt g_search_opts[] = {
     {"format", 'f', "F", "table json jsonl csv", "table (default), json, jsonl or csv"},
@@ -180,6 +180,9 @@ static const cli_opt g_search_opts[] = {
     {"no-expand", O_NO_EXPAND, NULL, NULL,
      "with --paragraphs: no equivalent wordings (\"UBND\" for\n"
      "\"ủy ban nhân dân\", \"nộp\" for \"gửi về\")"},
+    {"no-glossary", O_NO_GLOSSARY, NULL, NULL,
+     "with --paragraphs: not the glossary of paraphrase\n"
+     "(\"bạo lực\" for \"bạo hành\"), the vocabulary still"},
     {"explain", O_EXPLAIN, NULL, NULL,
      "with --paragraphs: print the words searched and the\n"
      "equivalent wordings used on stderr"},
@@ -258,6 +261,7 @@ static int run(int argc, char **argv) {
       case O_PARAS: o.paragraphs = 1; break;
       case O_ALL_WORDS: o.all_words = 1; break;
       case O_NO_EXPAND: o.no_expand = 1; break;
+      case O_NO_GLOSSARY: o.no_gloss = 1; break;
       case O_EXPLAIN: o.explain = &explained; break;
       case O_FACETS: want_facets = 1; break;
       case O_IN_FORCE: o.in_force = 1; break;

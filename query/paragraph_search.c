@@ -40,7 +40,11 @@
 ** - the vocabulary (data/vocabulary.tsv, vocabulary.h) adds the other
 **   wordings of an abbreviation or a duty found in the query, each word at
 **   PS_EXPAND_WEIGHT of a word the user typed, counted only in a paragraph
-**   that holds all the words of that wording.
+**   that holds all the words of that wording;
+** - then the glossary of paraphrase (data/paraphrase.tsv) the same way,
+**   each word at PS_GLOSS_WEIGHT ("near" rows PS_GLOSS_NEAR), for a query
+**   of up to PS_GLOSS_WORDS words (a sentence has words enough); a query
+**   word typed with marks matches only the same marks.
 **
 ** A quoted phrase of the query is required: a candidate holds each pair of
 ** its neighbouring words next to each other.
@@ -71,6 +75,9 @@
 #define PS_MAX_PAIRS 128      /* neighbouring word pairs */
 #define PS_MAX_QWORDS 64      /* words of the query read */
 #define PS_EXPAND_WEIGHT 0.4  /* a vocabulary word, against a typed one */
+#define PS_GLOSS_WEIGHT 0.3   /* a word of the glossary's "same" rows */
+#define PS_GLOSS_NEAR 0.2     /* a word of its "near" rows */
+#define PS_GLOSS_WORDS 14     /* a longer query (a sentence) is not glossed */
 #define PS_PAIR_WEIGHT 0.5    /* a pair standing together, against its words */
 #define PS_FOLD_ONLY 0.7      /* a marked word matched only without marks */
 #define PS_COMPOUND_WEIGHT 0.25 /* a pair making a word (compounds.tsv) */
@@ -277,6 +284,7 @@ static int has_operators(const char *q) {
 /* Vocabulary expansion: the other wordings become terms. */
 typedef struct expand_ctx {
   psearch *ps;
+  double weight;      /* of the words added */
   vb_buf *explain;
   vb_buf *doc_query;  /* wordings added to the choice of documents */
   int ndoc;
@@ -290,7 +298,7 @@ static int on_expansion(void *arg, const char *matched, const char *other,
   psearch *ps = x->ps;
   wording *wd = ps->nwd < PS_MAX_WORDINGS ? &ps->wd[ps->nwd++] : NULL;
   if (wd) wd->n = 0;
-  if (wd) add_words(ps, other, strlen(other), PS_EXPAND_WEIGHT, 0, NULL, wd);
+  if (wd) add_words(ps, other, strlen(other), x->weight, 0, NULL, wd);
   if (x->explain && vb_buf_printf(x->explain, "%s%s -> %s",
                                   x->explain->len ? "; " : "", matched,
                                   other) != VB_OK)
@@ -300,6 +308,19 @@ static int on_expansion(void *arg, const char *matched, const char *other,
     if (vb_buf_printf(x->doc_query, " OR \"%s\"", other) != VB_OK) x->fail = 1;
   }
   return 0;
+}
+
+/* A wording of the glossary: as one of the vocabulary, folded, lighter. */
+static int on_gloss(void *arg, const char *matched, const char *other,
+                    const char *example, int near) {
+  expand_ctx *x = arg;
+  vb_buf f;
+  vb_buf_init(&f, VB_CAP_SMALL);
+  x->weight = near ? PS_GLOSS_NEAR : PS_GLOSS_WEIGHT;
+  if (vb_vocab_fold(other, strlen(other), &f) != VB_OK) x->fail = 1;
+  if (f.len) on_expansion(arg, matched, f.data, example);
+  vb_buf_free(&f);
+  return x->fail;
 }
 
 /* Score one paragraph's words against the terms. */
@@ -526,8 +547,9 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
   int64_t *ids = NULL;
   size_t nids = 0, nskip = 0;
   int64_t skip[4];
-  vb_buf explain, wordings, dq;
+  vb_buf explain, gloss, wordings, dq;
   vb_buf_init(&explain, VB_CAP_SMALL);
+  vb_buf_init(&gloss, VB_CAP_SMALL);
   vb_buf_init(&wordings, VB_CAP_SMALL);
   vb_buf_init(&dq, VB_CAP_SMALL);
   vb_qtree *dqt = NULL;
@@ -554,11 +576,17 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
   if (!o->no_expand) {
     vb_buf folded;
     vb_buf_init(&folded, VB_CAP_SMALL);
-    expand_ctx x = {ps, o->explain ? &explain : NULL, &wordings, 0, 0};
+    expand_ctx x = {ps, PS_EXPAND_WEIGHT, o->explain ? &explain : NULL, &wordings, 0, 0};
     if (vb_vocab_fold(text, strlen(text), &folded) != VB_OK ||
         (folded.data && vb_vocab_expand(NULL, folded.data, on_expansion, &x, NULL) != VB_OK) ||
         x.fail)
       rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    if (rc == VB_OK && !o->no_gloss && typed_terms <= PS_GLOSS_WORDS) {
+      x.explain = o->explain ? &gloss : NULL;
+      if (vb_gloss_expand(NULL, text, strlen(text), !similar && !o->fold, on_gloss, &x,
+                          NULL) != VB_OK || x.fail)
+        rc = vb_error_set(err, VB_ENOMEM, "out of memory");
+    }
     vb_buf_free(&folded);
     if (rc != VB_OK) goto done;
   }
@@ -570,6 +598,8 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
     if (rc == VB_OK)
       rc = vb_buf_printf(&words, "; expanded: %s",
                          explain.len ? explain.data : "(none)");
+    if (rc == VB_OK && gloss.len)
+      rc = vb_buf_printf(&words, "; glossary: %s", gloss.data);
     if (rc == VB_OK) *o->explain = vb_buf_take(&words, NULL);
     vb_buf_free(&words);
     if (rc != VB_OK) {
@@ -647,6 +677,7 @@ done:
   if (ps) vb_free(ps->c);
   vb_free(ps);
   vb_buf_free(&explain);
+  vb_buf_free(&gloss);
   vb_buf_free(&wordings);
   vb_buf_free(&dq);
   return rc;

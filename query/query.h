@@ -53,7 +53,8 @@ typedef struct vb_search_opts {
   int status;            /* set each hit's status (costs a pass over the
                             references that replace, repeal or amend) */
   int all_words;         /* paragraphs: only those holding every word */
-  int no_expand;         /* paragraphs: no vocabulary expansion */
+  int no_expand;         /* paragraphs: no vocabulary expansion (nor glossary) */
+  int no_gloss;          /* paragraphs: no glossary of paraphrase */
   char **explain;        /* paragraphs: when non-NULL, *explain receives the
                             query as searched, words and vocabulary
                             expansions (caller vb_frees it) */

@@ -140,3 +140,124 @@ int vb_vocab_compound(const char *a, size_t na, const char *b, size_t nb) {
   }
   return 0;
 }
+
+/* The glossary of paraphrase (data/paraphrase.tsv): wordings compared
+** token by token, so that a query word typed with tone marks matches only
+** a wording with the same marks. */
+
+extern const char vb_paraphrase_tsv[]; /* generated from data/paraphrase.tsv */
+
+const char *vb_gloss_builtin(void) { return vb_paraphrase_tsv; }
+
+#define GLOSS_MAX_TOKENS 64 /* query words compared */
+#define GLOSS_WORDING_TOKENS 8 /* words of a wording compared */
+
+/* Tokens of a text: lower-case and folded forms, marked when they differ. */
+typedef struct gtokens {
+  char exact[GLOSS_MAX_TOKENS][VB_VI_TOKEN_MAX + 1];
+  char fold[GLOSS_MAX_TOKENS][VB_VI_TOKEN_MAX + 1];
+  int marked[GLOSS_MAX_TOKENS];
+  int n;
+} gtokens;
+
+/* Read the tokens of s[0, n) into t, at most max of them. */
+static void gloss_tokens(const char *s, size_t n, gtokens *t, int max) {
+  size_t pos = 0, a, b;
+  t->n = 0;
+  while (t->n < max && vb_vi_next_token(s, n, &pos, &a, &b)) {
+    size_t ne, nf;
+    t->marked[t->n] = vb_vi_token(s + a, b - a, t->exact[t->n], &ne, t->fold[t->n], &nf);
+    t->exact[t->n][ne] = '\0';
+    t->fold[t->n][nf] = '\0';
+    t->n++;
+  }
+}
+
+/* 1 when the wording w occurs in the query q on word bounds: the folded
+** forms equal, and where marks != 0 a query word typed with marks equals
+** the wording's word with its marks. */
+static int gloss_has(const gtokens *q, const gtokens *w, int marks) {
+  for (int i = 0; w->n && i + w->n <= q->n; i++) {
+    int j = 0;
+    while (j < w->n && strcmp(q->fold[i + j], w->fold[j]) == 0 &&
+           (!marks || !q->marked[i + j] || strcmp(q->exact[i + j], w->exact[j]) == 0))
+      j++;
+    if (j == w->n) return 1;
+  }
+  return 0;
+}
+
+/* The next wording of the cell [*s, e) (";"-separated), trimmed, in
+** [*ws, *we); 0 when none is left. */
+static int next_wording(const char **s, const char *e, const char **ws, const char **we) {
+  while (*s < e) {
+    const char *semi = memchr(*s, ';', (size_t)(e - *s));
+    const char *end = semi ? semi : e;
+    *ws = *s;
+    *we = end;
+    *s = semi ? semi + 1 : e;
+    while (*ws < *we && (**ws == ' ' || **ws == '\t')) (*ws)++;
+    while (*we > *ws && ((*we)[-1] == ' ' || (*we)[-1] == '\t')) (*we)--;
+    if (*we > *ws) return 1;
+  }
+  return 0;
+}
+
+vb_status vb_gloss_expand(const char *tsv, const char *text, size_t n, int marks,
+                          vb_gloss_cb cb, void *ctx, size_t *calls) {
+  gtokens *q = vb_malloc(2 * sizeof *q), *w = q ? q + 1 : NULL;
+  vb_buf matched, other, ex;
+  size_t ncalls = 0;
+  int stop = 0;
+  if (calls) *calls = 0;
+  if (!q) return VB_ENOMEM;
+  vb_buf_init(&matched, VB_CAP_SMALL);
+  vb_buf_init(&other, VB_CAP_SMALL);
+  vb_buf_init(&ex, VB_CAP_SMALL);
+  vb_status rc = VB_OK;
+  gloss_tokens(text, n, q, GLOSS_MAX_TOKENS);
+  if (!tsv) tsv = vb_paraphrase_tsv;
+  for (const char *line = tsv; *line && !stop && rc == VB_OK; ) {
+    const char *eol = strchr(line, '\n');
+    if (!eol) eol = line + strlen(line);
+    const char *t1 = memchr(line, '\t', (size_t)(eol - line));
+    const char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(eol - t1 - 1)) : NULL;
+    const char *wend = t2 ? t2 : eol, *s, *ws, *we;
+    if (*line == '#' || !t1) goto next;
+    /* The longest wording found (in folded bytes), then the others. */
+    vb_buf_reset(&matched);
+    for (s = t1 + 1; next_wording(&s, wend, &ws, &we); ) {
+      gloss_tokens(ws, (size_t)(we - ws), w, GLOSS_WORDING_TOKENS);
+      if (!gloss_has(q, w, marks)) continue;
+      vb_buf f;
+      vb_buf_init(&f, VB_CAP_SMALL);
+      rc = vb_vocab_fold(ws, (size_t)(we - ws), &f);
+      if (rc == VB_OK && f.len > matched.len) {
+        vb_buf_reset(&matched);
+        rc = vb_buf_append(&matched, f.data, f.len);
+      }
+      vb_buf_free(&f);
+      if (rc != VB_OK) break;
+    }
+    if (rc != VB_OK || !matched.len) goto next;
+    vb_buf_reset(&ex);
+    if (t2 && (rc = vb_buf_append(&ex, t2 + 1, (size_t)(eol - t2 - 1))) != VB_OK) break;
+    for (s = t1 + 1; !stop && next_wording(&s, wend, &ws, &we); ) {
+      gloss_tokens(ws, (size_t)(we - ws), w, GLOSS_WORDING_TOKENS);
+      if (gloss_has(q, w, marks)) continue;
+      vb_buf_reset(&other);
+      if ((rc = vb_buf_append(&other, ws, (size_t)(we - ws))) != VB_OK) break;
+      ncalls++;
+      stop = cb(ctx, matched.data, other.data, ex.data ? ex.data : "",
+                (size_t)(t1 - line) == 4 && memcmp(line, "near", 4) == 0);
+    }
+  next:
+    line = *eol ? eol + 1 : eol;
+  }
+  vb_free(q);
+  vb_buf_free(&matched);
+  vb_buf_free(&other);
+  vb_buf_free(&ex);
+  if (calls) *calls = ncalls;
+  return rc;
+}

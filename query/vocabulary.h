@@ -2,7 +2,8 @@
 ** vocabulary.h: equivalent wordings of administrative writing
 ** (data/vocabulary.tsv, embedded at build time): abbreviations and their
 ** expansions ("UBND" / "ủy ban nhân dân") and wordings of one duty ("gửi
-** về" / "nộp cho").  Paragraph search uses them to widen a query.
+** về" / "nộp cho"); and a wider glossary of paraphrase (data/paraphrase.tsv:
+** "bạo hành" / "bạo lực").  Paragraph search uses them to widen a query.
 **
 ** Wordings are compared folded (vb_vi_fold of each token, tokens joined by
 ** one space), on whole words.  Nothing is allocated that the caller frees
@@ -44,5 +45,27 @@ int vb_vocab_compound(const char *a, size_t na, const char *b, size_t nb);
 /* The rows of data/compounds.tsv (its comment lines skipped): the embedded
 ** text, not to be freed. */
 const char *vb_compounds_rows(void);
+
+/* The glossary of paraphrase: the text of data/paraphrase.tsv (the
+** format of data/vocabulary.tsv, kinds "same" and "near"). */
+const char *vb_gloss_builtin(void);
+
+/* Called for each wording of the glossary that a query may also be read
+** as: matched is the wording found in the query (folded), other the
+** equivalent one as the table writes it (marks and case kept), example the
+** row's example or source; near is 1 for a row of kind "near".  Return
+** non-zero to stop. */
+typedef int (*vb_gloss_cb)(void *ctx, const char *matched, const char *other,
+                           const char *example, int near);
+
+/* For each row of tsv (NULL for the built-in glossary) one of whose
+** wordings is in the query text[0, n), call cb with each other wording of
+** the row not in the query.  Words compare on whole words, case ignored,
+** tone marks and đ folded; when marks != 0 a query word typed with marks
+** matches only the same marks ("bảo hành" is not "bạo hành").  A row is
+** applied once, through its longest wording found.  Sets *calls (may be
+** NULL) to the number of calls.  Errors: VB_ENOMEM. */
+vb_status vb_gloss_expand(const char *tsv, const char *text, size_t n, int marks,
+                          vb_gloss_cb cb, void *ctx, size_t *calls) VB_MUST_CHECK;
 
 #endif /* VB_VOCABULARY_H */

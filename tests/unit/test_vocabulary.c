@@ -4,7 +4,9 @@
 ** (query/paragraph_search.c): folding, whole-word matching, both
 ** directions of an abbreviation, the built-in table, and end to end a
 ** paragraph found through most of the query's words, through an equivalent
-** wording, and not found with --all-words or --no-expand.
+** wording, and not found with --all-words or --no-expand; the glossary of
+** paraphrase (data/paraphrase.tsv): tone marks typed must match, the
+** rows well formed, and a paragraph found through a word it never uses.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +74,87 @@ static void test_expand(void) {
   vb_buf_free(&got);
 }
 
+/* Collects "matched>other/near" lines of the glossary. */
+static int collect_gloss(void *ctx, const char *matched, const char *other,
+                         const char *example, int near) {
+  vb_buf *b = ctx;
+  VB_CHECK(example != NULL);
+  VB_CHECK_INT(vb_buf_printf(b, "%s>%s/%d|", matched, other, near), VB_OK);
+  return 0;
+}
+
+static const char g_gloss[] =
+    "# kind\twordings\texample\n"
+    "same\tbạo lực ; bạo hành ; bạo lực gia đình ; hành hạ\t\"hành vi bạo lực\"\n"
+    "\n"
+    "near\tkinh phí ; tiền\n"
+    "same\tQuản lý ; quản lí\tboth spellings\n";
+
+static void check_gloss(const char *query, int marks, const char *want) {
+  vb_buf got;
+  vb_buf_init(&got, VB_CAP_SMALL);
+  size_t calls = 99;
+  VB_CHECK_INT(vb_gloss_expand(g_gloss, query, strlen(query), marks, collect_gloss,
+                               &got, &calls), VB_OK);
+  VB_CHECK_STR(got.data ? got.data : "", want);
+  int bars = 0; /* one call per wording */
+  for (const char *p = got.data ? got.data : ""; *p; p++) bars += *p == '|';
+  VB_CHECK_INT((int)calls, bars);
+  vb_buf_free(&got);
+}
+
+static void test_gloss(void) {
+  /* a word the plans never use reaches the ones they do, as the table
+  ** writes them; wordings already typed are not added */
+  check_gloss("bạo hành trẻ em", 1, "bao hanh>bạo lực/0|bao hanh>bạo lực gia đình/0|bao hanh>hành hạ/0|");
+  check_gloss("Bạo lực, hành hạ", 1, "bao luc>bạo hành/0|bao luc>bạo lực gia đình/0|");
+  /* the longest wording found applies the row once */
+  check_gloss("bạo lực gia đình", 1, "bao luc gia dinh>bạo hành/0|bao luc gia dinh>hành hạ/0|");
+  /* marks typed must match: "bảo hành" (warranty) is not "bạo hành" */
+  check_gloss("bảo hành thiết bị", 1, "");
+  check_gloss("bảo hành thiết bị", 0, "bao hanh>bạo lực/0|bao hanh>bạo lực gia đình/0|bao hanh>hành hạ/0|");
+  /* without marks typed any marks match; case ignored; whole words */
+  check_gloss("BAO HANH", 1, "bao hanh>bạo lực/0|bao hanh>bạo lực gia đình/0|bao hanh>hành hạ/0|");
+  check_gloss("bạo hànhx", 1, "");
+  check_gloss("quản lý", 1, "quan ly>quản lí/0|");
+  /* a "near" row says so */
+  check_gloss("tiền", 1, "tien>kinh phí/1|");
+  check_gloss("", 1, "");
+  /* the built-in glossary: every row is well formed, and the rows the
+  ** ranking relies on are there */
+  const char *t = vb_gloss_builtin();
+  int rows = 0;
+  for (const char *l = t; *l;) {
+    const char *eol = strchr(l, '\n');
+    size_t len = eol ? (size_t)(eol - l) : strlen(l);
+    if (len && *l != '#') {
+      char line[1024];
+      VB_CHECK(len < sizeof line);
+      memcpy(line, l, len < sizeof line ? len : sizeof line - 1);
+      line[len < sizeof line ? len : sizeof line - 1] = '\0';
+      char *t1 = strchr(line, '\t'), *t2 = t1 ? strchr(t1 + 1, '\t') : NULL;
+      VB_CHECK(t1 && t2 && !strchr(t2 + 1, '\t')); /* three cells */
+      if (!t1 || !t2) break;
+      *t1 = *t2 = '\0';
+      VB_CHECK(strcmp(line, "same") == 0 || strcmp(line, "near") == 0);
+      VB_CHECK(strlen(t2 + 1) > 5);                 /* an example or source */
+      int wordings = 1;
+      for (char *p = t1 + 1; (p = strstr(p, " ; ")) != NULL; p += 3) wordings++;
+      VB_CHECK(wordings >= 2 && wordings <= 16);
+      VB_CHECK(!strstr(t1 + 1, ";;") && t1[1] != ' ');
+      rows++;
+    }
+    l = eol ? eol + 1 : l + len;
+  }
+  VB_CHECK(rows > 150);
+  vb_buf got;
+  vb_buf_init(&got, VB_CAP_SMALL);
+  VB_CHECK_INT(vb_gloss_expand(NULL, "bạo hành", strlen("bạo hành"), 1, collect_gloss,
+                               &got, NULL), VB_OK);
+  VB_CHECK(got.data && strstr(got.data, "bao hanh>bạo lực/0|") != NULL);
+  vb_buf_free(&got);
+}
+
 /* The sources of a paragraph search, joined by spaces. */
 static void check_search(vb_index *idx, const char *query, int all_words,
                          int no_expand, const char *want) {
@@ -80,7 +163,8 @@ static void check_search(vb_index *idx, const char *query, int all_words,
   o.query = query;
   o.paragraphs = 1;
   o.all_words = all_words;
-  o.no_expand = no_expand;
+  o.no_expand = no_expand & 1;
+  o.no_gloss = no_expand >> 1 & 1;
   vb_results *res = NULL;
   vb_error err = {0};
   VB_CHECK_INT(vb_search(idx, &o, &res, &err), VB_OK);
@@ -113,6 +197,8 @@ static void test_search(void) {
   vb_test_put_text(idx, "d.txt",
                    "KẾ HOẠCH\n\nKinh doanh có phí, kinh tế có phí, kinh nghiệm "
                    "có phí, kinh tuyến có phí.\n");
+  vb_test_put_text(idx, "e.txt",
+                   "KẾ HOẠCH\n\nPhòng, chống bạo lực gia đình trên địa bàn tỉnh.\n");
   VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
   /* most of the words: the paragraph with five of six comes first */
   check_search(idx, "gửi báo cáo kết quả Sở Tài chính xyzzy", 0, 0, "a.txt b.txt");
@@ -127,6 +213,11 @@ static void test_search(void) {
   check_search(idx, "kinh phí", 0, 1, "b.txt d.txt");
   /* a quoted phrase is required */
   check_search(idx, "\"cây xanh\" báo cáo", 0, 0, "c.txt");
+  /* "ngược đãi" is in no paragraph: the glossary reads it as "bạo lực";
+  ** without the glossary (or any expansion) nothing is found */
+  check_search(idx, "ngược đãi", 0, 0, "e.txt");
+  check_search(idx, "ngược đãi", 0, 2, "");
+  check_search(idx, "ngược đãi", 0, 1, "");
   /* a dash between spaces is text, not an exclusion: ranked, not strict */
   check_search(idx, "báo cáo Sở Tài chính - xyzzy", 0, 0, "a.txt b.txt");
   /* similar ranks the same way: quotes are text, the named source is left
@@ -178,6 +269,7 @@ static void test_compound(void) {
 int main(void) {
   test_compound();
   test_expand();
+  test_gloss();
   test_search();
   return vb_test_done();
 }
