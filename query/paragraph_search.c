@@ -287,6 +287,7 @@ typedef struct expand_ctx {
   double weight;      /* of the words added */
   vb_buf *explain;
   vb_buf *doc_query;  /* wordings added to the choice of documents */
+  vb_buf seen;        /* "|" + each wording added + "|" */
   int ndoc;
   int fail;
 } expand_ctx;
@@ -299,6 +300,7 @@ static int on_expansion(void *arg, const char *matched, const char *other,
   wording *wd = ps->nwd < PS_MAX_WORDINGS ? &ps->wd[ps->nwd++] : NULL;
   if (wd) wd->n = 0;
   if (wd) add_words(ps, other, strlen(other), x->weight, 0, NULL, wd);
+  if (vb_buf_printf(&x->seen, "%s%s|", x->seen.len ? "" : "|", other) != VB_OK) x->fail = 1;
   if (x->explain && vb_buf_printf(x->explain, "%s%s -> %s",
                                   x->explain->len ? "; " : "", matched,
                                   other) != VB_OK)
@@ -318,7 +320,10 @@ static int on_gloss(void *arg, const char *matched, const char *other,
   vb_buf_init(&f, VB_CAP_SMALL);
   x->weight = near ? PS_GLOSS_NEAR : PS_GLOSS_WEIGHT;
   if (vb_vocab_fold(other, strlen(other), &f) != VB_OK) x->fail = 1;
-  if (f.len) on_expansion(arg, matched, f.data, example);
+  /* a wording the vocabulary added already is not added again */
+  const char *p = f.len && x->seen.data ? strstr(x->seen.data, f.data) : NULL;
+  while (p && !(p[-1] == '|' && p[f.len] == '|')) p = strstr(p + 1, f.data);
+  if (f.len && !p) on_expansion(arg, matched, f.data, example);
   vb_buf_free(&f);
   return x->fail;
 }
@@ -576,7 +581,9 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
   if (!o->no_expand) {
     vb_buf folded;
     vb_buf_init(&folded, VB_CAP_SMALL);
-    expand_ctx x = {ps, PS_EXPAND_WEIGHT, o->explain ? &explain : NULL, &wordings, 0, 0};
+    expand_ctx x = {ps, PS_EXPAND_WEIGHT, o->explain ? &explain : NULL, &wordings,
+                    {0}, 0, 0};
+    vb_buf_init(&x.seen, VB_CAP_SMALL);
     if (vb_vocab_fold(text, strlen(text), &folded) != VB_OK ||
         (folded.data && vb_vocab_expand(NULL, folded.data, on_expansion, &x, NULL) != VB_OK) ||
         x.fail)
@@ -587,6 +594,7 @@ static vb_status para_rank(vb_index *idx, const vb_search_opts *o,
                           NULL) != VB_OK || x.fail)
         rc = vb_error_set(err, VB_ENOMEM, "out of memory");
     }
+    vb_buf_free(&x.seen);
     vb_buf_free(&folded);
     if (rc != VB_OK) goto done;
   }
