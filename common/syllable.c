@@ -281,8 +281,25 @@ static int cut_run(const char *s, size_t n, size_t cuts[2]) {
   return found == 1 ? 2 : 0;
 }
 
+/* What to do with the run of letters s[a..b): -1 nothing, else the number
+** of cuts (in cuts, from a) after setting it apart from a digit before
+** (*before) or after (*after). */
+static int run_cuts(const char *s, size_t n, size_t a, size_t b, int *before,
+                    int *after, size_t cuts[2]) {
+  *before = a > 0 && is_digit((unsigned char)s[a - 1]);
+  *after = b < n && is_digit((unsigned char)s[b]);
+  if (*before || *after) return date_word(s + a, b - a) ? 0 : -1;
+  *before = *after = 0;
+  if (b - a > MAX_CPS * 4 || nuclei(s + a, b - a) < 2 ||
+      vb_syllable_ok(s + a, b - a))
+    return -1;
+  int k = cut_run(s + a, b - a, cuts);
+  return k ? k : -1;
+}
+
 int vb_syllable_glued(const char *s, size_t n) {
-  size_t i = 0;
+  size_t i = 0, cuts[2];
+  int before, after;
   while (i < n) {
     if (!letter_byte((unsigned char)s[i])) {
       i++;
@@ -290,20 +307,14 @@ int vb_syllable_glued(const char *s, size_t n) {
     }
     size_t a = i;
     while (i < n && letter_byte((unsigned char)s[i])) i++;
-    if ((a > 0 && is_digit((unsigned char)s[a - 1])) ||
-        (i < n && is_digit((unsigned char)s[i]))) {
-      if (date_word(s + a, i - a)) return 1;
-    } else if (i - a <= MAX_CPS * 4 && nuclei(s + a, i - a) >= 2 &&
-               !vb_syllable_ok(s + a, i - a)) {
-      size_t cuts[2];
-      if (cut_run(s + a, i - a, cuts)) return 1;
-    }
+    if (run_cuts(s, n, a, i, &before, &after, cuts) >= 0) return 1;
   }
   return 0;
 }
 
 vb_status vb_syllable_split(const char *s, size_t n, vb_buf *out) {
-  size_t i = 0, done = 0;
+  size_t i = 0, done = 0, cuts[2];
+  int before, after;
   while (i < n) {
     if (!letter_byte((unsigned char)s[i])) {
       i++;
@@ -311,17 +322,8 @@ vb_status vb_syllable_split(const char *s, size_t n, vb_buf *out) {
     }
     size_t a = i;
     while (i < n && letter_byte((unsigned char)s[i])) i++;
-    int before = a > 0 && is_digit((unsigned char)s[a - 1]);
-    int after = i < n && is_digit((unsigned char)s[i]);
-    size_t cuts[2];
-    int k = 0;
-    if (before || after) {
-      if (!date_word(s + a, i - a)) continue;
-    } else if (i - a > MAX_CPS * 4 || nuclei(s + a, i - a) < 2 ||
-               vb_syllable_ok(s + a, i - a) ||
-               !(k = cut_run(s + a, i - a, cuts))) {
-      continue;
-    }
+    int k = run_cuts(s, n, a, i, &before, &after, cuts);
+    if (k < 0) continue;
     VB_TRY(vb_buf_append(out, s + done, a - done));
     if (before) VB_TRY(vb_buf_putc(out, ' '));
     size_t from = a;
