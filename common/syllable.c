@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 extern const char vb_syllables_txt[];
+extern const char vb_compounds_tsv[]; /* data/compounds.tsv */
 
 /* A word longer than this is no syllable ("nghiêng" is 7 letters). */
 #define MAX_CPS 16
@@ -171,4 +172,169 @@ size_t vb_syllable_join(char *s, size_t n) {
     i = b;
   }
   return n;
+}
+
+/* The letters of the run s[0..n) lower case, without marks, đ as d, into
+** w (cap bytes); returns the length, or 0 when it does not fit. */
+static size_t fold_word(const char *s, size_t n, char *w, size_t cap) {
+  utf8proc_int32_t cps[MAX_CPS * 3];
+  utf8proc_ssize_t k;
+  size_t m = 0;
+  if (n > MAX_CPS * 4) return 0;
+  k = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+                         cps, MAX_CPS * 3, UTF8PROC_DECOMPOSE |
+                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+  if (k <= 0 || k > MAX_CPS * 3) return 0;
+  for (utf8proc_ssize_t i = 0; i < k; i++) {
+    utf8proc_int32_t c = cps[i] == 0x0111 ? 'd' : cps[i];
+    if (c >= 0x80 || m + 1 >= cap) return 0;
+    w[m++] = (char)c;
+  }
+  return m;
+}
+
+/* 1 if a + " " + b is a word of data/compounds.tsv ("ban hành"). */
+static int compound(const char *a, size_t al, const char *b, size_t bl) {
+  char key[MAX_CPS * 2 + 4];
+  size_t k = 1, l;
+  key[0] = '\n';
+  if (!(l = fold_word(a, al, key + k, sizeof key - k))) return 0;
+  k += l;
+  key[k++] = ' ';
+  if (!(l = fold_word(b, bl, key + k, sizeof key - k))) return 0;
+  k += l;
+  key[k++] = '\t';
+  key[k] = '\0';
+  return strstr(vb_compounds_tsv, key) != NULL;
+}
+
+/* The vowel groups of the run s[0..n): one in a syllable, two or more in
+** syllables run together.  Every non-ASCII letter but đ is a vowel. */
+static int nuclei(const char *s, size_t n) {
+  int groups = 0, in = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    int v;
+    if (c < 0x80) {
+      v = strchr("aeiouyAEIOUY", c) != NULL;
+    } else if ((c & 0xC0) == 0x80) {
+      continue; /* a continuation byte */
+    } else {
+      v = !(c == 0xC4 && i + 1 < n &&
+            ((unsigned char)s[i + 1] == 0x90 || (unsigned char)s[i + 1] == 0x91));
+    }
+    if (v && !in) groups++;
+    in = v;
+  }
+  return groups;
+}
+
+/* 1 if s[0..n) is "ngày", "tháng" or "năm" in any case. */
+static int date_word(const char *s, size_t n) {
+  char w[8];
+  size_t l = fold_word(s, n, w, sizeof w);
+  return (l == 4 && memcmp(w, "ngay", 4) == 0) ||
+         (l == 5 && memcmp(w, "thang", 5) == 0) ||
+         (l == 3 && memcmp(w, "nam", 3) == 0);
+}
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+/* Where to cut the run s[0..n) into syllables: cuts[0..2) offsets, the
+** count returned (0: leave the run alone).  Two pieces are tried, then
+** three; a cut is taken only when it is the one cut that makes syllables
+** of every piece, or the one such cut making a word of compounds.tsv; a
+** run of ASCII letters only is cut into pieces of three letters or more. */
+static int cut_run(const char *s, size_t n, size_t cuts[2]) {
+  int ascii = 1, found = 0, known = 0;
+  size_t first = 0, firstk = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80) ascii = 0;
+  size_t minp = ascii ? 3 : 1;
+  for (size_t i = minp; i + minp <= n; i++) {
+    if (((unsigned char)s[i] & 0xC0) == 0x80) continue;
+    if (!vb_syllable_ok(s, i) || !vb_syllable_ok(s + i, n - i)) continue;
+    found++;
+    if (!first) first = i;
+    if (compound(s, i, s + i, n - i)) {
+      known++;
+      firstk = i;
+    }
+  }
+  if (found == 1 || known == 1) {
+    cuts[0] = known == 1 ? firstk : first;
+    return 1;
+  }
+  if (found) return 0;
+  for (size_t i = minp; i + 2 * minp <= n; i++) {
+    if (((unsigned char)s[i] & 0xC0) == 0x80 || !vb_syllable_ok(s, i))
+      continue;
+    for (size_t j = i + minp; j + minp <= n; j++) {
+      if (((unsigned char)s[j] & 0xC0) == 0x80) continue;
+      if (vb_syllable_ok(s + i, j - i) && vb_syllable_ok(s + j, n - j)) {
+        if (++found > 1) return 0;
+        cuts[0] = i;
+        cuts[1] = j;
+      }
+    }
+  }
+  return found == 1 ? 2 : 0;
+}
+
+/* What to do with the run of letters s[a..b): -1 nothing, else the number
+** of cuts (in cuts, from a) after setting it apart from a digit before
+** (*before) or after (*after). */
+static int run_cuts(const char *s, size_t n, size_t a, size_t b, int *before,
+                    int *after, size_t cuts[2]) {
+  *before = a > 0 && is_digit((unsigned char)s[a - 1]);
+  *after = b < n && is_digit((unsigned char)s[b]);
+  if (*before || *after) return date_word(s + a, b - a) ? 0 : -1;
+  *before = *after = 0;
+  if (b - a > MAX_CPS * 4 || nuclei(s + a, b - a) < 2 ||
+      vb_syllable_ok(s + a, b - a))
+    return -1;
+  int k = cut_run(s + a, b - a, cuts);
+  return k ? k : -1;
+}
+
+int vb_syllable_glued(const char *s, size_t n) {
+  size_t i = 0, cuts[2];
+  int before, after;
+  while (i < n) {
+    if (!letter_byte((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t a = i;
+    while (i < n && letter_byte((unsigned char)s[i])) i++;
+    if (run_cuts(s, n, a, i, &before, &after, cuts) >= 0) return 1;
+  }
+  return 0;
+}
+
+vb_status vb_syllable_split(const char *s, size_t n, vb_buf *out) {
+  size_t i = 0, done = 0, cuts[2];
+  int before, after;
+  while (i < n) {
+    if (!letter_byte((unsigned char)s[i])) {
+      i++;
+      continue;
+    }
+    size_t a = i;
+    while (i < n && letter_byte((unsigned char)s[i])) i++;
+    int k = run_cuts(s, n, a, i, &before, &after, cuts);
+    if (k < 0) continue;
+    VB_TRY(vb_buf_append(out, s + done, a - done));
+    if (before) VB_TRY(vb_buf_putc(out, ' '));
+    size_t from = a;
+    for (int c = 0; c < k; c++) {
+      VB_TRY(vb_buf_append(out, s + from, a + cuts[c] - from));
+      VB_TRY(vb_buf_putc(out, ' '));
+      from = a + cuts[c];
+    }
+    VB_TRY(vb_buf_append(out, s + from, i - from));
+    if (after) VB_TRY(vb_buf_putc(out, ' '));
+    done = i;
+  }
+  return vb_buf_append(out, s + done, n - done);
 }

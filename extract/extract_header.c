@@ -298,6 +298,16 @@ static int founding_number(xstate *x, size_t i) {
   return 0;
 }
 
+/* 1 if a cell is a number and symbol alone, as a web page's table puts it
+** on the line under "Số:" ("Số:" / "06/2024/QĐ-UBND"). */
+static int id_cell(const char *s, size_t n) {
+  if (n < 3 || n > 40 || s[0] < '0' || s[0] > '9' || !memchr(s, '/', n))
+    return 0;
+  for (size_t i = 0; i < n; i++)
+    if (s[i] == ' ') return 0;
+  return 1;
+}
+
 /* Number and symbol from the first "Số:" line of the header, else from the
 ** web page's "Số hiệu". */
 void xs_read_number(xstate *x) {
@@ -314,7 +324,8 @@ void xs_read_number(xstate *x) {
     while (k < lim && xs_cell(x, k)->len == 0) k++;
     if (n == 0 && k < lim &&
         (xs_cell(x, k)->line == xs_cell(x, i)->line ||
-         (xs_cell(x, k)->len > 1 && xs_cell(x, k)->text[0] == '/'))) {
+         (xs_cell(x, k)->len > 1 && xs_cell(x, k)->text[0] == '/') ||
+         id_cell(xs_cell(x, k)->text, xs_cell(x, k)->len))) {
       /* "Số:" and its value in two columns, or a blank number's symbol on
       ** a line of its own in a converted page ("Số:" / "/QĐ-UBND") */
       p = xs_cell(x, k)->text;

@@ -348,17 +348,34 @@ static int body_by_decision(xstate *x, const size_t *hc, size_t nh,
 vb_status xs_read_issuer(xstate *x) {
   /* the header block: the last body in it issues ("UBND TỈNH BẮC GIANG /
      SỞ KHOA HỌC VÀ CÔNG NGHỆ") */
-  size_t hc[16], nh = xs_header_cells(x, hc, 16), start = SIZE_MAX;
+  size_t hc[16], nh = xs_header_cells(x, hc, 16), start = SIZE_MAX, cut = 0;
   for (size_t k = 0; k < nh; k++) {
     const vb_xcell *c = xs_cell(x, hc[k]);
     if (vb_names_kind(c->text, c->len)) start = k;
+  }
+  /* a name cut after its first word by a web page's table ("ỦY" / "BAN
+     NHÂN DÂN" / "TỈNH TIỀN GIANG") */
+  for (size_t k = 0; (start == SIZE_MAX || start > k) && k + 1 < nh; k++) {
+    const vb_xcell *c = xs_cell(x, hc[k]), *d = xs_cell(x, hc[k + 1]);
+    char two[160];
+    if (c->len > 8 || memchr(c->text, ' ', c->len) || c->len + d->len + 2 >
+        sizeof two)
+      continue;
+    memcpy(two, c->text, c->len);
+    two[c->len] = ' ';
+    memcpy(two + c->len + 1, d->text, d->len);
+    if ((start == SIZE_MAX || start == k + 1) &&
+        vb_names_kind(two, c->len + 1 + d->len)) {
+      start = k;
+      cut = 1;
+    }
   }
   vb_status brc = VB_OK;
   if (start != SIZE_MAX && body_by_decision(x, hc, nh, &brc)) return brc;
   if (brc != VB_OK) return brc;
   if (start != SIZE_MAX) {
     size_t sub = nh; /* a body under the one named: "VĂN PHÒNG" */
-    for (size_t k = start + 1; k < nh && sub == nh; k++)
+    for (size_t k = start + 1 + cut; k < nh && sub == nh; k++)
       if (xs_match_cell(x, VB_F_SUB_BODY, hc[k])) sub = k;
     vb_buf name;
     vb_buf_init(&name, VB_CAP_SMALL);

@@ -300,6 +300,16 @@ static vb_status clean_cell(const char *raw, size_t n, vb_buf *tmp,
   fix_ocr(tmp->data, tmp->len);
   /* syllables split by OCR or a PDF layer: "Đặ ng" -> "Đặng" */
   vb_buf_truncate(tmp, vb_syllable_join(tmp->data, tmp->len));
+  /* syllables a web page ran together: "BANHÀNH" -> "BAN HÀNH" */
+  if (!has_combining((const unsigned char *)tmp->data, tmp->len) &&
+      vb_syllable_glued(tmp->data, tmp->len)) {
+    vb_buf sp;
+    vb_buf_init(&sp, VB_X_MAX_CELL * 2);
+    vb_status rc = vb_syllable_split(tmp->data, tmp->len, &sp);
+    if (rc == VB_OK) rc = vb_vi_canon(sp.data, sp.len, out);
+    vb_buf_free(&sp);
+    return rc;
+  }
   if (has_combining((const unsigned char *)tmp->data, tmp->len)) {
     vb_buf nfc;
     vb_buf_init(&nfc, VB_X_MAX_CELL * 2);

@@ -63,6 +63,8 @@ static const opening openings[] = {
     {"xet de nghi", VB_REL_CITES},
     {"theo de nghi", VB_REL_CITES},
     {"xet to trinh", VB_REL_CITES},
+    {"tren co so", VB_REL_CITES}, /* "; trên cơ sở Công văn số X ...": taken
+                                     into account, not carried out */
 };
 
 /* Verbs by which this document acts on the cited one (folded text). */
@@ -274,6 +276,9 @@ static int issued_by(const char *s, size_t n) {
   if (at == SIZE_MAX) return 0;
   while (k > 0 && s[k - 1] == ' ') k--;
   if (k > 0 && s[k - 1] != '(' && skip_lead(s, n, 0) != at) return 0;
+  /* "Thực hiện Quy chế ... (ban hành kèm theo Quyết định số X)": a
+     sentence that names another document's promulgation */
+  if (k > 1 && s[k - 1] == '(' && clause_opening(s, k - 1, 0) >= 0) return 0;
   at += sizeof lead - 1;
   while (at < n && s[at] == ' ') at++;
   return n - at <= 2; /* nothing between but a mark */

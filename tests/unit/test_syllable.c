@@ -39,6 +39,22 @@ static const row joins[] = {
     {"", ""},
 };
 
+/* Syllables run together, and what splitting leaves alone. */
+static const row splits[] = {
+    {"BANHÀNH QUY CHẾ", "BAN HÀNH QUY CHẾ"},
+    {"Hội đồng nhândân", "Hội đồng nhân dân"},
+    {"Theo đề nghị tạiTờ trình", "Theo đề nghị tại Tờ trình"},
+    {"Giaocho Sở", "Giao cho Sở"},
+    {"ngày 16 tháng 02năm 2012", "ngày 16 tháng 02 năm 2012"},
+    {"Luật Xây dựng ngày26/11/2003", "Luật Xây dựng ngày 26/11/2003"},
+    /* left alone: syllables, foreign words, abbreviations, numbers */
+    {"video camera Online", "video camera Online"},
+    {"UBND, TNMT, COVID-19", "UBND, TNMT, COVID-19"},
+    {"Nguyễn Văn Minh", "Nguyễn Văn Minh"},
+    {"2a, 15/2013/NĐ-CP", "2a, 15/2013/NĐ-CP"},
+    {"", ""},
+};
+
 int main(void) {
   for (size_t i = 0; i < sizeof good / sizeof *good; i++)
     VB_CHECK(vb_syllable_ok(good[i], strlen(good[i])));
@@ -54,6 +70,16 @@ int main(void) {
     n = vb_syllable_join(buf, n);
     buf[n] = '\0';
     VB_CHECK_STR(buf, joins[i].want);
+  }
+  for (size_t i = 0; i < sizeof splits / sizeof *splits; i++) {
+    vb_buf out;
+    vb_buf_init(&out, 256);
+    size_t n = strlen(splits[i].in);
+    VB_CHECK(vb_syllable_split(splits[i].in, n, &out) == VB_OK);
+    VB_CHECK(vb_syllable_glued(splits[i].in, n) ==
+             (strcmp(splits[i].in, splits[i].want) != 0));
+    VB_CHECK_STR(out.data ? out.data : "", splits[i].want);
+    vb_buf_free(&out);
   }
   return vb_test_done();
 }
