@@ -102,10 +102,14 @@ def summary_ms(samples):
 
 
 def server_timing(value):
-    """{"app": ms, "cpu": ms, ...} from a Server-Timing header ("app;dur=1.2, cpu;dur=1.1")."""
+    """{"app": ms, "cpu": ms, ..., "cache": "hit"} from a Server-Timing header
+    ("app;dur=1.2, cpu;dur=1.1, cache;desc=hit")."""
     out = {}
     for m in re.finditer(r"([\w-]+);dur=([0-9.]+)", value or ""):
         out[m.group(1)] = float(m.group(2))
+    m = re.search(r"cache;desc=(\w+)", value or "")
+    if m:
+        out["cache"] = m.group(1)  # hit, miss or skip: the server's answer cache
     return out
 
 

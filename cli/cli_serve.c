@@ -21,6 +21,9 @@ static const cli_opt g_serve_opts[] = {
      "worker with its own connection to the index"},
     {"budget", 'B', "MS", NULL,
      "time allowed to one request's queries (default 5000)"},
+    {"cache", 'C', "MB", NULL,
+     "memory for answers kept to repeated requests until the\n"
+     "index changes (default 64; 0: none)"},
     {"verbose", 'v', NULL, NULL,
      "log each request on stderr: status, path, bytes, time\n"
      "(wall and CPU), worker"},
@@ -42,14 +45,16 @@ static void log_line(void *ctx, const char *line) {
 
 const cli_spec cli_spec_serve = {
     "serve", "a web application over the index (search, documents, ...)",
-    "[--db FILE] [--port N] [--bind ADDR] [--threads N] [--budget MS] [--verbose]",
+    "[--db FILE] [--port N] [--bind ADDR] [--threads N] [--budget MS]\n"
+    "[--cache MB] [--verbose]",
     "Serve the index as a web application: search with facets, documents\n"
     "with their extracted record beside the text, questions, reports,\n"
     "deadlines, a map of the provinces, CSV/JSONL exports and a JSON API\n"
     "under /api/.  Read-only; an ingest may run beside it.  Prints\n"
     "\"listening on http://ADDR:PORT/\" once ready; Ctrl-C stops.  Every\n"
     "answer carries a Server-Timing header (app: wall time in the\n"
-    "server, cpu: the worker's CPU time, open: opening the index).",
+    "server, cpu: the worker's CPU time, open: opening the index,\n"
+    "cache: hit when the answer came from the answer cache).",
     NULL, g_serve_tables,
     "0 stopped, 2 usage, 3 index missing or unreadable,\n"
     "4 cannot listen.",
@@ -81,6 +86,10 @@ static int run(int argc, char **argv) {
       case 'B':
         if ((v = cli_parse_long("serve", "--budget", optarg, 10, 600000)) < 0) return CLI_USAGE;
         o.budget_ms = (int)v;
+        break;
+      case 'C':
+        if ((v = cli_parse_long("serve", "--cache", optarg, 0, 65536)) < 0) return CLI_USAGE;
+        o.cache_mb = v ? (int)v : -1;
         break;
       default: return cli_bad_option("serve", argv);
     }

@@ -134,6 +134,7 @@ struct vb_index {
   int expired;            /* 1 once the budget ran out */
   sqlite3_stmt *st[ST__N]; /* prepared on first use */
   sqlite3_stmt *own[VB_INDEX_OWN_STMTS]; /* vb_index_own_stmt() */
+  vb_kept kept;           /* vb_index_stmt() (kept.c) */
   int in_batch;           /* 1 between begin and commit */
 };
 
@@ -331,11 +332,13 @@ void vb_index_close(vb_index *idx) {
   if (idx->in_batch) vb_index_rollback(idx);
   for (int i = 0; i < ST__N; i++) sqlite3_finalize(idx->st[i]);
   for (int i = 0; i < VB_INDEX_OWN_STMTS; i++) sqlite3_finalize(idx->own[i]);
+  vb_kept_free(&idx->kept);
   sqlite3_close(idx->db);
   vb_free(idx);
 }
 
 sqlite3 *vb_index_db(vb_index *idx) { return idx->db; }
+vb_kept *vb_index_kept(vb_index *idx) { return &idx->kept; }
 
 /* The progress handler of a budget: non-zero (stop) once it has run out. */
 static int budget_check(void *arg) {

@@ -329,9 +329,9 @@ void sr_query_free(sr_query *sq) {
 vb_status sr_prepare(vb_index *idx, const char *sql, const sr_query *q,
                      const vb_search_opts *o, int limit, sqlite3_stmt **out,
                      vb_error *err) {
-  sqlite3_stmt *s = NULL;
-  int r = sqlite3_prepare_v2(vb_index_db(idx), sql, -1, &s, NULL);
-  if (r != SQLITE_OK)
+  int r;
+  sqlite3_stmt *s = vb_index_stmt(idx, sql, &r);
+  if (!s)
     return vb_error_set(err, VB_EDB, "cannot search: %s", sqlite3_errstr(r));
   sqlite3_bind_text(s, 1, q->fts, -1, SQLITE_STATIC);
   if (o->province) {
@@ -416,15 +416,15 @@ static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
   /* the matches among the last BROAD_SAMPLE ids that say so */
   int64_t need = over + 1;
   if (max_id > BROAD_SAMPLE) need = need * BROAD_SAMPLE / max_id + 1;
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_count_sql, -1, &s, NULL) !=
-      SQLITE_OK)
+  int r;
+  if (!(s = vb_index_stmt(idx, g_count_sql, &r)))
     return vb_error_set(err, VB_EDB, "cannot search");
   sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
   sqlite3_bind_int64(s, 2, max_id - BROAD_SAMPLE);
   sqlite3_bind_int64(s, 3, need);
-  int r = sqlite3_step(s);
+  r = sqlite3_step(s);
   if (r == SQLITE_ROW) *hit = sqlite3_column_int64(s, 0) >= need;
-  sqlite3_finalize(s);
+  vb_index_stmt_done(idx, s);
   return r == SQLITE_ROW ? VB_OK : sr_step_error(r, err);
 }
 
@@ -436,12 +436,12 @@ static vb_status more_than(vb_index *idx, const char *fts, int64_t over,
 static vb_status is_broad(vb_index *idx, const sr_query *q, int *broad,
                           vb_error *err) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(vb_index_db(idx), g_max_id_sql, -1, &s, NULL) !=
-      SQLITE_OK)
+  int r;
+  if (!(s = vb_index_stmt(idx, g_max_id_sql, &r)))
     return vb_error_set(err, VB_EDB, "cannot search");
-  int r = sqlite3_step(s);
+  r = sqlite3_step(s);
   int64_t max_id = r == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
-  sqlite3_finalize(s);
+  vb_index_stmt_done(idx, s);
   if (r != SQLITE_ROW) return sr_step_error(r, err);
   VB_TRY(more_than(idx, q->fts_docs ? q->fts_docs : q->fts, BROAD_MATCHES,
                    max_id, broad, err));
@@ -467,7 +467,7 @@ vb_status sr_top_docs(vb_index *idx, const sr_query *q,
                         &po, limit, &s, err));
   int64_t *a = vb_malloc((size_t)limit * sizeof *a);
   if (!a) {
-    sqlite3_finalize(s);
+    vb_index_stmt_done(idx, s);
     return vb_error_set(err, VB_ENOMEM, "out of memory");
   }
   int r;
@@ -476,7 +476,7 @@ vb_status sr_top_docs(vb_index *idx, const sr_query *q,
     if (exclude && src && strcmp(src, exclude) == 0) continue;
     a[(*n)++] = sqlite3_column_int64(s, 0);
   }
-  sqlite3_finalize(s);
+  vb_index_stmt_done(idx, s);
   if (r != SQLITE_DONE) {
     vb_free(a);
     *n = 0;
@@ -514,7 +514,7 @@ static vb_status doc_snippets(vb_index *idx, const sr_query *q,
     }
     sqlite3_reset(s);
   }
-  sqlite3_finalize(s);
+  vb_index_stmt_done(idx, s);
   return rc;
 }
 
@@ -549,7 +549,7 @@ static vb_status broad_search(vb_index *idx, const sr_query *q,
     }
     if (rc == VB_OK && r != SQLITE_DONE && r != SQLITE_ROW)
       rc = sr_step_error(r, err);
-    sqlite3_finalize(s);
+    vb_index_stmt_done(idx, s);
   }
   return rc;
 }
@@ -589,7 +589,7 @@ vb_status vb_search(vb_index *idx, const vb_search_opts *o, vb_results **out,
     while (rc == VB_OK && (r = sqlite3_step(s)) == SQLITE_ROW)
       rc = sr_add_hit(res, &cap, s, o, err);
     if (rc == VB_OK && r != SQLITE_DONE) rc = sr_step_error(r, err);
-    sqlite3_finalize(s);
+    vb_index_stmt_done(idx, s);
   }
   if (rc == VB_OK && !o->paragraphs)
     rc = vb_fold_works(idx, res->hits, &res->n, (size_t)shown,
@@ -678,7 +678,7 @@ vb_status vb_facets(vb_index *idx, const vb_search_opts *o, json_t **out,
                                             (json_int_t)sqlite3_column_int64(s, 1)));
     }
     if (r != SQLITE_DONE) rc = sr_step_error(r, err);
-    sqlite3_finalize(s);
+    vb_index_stmt_done(idx, s);
     json_object_set_new(res, cols[c], list);
   }
   sr_query_free(&q);

@@ -63,7 +63,9 @@ void sr_query_free(sr_query *sq);
 
 /* Prepare statement sql with q and the options of o bound: ?1 the MATCH
 ** expression, ?2-?8 the filters, ?9 limit, ?10/?11 the highlight markers,
-** ?12 sort by date, ?13 the expression for snippets.  Errors: VB_EDB. */
+** ?12 sort by date, ?13 the expression for snippets.  The statement is
+** kept on the handle (vb_index_stmt): give it back with
+** vb_index_stmt_done(), never finalize it.  Errors: VB_EDB. */
 vb_status sr_prepare(vb_index *idx, const char *sql, const sr_query *q,
                      const vb_search_opts *o, int limit, sqlite3_stmt **out,
                      vb_error *err) VB_MUST_CHECK;

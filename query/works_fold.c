@@ -123,17 +123,16 @@ static vb_status fold_status(vb_index *idx, vb_hit *hits, int64_t *works,
 vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
                         int status, vb_fold_alloc alloc, void *ctx,
                         vb_error *err) {
-  sqlite3 *db = vb_index_db(idx);
   sqlite3_stmt *q = NULL, *o = NULL;
-  if (sqlite3_prepare_v2(db,
-                         "SELECT work_id, rep FROM works WHERE doc_id = ?1",
-                         -1, &q, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2(db,
-                         "SELECT d.source, w.kind FROM works w JOIN documents "
-                         "d ON d.id = w.doc_id WHERE w.work_id = ?1 AND "
-                         "w.doc_id <> ?2 ORDER BY w.pref DESC, w.doc_id DESC",
-                         -1, &o, NULL) != SQLITE_OK) {
-    sqlite3_finalize(q);
+  int prc; /* kept on the handle (vb_index_stmt) */
+  if (!(q = vb_index_stmt(idx, "SELECT work_id, rep FROM works WHERE doc_id = ?1",
+                          &prc)) ||
+      !(o = vb_index_stmt(idx,
+                          "SELECT d.source, w.kind FROM works w JOIN documents "
+                          "d ON d.id = w.doc_id WHERE w.work_id = ?1 AND "
+                          "w.doc_id <> ?2 ORDER BY w.pref DESC, w.doc_id DESC",
+                          &prc))) {
+    vb_index_stmt_done(idx, q);
     return fold_fail(err);
   }
   int64_t *works = alloc(ctx, (*n + 1) * sizeof *works);
@@ -171,8 +170,8 @@ vb_status vb_fold_works(vb_index *idx, vb_hit *hits, size_t *n, size_t limit,
   for (size_t i = 0; i < kept && rc == VB_OK; i++)
     if (works[i] && !hits[i].para_id)
       rc = list_others(o, &hits[i], works[i], alloc, ctx, err);
-  sqlite3_finalize(q);
-  sqlite3_finalize(o);
+  vb_index_stmt_done(idx, q);
+  vb_index_stmt_done(idx, o);
   if (rc == VB_OK) *n = kept;
   return rc;
 }

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "text.h"
+#include "cache.h"
 #include "internal.h"
 #include "mhd.h"
 #include "serve.h"
@@ -27,6 +28,7 @@ extern const char vb_asset_app_js[];
 #define SV_CONN_MEMORY (32 << 10) /* request line and headers, per connection */
 #define SV_BUDGET_STEPS 1000      /* VM steps between two clock readings */
 #define SV_MMAP_BYTES "2147418112" /* of the index mapped by each worker */
+#define SV_CACHE_MB 64            /* the answer cache's default cap */
 
 /* The policy: scripts and styles from this server only, no inline script,
 ** no framing, forms only to this server. */
@@ -41,6 +43,7 @@ struct vb_server {
   int port;
   void (*log)(void *ctx, const char *line);
   void *log_ctx;
+  sv_cache *cache;  /* answers kept in memory, or NULL (cache.h) */
   /* The workers: at most max of them, made when a request finds none
   ** idle; a request takes one (waiting while all are busy) and gives it
   ** back. */
@@ -57,6 +60,9 @@ struct vb_server {
 typedef struct sv_worker {
   vb_index *idx;
   sqlite3_stmt *by_source; /* sv_doc_id()'s statement, or NULL */
+  sqlite3_stmt *data_version; /* PRAGMA data_version, or NULL */
+  int64_t version;         /* what it said on the last request */
+  int version_seen;        /* version holds a value of this connection */
   struct timespec deadline;
   int armed;               /* the deadline applies (a request is running) */
   int timed_out;
@@ -85,6 +91,7 @@ static void worker_free(void *p) {
   sv_worker *w = p;
   if (!w) return;
   sqlite3_finalize(w->by_source);
+  sqlite3_finalize(w->data_version);
   vb_index_close(w->idx);
   vb_free(w);
 }
@@ -227,6 +234,75 @@ static void request_end(sv_worker *w) {
     (void)sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* ---- The answer cache ---- */
+
+/* Whether the index changed since this worker's last request, as its own
+** connection sees it, read in the request's snapshot (which this takes);
+** a worker's first look counts as a change.  -1 when it cannot tell (no
+** transaction, or the statement failed): the request bypasses the cache. */
+static int index_changed(sv_worker *w) {
+  sqlite3 *db = vb_index_db(w->idx);
+  if (sqlite3_get_autocommit(db)) return -1;
+  if (!w->data_version &&
+      sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &w->data_version, NULL) != SQLITE_OK)
+    return -1;
+  int rc = sqlite3_step(w->data_version);
+  int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(w->data_version, 0) : 0;
+  sqlite3_reset(w->data_version);
+  if (rc != SQLITE_ROW) return -1;
+  int changed = !w->version_seen || v != w->version;
+  w->version = v;
+  w->version_seen = 1;
+  return changed;
+}
+
+typedef struct key_arg {
+  const char *key, *value;
+  int order;  /* place in the request: same-named parameters keep it */
+} key_arg;
+
+typedef struct key_args {
+  key_arg a[SV_MAX_ARGS];
+  int n;
+} key_args;
+
+static enum MHD_Result collect_arg(void *ctx, enum MHD_ValueKind kind,
+                                   const char *key, const char *value) {
+  (void)kind;
+  key_args *k = ctx;
+  if (k->n >= SV_MAX_ARGS) return MHD_NO;
+  k->a[k->n].key = key;
+  k->a[k->n].value = value ? value : "";
+  k->a[k->n].order = k->n;
+  k->n++;
+  return MHD_YES;
+}
+
+static int cmp_arg(const void *a, const void *b) {
+  const key_arg *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : x->order - y->order;
+}
+
+/* The cache key of a request: its path and its decoded parameters sorted
+** by name (the order of same-named ones kept, since sv_arg() reads the
+** first), each ended by a NUL.  lang and format are parameters, so they
+** are part of it.  0 when the answer is not to be kept: a download (read
+** from the file, not the index) or a key that does not fit. */
+static int cache_key(struct MHD_Connection *conn, const char *url, vb_buf *key) {
+  if (strncmp(url, "/doc/", 5) == 0 && strstr(url, "/file")) return 0;
+  key_args k;
+  k.n = 0;
+  SV_MHD.MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, &k);
+  qsort(k.a, (size_t)k.n, sizeof k.a[0], cmp_arg);
+  if (vb_buf_append(key, url, strlen(url) + 1) != VB_OK) return 0;
+  for (int i = 0; i < k.n; i++)
+    if (vb_buf_append(key, k.a[i].key, strlen(k.a[i].key) + 1) != VB_OK ||
+        vb_buf_append(key, k.a[i].value, strlen(k.a[i].value) + 1) != VB_OK)
+      return 0;
+  return 1;
+}
+
 /* ---- Parameters ---- */
 
 typedef struct arg_check {
@@ -332,11 +408,17 @@ static void log_request(vb_server *s, const sv_worker *w, const char *method,
       n += (size_t)snprintf(path + n, sizeof path - n, "\\x%02X", *p);
   }
   path[n] = '\0';
-  char line[512];
-  snprintf(line, sizeof line,
+  char line[640];
+  int k = snprintf(line, sizeof line,
            "%d %s %s %zu B %.2f ms cpu %.2f ms worker %u request %lu opens %lu", status,
            method, path, bytes, app_ms, cpu_ms, w ? w->id : 0, w ? w->requests : 0UL,
            w ? w->opens : 0UL);
+  if (s->cache && r->cache && k > 0 && k < (int)sizeof line) {
+    size_t entries, held;
+    sv_cache_stats(s->cache, &entries, &held);
+    snprintf(line + k, sizeof line - (size_t)k, " cache %s entries %zu bytes %zu", r->cache,
+             entries, held);
+  }
   s->log(s->log_ctx, line);
 }
 
@@ -375,8 +457,10 @@ static enum MHD_Result send_req(vb_server *s, sv_worker *w, const sv_clock *star
   double cpu_ms = ms_between(&start->cpu, &end.cpu);
   char timing[128];
   int k = snprintf(timing, sizeof timing, "app;dur=%.3f, cpu;dur=%.3f", app_ms, cpu_ms);
-  if (w && w->open_ms > 0)
-    snprintf(timing + k, sizeof timing - (size_t)k, ", open;dur=%.3f", w->open_ms);
+  if (w && w->open_ms > 0 && k < (int)sizeof timing)
+    k += snprintf(timing + k, sizeof timing - (size_t)k, ", open;dur=%.3f", w->open_ms);
+  if (r->cache && k < (int)sizeof timing)
+    snprintf(timing + k, sizeof timing - (size_t)k, ", cache;desc=%s", r->cache);
   SV_MHD.MHD_add_response_header(resp, "Server-Timing", timing);
   enum MHD_Result ret = SV_MHD.MHD_queue_response(r->conn, (unsigned)status, resp);
   SV_MHD.MHD_destroy_response(resp);
@@ -507,8 +591,36 @@ static enum MHD_Result answer(vb_server *s, sv_worker *w, struct MHD_Connection 
   r.idx = w->idx;
   r.timed_out = &w->timed_out;
   r.by_source = &w->by_source;
+  /* The generation is read before the request takes its snapshot, so an
+  ** answer kept under it is never older than it; a request that sees the
+  ** index changed starts a new generation (cache.h). */
+  vb_buf key;
+  vb_buf_init(&key, (size_t)SV_MAX_ARGS * 2 * (SV_MAX_ARG + 1) + 4096);
+  int keep = s->cache && cache_key(conn, url, &key);
+  uint64_t gen = keep ? sv_cache_generation(s->cache) : 0;
   request_begin(w);
-  route(&r, url);
+  if (keep) {
+    int changed = index_changed(w);
+    if (changed > 0) gen = sv_cache_changed(s->cache, gen);
+    if (changed < 0 || !gen) keep = 0;
+  }
+  sv_cached hit;
+  if (keep && sv_cache_get(s->cache, key.data, key.len, gen, &hit)) {
+    r.status = hit.status;
+    r.ctype = hit.ctype;
+    snprintf(r.disposition, sizeof r.disposition, "%s", hit.disposition);
+    if (vb_buf_append(&r.out, hit.body, hit.len) != VB_OK) r.failed = 1;
+    vb_free(hit.body);
+    r.cache = "hit";
+  } else {
+    route(&r, url);
+    /* Only whole answers are kept: no error, nothing cut by the budget. */
+    if (keep && r.status == 200 && !r.failed && !w->timed_out)
+      sv_cache_put(s->cache, key.data, key.len, gen, r.status, r.ctype, r.disposition,
+                   r.out.data ? r.out.data : "", r.out.len);
+    if (s->cache) r.cache = keep ? "miss" : "skip";
+  }
+  vb_buf_free(&key);
   request_end(w);
   return send_req(s, w, &start, method, &r);
 }
@@ -566,11 +678,14 @@ vb_status vb_serve_start(const vb_serve_opts *o, vb_server **out,
   s->budget_ms = o->budget_ms > 0 ? o->budget_ms : 5000;
   s->log = o->log;
   s->log_ctx = o->log_ctx;
+  s->cache = sv_cache_new(o->cache_mb < 0 ? 0
+                          : (size_t)(o->cache_mb ? o->cache_mb : SV_CACHE_MB) << 20);
   s->max = o->threads > 0 ? (unsigned)o->threads : 4;
   s->idle = vb_calloc(s->max, sizeof *s->idle);
   if (!s->db_path || !s->idle) {
     vb_free(s->idle);
     vb_free(s->db_path);
+    sv_cache_free(s->cache);
     vb_free(s);
     return vb_error_set(err, VB_ENOMEM, "out of memory");
   }
@@ -607,5 +722,6 @@ void vb_serve_stop(vb_server *s) {
   pthread_mutex_destroy(&s->lock);
   vb_free(s->idle);
   vb_free(s->db_path);
+  sv_cache_free(s->cache);
   vb_free(s);
 }

@@ -39,6 +39,8 @@ typedef struct sv_req {
   int *timed_out;       /* set by the time budget's progress handler */
   sqlite3_stmt **by_source; /* the worker's statement of sv_doc_id(),
                                prepared on first use and kept; may be NULL */
+  const char *cache;    /* the answer cache: "hit", "miss" or "skip"
+                           (serve.h), or NULL without a cache */
 } sv_req;
 
 /* The value of parameter name, or NULL when absent or empty. */

@@ -13,8 +13,11 @@
 **
 ** Every answer built by a handler carries a Server-Timing header:
 ** "app;dur=MS, cpu;dur=MS" (wall and CPU time of the answering thread from
-** the request's headers to its answer), and ", open;dur=MS" when the
-** worker opened its index connection for this request.
+** the request's headers to its answer), ", open;dur=MS" when the
+** worker opened its index connection for this request, and with the
+** answer cache ", cache;desc=hit" (answered from memory), "miss" (built,
+** and kept when whole) or "skip" (neither looked up nor kept: a download,
+** or an answer while two workers saw the index change at once).
 **
 ** The server never prints: vb_serve_start() reports failures through
 ** vb_error, the caller says where it listens, and opts->log receives the
@@ -35,10 +38,18 @@ typedef struct vb_serve_opts {
   int threads;          /* requests answered at once (workers, each with
                            its own index connection); 0 = 4 */
   int budget_ms;        /* time budget of one request's queries; 0 = 5000 */
+  int cache_mb;         /* the answer cache's cap in MB: 0 = 64, negative =
+                           no cache.  A repeated request (same path and
+                           parameters) is answered from memory until the
+                           index changes (any commit, e.g. of an ingest
+                           beside the server); errors and answers cut by
+                           the time budget are never kept. */
   /* Called after each request with one line (no newline) saying what was
   ** answered and how long it took: "200 GET /api/search 1843 B 3.21 ms
   ** cpu 3.02 ms worker 2 request 57 opens 1" (the worker thread, its
-  ** count of requests, and how many times it opened the index).  NULL:
+  ** count of requests, and how many times it opened the index), and with
+  ** the answer cache " cache hit entries 12 bytes 80411" (hit, miss or
+  ** skip; the entries and bytes it holds after the answer).  NULL:
   ** no log.  Called on the worker threads, possibly at the same time. */
   void (*log)(void *ctx, const char *line);
   void *log_ctx;

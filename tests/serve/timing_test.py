@@ -17,9 +17,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from serveutil import TIMEOUT, Scratch, Server, check  # noqa: E402
 
 THREADS = 2
-TIMING = re.compile(r"^app;dur=\d+\.\d{3}, cpu;dur=\d+\.\d{3}(, open;dur=\d+\.\d{3})?$")
+TIMING = re.compile(r"^app;dur=\d+\.\d{3}, cpu;dur=\d+\.\d{3}(, open;dur=\d+\.\d{3})?"
+                    r", cache;desc=(hit|miss|skip)$")
 LOG = re.compile(r"^(\d{3}) (GET|HEAD) (\S+) (\d+) B \d+\.\d\d ms cpu \d+\.\d\d ms "
-                 r"worker (\d+) request (\d+) opens (\d+)$")
+                 r"worker (\d+) request (\d+) opens (\d+) cache (hit|miss|skip) "
+                 r"entries \d+ bytes \d+$")
 # (path, status, built by a handler: logged and timed)
 ROUTES = [
     ("/api/search?q=binh+dang+gioi&limit=3", 200, True),
