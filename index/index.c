@@ -26,7 +26,7 @@ _Static_assert(sizeof ((vb_prepared *)0)->minhash ==
                    VB_MINHASH_N * sizeof(uint32_t),
                "vb_prepared holds one MinHash signature");
 
-#define VB_SCHEMA_VERSION "8" /* bump on any change to schema.sql */
+#define VB_SCHEMA_VERSION "9" /* bump on any change to schema.sql */
 #define VB_BUSY_TIMEOUT_MS 10000 /* wait this long for another writer */
 
 /* Prepared statements, by purpose.  Keep g_sql in the same order. */
@@ -118,9 +118,9 @@ static const char *const g_sql[ST__N] = {
         "INSERT INTO headings(doc_id, seq, text) VALUES(?1, ?2, ?3)",
     [ST_LINE_INSERT] =
         "INSERT INTO lines(doc_id, line, text) VALUES(?1, ?2, ?3)",
-    [ST_ORDER_INSERT] =
-        "INSERT INTO answer_order(doc_id, kind, seq, key, province, date, "
-        "source, year) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_ORDER_INSERT] = "INSERT INTO answer_order(doc_id, kind, seq, key, province, date, "
+                        "source, year, name, canonical, to_body, via, by_date, what, who, "
+                        "tasks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     [ST_TTEXT_FIND] = "SELECT text FROM task_texts WHERE id = ?1",
     [ST_TTEXT_INSERT] = "INSERT INTO task_texts(id, text) VALUES(?1, ?2)",
     [ST_TTEXT_TIDY] = "DELETE FROM task_texts WHERE id NOT IN "
@@ -476,16 +476,22 @@ static int bind_key(sqlite3_stmt *s, int i, const char *a, const char *b,
   return (int)n;
 }
 
-/* The row of answer_order (schema.sql) of the reporting duty (kind 1),
-** unit (kind 2) or yearly duty (kind 3: key its --MM-DD date, province and
-** date 0) seq of document id, under its lookup key.  Written here,
-** not by a trigger: a statement that fires a trigger runs in a statement
-** savepoint, and every savepoint makes FTS5 write the terms it holds for
-** the open transaction, so a trigger per list row cost a full-text flush
-** per document. */
+/* String value of a list item that may be a plain string or an object with
+** a "name" member (units are written either way). */
+static const char *item_name(json_t *item) {
+  if (json_is_string(item)) return json_string_value(item);
+  return json_string_value(json_object_get(item, "name"));
+}
+
+/* The row of answer_order (schema.sql) of the reporting duty (kind 1), unit (kind 2, of
+** ntasks tasks) or yearly duty (kind 3: key its --MM-DD date, province and date 0; who its
+** units as stored) item, seq of document id, under its lookup key, with the item's columns
+** the answers show.  Written here, not by a trigger: a statement that fires a trigger runs
+** in a statement savepoint, and every savepoint makes FTS5 write the terms it holds for the
+** open transaction, so a trigger per list row cost a full-text flush per document. */
 static vb_status put_order(vb_index *idx, const vb_put_ctx *c, int kind,
-                           size_t seq, const char *key, int keylen,
-                           vb_error *err) {
+                           size_t seq, const char *key, int keylen, json_t *item,
+                           const char *who, const char *evkey, size_t ntasks, vb_error *err) {
   vb_status rc = VB_OK;
   sqlite3_stmt *s = stmt(idx, ST_ORDER_INSERT, err, &rc);
   if (!s) return rc;
@@ -505,14 +511,16 @@ static vb_status put_order(vb_index *idx, const vb_put_ctx *c, int kind,
   sqlite3_bind_text(s, 7, c->source, -1, SQLITE_STATIC);
   json_t *year = json_object_get(c->rec, "year");
   if (json_is_integer(year)) sqlite3_bind_int64(s, 8, json_integer_value(year));
+  static const char *const cols[3][6] = {/* ?9-?14: the item's, by kind */
+      {"from", "from_canonical", "to", "via", "by"},
+      {NULL, "canonical"}, {NULL, NULL, "to", NULL, NULL, "what"}};
+  for (int k = 0; k < 6; k++)
+    if (cols[kind - 1][k]) bind_json_str(s, 9 + k, item, cols[kind - 1][k]);
+  if (kind == 2) bind_str(s, 9, item_name(item));
+  if (kind == 2) sqlite3_bind_int64(s, 16, (sqlite3_int64)ntasks);
+  bind_str(s, 15, who);
+  bind_evidence(s, 17, c->rec, evkey);
   return step_done(idx, s, "cannot store the record", err);
-}
-
-/* String value of a list item that may be a plain string or an object with
-** a "name" member (units are written either way). */
-static const char *item_name(json_t *item) {
-  if (json_is_string(item)) return json_string_value(item);
-  return json_string_value(json_object_get(item, "name"));
 }
 
 #define TASK_TEXT_PROBES 64 /* ids tried after the hash's before giving up */
@@ -626,14 +634,8 @@ static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
         break;
     }
     rc = step_done(idx, s, "cannot store the record", err);
-    free(who); /* jansson allocates with malloc */
-    if (rc == VB_OK && okeylen >= 0)
-      rc = put_order(idx, c,
-                     st_i == ST_REPORT_INSERT ? 1
-                     : st_i == ST_UNIT_INSERT ? 2 : 3,
-                     i, okey, okeylen, err);
-    if (rc != VB_OK) return rc;
-    if (st_i == ST_UNIT_INSERT && json_is_object(item)) {
+    size_t ntasks = 0; /* of a unit, stored */
+    if (rc == VB_OK && st_i == ST_UNIT_INSERT && json_is_object(item)) {
       json_t *tasks = json_object_get(item, "tasks"), *t;
       size_t k;
       json_array_foreach(tasks, k, t) {
@@ -652,8 +654,14 @@ static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
         if (json_is_integer(line))
           sqlite3_bind_int64(ts, 5, json_integer_value(line));
         VB_TRY(step_done(idx, ts, "cannot store the record", err));
+        ntasks++;
       }
     }
+    if (rc == VB_OK && okeylen >= 0)
+      rc = put_order(idx, c, st_i == ST_REPORT_INSERT ? 1 : st_i == ST_UNIT_INSERT ? 2 : 3, i,
+                     okey, okeylen, item, who, evkey, ntasks, err);
+    free(who); /* jansson allocates with malloc */
+    if (rc != VB_OK) return rc;
   }
   return VB_OK;
 }
@@ -941,11 +949,8 @@ vb_status vb_index_each_under(vb_index *idx, const char *dir,
 static const char g_bulk_drop_sql[] =
     "DROP INDEX IF EXISTS paragraphs_fingerprint;"
     "DROP INDEX IF EXISTS refs_id;"
-    "DROP INDEX IF EXISTS units_key;"
     "DROP INDEX IF EXISTS reports_to;"
-    "DROP INDEX IF EXISTS reports_to_key;"
-    "DROP INDEX IF EXISTS deadlines_date;"
-    "DROP INDEX IF EXISTS answer_order_key;";
+    "DROP INDEX IF EXISTS deadlines_date;";
 
 vb_status vb_index_bulk_begin(vb_index *idx, vb_error *err) {
   if (idx->in_batch)

@@ -143,7 +143,6 @@ CREATE TABLE IF NOT EXISTS unit_rows(
   line      INTEGER,
   PRIMARY KEY(doc_id, seq)
 );
-CREATE INDEX IF NOT EXISTS units_key ON unit_rows(key);
 -- The tasks (view tasks below: doc_id, unit_seq, seq, text, line) are
 -- task_rows with their text kept once in task_texts: plans copy the same
 -- tasks word for word, so most task texts repeat.
@@ -199,33 +198,59 @@ CREATE TABLE IF NOT EXISTS report_rows(
 CREATE INDEX IF NOT EXISTS reports_to ON report_rows(to_body);
 -- A lookup key is a name folded to ASCII letters and digits ("Sở LĐ-TB&XH"
 -- -> "soldtbvaxh"), so that questions find a body by the prefix of its
--- canonical name whatever the spelling.
-CREATE INDEX IF NOT EXISTS reports_to_key ON report_rows(to_key);
+-- canonical name whatever the spelling (answer_order below lists the rows
+-- of a key).
 
--- The order questions list their answers in (query/ask_answer.c): who
--- reports to a body and which plans give a unit tasks come by province,
--- date and file of the document.  One row per reporting duty (kind 1, key
--- = reports.to_key), per unit (kind 2, key = units.key) and per yearly
--- duty (kind 3, key = its --MM-DD date, province and date 0), indexed in
--- that order, so that a question reads its first answers in order and
--- stops instead of sorting every duty of a common body or every yearly
--- duty of a month.  A document without a province or a date has 0 there
--- (sorting first, as NULL does).  Written by vanban beside each row (a
--- row for every report_rows row with a to_key, every unit_rows row with a
--- key and every yearly deadline_rows row with a date).
+-- The answers of three questions, in the order they list them (query/
+-- ask_answer.c): who reports to a body (kind 1, key = reports.to_key),
+-- which plans give a unit tasks (kind 2, key = units.key) and the yearly
+-- duties of a month (kind 3, key = their --MM-DD date, province and date
+-- 0).  One row per reporting duty, per unit with a key and per yearly duty
+-- with a date, stored in answer order (by key, then province, date and file
+-- of the document, then place in the plan), with the columns the answer
+-- shows from its own row, so that a question reads its answers one after
+-- another and stops at its cap, without a lookup in reports, units or
+-- deadlines per answer (the document's columns and the evidence line are
+-- read from documents and lines).  A document without a province or a date
+-- has 0 there (sorting first, as NULL does).  Written by vanban beside each
+-- row; deleted with its document by the trigger below (the table has no
+-- index by document: the trigger finds a document's rows by their keys).
 CREATE TABLE IF NOT EXISTS answer_order(
-  doc_id   INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  kind     INTEGER NOT NULL,               -- 1: reports, 2: units, 3: yearly duties
-  seq      INTEGER NOT NULL,               -- reports/units/deadlines.seq
-  key      TEXT NOT NULL,                  -- the lookup key
-  province NOT NULL,                       -- documents.province, or 0
-  date     NOT NULL,                       -- documents.date, or 0
-  source   TEXT NOT NULL,                  -- documents.source
-  year     INTEGER,                        -- documents.year
-  PRIMARY KEY(doc_id, kind, seq)
+  kind      INTEGER NOT NULL,              -- 1: reports, 2: units, 3: yearly duties
+  key       TEXT NOT NULL,                 -- the lookup key
+  province  NOT NULL,                      -- documents.province, or 0
+  date      NOT NULL,                      -- documents.date, or 0
+  source    TEXT NOT NULL,                 -- documents.source
+  seq       INTEGER NOT NULL,              -- reports/units/deadlines.seq
+  doc_id    INTEGER NOT NULL,              -- documents.id
+  year      INTEGER,                       -- documents.year
+  name      TEXT,                          -- reports.from_unit, units.name
+  canonical TEXT,                          -- reports.from_canonical, units.canonical
+  to_body   TEXT,                          -- reports.to_body, deadlines.to_body
+  via       TEXT,                          -- reports.via
+  by_date   TEXT,                          -- reports.by_date
+  what      TEXT,                          -- deadlines.what
+  who       TEXT,                          -- deadlines.who
+  tasks     INTEGER,                       -- the unit's number of tasks
+  line      INTEGER,                       -- the row's evidence line
+  PRIMARY KEY(kind, key, province, date, source, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS answer_order_key
-  ON answer_order(kind, key, province, date, source, seq, year);
+-- A document's rows, found by their keys, go before it (its list rows are
+-- still there to give them).
+CREATE TRIGGER IF NOT EXISTS answer_order_delete BEFORE DELETE ON documents
+BEGIN
+  DELETE FROM answer_order WHERE kind = 1 AND key IN (
+      SELECT to_key FROM report_rows WHERE doc_id = old.id)
+    AND province = coalesce(old.province, 0) AND date = coalesce(old.date, 0)
+    AND source = old.source;
+  DELETE FROM answer_order WHERE kind = 2 AND key IN (
+      SELECT key FROM unit_rows WHERE doc_id = old.id)
+    AND province = coalesce(old.province, 0) AND date = coalesce(old.date, 0)
+    AND source = old.source;
+  DELETE FROM answer_order WHERE kind = 3 AND key IN (
+      SELECT date FROM deadline_rows WHERE doc_id = old.id AND recurs = 'yearly')
+    AND province = 0 AND date = 0 AND source = old.source;
+END;
 -- The provinces merged into one since July 2025: a question about a
 -- province reads their documents by this index.
 CREATE INDEX IF NOT EXISTS documents_province_2025

@@ -82,27 +82,65 @@ typedef struct ask_sql {
   int kind; /* answer_order.kind listing these answers in order, or 0 */
 } ask_sql;
 
-/* Reporting duties and units in their answers' order (answer_order, see
-** schema.sql), read from the table answer_order's index: the answers'
-** first rows come first, and the statement stops at its LIMIT.  ?10 is the
-** one key of the question's range, when it holds one. */
-#define ORDERED_FROM(table)                                                \
-  "FROM answer_order o CROSS JOIN " table " x ON x.doc_id = o.doc_id AND " \
-  "x.seq = o.seq CROSS JOIN documents d ON d.id = o.doc_id "
+/* Reporting duties, units and yearly duties in their answers' order, read
+** from the table answer_order (schema.sql), which holds the columns of
+** their rows that the answers show: the answers' first rows come first,
+** one after another, and the statement stops at its LIMIT; only the
+** document's row and the evidence line are read per answer. */
+#define ORDERED_FROM "FROM answer_order o CROSS JOIN documents d ON d.id = o.doc_id "
 #define ORDERED_BY "ORDER BY o.province, o.date, o.source, o.seq"
+/* The question's range of keys, as a condition no index serves (unary +):
+** the table is read by the conditions prepare_answer() adds, one key at a
+** time, in order; given the range, SQLite read the whole range and sorted. */
+#define ORDERED_RANGE "+o.key >= ?1 AND +o.key < ?1 || '~' "
+/* The evidence line of an answer_order row, as the views give it. */
+#define ORDERED_EVIDENCE \
+  "(SELECT l.text FROM lines l WHERE l.doc_id = o.doc_id AND l.line = o.line) AS evidence "
+
+/* The conditions of a deadline on its date, recurrence and units (columns
+** of deadlines, or of answer_order for the yearly ones). */
+#define DEADLINE_WHERE(date, recurs, who)                                         \
+  "WHERE " date " IS NOT NULL "                                                   \
+  "  AND (?1 IS NULL OR instr(vb_key(" who "), ?1) > 0) "                         \
+  "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "                \
+  "  AND (?3 IS NULL OR ?6 IS NOT NULL OR d.year = ?3) "                          \
+  "  AND (?4 IS NULL OR (" recurs " IS NULL AND " date " >= ?4) OR "             \
+  "       (" recurs " = 'yearly' AND (?5 IS NULL OR "                             \
+  "        substr(?5, 1, 4) > substr(?4, 1, 4) OR "                               \
+  "        substr(" date ", 3) >= substr(?4, 6)))) "                              \
+  "  AND (?5 IS NULL OR (" recurs " IS NULL AND " date " <= ?5) OR "             \
+  "       (" recurs " = 'yearly' AND (?4 IS NULL OR "                             \
+  "        substr(?5, 1, 4) > substr(?4, 1, 4) OR "                               \
+  "        substr(" date ", 3) <= substr(?5, 6)))) "                              \
+  "  AND (?6 IS NULL OR "                                                         \
+  "       (" recurs " IS NULL AND substr(" date ", 6, 2) = ?6 AND "               \
+  "        (?3 IS NULL OR substr(" date ", 1, 4) = printf('%04d', ?3))) OR "      \
+  "       (" recurs " = 'yearly' AND substr(" date ", 3, 2) = ?6)) "              \
+  /* a yearly duty lasts from the plan's year to its period's end */            \
+  "  AND (" recurs " IS NULL OR ("                                                \
+  "       (coalesce(?4, printf('%04d', ?3)) IS NULL OR d.period_to IS NULL OR "  \
+  "        substr(d.period_to, 1, 4) >= substr(coalesce(?4, printf('%04d', ?3)), 1, 4)) AND " \
+  "       (coalesce(?5, printf('%04d', ?3)) IS NULL OR d.year IS NULL OR "        \
+  "        d.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)))) "
+/* The yearly duties' part of a deadlines question (deadline_part()),
+** read from answer_order alone: the same columns and conditions. */
+#define YEARLY_SELECT                                                     \
+  "SELECT " DOC_COLS ", o.key AS deadline, 'yearly' AS recurs, o.what, o.who, " \
+  "o.to_body AS \"to\", o.line, " ORDERED_EVIDENCE
+#define YEARLY_WHERE DEADLINE_WHERE("o.key", "'yearly'", "o.who")
 
 static int sql_for(vb_intent intent, ask_sql *o) {
   o->kind = 0;
   switch (intent) {
     case VB_ASK_REPORTS_TO:
-      o->select = "SELECT " DOC_COLS ", x.from_unit AS \"from\", x.from_canonical, "
-                  "x.to_body AS \"to\", x.via, x.by_date AS \"by\", x.line, x.evidence ";
-      o->from = ORDERED_FROM("reports");
-      o->where = "WHERE x.to_key >= ?1 AND x.to_key < ?1 || '~' "
+      o->select = "SELECT " DOC_COLS ", o.name AS \"from\", o.canonical AS from_canonical, "
+                  "o.to_body AS \"to\", o.via, o.by_date AS \"by\", o.line, " ORDERED_EVIDENCE;
+      o->from = ORDERED_FROM;
+      o->where = "WHERE " ORDERED_RANGE
                  "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
                  "  AND (?3 IS NULL OR d.year = ?3) "
-                 "  AND (?9 IS NULL OR instr(vb_key(x.from_unit), ?9) > 0 OR "
-                 "       instr(vb_key(coalesce(x.from_canonical, '')), ?9) > 0) ";
+                 "  AND (?9 IS NULL OR instr(vb_key(o.name), ?9) > 0 OR "
+                 "       instr(vb_key(coalesce(o.canonical, '')), ?9) > 0) ";
       o->order = ORDERED_BY; /* d.province, d.date, d.source, x.seq */
       o->kind = 1;
       return 1;
@@ -110,38 +148,15 @@ static int sql_for(vb_intent intent, ask_sql *o) {
       o->select = "SELECT " DOC_COLS ", x.date AS deadline, x.recurs, x.what, x.who, "
                   "x.to_body AS \"to\", x.line, x.evidence ";
       o->from = "FROM deadlines x JOIN documents d ON d.id = x.doc_id ";
-      o->where =
-          "WHERE x.date IS NOT NULL "
-          "  AND (?1 IS NULL OR instr(vb_key(x.who), ?1) > 0) "
-          "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
-          "  AND (?3 IS NULL OR ?6 IS NOT NULL OR d.year = ?3) "
-          "  AND (?4 IS NULL OR (x.recurs IS NULL AND x.date >= ?4) OR "
-          "       (x.recurs = 'yearly' AND (?5 IS NULL OR "
-          "        substr(?5, 1, 4) > substr(?4, 1, 4) OR "
-          "        substr(x.date, 3) >= substr(?4, 6)))) "
-          "  AND (?5 IS NULL OR (x.recurs IS NULL AND x.date <= ?5) OR "
-          "       (x.recurs = 'yearly' AND (?4 IS NULL OR "
-          "        substr(?5, 1, 4) > substr(?4, 1, 4) OR "
-          "        substr(x.date, 3) <= substr(?5, 6)))) "
-          "  AND (?6 IS NULL OR "
-          "       (x.recurs IS NULL AND substr(x.date, 6, 2) = ?6 AND "
-          "        (?3 IS NULL OR substr(x.date, 1, 4) = printf('%04d', ?3))) OR "
-          "       (x.recurs = 'yearly' AND substr(x.date, 3, 2) = ?6)) "
-          /* a yearly duty lasts from the plan's year to its period's end */
-          "  AND (x.recurs IS NULL OR ("
-          "       (coalesce(?4, printf('%04d', ?3)) IS NULL OR d.period_to IS NULL OR "
-          "        substr(d.period_to, 1, 4) >= substr(coalesce(?4, printf('%04d', ?3)), 1, 4)) AND "
-          "       (coalesce(?5, printf('%04d', ?3)) IS NULL OR d.year IS NULL OR "
-          "        d.year <= CAST(substr(coalesce(?5, printf('%04d', ?3)), 1, 4) AS INTEGER)))) ";
+      o->where = DEADLINE_WHERE("x.date", "x.recurs", "x.who");
       o->order = "ORDER BY CASE WHEN x.recurs IS NULL THEN x.date ELSE '9' || x.date END, "
                  "d.source, x.seq";
       return 1;
     case VB_ASK_PLANS_ASSIGNING:
-      o->select = "SELECT " DOC_COLS ", x.name AS unit, x.canonical, "
-                  "(SELECT count(*) FROM tasks t WHERE t.doc_id = x.doc_id AND "
-                  " t.unit_seq = x.seq) AS tasks, x.line, x.evidence ";
-      o->from = ORDERED_FROM("units");
-      o->where = "WHERE x.key >= ?1 AND x.key < ?1 || '~' "
+      o->select = "SELECT " DOC_COLS ", o.name AS unit, o.canonical, o.tasks, o.line, "
+                  ORDERED_EVIDENCE;
+      o->from = ORDERED_FROM;
+      o->where = "WHERE " ORDERED_RANGE
                  "  AND (?2 IS NULL OR d.province = ?2 OR d.province_2025 = ?2) "
                  "  AND (?3 IS NULL OR d.year = ?3) ";
       o->order = ORDERED_BY; /* d.province, d.date, d.source, x.seq */
@@ -220,16 +235,19 @@ static int deadline_ranges(const vb_question *q, char r[4][16]) {
 }
 
 /* The keys of answer_order of this kind in [key, key~), at most
-** ASK_MAX_KEYS, each found by one seek of the index; a new list (free
+** ASK_MAX_KEYS, each found by one seek of the table; a new list (free
 ** with free_keys()).  Returns the number found, ASK_MAX_KEYS + 1 when there
-** are more, -1 when out of memory. */
+** are more, -1 when out of memory.  The seek after a key starts past its
+** rows: at the key and a byte 1, which sorts before every key extending it
+** (keys are letters, digits and '-'), not at the key and skipping its rows. */
 #define ASK_MAX_KEYS 100
 static int range_keys(sqlite3 *db, int kind, const char *key, char ***out) {
   sqlite3_stmt *s = NULL;
   *out = NULL;
   if (sqlite3_prepare_v2(db,
                          "SELECT key FROM answer_order WHERE kind = ?1 AND "
-                         "key >= ?2 AND key < ?3 || '~' AND key IS NOT ?4 "
+                         "key >= ?2 || iif(?4 IS NULL, '', char(1)) AND "
+                         "key < ?3 || '~' AND key IS NOT ?4 "
                          "ORDER BY key LIMIT 1",
                          -1, &s, NULL) != SQLITE_OK)
     return 0;
@@ -367,7 +385,7 @@ static const char *deadline_part(int part) {
     return "AND x.recurs IS NULL AND x.date < '9' "
            "AND x.date >= ?10 AND x.date <= ?11 ";
   if (part == 1)
-    return "AND x.recurs = 'yearly' AND o.kind = 3 "
+    return "AND o.kind = 3 "
            "AND o.key >= ?12 AND o.key <= ?13 "
            "AND (?3 IS NULL OR ?6 IS NOT NULL OR o.year = ?3) "
            "AND (coalesce(?5, printf('%04d', ?3)) IS NULL OR o.year IS NULL OR "
@@ -402,12 +420,13 @@ static vb_status prepare_answer(sqlite3 *db, const vb_question *q,
   vb_buf_init(&b, 1 << 22);
   vb_status rc = VB_OK;
   for (int i = 0; rc == VB_OK && i < (merged ? nkeys : 1); i++) {
-    rc = vb_buf_printf(&b, "%s%s%s%s%s", i ? " UNION ALL " : "", a.select,
+    int yearly = ranged && part == 1; /* from answer_order alone */
+    rc = vb_buf_printf(&b, "%s%s%s%s%s", i ? " UNION ALL " : "",
+                       yearly ? YEARLY_SELECT : a.select,
                        merged ? ", o.province AS _p, o.date AS _d, "
                                 "o.source AS _s, o.seq AS _q "
                               : "",
-                       ranged && part == 1 ? ORDERED_FROM("deadlines") : a.from,
-                       a.where);
+                       yearly ? ORDERED_FROM : a.from, yearly ? YEARLY_WHERE : a.where);
     if (rc == VB_OK && ranged && part >= 0)
       rc = vb_buf_puts(&b, deadline_part(part));
     /* Yearly duties of a province: the plans of the province, read once

@@ -28,7 +28,8 @@ PY
 cp -r "$SRC/corpus/seeds" seeds
 vanban ingest -q --db q.db plans seeds; echo "ingest exit $?"
 # One row per reporting duty and unit with a key and per yearly duty, with
-# its document's columns (a yearly duty's date as its key, province and date 0).
+# its document's columns (a yearly duty's date as its key, province and date 0)
+# and the columns of its row that the answers show.
 check() {
   sqlite3 q.db "SELECT (SELECT count(*) FROM answer_order) =
     (SELECT count(*) FROM reports WHERE to_key IS NOT NULL) +
@@ -41,7 +42,22 @@ check() {
          WHERE x.doc_id = o.doc_id AND x.seq = o.seq AND x.recurs = 'yearly')))
      OR o.source <> d.source OR o.year IS NOT d.year
      OR (o.kind = 1 AND o.key IS NOT (SELECT to_key FROM reports x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))
-     OR (o.kind = 2 AND o.key IS NOT (SELECT key FROM units x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))"
+     OR (o.kind = 2 AND o.key IS NOT (SELECT key FROM units x WHERE x.doc_id = o.doc_id AND x.seq = o.seq))
+     OR o.line IS NOT (SELECT line FROM (SELECT doc_id, seq, line, 1 AS k FROM reports UNION ALL
+         SELECT doc_id, seq, line, 2 FROM units UNION ALL SELECT doc_id, seq, line, 3 FROM deadlines) x
+         WHERE x.doc_id = o.doc_id AND x.seq = o.seq AND x.k = o.kind);
+  SELECT count(*) FROM answer_order o JOIN reports x ON x.doc_id = o.doc_id AND x.seq = o.seq
+  WHERE o.kind = 1 AND (o.name IS NOT x.from_unit OR o.canonical IS NOT x.from_canonical
+     OR o.to_body IS NOT x.to_body OR o.via IS NOT x.via OR o.by_date IS NOT x.by_date
+     OR o.what IS NOT NULL OR o.who IS NOT NULL OR o.tasks IS NOT NULL);
+  SELECT count(*) FROM answer_order o JOIN units x ON x.doc_id = o.doc_id AND x.seq = o.seq
+  WHERE o.kind = 2 AND (o.name IS NOT x.name OR o.canonical IS NOT x.canonical
+     OR o.tasks IS NOT (SELECT count(*) FROM tasks t WHERE t.doc_id = x.doc_id AND t.unit_seq = x.seq)
+     OR o.to_body IS NOT NULL OR o.via IS NOT NULL OR o.by_date IS NOT NULL OR o.what IS NOT NULL);
+  SELECT count(*) FROM answer_order o JOIN deadlines x ON x.doc_id = o.doc_id AND x.seq = o.seq
+  WHERE o.kind = 3 AND (o.what IS NOT x.what OR o.who IS NOT x.who OR o.to_body IS NOT x.to_body
+     OR o.name IS NOT NULL OR o.canonical IS NOT NULL OR o.tasks IS NOT NULL);
+  SELECT count(*) FROM answer_order WHERE kind = 2 AND tasks > 0"
 }
 check
 # A file gone: its rows go with it.
@@ -49,12 +65,12 @@ rm plans/007.txt plans/030.txt
 vanban ingest -q --prune --db q.db plans seeds; echo "prune exit $?"
 check
 sqlite3 q.db "SELECT count(*) FROM answer_order o WHERE o.source LIKE '%plans/007.txt'"
-# The index gives the answers' order: no sort for one key, nor with a year;
+# The table is in the answers' order: no sort for one key, nor with a year;
 # a province reads its own rows and those of the provinces merged into it,
 # and sorts them.
 plan() { sqlite3 q.db "EXPLAIN QUERY PLAN SELECT o.doc_id FROM answer_order o
   WHERE o.kind = 1 AND o.key = 'x' $1 ORDER BY o.province, o.date, o.source, o.seq" |
-  grep -o 'answer_order_key\|TEMP B-TREE' | sort -u | tr '\n' ' '; echo; }
+  grep -o 'PRIMARY KEY\|TEMP B-TREE' | sort -u | tr '\n' ' '; echo; }
 plan ""
 plan "AND o.year = 2020"
 plan "AND o.province IN (SELECT province FROM documents WHERE province_2025 = 'Tuyên Quang' UNION SELECT 'Tuyên Quang')"
