@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,14 @@ static void *open_name(const char *name, char *path, size_t cap) {
     strcpy(path + dir, name + 8);
   }
   return dlopen(path, RTLD_NOW | RTLD_LOCAL);
+}
+
+/* Set L's reason (cut to its size). */
+VB_PRINTF(2, 3) static void say(vb_dynlib *L, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(L->why, sizeof L->why, fmt, ap);
+  va_end(ap);
 }
 
 /* Open L's library and fill its table; the reason goes to L->why.  When
@@ -75,16 +84,15 @@ static int load(vb_dynlib *L) {
     }
   }
   if (!lib) {
-    snprintf(L->why, sizeof L->why, "cannot load %s: %s (install the package %s)",
-             name, reason, L->package);
+    say(L, "cannot load %s: %s (install the package %s)", name, reason,
+        L->package);
     return -1;
   }
   for (size_t i = 0; i < L->nsyms; i++) {
     void *p = dlsym(lib, L->syms[i].name);
     if (!p) {
-      snprintf(L->why, sizeof L->why,
-               "cannot load %s: it lacks %s (install the package %s)",
-               name, L->syms[i].name, L->package);
+      say(L, "cannot load %s: it lacks %s (install the package %s)", name,
+          L->syms[i].name, L->package);
       return -1;
     }
     memcpy((char *)L->table + L->syms[i].offset, &p, sizeof p);

@@ -1,8 +1,8 @@
 # Libraries loaded on first use (common/dynlib.h): a command that reads no
 # PDF, image, XML-based file or .doc maps none of the libraries those need
 # (the dynamic linker's own list, LD_DEBUG=libs); the first PDF loads the
-# PDF module and MuPDF's libraries, the first .docx libxml2, the first .doc
-# libgsf.  A library that cannot be loaded (VB_TEST_MISSING_LIB makes one
+# PDF module and MuPDF's libraries, the first .docx libxml2 and libzip
+# (with libcrypto), the first .doc libgsf.  A library that cannot be loaded (VB_TEST_MISSING_LIB makes one
 # fail as if it were not installed) gives each file that needs it one line
 # naming it, and the batch goes on.
 . "$SRC/tests/cli/lib.bash"
@@ -10,7 +10,7 @@
 # loaded, one per line.
 libs() {
   LD_DEBUG=libs "$@" 2>&1 >/dev/null | sed -n 's#.*calling init: .*/##p' |
-    grep -E '^(vanban-pdf|libfreetype|libharfbuzz|libopenjp2|libmujs|libgumbo|libjpeg|libjbig2dec|libxml2|libgsf|libmicrohttpd|libtesseract)' |
+    grep -E '^(vanban-pdf|libfreetype|libharfbuzz|libopenjp2|libmujs|libgumbo|libjpeg|libjbig2dec|libxml2|libzip|libcrypto|libgsf|libmicrohttpd|libtesseract)' |
     sort -u | tr '\n' ' '
   echo
 }
@@ -26,7 +26,7 @@ echo "text plan.txt: $(libs "$VANBAN" text plan.txt)"
 echo "text .pdf: $(libs "$VANBAN" text "$pdf")"
 echo "text .docx: $(libs "$VANBAN" text "$docx")"
 echo "text .doc: $(libs "$VANBAN" text "$doc")"
-for lib in vanban-pdf.so libxml2.so.2 libgsf-1.so.114; do
+for lib in vanban-pdf.so libxml2.so.2 libzip.so.4 libgsf-1.so.114; do
   echo "== $lib missing: text"
   VB_TEST_MISSING_LIB=$lib vanban text "$pdf" plan.txt "$docx" "$doc" >out.txt
   echo "exit $?, $(wc -l <out.txt) text lines"
