@@ -17,11 +17,12 @@
 */
 #include "ocr.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
+
+#include "dynlib.h"
 
 #define OCR_LANG "vie"
 #define OCR_MIN_CONF 10.0f   /* words below this confidence are noise */
@@ -37,24 +38,17 @@
   X(TessResultIteratorConfidence) X(TessResultIteratorDelete) \
   X(TessResultIteratorGetPageIterator) X(TessResultIteratorGetUTF8Text)
 
-/* The engine's entry points, found by load(). */
-static struct {
-#define TESS_DECL(f) __typeof__(&f) f;
-  TESS_FUNCS(TESS_DECL)
-} T;
-static pthread_once_t g_load_once = PTHREAD_ONCE_INIT;
-static int g_loaded;
+/* The engine's entry points, loaded on the first page to OCR. */
+typedef struct { VB_DYNLIB_DECLS(TESS_FUNCS) } vb_dynlib_table_t;
+static vb_dynlib_table_t T;
+static const vb_dynlib_sym g_syms[] = {TESS_FUNCS(VB_DYNLIB_SYM)};
+static const char *const g_names[] = {"libtesseract.so.5", NULL};
+static vb_dynlib g_tess =
+    VB_DYNLIB_INIT(g_names, "libtesseract5", g_syms, &T, NULL, VB_EFORMAT);
+static pthread_once_t g_env_once = PTHREAD_ONCE_INIT;
 
-/* Load the engine once (see above).  g_loaded says whether it worked. */
-static void load(void) {
-  setenv("OMP_THREAD_LIMIT", "1", 0);
-  void *lib = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_LOCAL);
-  if (!lib) return;
-#define TESS_SYM(f) \
-  if (!(*(void **)&T.f = dlsym(lib, #f))) return;
-  TESS_FUNCS(TESS_SYM)
-  g_loaded = 1;
-}
+/* One OpenMP thread per engine (see above), set before the engine loads. */
+static void limit_threads(void) { setenv("OMP_THREAD_LIMIT", "1", 0); }
 
 static pthread_key_t g_key;
 static pthread_once_t g_once = PTHREAD_ONCE_INIT;
@@ -71,18 +65,15 @@ static void make_key(void) { g_key_ok = pthread_key_create(&g_key, api_free) == 
 
 void vb_ocr_thread_end(void) {
   pthread_once(&g_once, make_key);
-  if (!g_key_ok || !g_loaded) return;
+  if (!g_key_ok || !vb_dynlib_loaded(&g_tess)) return;
   api_free(pthread_getspecific(g_key));
   pthread_setspecific(g_key, NULL);
 }
 
 /* The calling thread's engine, created on first use; NULL on failure. */
 static TessBaseAPI *thread_api(vb_error *err, vb_status *rc) {
-  pthread_once(&g_load_once, load);
-  if (!g_loaded) {
-    *rc = vb_error_set(err, VB_EFORMAT, "OCR needs Tesseract (libtesseract5)");
-    return NULL;
-  }
+  pthread_once(&g_env_once, limit_threads);
+  if ((*rc = vb_dynlib_load(&g_tess, err)) != VB_OK) return NULL;
   pthread_once(&g_once, make_key);
   TessBaseAPI *api = g_key_ok ? pthread_getspecific(g_key) : NULL;
   if (api) return api;

@@ -40,18 +40,17 @@
 ** property runs, field nesting DOC_MAX_FIELDS deep, DOC_MAX_WORK characters
 ** visited (pieces that overlap cannot multiply the work).
 */
-#include <dlfcn.h>
 #include <glib.h>
 #include <gsf/gsf-infile-msole.h>
 #include <gsf/gsf-infile.h>
 #include <gsf/gsf-input-memory.h>
 #include <gsf/gsf-input.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "dynlib.h"
 #include "legacy.h"
 #include "text.h"
 #include "reader.h"
@@ -159,12 +158,15 @@ static void doc_fail(doc *d, vb_status rc, const char *msg) {
   X(gsf_infile_name_by_index) X(gsf_infile_child_by_name) X(gsf_input_size) \
   X(gsf_input_read) X(g_object_unref) X(g_error_free) X(g_log_set_handler)
 
-/* libgsf's entry points, found by gsf_load(). */
-static struct {
-#define GSF_DECL(f) __typeof__(&f) f;
-  GSF_FUNCS(GSF_DECL)
-} G;
-static int g_gsf_loaded;
+/* libgsf's entry points, loaded on the first .doc (gsf_init silences
+** its log). */
+typedef struct { VB_DYNLIB_DECLS(GSF_FUNCS) } vb_dynlib_table_t;
+static vb_dynlib_table_t G;
+static const vb_dynlib_sym g_gsf_syms[] = {GSF_FUNCS(VB_DYNLIB_SYM)};
+static const char *const g_gsf_names[] = {GSF_LIB, NULL};
+static void gsf_init(void);
+static vb_dynlib g_gsf = VB_DYNLIB_INIT(g_gsf_names, "libgsf-1-114", g_gsf_syms,
+                                        &G, gsf_init, VB_EFORMAT);
 
 /* libgsf reports damaged files through GLib's log; the library must not
 ** print, so its messages are dropped (errors come back as GError). */
@@ -173,20 +175,13 @@ static void quiet_log(const gchar *domain, GLogLevelFlags level,
   (void)domain, (void)level, (void)msg, (void)data;
 }
 
-/* Load libgsf once and silence its log.  g_gsf_loaded says whether it
-** worked. */
-static void gsf_load(void) {
-  void *lib = dlopen(GSF_LIB, RTLD_NOW | RTLD_LOCAL);
-  if (!lib) return;
-#define GSF_SYM(f) \
-  if (!(*(void **)&G.f = dlsym(lib, #f))) return;
-  GSF_FUNCS(GSF_SYM)
+/* Silence libgsf's log once it is loaded. */
+static void gsf_init(void) {
   static const char *const domains[] = {NULL, "libgsf:msole", "libgsf",
                                         "GLib", "GLib-GObject"};
   for (size_t i = 0; i < sizeof domains / sizeof domains[0]; i++)
     G.g_log_set_handler(domains[i],
                         G_LOG_LEVEL_MASK & ~G_LOG_LEVEL_ERROR, quiet_log, NULL);
-  g_gsf_loaded = 1;
 }
 
 /* Read stream `name` whole into *out (vb_malloc'd).  VB_ENOTFOUND if the
@@ -802,10 +797,7 @@ static vb_status doc_text(doc *d, const uint32_t ccp[8], const vb_limits *lim,
 
 static vb_status doc_read(const unsigned char *data, size_t n,
                           const vb_limits *lim, vb_doc *out, vb_error *err) {
-  static pthread_once_t once = PTHREAD_ONCE_INIT;
-  pthread_once(&once, gsf_load);
-  if (!g_gsf_loaded)
-    return vb_error_set(err, VB_EFORMAT, "reading .doc needs libgsf (%s), which is not installed", GSF_LIB);
+  VB_TRY(vb_dynlib_load(&g_gsf, err));
   GsfInput *mem = G.gsf_input_memory_new(data, (gsf_off_t)n, FALSE);
   if (!mem) return vb_error_set(err, VB_ENOMEM, "out of memory");
   GError *gerr = NULL;

@@ -35,6 +35,10 @@
 ** checked before any page is read.  MuPDF never fetches anything, runs no
 ** JavaScript (it is never enabled) and follows no external link.  Encrypted
 ** files are refused.  MuPDF's warnings are swallowed, never printed.
+**
+** This file, with pdf_ctx.c, pdf_dev.c, layout.c, ocr.c and MuPDF, is the
+** module vanban-pdf.so, loaded on the first PDF or image (pdf_mod.h); its
+** entry points are vb_pdfmod_read and vb_pdfmod_thread_end.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -53,6 +57,7 @@
 #include "ocr.h"
 #include "pdf_ctx.h"
 #include "pdf_dev.h"
+#include "pdf_mod.h"
 
 #ifndef OCR_DPI
 #define OCR_DPI 300                 /* chosen by measurement (README) */
@@ -687,10 +692,9 @@ static vb_status read_doc(pdf_job *j, const unsigned char *data, size_t n,
   return VB_OK;
 }
 
-/* Read a PDF or an image (magic: MuPDF's name of the format). */
-static vb_status read_paged(const unsigned char *data, size_t n,
-                            const vb_limits *lim, vb_doc *doc, vb_error *err,
-                            const char *magic, int is_image) {
+vb_status vb_pdfmod_read(const unsigned char *data, size_t n,
+                        const vb_limits *lim, vb_doc *doc, vb_error *err,
+                        const char *magic, int is_image) {
   vb_limits deflim;
   if (!lim) {
     vb_limits_default(&deflim);
@@ -761,42 +765,7 @@ static vb_status read_paged(const unsigned char *data, size_t n,
   return rc;
 }
 
-static vb_status read_pdf(const unsigned char *data, size_t n,
-                          const vb_limits *lim, vb_doc *doc, vb_error *err) {
-  return read_paged(data, n, lim, doc, err, "application/pdf", 0);
-}
-
-static int sniff_pdf(const unsigned char *h, size_t n) {
-  return n >= 5 && memcmp(h, "%PDF-", 5) == 0;
-}
-
-/* The image format of the first bytes, as MuPDF names it; NULL if none. */
-static const char *image_magic(const unsigned char *h, size_t n) {
-  if (n >= 8 && memcmp(h, "\x89PNG\r\n\x1a\n", 8) == 0) return "image/png";
-  if (n >= 3 && memcmp(h, "\xFF\xD8\xFF", 3) == 0) return "image/jpeg";
-  if (n >= 4 && (memcmp(h, "II*\0", 4) == 0 || memcmp(h, "MM\0*", 4) == 0))
-    return "image/tiff";
-  return NULL;
-}
-
-static int sniff_image(const unsigned char *h, size_t n) {
-  return image_magic(h, n) != NULL;
-}
-
-static vb_status read_image(const unsigned char *data, size_t n,
-                            const vb_limits *lim, vb_doc *doc, vb_error *err) {
-  const char *magic = image_magic(data, n);
-  if (!magic) return vb_error_set(err, VB_EFORMAT, "not a PNG, JPEG or TIFF image");
-  return read_paged(data, n, lim, doc, err, magic, 1);
-}
-
-void vb_read_thread_end(void) {
+void vb_pdfmod_thread_end(void) {
   vb_ocr_thread_end();
   vb_pdf_thread_end();
 }
-
-static const char *const pdf_ext[] = {"pdf", NULL};
-static const char *const image_ext[] = {"png", "jpg", "jpeg", "tif", "tiff", NULL};
-
-const vb_reader vb_reader_pdf = {"pdf", pdf_ext, sniff_pdf, read_pdf};
-const vb_reader vb_reader_image = {"image", image_ext, sniff_image, read_image};

@@ -93,8 +93,8 @@ typedef struct vb_reader {
 extern const vb_reader vb_reader_txt;   /* .txt, .md, .text */
 extern const vb_reader vb_reader_docx;  /* .docx, .docm */
 extern const vb_reader vb_reader_odt;   /* .odt */
-extern const vb_reader vb_reader_pdf;   /* .pdf (read/read_pdf.c) */
-extern const vb_reader vb_reader_image; /* .png .jpg .tif: OCR (read/read_pdf.c) */
+extern const vb_reader vb_reader_pdf;   /* .pdf (read/pdf_mod.c, read_pdf.c) */
+extern const vb_reader vb_reader_image; /* .png .jpg .tif: OCR (read/pdf_mod.c) */
 
 /* The page (1-based) of body line `line` of doc, or 0 when the document has
 ** no pages. */

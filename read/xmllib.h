@@ -21,6 +21,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xmlstring.h>
 
+#include "dynlib.h"
 #include "vb.h"
 
 /* The functions (and the variable xmlFree) the readers use. */
@@ -33,9 +34,7 @@
   X(xmlStrcasecmp) X(xmlStrndup)
 
 typedef struct vb_xml_lib {
-#define VB_XML_DECL(f) __typeof__(&f) f;
-  VB_XML_FUNCS(VB_XML_DECL)
-#undef VB_XML_DECL
+  VB_DYNLIB_DECLS(VB_XML_FUNCS)
 } vb_xml_lib;
 
 extern vb_xml_lib VB_XML;

@@ -76,6 +76,7 @@ vb_status vb_zx_open(const unsigned char *data, size_t n,
                         "%s has %zu zip entries (limit %zu)", kind, declared,
                         lim->max_entries);
   VB_TRY(vb_xml_load(err));
+  VB_TRY(vb_zip_load(err));
 
   vb_zx *z = vb_calloc(1, sizeof *z);
   if (!z) return vb_error_set(err, VB_ENOMEM, "out of memory");

@@ -16,10 +16,10 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
-#include <zip.h>
 
 #include "text.h"
 #include "xmllib.h"
+#include "ziplib.h"
 
 /* Bytes inflated and handed to the parser at a time. */
 #define ZX_CHUNK 32768

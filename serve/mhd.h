@@ -12,6 +12,7 @@
 
 #include <microhttpd.h>
 
+#include "dynlib.h"
 #include "vb.h"
 
 /* The functions the server uses. */
@@ -23,9 +24,7 @@
   X(MHD_queue_response) X(MHD_start_daemon) X(MHD_stop_daemon)
 
 typedef struct sv_mhd {
-#define SV_MHD_DECL(f) __typeof__(&f) f;
-  SV_MHD_FUNCS(SV_MHD_DECL)
-#undef SV_MHD_DECL
+  VB_DYNLIB_DECLS(SV_MHD_FUNCS)
 } sv_mhd;
 
 extern sv_mhd SV_MHD;

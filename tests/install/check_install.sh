@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check_install.sh BUILD DEST: install the build into the prefix DEST and
-# check what a user gets: the program runs, the manual page formats without
+# check what a user gets: the program runs and reads a PDF with its module, the manual page formats without
 # warnings and documents every command, the bash completion loads and
 # completes a command and an option value.
 set -euo pipefail
@@ -15,6 +15,10 @@ for f in "$bin" "$man" "$comp" "$dest/share/doc/vanban/LICENSE"; do
   [ -e "$f" ] || fail "missing $f"
 done
 "$bin" --version | grep -q '^vanban [0-9]' || fail "vanban --version"
+# The PDF reader's module, found beside the installed program's prefix
+# (not in the build tree: the library path is cleared).
+pdf=$(cd "$(dirname "$0")/../fuzz/corpus/pdf" && pwd)/columns.pdf
+LD_LIBRARY_PATH= "$bin" text "$pdf" | grep -q 'KH-UBND' || fail "vanban text of a PDF"
 # The manual: formats cleanly and has a section for every command.
 if command -v groff >/dev/null; then
   warn=$(groff -man -Tutf8 -ww -z "$man" 2>&1) || true
