@@ -251,6 +251,7 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
   g_work++;
   if (rule->need && !contains(s + from, n - from, rule->need, f))
     return 0;
+  m->runs++;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,
                        PCRE2_NO_UTF_CHECK, m->md, m->rules->mctx);
   if (rc < 0) { /* no match, or a limit hit: no value */
@@ -278,13 +279,15 @@ int vb_x_field_first(vb_xmatch *m, vb_field field, const char *s,
                      size_t n, size_t from) {
   if ((unsigned)field >= VB_F_COUNT) return 0;
   const vb_field_rules *fr = &vb_fields[field];
-  size_t best = SIZE_MAX, best_start = SIZE_MAX;
+  size_t best = SIZE_MAX, best_start = SIZE_MAX, best_runs = 0;
   for (size_t i = 0; i < fr->count; i++)
     if (vb_x_rule(m, fr->rows[i], s, n, from) && m->start < best_start) {
       best = fr->rows[i];
       best_start = m->start;
+      best_runs = m->runs;
     }
   if (best == SIZE_MAX) return 0;
+  if (m->runs == best_runs) return 1; /* no pattern ran since: still there */
   return vb_x_rule(m, best, s, n, from); /* restore its match data */
 }
 
