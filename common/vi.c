@@ -455,21 +455,68 @@ static size_t vi_emit(const vi_letter *L, int k, int mode, char *o) {
   return len;
 }
 
+/* Syllables met lately on this thread, by their bytes and what was asked:
+** the words of a text repeat, and a lookup costs less than taking a word
+** apart and composing it again.  Direct-mapped; a slot holds one word. */
+#define VI_MEMO 1024
+#define VI_SYL_BYTES (VI_MAX_LETTERS * 3) /* vi_emit's most for a word */
+typedef struct vi_memo {
+  unsigned char n;     /* bytes of s (0: empty slot) */
+  unsigned char key;   /* mode, | 4 when the folded form was made too */
+  unsigned char n1, n2; /* bytes of o1 (0xFF: not a syllable) and o2 */
+  char s[VI_WORD_MAX];
+  char o1[VI_SYL_BYTES], o2[VI_SYL_BYTES];
+} vi_memo;
+static _Thread_local vi_memo vi_memo_tab[VI_MEMO];
+
+/* The word s[0..n) (0 < n <= VI_WORD_MAX) as one syllable, its single tone
+** placed: composed in mode at o1 (*n1 bytes) and, when o2 is not NULL, in
+** VI_FOLD at o2 (*n2 bytes), each of room VI_SYL_BYTES.  0 if the word is
+** no syllable (nothing written). */
+static int vi_syllable(const char *s, size_t n, int mode, char *o1,
+                       size_t *n1, char *o2, size_t *n2) {
+  unsigned key = (unsigned)mode | (o2 ? 4u : 0u);
+  uint32_t h = 2166136261u ^ key;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  vi_memo *e = &vi_memo_tab[(h ^ h >> 15) & (VI_MEMO - 1)];
+  if (e->n != n || e->key != key || memcmp(e->s, s, n) != 0) {
+    vi_letter L[VI_MAX_LETTERS];
+    int cnt = vi_parse(s, n, L);
+    e->n = (unsigned char)n;
+    e->key = (unsigned char)key;
+    memcpy(e->s, s, n);
+    e->n1 = 0xFF;
+    e->n2 = 0;
+    if (cnt >= 0) {
+      vi_place(L, cnt);
+      e->n1 = (unsigned char)vi_emit(L, cnt, mode, e->o1);
+      if (o2) e->n2 = (unsigned char)vi_emit(L, cnt, VI_FOLD, e->o2);
+    }
+  }
+  if (e->n1 == 0xFF) return 0;
+  memcpy(o1, e->o1, e->n1);
+  *n1 = e->n1;
+  if (o2) {
+    memcpy(o2, e->o2, e->n2);
+    *n2 = e->n2;
+  }
+  return 1;
+}
+
 /* A word (letter, then letters and marks): as a syllable when it is one,
 ** else through NFC.  mode goes to k; fold (if not NULL) gets VI_FOLD. */
 static void vi_word(const char *s, size_t n, int mode, vi_sink *k,
                     vi_sink *fold) {
-  vi_letter L[VI_MAX_LETTERS];
-  int cnt = n <= VI_WORD_MAX ? vi_parse(s, n, L) : -1;
-  if (cnt < 0) {
-    vi_nfc(s, n, mode, k);
-    if (fold) vi_nfc(s, n, VI_FOLD, fold);
+  char out[VI_SYL_BYTES], out2[VI_SYL_BYTES];
+  size_t n1, n2;
+  if (n > 0 && n <= VI_WORD_MAX &&
+      vi_syllable(s, n, mode, out, &n1, fold ? out2 : NULL, &n2)) {
+    sink_put(k, out, n1);
+    if (fold) sink_put(fold, out2, n2);
     return;
   }
-  char out[VI_MAX_LETTERS * 4];
-  vi_place(L, cnt);
-  sink_put(k, out, vi_emit(L, cnt, mode, out));
-  if (fold) sink_put(fold, out, vi_emit(L, cnt, VI_FOLD, out));
+  vi_nfc(s, n, mode, k);
+  if (fold) vi_nfc(s, n, VI_FOLD, fold);
 }
 
 /* End of the word that starts at i (a letter). */
@@ -640,16 +687,9 @@ int vb_vi_token(const char *s, size_t n, char *exact, size_t *nexact,
     *nexact = *nfold = m;
     return 0;
   }
-  if (n <= VI_WORD_MAX) {  /* the usual case: the token is one syllable */
-    vi_letter L[VI_MAX_LETTERS];
-    int cnt = vi_parse(s, n, L);
-    if (cnt >= 0) {
-      vi_place(L, cnt);
-      *nexact = vi_emit(L, cnt, VI_LOWER, exact);
-      *nfold = vi_emit(L, cnt, VI_FOLD, fold);
-      return *nexact != *nfold || memcmp(exact, fold, *nfold) != 0;
-    }
-  }
+  /* the usual case: the token is one syllable */
+  if (n <= VI_WORD_MAX && vi_syllable(s, n, VI_LOWER, exact, nexact, fold, nfold))
+    return *nexact != *nfold || memcmp(exact, fold, *nfold) != 0;
   vi_sink ke = {NULL, exact, 0, VB_VI_TOKEN_MAX, VB_OK, 0};
   vi_sink kf = {NULL, fold, 0, VB_VI_TOKEN_MAX, VB_OK, 0};
   i = 0;

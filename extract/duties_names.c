@@ -135,7 +135,7 @@ void dt_fscan_init(const size_t *rows, size_t nrows, fscan *f,
 
 /* The first match at or after pos: 1 with the match in c->m, or 0. */
 int dt_fscan_next(dctx *c, fscan *f, size_t pos) {
-  size_t best = SIZE_MAX, bi = 0;
+  size_t best = SIZE_MAX, bi = 0, ok = SIZE_MAX, ok_runs = 0;
   for (size_t k = 0; k < f->nrows; k++) {
     int stale = f->from[k] == SIZE_MAX || f->from[k] > pos ||
                 (f->at[k] != SIZE_MAX && f->at[k] < pos);
@@ -143,13 +143,19 @@ int dt_fscan_next(dctx *c, fscan *f, size_t pos) {
       f->at[k] =
           vb_x_rule(c->m, f->row[k], f->s, f->n, pos) ? c->m->start : SIZE_MAX;
       f->from[k] = pos;
+      if (f->at[k] != SIZE_MAX) {
+        ok = k;
+        ok_runs = c->m->runs;
+      }
     }
     if (f->at[k] < best) {
       best = f->at[k];
       bi = k;
     }
   }
-  /* run the winner again for its groups (same leftmost match) */
+  /* run the winner again for its groups (same leftmost match), unless its
+     match is the last one run */
+  if (best != SIZE_MAX && bi == ok && c->m->runs == ok_runs) return 1;
   return best != SIZE_MAX && vb_x_rule(c->m, f->row[bi], f->s, f->n, best);
 }
 

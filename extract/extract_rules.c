@@ -22,13 +22,40 @@
 ** cannot match is answered without running it: PCRE2 itself knows these,
 ** but only after the cost of a call (rules run millions of times per
 ** thousand documents, most of them on text where they cannot match). */
+#define NEED_PARTS 16 /* parts of a rule's need cut in advance */
 typedef struct vb_xfilter {
   uint32_t min_bytes;  /* a match is at least this long (in characters,
                           so at least as many bytes) */
   int anchored;        /* a match can only start at the start offset */
   int has_first;       /* first[] lists the bytes a match can start with */
   uint8_t first[32];   /* bit b: a match may start with byte b */
+  /* rule->need cut at its '|' once, each part with the byte its search
+     runs memchr on (see has_bytes); nneed 0: no need, or more parts than
+     NEED_PARTS (then cut at every call) */
+  uint8_t nneed;
+  struct { uint16_t off, len, k; } need[NEED_PARTS];
 } vb_xfilter;
+
+static size_t rare_byte(const char *need, size_t l);
+
+/* Cut rule->need into f->need. */
+static void need_init(vb_xfilter *f, const vb_rule *rule) {
+  const char *need = rule->need, *p = need;
+  size_t k = 0;
+  if (!need || strlen(need) > UINT16_MAX) return;
+  for (;;) {
+    const char *bar = strchr(p, '|');
+    size_t l = bar ? (size_t)(bar - p) : strlen(p);
+    if (k == NEED_PARTS) return;
+    f->need[k].off = (uint16_t)(p - need);
+    f->need[k].len = (uint16_t)l;
+    f->need[k].k = (uint16_t)rare_byte(p, l);
+    k++;
+    if (!bar) break;
+    p = bar + 1;
+  }
+  f->nneed = (uint8_t)k;
+}
 
 /* Fill f from pattern information of code (compiled from rule). */
 static void filter_init(vb_xfilter *f, const pcre2_code *code,
@@ -128,6 +155,7 @@ vb_status vb_xrules_compile(const vb_rule *table, size_t n,
     /* JIT is an optimisation: without it the interpreter runs */
     if (jit) (void)pcre2_jit_compile(r->code[i], PCRE2_JIT_COMPLETE);
     filter_init(&r->filter[i], r->code[i], rule);
+    need_init(&r->filter[i], rule);
     uint32_t cap = 0;
     pcre2_pattern_info(r->code[i], PCRE2_INFO_CAPTURECOUNT, &cap);
     if (cap + 1 > r->max_pairs) r->max_pairs = cap + 1;
@@ -167,18 +195,20 @@ void vb_xmatch_free(vb_xmatch *m) {
   if (m) m->md = NULL;
 }
 
-/* Does s[0..n) contain the l bytes of need?  The search runs memchr on the
-** needle's last UTF-8 continuation byte (much rarer in Vietnamese text
-** than its letters or lead bytes), or on its last byte. */
-static int has_bytes(const char *s, size_t n, const char *need, size_t l) {
+/* Where the search for need[0..l) runs memchr: on the needle's last UTF-8
+** continuation byte (much rarer in Vietnamese text than its letters or
+** lead bytes), or on its last byte. */
+static size_t rare_byte(const char *need, size_t l) {
+  for (size_t j = l; j-- > 0;)
+    if (((unsigned char)need[j] & 0xC0) == 0x80) return j;
+  return l ? l - 1 : 0;
+}
+
+/* Does s[0..n) contain the l bytes of need?  k: rare_byte(need, l). */
+static int has_bytes(const char *s, size_t n, const char *need, size_t l,
+                     size_t k) {
   if (l == 0) return 1;
   if (l > n) return 0;
-  size_t k = l - 1;
-  for (size_t j = l; j-- > 0;)
-    if (((unsigned char)need[j] & 0xC0) == 0x80) {
-      k = j;
-      break;
-    }
   const char *p = s + k, *end = s + (n - l) + k + 1;
   while (p < end && (p = memchr(p, need[k], (size_t)(end - p))) != NULL) {
     if (memcmp(p - k, need, l) == 0) return 1;
@@ -187,12 +217,19 @@ static int has_bytes(const char *s, size_t n, const char *need, size_t l) {
   return 0;
 }
 
-/* Does s[0..n) contain one of the '|'-separated byte strings of need? */
-static int contains(const char *s, size_t n, const char *need) {
+/* Does s[0..n) contain one of the '|'-separated byte strings of rule's
+** need (cut in advance in f)? */
+static int contains(const char *s, size_t n, const char *need,
+                    const vb_xfilter *f) {
+  for (size_t i = 0; i < f->nneed; i++)
+    if (has_bytes(s, n, need + f->need[i].off, f->need[i].len,
+                  f->need[i].k))
+      return 1;
+  if (f->nneed) return 0;
   for (;;) {
     const char *bar = strchr(need, '|');
     size_t l = bar ? (size_t)(bar - need) : strlen(need);
-    if (has_bytes(s, n, need, l)) return 1;
+    if (has_bytes(s, n, need, l, rare_byte(need, l))) return 1;
     if (!bar) return 0;
     need = bar + 1;
   }
@@ -212,8 +249,9 @@ int vb_x_rule(vb_xmatch *m, size_t i, const char *s, size_t n, size_t from) {
        !(f->first[(uint8_t)s[from] >> 3] & (1u << ((uint8_t)s[from] & 7)))))
     return 0;
   g_work++;
-  if (rule->need && !contains(s + from, n - from, rule->need))
+  if (rule->need && !contains(s + from, n - from, rule->need, f))
     return 0;
+  m->runs++;
   int rc = pcre2_match(m->rules->code[i], (PCRE2_SPTR)s, n, from,
                        PCRE2_NO_UTF_CHECK, m->md, m->rules->mctx);
   if (rc < 0) { /* no match, or a limit hit: no value */
@@ -241,13 +279,15 @@ int vb_x_field_first(vb_xmatch *m, vb_field field, const char *s,
                      size_t n, size_t from) {
   if ((unsigned)field >= VB_F_COUNT) return 0;
   const vb_field_rules *fr = &vb_fields[field];
-  size_t best = SIZE_MAX, best_start = SIZE_MAX;
+  size_t best = SIZE_MAX, best_start = SIZE_MAX, best_runs = 0;
   for (size_t i = 0; i < fr->count; i++)
     if (vb_x_rule(m, fr->rows[i], s, n, from) && m->start < best_start) {
       best = fr->rows[i];
       best_start = m->start;
+      best_runs = m->runs;
     }
   if (best == SIZE_MAX) return 0;
+  if (m->runs == best_runs) return 1; /* no pattern ran since: still there */
   return vb_x_rule(m, best, s, n, from); /* restore its match data */
 }
 

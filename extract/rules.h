@@ -58,6 +58,8 @@ typedef struct vb_xmatch {
   size_t start, end;   /* the whole match, as offsets in subject */
   int nomem;           /* set when a match ran out of memory (and so
                           reported no match); never cleared */
+  size_t runs;         /* patterns run so far: while it stays the same, the
+                          last successful match is still in md */
 } vb_xmatch;
 
 /* Compile the n rules of table; source names the data file in errors

@@ -759,13 +759,17 @@ vb_status vb_index_prepare(const vb_doc *doc, json_t *record,
                                   &out->nlines);
   if (rc == VB_OK)
     rc = vb_paragraphs_index(doc->text, doc->text_len, &out->paras);
-  out->shingles = vb_minhash(doc->text, doc->text_len, out->minhash);
   /* The texts of the full-text columns, as vb_index_put binds them. */
   const char *title = json_string_value(json_object_get(record, "title"));
   const char *theme = json_string_value(json_object_get(record, "theme"));
   if (rc == VB_OK && title) rc = vb_pretok_add(&out->toks, title, strlen(title));
   if (rc == VB_OK && theme) rc = vb_pretok_add(&out->toks, theme, strlen(theme));
+  size_t body = out->toks.n;
   if (rc == VB_OK) rc = vb_pretok_add(&out->toks, doc->text, doc->text_len);
+  /* the signature from the body's tokens when it has them */
+  out->shingles = out->toks.n > body && out->toks.text[body] == doc->text
+                      ? vb_minhash_pretok(&out->toks, body, out->minhash)
+                      : vb_minhash(doc->text, doc->text_len, out->minhash);
   if (rc == VB_OK && doc->extra)
     rc = vb_pretok_add(&out->toks, doc->extra, doc->extra_len);
   if (rc != VB_OK) {

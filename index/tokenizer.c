@@ -82,6 +82,19 @@ void vb_pretok_free(vb_pretok *p) {
   memset(p, 0, sizeof *p);
 }
 
+int vb_pretok_next(const vb_pretok *p, size_t i, size_t *pos, int *flags,
+                   const char **tok, size_t *ntok) {
+  const vb_buf *b = &p->toks[i];
+  uint16_t len;
+  if (i >= p->n || *pos + PRETOK_HEAD > b->len) return 0;
+  memcpy(&len, b->data + *pos + 1, 2);
+  *flags = (unsigned char)b->data[*pos];
+  *tok = b->data + *pos + PRETOK_HEAD;
+  *ntok = len;
+  *pos += PRETOK_HEAD + len;
+  return 1;
+}
+
 /* The packed tokens of a replayed text equal to text[0..n), or NULL. */
 static const vb_buf *pretok_find(const char *text, int n) {
   const vb_pretok *p = t_replay;

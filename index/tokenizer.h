@@ -84,4 +84,10 @@ vb_status vb_pretok_add(vb_pretok *p, const char *text, size_t n)
 void vb_pretok_use(const vb_pretok *p);
 void vb_pretok_free(vb_pretok *p);
 
+/* The tokens of text i of p in the order vb_tokenize() gave them: each
+** call sets *flags (0 or FTS5_TOKEN_COLOCATED), *tok and *ntok (pointing
+** into p) and returns 1, or returns 0 at the end.  *pos starts at 0. */
+int vb_pretok_next(const vb_pretok *p, size_t i, size_t *pos, int *flags,
+                   const char **tok, size_t *ntok);
+
 #endif /* VB_TOKENIZER_H */

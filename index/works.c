@@ -3,6 +3,7 @@
 */
 #include <string.h>
 
+#include "tokenizer.h"
 #include "vi.h"
 #include "works.h"
 
@@ -47,26 +48,77 @@ static uint64_t fnv64(const char *s, size_t n) {
   return h;
 }
 
-size_t vb_minhash(const char *text, size_t n, uint32_t sig[VB_MINHASH_N]) {
-  uint64_t w[3] = {0, 0, 0};
-  size_t pos = 0, a, b, words = 0, shingles = 0;
+/* A signature being built: the last three words' hashes, the shingles
+** seen, and the shingles last taken by slot (hash & SEEN_MASK), so that a
+** shingle met again (boilerplate repeats) skips its VB_MINHASH_N hashes:
+** it cannot lower any minimum a second time. */
+#define SEEN_SLOTS 1024
+typedef struct mh_state {
+  uint64_t w[3];
+  size_t words, shingles;
+  uint32_t *sig;
+  uint64_t seen[SEEN_SLOTS];
+} mh_state;
+
+static void mh_init(mh_state *m, uint32_t sig[VB_MINHASH_N]) {
+  memset(m, 0, sizeof *m);
+  m->sig = sig;
   for (int i = 0; i < VB_MINHASH_N; i++) sig[i] = UINT32_MAX;
-  while (words < MINHASH_MAX_WORDS && vb_vi_next_token(text, n, &pos, &a, &b)) {
+}
+
+/* Add the next word (its folded form fold[0..nf)). */
+static void mh_word(mh_state *m, const char *fold, size_t nf) {
+  m->w[0] = m->w[1];
+  m->w[1] = m->w[2];
+  m->w[2] = fnv64(fold, nf);
+  if (++m->words < 3) return;
+  uint64_t sh = mix64(m->w[0] * 31 * 31 + m->w[1] * 31 + m->w[2]);
+  m->shingles++;
+  uint64_t *slot = &m->seen[sh & (SEEN_SLOTS - 1)];
+  if (*slot == sh && sh != 0) return;
+  *slot = sh;
+  for (int i = 0; i < VB_MINHASH_N; i++) {
+    uint32_t v = (uint32_t)mix64(sh ^ (0x9e3779b97f4a7c15ULL * (uint64_t)(i + 1)));
+    if (v < m->sig[i]) m->sig[i] = v;
+  }
+}
+
+size_t vb_minhash(const char *text, size_t n, uint32_t sig[VB_MINHASH_N]) {
+  mh_state m;
+  size_t pos = 0, a, b;
+  mh_init(&m, sig);
+  while (m.words < MINHASH_MAX_WORDS && vb_vi_next_token(text, n, &pos, &a, &b)) {
     char exact[VB_VI_TOKEN_MAX], fold[VB_VI_TOKEN_MAX];
     size_t ne, nf;
     vb_vi_token(text + a, b - a, exact, &ne, fold, &nf);
-    w[0] = w[1];
-    w[1] = w[2];
-    w[2] = fnv64(fold, nf);
-    if (++words < 3) continue;
-    uint64_t sh = mix64(w[0] * 31 * 31 + w[1] * 31 + w[2]);
-    shingles++;
-    for (int i = 0; i < VB_MINHASH_N; i++) {
-      uint32_t v = (uint32_t)mix64(sh ^ (0x9e3779b97f4a7c15ULL * (uint64_t)(i + 1)));
-      if (v < sig[i]) sig[i] = v;
-    }
+    mh_word(&m, fold, nf);
   }
-  return shingles;
+  return m.shingles;
+}
+
+size_t vb_minhash_pretok(const vb_pretok *p, size_t i,
+                         uint32_t sig[VB_MINHASH_N]) {
+  mh_state m;
+  size_t pos = 0, ntok = 0, nnext;
+  const char *tok = NULL, *next;
+  int flags, have = 0;
+  mh_init(&m, sig);
+  /* a word is a token of flags 0; its folded form, when it differs, is the
+     colocated token after it */
+  while (m.words < MINHASH_MAX_WORDS &&
+         vb_pretok_next(p, i, &pos, &flags, &next, &nnext)) {
+    if (flags & FTS5_TOKEN_COLOCATED) {
+      if (have) mh_word(&m, next, nnext);
+      have = 0;
+      continue;
+    }
+    if (have) mh_word(&m, tok, ntok);
+    tok = next;
+    ntok = nnext;
+    have = 1;
+  }
+  if (have && m.words < MINHASH_MAX_WORDS) mh_word(&m, tok, ntok);
+  return m.shingles;
 }
 
 double vb_minhash_similarity(const uint32_t a[VB_MINHASH_N],

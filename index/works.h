@@ -48,6 +48,12 @@
 ** identity only. */
 size_t vb_minhash(const char *text, size_t n, uint32_t sig[VB_MINHASH_N]);
 
+/* vb_minhash() of text i of p, from its tokens (the same signature and
+** count as vb_minhash() of that text, without tokenizing it again). */
+struct vb_pretok;
+size_t vb_minhash_pretok(const struct vb_pretok *p, size_t i,
+                         uint32_t sig[VB_MINHASH_N]);
+
 /* Estimated share of shingles two signatures have in common (0..1). */
 double vb_minhash_similarity(const uint32_t a[VB_MINHASH_N],
                              const uint32_t b[VB_MINHASH_N]);
