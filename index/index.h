@@ -108,7 +108,7 @@ typedef struct vb_prepared {
 ** always names the same sql.  Returned reset, bindings cleared; the caller
 ** resets it after use and never finalizes it.  NULL if it cannot be
 ** prepared. */
-#define VB_INDEX_OWN_STMTS 16
+#define VB_INDEX_OWN_STMTS 24
 sqlite3_stmt *vb_index_own_stmt(vb_index *idx, int slot, const char *sql);
 
 vb_status vb_index_prepare(const vb_doc *doc, json_t *record,

@@ -76,13 +76,18 @@ CREATE TABLE IF NOT EXISTS line_rows(
   PRIMARY KEY(doc_id, line)
 ) WITHOUT ROWID;
 -- Each distinct text of a quoted line or of a heading (headings below)
--- once.  id is a 63-bit hash of the text (the next free number when
--- another text has it); a text no row uses any more is removed at the end
--- of the ingest that removed or replaced its documents.
+-- once, numbered in the order the texts came, and found by a 63-bit hash
+-- of the text in line_keys (the next free number when another text has
+-- it); a text no row uses any more is removed at the end of the ingest
+-- that removed or replaced its documents.
 CREATE TABLE IF NOT EXISTS line_texts(
   id   INTEGER PRIMARY KEY,
   text TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS line_keys(
+  hash INTEGER PRIMARY KEY,
+  id   INTEGER NOT NULL                 -- line_texts.id
+) WITHOUT ROWID;
 CREATE VIEW IF NOT EXISTS lines AS
   SELECT r.doc_id AS doc_id, r.line AS line,
          (SELECT x.text FROM line_texts x WHERE x.id = r.text_id) AS text

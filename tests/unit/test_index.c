@@ -264,6 +264,8 @@ static void check_lines_once(void) {
                           "'2. Sở Tài chính bố trí kinh phí'"), 2);
   /* three texts: the title line and the two headings (quoted too) */
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 3);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_keys k JOIN line_texts "
+                          "t ON t.id = k.id"), 3);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts WHERE text = "
                           "'1. Sở Y tế báo cáo kết quả'"), 1);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM pragma_table_info('line_rows') "
@@ -281,6 +283,7 @@ static void check_lines_once(void) {
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 3);
   remove_and_tidy(idx, src[1]);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_keys"), 0);
   VB_CHECK_INT(count(idx, "SELECT count(*) FROM lines"), 0);
   for (int i = 0; i < 2; i++) vb_doc_free(docs[i]);
   json_decref(rec);
