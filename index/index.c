@@ -15,6 +15,7 @@
 #include "names.h"
 #include "paragraphs.h"
 #include "rank.h"
+#include "shared.h"
 #include "snippet.h"
 #include "stored.h"
 #include "tokenizer.h"
@@ -53,9 +54,6 @@ enum {
   ST_HEADING_INSERT,
   ST_LINE_INSERT,
   ST_ORDER_INSERT,
-  ST_TTEXT_FIND,
-  ST_TTEXT_INSERT,
-  ST_TTEXT_TIDY,
   ST__N
 };
 
@@ -115,16 +113,12 @@ static const char *const g_sql[ST__N] = {
         "INSERT INTO paragraph_rows(doc_id, seq, line, start, len, "
         "heading_seq, fingerprint) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     [ST_HEADING_INSERT] =
-        "INSERT INTO headings(doc_id, seq, text) VALUES(?1, ?2, ?3)",
+        "INSERT INTO heading_rows(doc_id, seq, text_id) VALUES(?1, ?2, ?3)",
     [ST_LINE_INSERT] =
-        "INSERT INTO lines(doc_id, line, text) VALUES(?1, ?2, ?3)",
+        "INSERT INTO line_rows(doc_id, line, text_id) VALUES(?1, ?2, ?3)",
     [ST_ORDER_INSERT] = "INSERT INTO answer_order(doc_id, kind, seq, key, province, date, "
                         "source, year, name, canonical, to_body, via, by_date, what, who, "
                         "tasks, line) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [ST_TTEXT_FIND] = "SELECT text FROM task_texts WHERE id = ?1",
-    [ST_TTEXT_INSERT] = "INSERT INTO task_texts(id, text) VALUES(?1, ?2)",
-    [ST_TTEXT_TIDY] = "DELETE FROM task_texts WHERE id NOT IN "
-                      "(SELECT text_id FROM task_rows)",
 };
 
 struct vb_index {
@@ -523,42 +517,8 @@ static vb_status put_order(vb_index *idx, const vb_put_ctx *c, int kind,
   return step_done(idx, s, "cannot store the record", err);
 }
 
-#define TASK_TEXT_PROBES 64 /* ids tried after the hash's before giving up */
-
-/* The task_texts.id of txt (schema.sql), adding the text if it is new:
-** the text's 63-bit hash, or the next number when another text has it. */
-static vb_status task_text_id(vb_index *idx, const char *txt,
-                              sqlite3_int64 *id, vb_error *err) {
-  size_t n = strlen(txt);
-  uint64_t h = 14695981039346656037ull; /* FNV-1a */
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)txt[i]) * 1099511628211ull;
-  vb_status rc = VB_OK;
-  for (int probe = 0; probe < TASK_TEXT_PROBES; probe++, h++) {
-    *id = (sqlite3_int64)(h & INT64_MAX);
-    sqlite3_stmt *s = stmt(idx, ST_TTEXT_FIND, err, &rc);
-    if (!s) return rc;
-    sqlite3_bind_int64(s, 1, *id);
-    int r = sqlite3_step(s);
-    int same = r == SQLITE_ROW && (size_t)sqlite3_column_bytes(s, 0) == n &&
-               memcmp(sqlite3_column_text(s, 0), txt, n) == 0;
-    sqlite3_reset(s);
-    if (r != SQLITE_ROW && r != SQLITE_DONE)
-      return db_error(idx, r, "cannot store the record", err);
-    if (same) return VB_OK;
-    if (r == SQLITE_ROW) continue; /* another text has this id */
-    if (!(s = stmt(idx, ST_TTEXT_INSERT, err, &rc))) return rc;
-    sqlite3_bind_int64(s, 1, *id);
-    sqlite3_bind_text(s, 2, txt, (int)n, SQLITE_STATIC);
-    return step_done(idx, s, "cannot store the record", err);
-  }
-  return vb_error_set(err, VB_EDB, "cannot store the record: task texts");
-}
-
 vb_status vb_index_tidy(vb_index *idx, vb_error *err) {
-  vb_status rc = VB_OK;
-  sqlite3_stmt *s = stmt(idx, ST_TTEXT_TIDY, err, &rc);
-  return s ? step_done(idx, s, "cannot tidy the index", err) : rc;
+  return vb_shared_tidy(idx, err); /* shared.h */
 }
 
 /* Insert the rows of one list of the record.  `kind` selects the table. */
@@ -643,7 +603,8 @@ static vb_status put_list(vb_index *idx, const vb_put_ctx *c,
         if (!txt) txt = json_string_value(json_object_get(t, "text"));
         if (!txt) continue;
         sqlite3_int64 text_id;
-        VB_TRY(task_text_id(idx, txt, &text_id, err));
+        VB_TRY(vb_shared_text_id(idx, VB_SHARED_TASKS, txt, strlen(txt),
+                                 &text_id, err));
         sqlite3_stmt *ts = stmt(idx, ST_TASK_INSERT, err, &rc);
         if (!ts) return rc;
         sqlite3_bind_int64(ts, 1, id);
@@ -678,10 +639,14 @@ static vb_status put_paragraphs(vb_index *idx, sqlite3_int64 doc_id,
     const vb_para *p = &l->items[i];
     sqlite3_stmt *s;
     if (p->heading && p->heading != last) {
-      if (!(s = stmt(idx, ST_HEADING_INSERT, err, &rc))) break;
+      sqlite3_int64 text_id;
+      if ((rc = vb_shared_text_id(idx, VB_SHARED_LINES, p->heading,
+                                  p->heading_len, &text_id, err)) != VB_OK ||
+          !(s = stmt(idx, ST_HEADING_INSERT, err, &rc)))
+        break;
       sqlite3_bind_int64(s, 1, doc_id);
       sqlite3_bind_int64(s, 2, ++hseq);
-      sqlite3_bind_text(s, 3, p->heading, (int)p->heading_len, SQLITE_STATIC);
+      sqlite3_bind_int64(s, 3, text_id);
       if ((rc = step_done(idx, s, "cannot store a paragraph", err)) != VB_OK)
         break;
       last = p->heading;
@@ -857,11 +822,14 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *rec,
     rc = step_done(idx, s, "cannot store the document", err);
   }
   for (size_t i = 0; rc == VB_OK && i < prep->nlines; i++) {
-    if (!(s = stmt(idx, ST_LINE_INSERT, err, &rc))) break;
+    sqlite3_int64 text_id;
+    if ((rc = vb_shared_text_id(idx, VB_SHARED_LINES, prep->lines[i].text,
+                                prep->lines[i].len, &text_id, err)) != VB_OK ||
+        !(s = stmt(idx, ST_LINE_INSERT, err, &rc)))
+      break;
     sqlite3_bind_int64(s, 1, id);
     sqlite3_bind_int64(s, 2, (sqlite3_int64)prep->lines[i].line);
-    sqlite3_bind_text(s, 3, prep->lines[i].text, (int)prep->lines[i].len,
-                      SQLITE_STATIC);
+    sqlite3_bind_int64(s, 3, text_id);
     rc = step_done(idx, s, "cannot store the document", err);
   }
   if (rc == VB_OK && (s = stmt(idx, ST_TEXT_INSERT, err, &rc))) {

@@ -102,12 +102,13 @@ typedef struct vb_prepared {
                   ** which the full-text inserts replay */
 } vb_prepared;
 
-/* Statements of the index layer's other files (works.c), prepared once per
+/* Statements of the index layer's other files (works.c: slots 0-9,
+** shared.c: from 10), prepared once per
 ** handle and finalized by vb_index_close: slot (below VB_INDEX_OWN_STMTS)
 ** always names the same sql.  Returned reset, bindings cleared; the caller
 ** resets it after use and never finalizes it.  NULL if it cannot be
 ** prepared. */
-#define VB_INDEX_OWN_STMTS 16
+#define VB_INDEX_OWN_STMTS 24
 sqlite3_stmt *vb_index_own_stmt(vb_index *idx, int slot, const char *sql);
 
 /* Statements of the query layer kept from one use to the next (a server
@@ -155,8 +156,9 @@ vb_status vb_index_put(vb_index *idx, const vb_doc *doc, json_t *record,
                        const vb_prepared *prep, int *replaced,
                        vb_error *err) VB_MUST_CHECK;
 
-/* Remove what no document uses any more (task texts of documents removed
-** or replaced).  Must be inside a batch.  Errors: VB_EBUSY, VB_EDB. */
+/* Remove what no document uses any more (task texts, quoted lines and
+** headings of documents removed or replaced).  Must be inside a batch.
+** Errors: VB_EBUSY, VB_EDB. */
 vb_status vb_index_tidy(vb_index *idx, vb_error *err) VB_MUST_CHECK;
 
 /* Remove a source.  *removed = 1 if it was there.  Must be inside a batch. */

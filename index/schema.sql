@@ -4,7 +4,8 @@
 --
 -- Every extracted value keeps the line of the document text it was read
 -- from: `line` (1-based line of texts.body) and `evidence` (that line,
--- stored once in lines; the views at the end give it back beside line).
+-- stored once in lines, see below; the views at the end give it back
+-- beside line).
 -- Deleting a row of `documents` deletes every row that belongs to it.
 
 CREATE TABLE IF NOT EXISTS meta(
@@ -53,22 +54,44 @@ CREATE INDEX IF NOT EXISTS documents_number ON documents(number, symbol);
 -- vanban's.  Kept apart from documents so that a search that joins
 -- documents for its filters reads small rows.  What is stored is the
 -- record less what other tables hold already: each evidence without its
--- text (the line's text is in lines) and each list that the list tables
--- hold whole as its number of items.  The view puts them back.
+-- text (the line's text is in lines), each list that the list tables
+-- hold whole as its number of items, and the evidence of such a list
+-- ("reports[0]": {"line": 77}, "reports[1]": ...), when it is only the
+-- line of each row in the order of the rows, as one member "reports[]"
+-- (the number of items).  The view puts them back.
 CREATE TABLE IF NOT EXISTS record_rows(
   doc_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   record TEXT NOT NULL
 );
 
--- The lines of a text that evidence quotes, each once per document: the
--- line trimmed, at most 1,000 bytes (the evidence text of the record and
--- of the list tables).
-CREATE TABLE IF NOT EXISTS lines(
-  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  line   INTEGER NOT NULL,              -- 1-based line of texts.body
-  text   TEXT NOT NULL,
+-- The lines of a text that evidence quotes, each once per document (view
+-- lines below: doc_id, line, text): the line trimmed, at most 1,000 bytes
+-- (the evidence text of the record and of the list tables).  They are
+-- line_rows with their text kept once in line_texts: plans quote the same
+-- lines word for word, so most quoted lines repeat.
+CREATE TABLE IF NOT EXISTS line_rows(
+  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  line    INTEGER NOT NULL,             -- 1-based line of texts.body
+  text_id INTEGER NOT NULL,             -- line_texts.id
   PRIMARY KEY(doc_id, line)
 ) WITHOUT ROWID;
+-- Each distinct text of a quoted line or of a heading (headings below)
+-- once, numbered in the order the texts came, and found by a 63-bit hash
+-- of the text in line_keys (the next free number when another text has
+-- it); a text no row uses any more is removed at the end of the ingest
+-- that removed or replaced its documents.
+CREATE TABLE IF NOT EXISTS line_texts(
+  id   INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS line_keys(
+  hash INTEGER PRIMARY KEY,
+  id   INTEGER NOT NULL                 -- line_texts.id
+) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS lines AS
+  SELECT r.doc_id AS doc_id, r.line AS line,
+         (SELECT x.text FROM line_texts x WHERE x.id = r.text_id) AS text
+  FROM line_rows r;
 
 -- The text vanban read: body (one line per paragraph) and extra (headers
 -- and footers of DOCX/ODT, searchable but apart from the body).
@@ -267,28 +290,34 @@ CREATE INDEX IF NOT EXISTS works_hidden ON works(doc_id) WHERE rep = 0;
 -- same order (any case, tone placement or punctuation), which groups a
 -- wording repeated across documents.
 -- The view paragraphs adds each paragraph's heading, kept once per
--- document in headings (a heading stands above tens of paragraphs).
+-- document in heading_rows (a heading stands above tens of paragraphs),
+-- its text once in line_texts (plans repeat their headings word for word).
 CREATE TABLE IF NOT EXISTS paragraph_rows(
   doc_id      INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   seq         INTEGER NOT NULL,            -- position among its paragraphs
   line        INTEGER NOT NULL,            -- first line in texts.body
   start       INTEGER NOT NULL,            -- byte offset in texts.body
   len         INTEGER NOT NULL,            -- bytes
-  heading_seq INTEGER,                     -- headings.seq of the heading above it
+  heading_seq INTEGER,                     -- heading_rows.seq of the heading above it
   fingerprint INTEGER NOT NULL,
   PRIMARY KEY(doc_id, seq)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS paragraphs_fingerprint ON paragraph_rows(fingerprint);
-CREATE TABLE IF NOT EXISTS headings(
-  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  seq    INTEGER NOT NULL,                 -- in the order of the text
-  text   TEXT NOT NULL,                    -- the numbered heading line
+CREATE TABLE IF NOT EXISTS heading_rows(
+  doc_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq     INTEGER NOT NULL,                -- in the order of the text
+  text_id INTEGER NOT NULL,                -- line_texts.id of the heading line
   PRIMARY KEY(doc_id, seq)
 ) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS headings AS
+  SELECT h.doc_id AS doc_id, h.seq AS seq,
+         (SELECT x.text FROM line_texts x WHERE x.id = h.text_id) AS text
+  FROM heading_rows h;
 CREATE VIEW IF NOT EXISTS paragraphs AS
   SELECT p.doc_id AS doc_id, p.seq AS seq, p.line AS line, p.start AS start,
          p.len AS len,
-         (SELECT h.text FROM headings h WHERE h.doc_id = p.doc_id
+         (SELECT x.text FROM heading_rows h JOIN line_texts x
+          ON x.id = h.text_id WHERE h.doc_id = p.doc_id
           AND h.seq = p.heading_seq) AS heading,
          p.fingerprint AS fingerprint
   FROM paragraph_rows p;
@@ -376,45 +405,66 @@ CREATE VIEW IF NOT EXISTS records AS
       ELSE json(r.record -> '$.reports') END,
     '$.evidence', CASE json_type(r.record, '$.evidence')
       WHEN 'object' THEN json((
-        SELECT json_group_object(e.key, CASE WHEN e.type = 'object'
-          THEN json(json_insert(e.value, '$.text', (
-            SELECT l.text FROM lines l WHERE l.doc_id = r.doc_id
+        SELECT json_group_object(CASE WHEN e.type = 'integer'
+            AND e.key GLOB '*[[]]' THEN substr(e.key, 1, length(e.key) - 1)
+            || coalesce(x1.seq, x2.seq, x3.seq, x4.seq, x5.seq) || ']'
+          ELSE e.key END,
+          CASE WHEN e.type = 'object' THEN json(json_insert(e.value, '$.text', (
+            SELECT t.text FROM line_rows l JOIN line_texts t
+            ON t.id = l.text_id WHERE l.doc_id = r.doc_id
             AND l.line = json_extract(e.value, '$.line'))))
+          WHEN e.type = 'integer' AND e.key GLOB '*[[]]' THEN json(json_insert(
+            json_object('line', coalesce(x1.line, x2.line, x3.line, x4.line,
+                                         x5.line)), '$.text', (
+            SELECT t.text FROM line_rows l JOIN line_texts t
+            ON t.id = l.text_id WHERE l.doc_id = r.doc_id
+            AND l.line = coalesce(x1.line, x2.line, x3.line, x4.line,
+                                  x5.line))))
           ELSE e.value END)
-        FROM json_each(r.record, '$.evidence') e))
+        FROM json_each(r.record, '$.evidence') e
+        LEFT JOIN ref_rows x1 ON x1.doc_id = iif(e.type = 'integer'
+          AND e.key = 'references[]', r.doc_id, NULL)
+        LEFT JOIN recipient_rows x2 ON x2.doc_id = iif(e.type = 'integer'
+          AND e.key = 'recipients[]', r.doc_id, NULL)
+        LEFT JOIN unit_rows x3 ON x3.doc_id = iif(e.type = 'integer'
+          AND e.key = 'units[]', r.doc_id, NULL)
+        LEFT JOIN deadline_rows x4 ON x4.doc_id = iif(e.type = 'integer'
+          AND e.key = 'deadlines[]', r.doc_id, NULL)
+        LEFT JOIN report_rows x5 ON x5.doc_id = iif(e.type = 'integer'
+          AND e.key = 'reports[]', r.doc_id, NULL)))
       ELSE json(r.record -> '$.evidence') END) AS record
   FROM record_rows r;
 CREATE VIEW IF NOT EXISTS refs AS
   SELECT x.doc_id AS doc_id, x.seq AS seq, x.type AS type,
          x.ref_id AS ref_id, x.date AS date, x.issuer AS issuer,
          x.line AS line,
-         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
-          AND l.line = x.line) AS evidence,
+         (SELECT t.text FROM line_rows l JOIN line_texts t ON t.id = l.text_id
+          WHERE l.doc_id = x.doc_id AND l.line = x.line) AS evidence,
          x.relation AS relation
   FROM ref_rows x;
 CREATE VIEW IF NOT EXISTS recipients AS
   SELECT x.doc_id AS doc_id, x.seq AS seq, x.name AS name, x.line AS line,
-         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
-          AND l.line = x.line) AS evidence
+         (SELECT t.text FROM line_rows l JOIN line_texts t ON t.id = l.text_id
+          WHERE l.doc_id = x.doc_id AND l.line = x.line) AS evidence
   FROM recipient_rows x;
 CREATE VIEW IF NOT EXISTS units AS
   SELECT x.doc_id AS doc_id, x.seq AS seq, x.name AS name,
          x.canonical AS canonical, x.key AS key, x.line AS line,
-         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
-          AND l.line = x.line) AS evidence
+         (SELECT t.text FROM line_rows l JOIN line_texts t ON t.id = l.text_id
+          WHERE l.doc_id = x.doc_id AND l.line = x.line) AS evidence
   FROM unit_rows x;
 CREATE VIEW IF NOT EXISTS deadlines AS
   SELECT x.doc_id AS doc_id, x.seq AS seq, x.date AS date,
          x.recurs AS recurs, x.what AS what, x.who AS who,
          x.to_body AS to_body, x.line AS line,
-         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
-          AND l.line = x.line) AS evidence
+         (SELECT t.text FROM line_rows l JOIN line_texts t ON t.id = l.text_id
+          WHERE l.doc_id = x.doc_id AND l.line = x.line) AS evidence
   FROM deadline_rows x;
 CREATE VIEW IF NOT EXISTS reports AS
   SELECT x.doc_id AS doc_id, x.seq AS seq, x.from_unit AS from_unit,
          x.from_canonical AS from_canonical, x.to_body AS to_body,
          x.to_canonical AS to_canonical, x.to_key AS to_key, x.via AS via,
          x.by_date AS by_date, x.line AS line,
-         (SELECT l.text FROM lines l WHERE l.doc_id = x.doc_id
-          AND l.line = x.line) AS evidence
+         (SELECT t.text FROM line_rows l JOIN line_texts t ON t.id = l.text_id
+          WHERE l.doc_id = x.doc_id AND l.line = x.line) AS evidence
   FROM report_rows x;

@@ -10,6 +10,7 @@
 */
 #include "stored.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -144,6 +145,77 @@ static int list_in_table(const struct list_spec *spec, json_t *list) {
   return 1;
 }
 
+/* 1 if v is an evidence entry the row of a list table gives back whole:
+** {"line": N} alone (its text, if any, went to lines), N the row's line. */
+static int line_only(json_t *v) {
+  return json_is_object(v) && json_object_size(v) == 1 &&
+         json_is_integer(json_object_get(v, "line"));
+}
+
+/* The evidence ev with the entries of each list the tables hold whole
+** (whole[i] for g_lists[i]) as one member "KEY[]" (its number of items):
+** the entries "KEY[0]" ... "KEY[n-1]" one after the other, each
+** line_only(), the line being the one the table's row keeps.  Other
+** entries, and every entry of a list written otherwise, stay.  NULL on
+** failure (out of memory). */
+static json_t *collapse_evidence(json_t *ev, json_t *const *lists,
+                                 const int *whole) {
+  size_t n = json_object_size(ev), m = 0;
+  const char **keys = vb_malloc((n ? n : 1) * sizeof *keys);
+  json_t **vals = vb_malloc((n ? n : 1) * sizeof *vals);
+  json_t *out = json_object();
+  const char *k;
+  json_t *v;
+  if (!keys || !vals || !out) goto fail;
+  json_object_foreach(ev, k, v) {
+    size_t kl = strlen(k);
+    if (kl >= 2 && strcmp(k + kl - 2, "[]") == 0) { /* not ours: keep all */
+      vb_free(keys);
+      vb_free(vals);
+      json_decref(out);
+      return json_incref(ev);
+    }
+    keys[m] = k;
+    vals[m++] = v;
+  }
+  for (size_t i = 0; i < m;) {
+    size_t run = 0;
+    for (size_t l = 0; l < sizeof g_lists / sizeof *g_lists && !run; l++) {
+      size_t items = json_array_size(lists[l]), kl = strlen(g_lists[l].key);
+      if (!whole[l] || items == 0 || i + items > m ||
+          strncmp(keys[i], g_lists[l].key, kl) != 0 || keys[i][kl] != '[')
+        continue;
+      size_t j = 0;
+      for (; j < items; j++) {
+        char want[64];
+        snprintf(want, sizeof want, "%s[%zu]", g_lists[l].key, j);
+        if (strcmp(keys[i + j], want) != 0 || !line_only(vals[i + j])) break;
+      }
+      if (j < items) continue;
+      char key[64];
+      snprintf(key, sizeof key, "%s[]", g_lists[l].key);
+      if (json_object_set_new(out, key, json_integer((json_int_t)items)))
+        goto fail;
+      run = items;
+    }
+    if (run) {
+      i += run;
+    } else if (json_object_set(out, keys[i], vals[i])) {
+      goto fail;
+    } else {
+      i++;
+    }
+  }
+  vb_free(keys);
+  vb_free(vals);
+  return out;
+fail:
+  vb_free(keys);
+  vb_free(vals);
+  json_decref(out);
+  return NULL;
+}
+
 vb_status vb_stored_record(json_t *rec, char **json, vb_evline **lines,
                            size_t *nlines) {
   *json = NULL;
@@ -153,16 +225,24 @@ vb_status vb_stored_record(json_t *rec, char **json, vb_evline **lines,
   if (!copy) return VB_ENOMEM;
   json_t *ev = json_object_get(rec, "evidence");
   vb_status rc = VB_OK;
+  enum { NLISTS = sizeof g_lists / sizeof *g_lists };
+  json_t *lists[NLISTS];
+  int whole[NLISTS];
+  for (size_t i = 0; i < NLISTS; i++) {
+    lists[i] = json_object_get(rec, g_lists[i].key);
+    whole[i] = list_in_table(&g_lists[i], lists[i]);
+  }
   if (json_is_object(ev)) {
     json_t *nev = strip_evidence(ev, lines, nlines);
-    if (!nev || json_object_set_new(copy, "evidence", nev)) rc = VB_ENOMEM;
+    json_t *cev = nev ? collapse_evidence(nev, lists, whole) : NULL;
+    json_decref(nev);
+    if (!cev || json_object_set_new(copy, "evidence", cev)) rc = VB_ENOMEM;
   }
   /* A list the tables hold whole is stored as its number of items. */
-  for (size_t i = 0; rc == VB_OK && i < sizeof g_lists / sizeof *g_lists; i++) {
-    json_t *list = json_object_get(rec, g_lists[i].key);
-    if (list_in_table(&g_lists[i], list) &&
+  for (size_t i = 0; rc == VB_OK && i < NLISTS; i++) {
+    if (whole[i] &&
         json_object_set_new(copy, g_lists[i].key,
-                            json_integer((json_int_t)json_array_size(list))))
+                            json_integer((json_int_t)json_array_size(lists[i]))))
       rc = VB_ENOMEM;
   }
   if (rc == VB_OK && !(*json = json_dumps(copy, JSON_COMPACT))) rc = VB_ENOMEM;

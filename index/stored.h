@@ -25,7 +25,11 @@ typedef struct vb_evline {
 ** member and the first text seen for its line: *lines gets each such line
 ** once, by line number), and each list that the list tables hold whole
 ** (every item of the form index.c stores row by row: stored.c's g_lists),
-** replaced by its number of items.  Every other value is kept as it is, so
+** replaced by its number of items, and the evidence entries of such a list
+** when they are the line alone of each item in order ("units[0]",
+** "units[1]", ...), replaced by one entry "units[]" (the number of items)
+** where the first stood: the rows keep the lines.  (The extraction never
+** writes an evidence key ending in "[]".)  Every other value is kept as it is, so
 ** that the view records gives back the same JSON.  *json is malloc'd
 ** (free()); *lines is vb_malloc'd (vb_free()) and points into rec, which
 ** must outlive it.  Errors: VB_ENOMEM (nothing to free). */

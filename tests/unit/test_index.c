@@ -219,6 +219,93 @@ static void check_one_batch(void) {
   vb_test_rm_db(path);
 }
 
+/* A scratch index at path (a vb_test_db() template) holding n documents
+** src[i] of the same text and record, put in one batch into docs[i]. */
+static vb_index *index_copies(char *path, const char *const *src,
+                              vb_doc **docs, int n, const char *text,
+                              json_t *rec) {
+  vb_index *idx = NULL;
+  vb_error err = {0};
+  int replaced = 0;
+  vb_test_db(path);
+  VB_CHECK_INT(vb_index_open(path, VB_INDEX_WRITE, &idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  for (int i = 0; i < n; i++) {
+    docs[i] = make_doc(src[i], text);
+    VB_CHECK_INT(vb_index_put(idx, docs[i], rec, NULL, &replaced, &err),
+                 VB_OK);
+  }
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+  return idx;
+}
+
+/* Remove source and tidy, in one batch. */
+static void remove_and_tidy(vb_index *idx, const char *source) {
+  vb_error err = {0};
+  int removed = 0;
+  VB_CHECK_INT(vb_index_begin(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_remove(idx, source, &removed, &err), VB_OK);
+  VB_CHECK_INT(removed, 1);
+  VB_CHECK_INT(vb_index_tidy(idx, &err), VB_OK);
+  VB_CHECK_INT(vb_index_commit(idx, &err), VB_OK);
+}
+
+/* Two documents quoting the same lines under the same headings: each
+** distinct text is stored once in line_texts (a heading line that evidence
+** quotes too is one text), the views lines and headings give every row
+** back, and a text goes with vb_index_tidy once no document uses it. */
+static void check_lines_once(void) {
+  char path[] = "test_index_lines_XXXXXX";
+  json_t *rec = json_loads(
+      "{\"title\":\"Kế hoạch y tế\",\"recipients\":[\"Sở Y tế\","
+      "\"Sở Tài chính\"],\"evidence\":{\"title\":{\"line\":1,\"text\":"
+      "\"KẾ HOẠCH Y TẾ\"},\"recipients[0]\":{\"line\":2,\"text\":\"1. "
+      "Sở Y tế báo cáo kết quả\"},\"recipients[1]\":{\"line\":4,\"text\":"
+      "\"2. Sở Tài chính bố trí kinh phí\"},\"year\":null}}",
+      0, NULL);
+  VB_CHECK(rec != NULL);
+  const char *text = "KẾ HOẠCH Y TẾ\n1. Sở Y tế báo cáo kết quả\n"
+                     "Sở Y tế báo cáo kết quả thực hiện hằng năm.\n"
+                     "2. Sở Tài chính bố trí kinh phí\n"
+                     "Sở Tài chính bố trí kinh phí thực hiện kế hoạch.\n";
+  const char *src[] = {"l/1.txt", "l/2.txt"};
+  vb_doc *docs[2];
+  vb_index *idx = index_copies(path, src, docs, 2, text, rec);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM lines"), 6);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM lines WHERE line = 2 AND "
+                          "text = '1. Sở Y tế báo cáo kết quả'"), 2);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM headings"), 4);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM paragraphs WHERE heading = "
+                          "'2. Sở Tài chính bố trí kinh phí'"), 2);
+  /* three texts: the title line and the two headings (quoted too) */
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 3);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_keys k JOIN line_texts "
+                          "t ON t.id = k.id"), 3);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts WHERE text = "
+                          "'1. Sở Y tế báo cáo kết quả'"), 1);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM pragma_table_info('line_rows') "
+                          "WHERE name = 'text'"), 0);
+  /* the records view puts the quoted texts back, and the evidence of the
+  ** recipients, stored as one member, in its place */
+  char *want = json_dumps(rec, JSON_COMPACT), *got = stored_back(idx, src[1]);
+  VB_CHECK_STR(got, want);
+  free(got); /* jansson allocates with malloc */
+  free(want);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM record_rows WHERE "
+                          "json_extract(record, '$.evidence.\"recipients[]\"') "
+                          "= 2 AND instr(record, 'recipients[0]') = 0"), 2);
+  remove_and_tidy(idx, src[0]);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 3);
+  remove_and_tidy(idx, src[1]);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_texts"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM line_keys"), 0);
+  VB_CHECK_INT(count(idx, "SELECT count(*) FROM lines"), 0);
+  for (int i = 0; i < 2; i++) vb_doc_free(docs[i]);
+  json_decref(rec);
+  vb_index_close(idx);
+  vb_test_rm_db(path);
+}
+
 static int collect(void *ctx, const char *source) {
   char *acc = ctx;
   strcat(acc, source);
@@ -272,6 +359,7 @@ int main(void) {
   VB_CHECK_INT(hits(idx, "thien tai bac kan"), 0); /* b: not in its text */
   check_stored_once(idx);
   check_one_batch();
+  check_lines_once();
 
   /* Replacing a document replaces every row that belongs to it. */
   vb_doc *a2 = make_doc("d/a.txt", "Kế hoạch an toàn giao thông\n");
