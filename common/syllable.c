@@ -297,31 +297,28 @@ static int run_cuts(const char *s, size_t n, size_t a, size_t b, int *before,
   return k ? k : -1;
 }
 
+/* The next run of letters of s[0..n) at or after *i: its start in *a and
+** its end in *i; 0 when none is left. */
+static int next_run(const char *s, size_t n, size_t *i, size_t *a) {
+  while (*i < n && !letter_byte((unsigned char)s[*i])) (*i)++;
+  if (*i >= n) return 0;
+  *a = *i;
+  while (*i < n && letter_byte((unsigned char)s[*i])) (*i)++;
+  return 1;
+}
+
 int vb_syllable_glued(const char *s, size_t n) {
-  size_t i = 0, cuts[2];
+  size_t i = 0, a, cuts[2];
   int before, after;
-  while (i < n) {
-    if (!letter_byte((unsigned char)s[i])) {
-      i++;
-      continue;
-    }
-    size_t a = i;
-    while (i < n && letter_byte((unsigned char)s[i])) i++;
+  while (next_run(s, n, &i, &a))
     if (run_cuts(s, n, a, i, &before, &after, cuts) >= 0) return 1;
-  }
   return 0;
 }
 
 vb_status vb_syllable_split(const char *s, size_t n, vb_buf *out) {
-  size_t i = 0, done = 0, cuts[2];
+  size_t i = 0, a, done = 0, cuts[2];
   int before, after;
-  while (i < n) {
-    if (!letter_byte((unsigned char)s[i])) {
-      i++;
-      continue;
-    }
-    size_t a = i;
-    while (i < n && letter_byte((unsigned char)s[i])) i++;
+  while (next_run(s, n, &i, &a)) {
     int k = run_cuts(s, n, a, i, &before, &after, cuts);
     if (k < 0) continue;
     VB_TRY(vb_buf_append(out, s + done, a - done));
